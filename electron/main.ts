@@ -1,0 +1,77 @@
+// Electron main: one secure window, the app:// scheme, and the IPC handlers behind a sender check.
+import { app, BrowserWindow, ipcMain, protocol, shell, session } from 'electron';
+import path from 'node:path';
+import { CHANNELS } from '../shared/ipc-contract';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { createHandlers, PayloadError } from './ipc-handlers';
+import { readRendererFile } from './renderer-files';
+import { APP_ORIGIN, APP_SCHEME, isTrustedSenderUrl } from './trusted-origin';
+import { secureSession, secureWindow } from './window-security';
+
+const rendererRoot = path.join(__dirname, '..', 'dist', 'renderer');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | undefined;
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, async (request) => {
+      const response = await readRendererFile(rendererRoot, new URL(request.url).pathname);
+      return new Response(typeof response.body === 'string' ? response.body : new Uint8Array(response.body), {
+        status: response.status,
+        headers: { 'Content-Type': response.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      });
+    });
+    secureSession(session.defaultSession);
+    registerHandlers();
+    mainWindow = new BrowserWindow({
+      width: 1280,
+      height: 800,
+      minWidth: 900,
+      minHeight: 600,
+      title: 'Failsafe',
+      show: false,
+      webPreferences: {
+        preload: path.join(__dirname, 'preload.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: false,
+      },
+    });
+    secureWindow(mainWindow);
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  });
+}
+
+function registerHandlers(): void {
+  const handlers = createHandlers({
+    version: app.getVersion(),
+    platform: process.platform,
+    host: 'electron',
+    syncAvailable: false,
+    openExternal: (url) => shell.openExternal(url),
+  });
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, async (event, payload: unknown) => {
+      if (!isTrustedSenderUrl(event.senderFrame?.url)) throw new Error('IPC refused: untrusted sender');
+      try {
+        return await handlers[channel](payload);
+      } catch (error) {
+        if (error instanceof PayloadError) throw new Error(`IPC refused: ${error.message}`);
+        throw error;
+      }
+    });
+  }
+}

@@ -1,0 +1,26 @@
+// Locks down a window: no navigation away, no new windows, no permissions; links go out only
+// through the URL rules.
+import { shell, type BrowserWindow, type Session } from 'electron';
+import { isAllowedExternalUrl } from '../shared/url-rules';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { isTrustedSenderUrl } from './trusted-origin';
+
+export function secureSession(session: Session): void {
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+export function secureWindow(window: BrowserWindow): void {
+  const contents = window.webContents;
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedSenderUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}

@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../stores/app-store';
+import { useLibraryStore } from '../stores/library-store';
+import { useRouteStore } from '../stores/route-store';
+import { useSearchStore } from '../stores/search-store';
+import { HomeScreen } from './HomeScreen';
+import { ProblemsView } from './ProblemsView';
+import { RunbookView } from './RunbookView';
+import { SearchPalette } from './SearchPalette';
+import { StartupFailure, StartupProgress } from './StartupScreens';
+import { StatusLine } from './StatusLine';
+import { useGlobalShortcuts } from './use-global-shortcuts';
+
+export function App() {
+  const phase = useLibraryStore((state) => state.phase);
+  const warning = useLibraryStore((state) => state.warning);
+  const problemCount = useLibraryStore((state) => state.problems.length);
+  const route = useRouteStore((state) => state.route);
+  const openPalette = useSearchStore((state) => state.openPalette);
+
+  useEffect(() => {
+    void useLibraryStore.getState().start();
+    void useAppStore.getState().loadAppInfo();
+  }, []);
+  useGlobalShortcuts(phase === 'ready');
+
+  if (phase === 'failed') return <StartupFailure />;
+  if (phase === 'opening') return <StartupProgress />;
+  return (
+    <div className="app">
+      <header className="app-header">
+        <a className="brand" href="#/">
+          Failsafe
+        </a>
+        <button type="button" className="search-trigger" onClick={openPalette} aria-keyshortcuts="Control+K /">
+          Search runbooks <kbd>Ctrl K</kbd>
+        </button>
+        <nav aria-label="Main">
+          <a href="#/">Library</a>
+          <a href="#/problems">Library problems{problemCount ? ` (${problemCount})` : ''}</a>
+        </nav>
+      </header>
+      {warning && (
+        <p className="banner warning" role="alert">
+          {warning}
+        </p>
+      )}
+      <main className="app-main">
+        {route.name === 'home' && <HomeScreen />}
+        {route.name === 'runbook' && <RunbookView id={route.id} />}
+        {route.name === 'problems' && <ProblemsView />}
+      </main>
+      <StatusLine />
+      <SearchPalette />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import Markdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { resolveLinkedId } from '../../shared/library-paths';
+import { classifyLink } from '../../shared/url-rules';
+import { hashOf } from '../stores/route-store';
+import { CopyButton } from './CopyButton';
+import { remarkHtmlAsText, textOf } from './markdown-plugins';
+
+interface Props {
+  markdown: string;
+  /** The library path of the document, to resolve its relative links to other runbooks. */
+  fromPath: string;
+}
+
+export function MarkdownView({ markdown, fromPath }: Props) {
+  const components: Components = {
+    pre({ node, children }) {
+      const code = textOf(node as Parameters<typeof textOf>[0]).replace(/\n$/, '');
+      return (
+        <div className="code-block">
+          <pre>{children}</pre>
+          <CopyButton text={code} />
+        </div>
+      );
+    },
+    a({ href, children }) {
+      return <SafeLink href={href ?? ''} fromPath={fromPath}>{children}</SafeLink>;
+    },
+    img({ alt }) {
+      // Images would be fetched from wherever the author pointed; show the alt text instead.
+      return <span className="image-placeholder">[image{alt ? `: ${alt}` : ''}]</span>;
+    },
+  };
+  return (
+    <div className="markdown">
+      <Markdown remarkPlugins={[remarkGfm, remarkHtmlAsText]} components={components} urlTransform={(url) => url}>
+        {markdown}
+      </Markdown>
+    </div>
+  );
+}
+
+function SafeLink({ href, fromPath, children }: { href: string; fromPath: string; children: ReactNode }) {
+  const target = classifyLink(href);
+  if (target.kind === 'external') {
+    // The desktop host opens new windows only through the URL rules, in the system browser.
+    return (
+      <a href={target.url} target="_blank" rel="noopener noreferrer">
+        {children}
+      </a>
+    );
+  }
+  if (target.kind === 'internal') {
+    const id = resolveLinkedId(fromPath, target.href);
+    if (id) return <a href={hashOf({ name: 'runbook', id })}>{children}</a>;
+    if (target.href.startsWith('#')) return <span className="anchor-link">{children}</span>;
+  }
+  return (
+    <span className="blocked-link" title={target.kind === 'blocked' ? `Link not opened: ${target.reason}` : 'Link not opened'}>
+      {children}
+    </span>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect } from 'react';
+import { isReviewDue } from '../../shared/review';
+import { useLibraryStore } from '../stores/library-store';
+import { hashOf } from '../stores/route-store';
+import { useRunbookStore } from '../stores/runbook-store';
+import { MarkdownView } from './MarkdownView';
+import { NoteCard } from './NoteCard';
+import { PriorityBadge } from './PriorityBadge';
+import { typeLabel } from './type-labels';
+
+export function RunbookView({ id }: { id: string }) {
+  const { runbook, notes, missing, load } = useRunbookStore();
+  const summaries = useLibraryStore((state) => state.summaries);
+  useEffect(() => {
+    void load(id);
+  }, [id, load]);
+
+  if (missing === id) return <p className="empty">There is no runbook “{id}” in this library.</p>;
+  if (!runbook || runbook.id !== id) return <p className="loading">Opening…</p>;
+  const related = runbook.related.map((relatedId) => summaries.find((summary) => summary.id === relatedId)).filter((summary) => summary !== undefined);
+  const facts: [string, string | undefined][] = [
+    ['Type', typeLabel(runbook.type)],
+    ['RTO', runbook.rto],
+    ['RPO', runbook.rpo],
+    ['Duration', runbook.duration],
+    ['Owner', runbook.owner],
+    ['Version', runbook.version],
+    ['Last reviewed', runbook.lastReviewed ?? 'never'],
+  ];
+  const reviewDue = isReviewDue(runbook.lastReviewed, runbook.reviewEvery, new Date());
+  return (
+    <article className="runbook" aria-labelledby="runbook-title">
+      <header className="runbook-header">
+        <h1 id="runbook-title">{runbook.title}</h1>
+        <div className="runbook-badges">
+          <PriorityBadge priority={runbook.priority} />
+          {reviewDue && <span className="badge review-due" title={`Reviewed ${runbook.reviewEvery}`}>review due</span>}
+          {runbook.tags.map((tag) => (
+            <span key={tag} className="tag">
+              {tag}
+            </span>
+          ))}
+        </div>
+        <dl className="runbook-facts">
+          {facts
+            .filter(([, value]) => value)
+            .map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+        </dl>
+        {runbook.aliases.length > 0 && <p className="aliases">Alerts: {runbook.aliases.join(', ')}</p>}
+      </header>
+      <div className="runbook-layout">
+        <MarkdownView markdown={runbook.body.replace(/^\s*#\s+.*(\r?\n|$)/, '')} fromPath={runbook.path} />
+        <aside className="runbook-aside">
+          {related.length > 0 && (
+            <section aria-label="Related runbooks">
+              <h2>Related runbooks</h2>
+              <ul>
+                {related.map((summary) => (
+                  <li key={summary.id}>
+                    <a href={hashOf({ name: 'runbook', id: summary.id })}>{summary.title}</a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {notes.length > 0 && (
+            <section aria-label="Admin notes">
+              <h2>Admin notes</h2>
+              {notes.map((note) => (
+                <NoteCard key={note.id} note={note} />
+              ))}
+            </section>
+          )}
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { PRIORITIES } from '../../shared/model';
+import { useLibraryStore } from '../stores/library-store';
+import { useRouteStore } from '../stores/route-store';
+import { useSearchStore } from '../stores/search-store';
+import { Highlighted } from './Highlighted';
+import { PriorityBadge } from './PriorityBadge';
+import { typeLabel } from './type-labels';
+
+export function SearchPalette() {
+  const { open, query, hits, selected, filters, error, closePalette, setQuery, setFilters, moveSelection } = useSearchStore();
+  const summaries = useLibraryStore((state) => state.summaries);
+  const navigate = useRouteStore((state) => state.navigate);
+  const input = useRef<HTMLInputElement>(null);
+  const types = useMemo(() => [...new Set(summaries.map((summary) => summary.type))].sort(), [summaries]);
+  const tags = useMemo(() => [...new Set(summaries.flatMap((summary) => summary.tags))].sort(), [summaries]);
+
+  useEffect(() => {
+    if (open) input.current?.select();
+  }, [open]);
+  if (!open) return null;
+
+  const openHit = (index: number) => {
+    const hit = hits[index];
+    if (!hit) return;
+    closePalette();
+    navigate({ name: 'runbook', id: hit.summary.id });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      moveSelection(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      openHit(selected);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      closePalette();
+    }
+  };
+  const words = query.split(/\s+/).filter(Boolean);
+  return (
+    <div className="palette-backdrop" onMouseDown={closePalette}>
+      <div className="palette" role="dialog" aria-modal="true" aria-label="Search runbooks" onMouseDown={(event) => event.stopPropagation()} onKeyDown={onKeyDown}>
+        <input
+          ref={input}
+          autoFocus
+          type="search"
+          role="combobox"
+          aria-expanded={hits.length > 0}
+          aria-controls="palette-results"
+          aria-activedescendant={hits[selected] ? `hit-${selected}` : undefined}
+          placeholder="Search titles, alerts, tags, steps, commands…"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <div className="palette-filters">
+          <select aria-label="Filter by type" value={filters.type ?? ''} onChange={(event) => setFilters({ ...filters, type: event.target.value || undefined })}>
+            <option value="">Any type</option>
+            {types.map((type) => (
+              <option key={type} value={type}>
+                {typeLabel(type)}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Filter by priority" value={filters.priority ?? ''} onChange={(event) => setFilters({ ...filters, priority: event.target.value || undefined })}>
+            <option value="">Any priority</option>
+            {PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {priority}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Filter by tag" value={filters.tag ?? ''} onChange={(event) => setFilters({ ...filters, tag: event.target.value || undefined })}>
+            <option value="">Any tag</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </div>
+        {error && <p className="palette-error" role="alert">Search failed: {error}</p>}
+        <ul id="palette-results" role="listbox" aria-label="Results">
+          {hits.map((hit, index) => (
+            <li
+              key={hit.summary.id}
+              id={`hit-${index}`}
+              role="option"
+              aria-selected={index === selected}
+              className={index === selected ? 'selected' : undefined}
+              onMouseDown={() => openHit(index)}
+            >
+              <span className="hit-title">
+                <Highlighted text={hit.summary.title} terms={[...hit.terms, ...words]} />
+              </span>
+              <PriorityBadge priority={hit.summary.priority} />
+              <span className="hit-type">{typeLabel(hit.summary.type)}</span>
+              {hit.summary.aliases.length > 0 && (
+                <span className="hit-aliases">
+                  <Highlighted text={hit.summary.aliases.join(', ')} terms={[...hit.terms, ...words]} />
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+        {query.trim() && hits.length === 0 && !error && <p className="empty">No runbook matches “{query}”.</p>}
+        <p className="palette-help">↑ ↓ to choose, Enter to open, Esc to close</p>
+      </div>
+    </div>
+  );
+}

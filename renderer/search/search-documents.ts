@@ -1,0 +1,51 @@
+import type { Priority, Runbook } from '../../shared/model';
+
+/** What the browser and the palette list show of a runbook, and what fuse.js searches. */
+export interface RunbookSummary {
+  id: string;
+  title: string;
+  type: string;
+  priority?: Priority;
+  tags: string[];
+  aliases: string[];
+  summary: string;
+  lastReviewed?: string;
+  reviewEvery: string;
+}
+
+/** The full-text document MiniSearch indexes for one runbook. */
+export interface FullTextDocument {
+  id: string;
+  title: string;
+  aliases: string;
+  tags: string;
+  stepTitles: string;
+  commands: string;
+  body: string;
+}
+
+export function summaryOf(runbook: Runbook): RunbookSummary {
+  return {
+    id: runbook.id,
+    title: runbook.title,
+    type: runbook.type,
+    priority: runbook.priority,
+    tags: runbook.tags,
+    aliases: runbook.aliases,
+    summary: runbook.summary.length > 200 ? `${runbook.summary.slice(0, 197)}...` : runbook.summary,
+    lastReviewed: runbook.lastReviewed,
+    reviewEvery: runbook.reviewEvery,
+  };
+}
+
+export function fullTextOf(runbook: Runbook): FullTextDocument {
+  return {
+    id: runbook.id,
+    title: runbook.title,
+    aliases: runbook.aliases.join(' '),
+    tags: runbook.tags.join(' '),
+    stepTitles: runbook.steps.map((step) => step.title).join(' \n '),
+    commands: runbook.commands.join(' \n '),
+    body: runbook.body,
+  };
+}

@@ -1,0 +1,17 @@
+import type { Runbook } from '../../shared/model';
+import type { RunbookSummary } from './search-documents';
+import type { SearchFilters, SearchHit, SerializedSearchIndex } from './search-engine';
+
+// Messages between the renderer and the search worker, which builds, loads and queries the index
+// so that none of that work runs on the window's thread.
+export type SearchRequest =
+  | { type: 'build'; version: string; runbooks: Runbook[] }
+  | { type: 'load'; version: string }
+  | { type: 'search'; query: string; filters: SearchFilters; limit: number };
+
+export type SearchReply =
+  | { type: 'built'; index: SerializedSearchIndex; summaries: RunbookSummary[] }
+  | { type: 'loaded'; found: boolean; summaries: RunbookSummary[] }
+  | { type: 'results'; hits: SearchHit[] };
+
+export type WorkerMessage = { id: number } & ({ ok: true; reply: SearchReply } | { ok: false; error: string });

@@ -1,0 +1,58 @@
+import { create } from 'zustand';
+import { appSearch } from '../app-services';
+import type { SearchFilters, SearchHit } from '../search/search-engine';
+
+interface SearchState {
+  open: boolean;
+  query: string;
+  filters: SearchFilters;
+  hits: SearchHit[];
+  selected: number;
+  error?: string;
+  openPalette(): void;
+  closePalette(): void;
+  setQuery(query: string): void;
+  setFilters(filters: SearchFilters): void;
+  moveSelection(delta: number): void;
+}
+
+let latestRequest = 0;
+
+export const useSearchStore = create<SearchState>((set, get) => {
+  // Only the newest query's answer is shown: typing fast never shows stale results.
+  const run = async () => {
+    const request = ++latestRequest;
+    const { query, filters } = get();
+    if (!query.trim()) {
+      set({ hits: [], selected: 0, error: undefined });
+      return;
+    }
+    try {
+      const hits = await appSearch().search(query, filters, 20);
+      if (request === latestRequest) set({ hits, selected: 0, error: undefined });
+    } catch (error) {
+      if (request === latestRequest) set({ hits: [], error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return {
+    open: false,
+    query: '',
+    filters: {},
+    hits: [],
+    selected: 0,
+    openPalette: () => set({ open: true }),
+    closePalette: () => set({ open: false }),
+    setQuery(query) {
+      set({ query });
+      void run();
+    },
+    setFilters(filters) {
+      set({ filters });
+      void run();
+    },
+    moveSelection(delta) {
+      const { hits, selected } = get();
+      if (hits.length) set({ selected: (selected + delta + hits.length) % hits.length });
+    },
+  };
+});

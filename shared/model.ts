@@ -1,0 +1,120 @@
+// The domain model: plain data that crosses every boundary (files -> parser -> IPC -> IndexedDB).
+
+export const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const NOTE_KINDS = ['tip', 'warning', 'best-practice', 'lesson-learned'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export interface RunbookStep {
+  index: number;
+  title: string;
+  /** Markdown of the step, headings excluded. */
+  body: string;
+  commands: string[];
+}
+
+export interface Runbook {
+  id: string;
+  path: string;
+  title: string;
+  type: string;
+  priority?: Priority;
+  severity: string[];
+  tags: string[];
+  aliases: string[];
+  owner?: string;
+  duration?: string;
+  rto?: string;
+  rpo?: string;
+  version?: string;
+  lastReviewed?: string;
+  reviewEvery: string;
+  related: string[];
+  summary: string;
+  /** The whole Markdown body, front matter removed. */
+  body: string;
+  steps: RunbookStep[];
+  verification: string[];
+  /** Every command found in the runbook (code blocks and inline code that looks like a command). */
+  commands: string[];
+  /** Front matter keys we do not model, kept as they were. */
+  extra: Record<string, unknown>;
+}
+
+export interface AdminNote {
+  id: string;
+  path: string;
+  title: string;
+  kind: NoteKind;
+  pinned: boolean;
+  tags: string[];
+  runbooks: string[];
+  body: string;
+}
+
+export interface TemplateField {
+  name: string;
+  label: string;
+  default?: string;
+  options?: string[];
+}
+
+export interface CommsTemplate {
+  id: string;
+  path: string;
+  title: string;
+  channel?: string;
+  fields: TemplateField[];
+  body: string;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  role: string;
+  phone?: string;
+  email?: string;
+  chat?: string;
+  timeZone?: string;
+  escalationOrder: number;
+}
+
+export interface SeverityLevel {
+  id: string;
+  name: string;
+  responseTime: string;
+  description?: string;
+  examples: string[];
+  pages: string[];
+  updateEvery?: string;
+}
+
+export interface LibraryProblem {
+  path: string;
+  reason: string;
+  level: 'error' | 'warning';
+}
+
+export type LibrarySource =
+  | { kind: 'bundled'; builtAt: string }
+  | { kind: 'git'; commit: string; committedAt: string; syncedAt: string };
+
+export interface LibrarySnapshot {
+  formatVersion: 1;
+  /** A hash of the parsed content: the same files always give the same version. */
+  version: string;
+  source: LibrarySource;
+  runbooks: Runbook[];
+  notes: AdminNote[];
+  templates: CommsTemplate[];
+  contacts: Contact[];
+  severity: SeverityLevel[];
+  problems: LibraryProblem[];
+}
+
+/** Where a snapshot came from and when, without the content: enough to decide which library wins. */
+export interface LibraryMeta {
+  version: string;
+  source: LibrarySource;
+}

@@ -1,0 +1,71 @@
+import { parse as parseYaml } from 'yaml';
+import { listField, textField } from './front-matter-fields';
+import { DEFAULT_LIMITS, type LibraryLimits } from './limits';
+import type { Contact, SeverityLevel } from './model';
+
+export type ListResult<T> = { ok: true; items: T[] } | { ok: false; reason: string };
+
+/** `oncall.yml`: `people:` (or a bare list) of name, role, phone, email, chat, time_zone, escalation. */
+export function parseOnCall(text: string, limits: LibraryLimits = DEFAULT_LIMITS): ListResult<Contact> {
+  return parseList(text, 'people', limits, (item, index) => {
+    const name = textField(item, 'name');
+    if (!name) return `person ${index + 1} has no name`;
+    return {
+      id: textField(item, 'id') ?? slug(name),
+      name,
+      role: textField(item, 'role') ?? '',
+      phone: textField(item, 'phone'),
+      email: textField(item, 'email'),
+      chat: textField(item, 'chat'),
+      timeZone: textField(item, 'time_zone') ?? textField(item, 'timezone'),
+      escalationOrder: Number(textField(item, 'escalation') ?? index + 1) || index + 1,
+    };
+  });
+}
+
+/** `severity.yml`: `levels:` (or a bare list) of id, name, response_time, examples, pages, update_every. */
+export function parseSeverity(text: string, limits: LibraryLimits = DEFAULT_LIMITS): ListResult<SeverityLevel> {
+  return parseList(text, 'levels', limits, (item, index) => {
+    const id = textField(item, 'id');
+    const responseTime = textField(item, 'response_time');
+    if (!id) return `level ${index + 1} has no id`;
+    if (!responseTime) return `level ${id} has no response_time`;
+    return {
+      id,
+      name: textField(item, 'name') ?? id,
+      responseTime,
+      description: textField(item, 'description'),
+      examples: listField(item, 'examples'),
+      pages: listField(item, 'pages'),
+      updateEvery: textField(item, 'update_every'),
+    };
+  });
+}
+
+function parseList<T>(
+  text: string,
+  key: string,
+  limits: LibraryLimits,
+  read: (item: Record<string, unknown>, index: number) => T | string,
+): ListResult<T> {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { maxAliasCount: limits.maxYamlAliases, prettyErrors: false });
+  } catch (error) {
+    return { ok: false, reason: `not valid YAML: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` };
+  }
+  const list = Array.isArray(data) ? data : data && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
+  if (!Array.isArray(list)) return { ok: false, reason: `expected a list under "${key}:"` };
+  const items: T[] = [];
+  for (const [index, item] of list.entries()) {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return { ok: false, reason: `entry ${index + 1} is not a mapping` };
+    const result = read(item as Record<string, unknown>, index);
+    if (typeof result === 'string') return { ok: false, reason: result };
+    items.push(result);
+  }
+  return { ok: true, items };
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}

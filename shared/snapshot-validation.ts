@@ -1,0 +1,43 @@
+import type { LibraryMeta, LibrarySnapshot } from './model';
+
+// Snapshots arrive from outside the renderer's code (a fetched file, IPC): check their shape
+// before anything is written to the database.
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+
+export function isLibraryMeta(value: unknown): value is LibraryMeta {
+  if (!isObject(value) || !isString(value.version) || !isObject(value.source)) return false;
+  const source = value.source;
+  if (source.kind === 'bundled') return isString(source.builtAt);
+  return source.kind === 'git' && isString(source.commit) && isString(source.committedAt) && isString(source.syncedAt);
+}
+
+function everyItem(list: unknown, check: (item: Record<string, unknown>) => boolean): boolean {
+  return Array.isArray(list) && list.every((item) => isObject(item) && check(item));
+}
+
+/** Why `value` is not a usable snapshot, or undefined when it is. */
+export function snapshotProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return 'not an object';
+  if (value.formatVersion !== 1) return `unknown format version ${String(value.formatVersion)}`;
+  if (!isLibraryMeta({ version: value.version, source: value.source })) return 'missing version or source';
+  const runbooksOk = everyItem(value.runbooks, (runbook) =>
+    isString(runbook.id) && isString(runbook.title) && isString(runbook.type) && isString(runbook.body) &&
+    isStringList(runbook.tags) && isStringList(runbook.aliases) && isStringList(runbook.commands) && Array.isArray(runbook.steps),
+  );
+  if (!runbooksOk) return 'a runbook is malformed';
+  if (!everyItem(value.notes, (note) => isString(note.id) && isString(note.title) && isString(note.body) && isStringList(note.runbooks))) return 'a note is malformed';
+  if (!everyItem(value.templates, (template) => isString(template.id) && isString(template.body) && Array.isArray(template.fields))) return 'a template is malformed';
+  if (!everyItem(value.contacts, (contact) => isString(contact.id) && isString(contact.name))) return 'a contact is malformed';
+  if (!everyItem(value.severity, (level) => isString(level.id) && isString(level.responseTime))) return 'a severity level is malformed';
+  if (!everyItem(value.problems, (problem) => isString(problem.path) && isString(problem.reason))) return 'a problem entry is malformed';
+  return undefined;
+}
+
+export function assertSnapshot(value: unknown): LibrarySnapshot {
+  const problem = snapshotProblem(value);
+  if (problem) throw new Error(`library snapshot refused: ${problem}`);
+  return value as LibrarySnapshot;
+}

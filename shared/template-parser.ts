@@ -1,0 +1,36 @@
+import { listField, textField } from './front-matter-fields';
+import { fileTitle, idFromPath } from './library-paths';
+import type { CommsTemplate, TemplateField } from './model';
+
+export function parseTemplate(path: string, data: Record<string, unknown>, body: string): CommsTemplate {
+  return {
+    id: textField(data, 'id') ?? idFromPath(path),
+    path,
+    title: textField(data, 'title') ?? fileTitle(path),
+    channel: textField(data, 'channel'),
+    fields: fieldsOf(data.fields, body),
+    body: body.trim(),
+  };
+}
+
+/** Declared fields first, then any `{{placeholder}}` of the body that was not declared. */
+function fieldsOf(declared: unknown, body: string): TemplateField[] {
+  const fields: TemplateField[] = [];
+  const entries = Array.isArray(declared)
+    ? declared.map((item) => (typeof item === 'string' ? [item, {}] : [textField(asRecord(item), 'name'), item]))
+    : Object.entries(asRecord(declared));
+  for (const [name, spec] of entries) {
+    if (typeof name !== 'string' || !/^[A-Za-z_][\w-]*$/.test(name)) continue;
+    const record = typeof spec === 'string' ? { label: spec } : asRecord(spec);
+    const options = listField(record, 'options');
+    fields.push({ name, label: textField(record, 'label') ?? name, default: textField(record, 'default'), options: options.length ? options : undefined });
+  }
+  for (const match of body.matchAll(/\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g)) {
+    if (!fields.some((field) => field.name === match[1])) fields.push({ name: match[1], label: match[1] });
+  }
+  return fields;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
