@@ -29,11 +29,11 @@ export async function readLibraryFolder(root: string, limits: LibraryLimits = DE
     entries.sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const entry of entries) {
       const relative = directory ? `${directory}/${entry.name}` : entry.name;
-      if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
       if (!isPlainName(entry.name)) {
         refuse(relative, 'file name has characters that could escape the library folder');
         continue;
       }
+      if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
       const absolute = path.join(realRoot, relative);
       let info = await lstat(absolute);
       if (info.isSymbolicLink()) {

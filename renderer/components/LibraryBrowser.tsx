@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { PRIORITIES } from '../../shared/model';
 import { isReviewDue } from '../../shared/review';
 import { useLibraryStore } from '../stores/library-store';
-import { hashOf } from '../stores/route-store';
+import { hashOf } from '../routes';
 import { PriorityBadge } from './PriorityBadge';
 import { TYPE_ORDER, typeLabel } from './type-labels';
 

@@ -3,7 +3,7 @@ import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { resolveLinkedId } from '../../shared/library-paths';
 import { classifyLink } from '../../shared/url-rules';
-import { hashOf } from '../stores/route-store';
+import { hashOf } from '../routes';
 import { CopyButton } from './CopyButton';
 import { remarkHtmlAsText, textOf } from './markdown-plugins';
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { isReviewDue } from '../../shared/review';
 import { useLibraryStore } from '../stores/library-store';
-import { hashOf } from '../stores/route-store';
+import { hashOf } from '../routes';
 import { useRunbookStore } from '../stores/runbook-store';
 import { MarkdownView } from './MarkdownView';
 import { NoteCard } from './NoteCard';

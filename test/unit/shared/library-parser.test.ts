@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { parseLibrary } from '../../../shared/library-parser';
+
+const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;
+
+describe('parseLibrary', () => {
+  it('reports a broken file with its path and reason and keeps the rest', () => {
+    const snapshot = parseLibrary(
+      [
+        { path: 'ok.md', text: '# Fine runbook' },
+        { path: 'broken.md', text: '---\ntitle: [oops\n---\n# Broken' },
+        { path: 'evil.md', text: '---js\nrequire("child_process")\n---\n' },
+        { path: 'also-ok.md', text: '# Another' },
+      ],
+      source,
+    );
+    expect(snapshot.runbooks.map((runbook) => runbook.id)).toEqual(['also-ok', 'ok']);
+    expect(snapshot.problems).toEqual([
+      { path: 'broken.md', reason: expect.stringMatching(/not valid YAML/), level: 'error' },
+      { path: 'evil.md', reason: expect.stringMatching(/only YAML/), level: 'error' },
+    ]);
+  });
+
+  it('sorts files into runbooks, notes, templates, on-call and severity, and skips READMEs', () => {
+    const snapshot = parseLibrary(
+      [
+        { path: 'README.md', text: '# How to write runbooks' },
+        { path: 'db/restore.md', text: '# Restore' },
+        { path: 'notes/tip.md', text: '---\nkind: warning\npinned: true\nrunbooks: [db/restore]\n---\n# Careful\nText' },
+        { path: 'templates/initial.md', text: '---\ntitle: Initial\nfields:\n  service: { label: Service, default: API }\n---\n{{service}} is down since {{started}}' },
+        { path: 'oncall.yml', text: 'people:\n  - name: Ada Quill\n    role: Primary\n    phone: "+1 555 0100"\n' },
+        { path: 'severity.yml', text: 'levels:\n  - id: P0\n    name: Critical\n    response_time: 15 minutes\n' },
+      ],
+      source,
+    );
+    expect(snapshot.runbooks.map((runbook) => runbook.id)).toEqual(['db/restore']);
+    expect(snapshot.notes).toEqual([expect.objectContaining({ id: 'notes/tip', title: 'Careful', kind: 'warning', pinned: true, runbooks: ['db/restore'] })]);
+    expect(snapshot.templates[0].fields).toEqual([
+      { name: 'service', label: 'Service', default: 'API', options: undefined },
+      { name: 'started', label: 'started' },
+    ]);
+    expect(snapshot.contacts).toEqual([expect.objectContaining({ name: 'Ada Quill', role: 'Primary', phone: '+1 555 0100', escalationOrder: 1 })]);
+    expect(snapshot.severity).toEqual([expect.objectContaining({ id: 'P0', responseTime: '15 minutes' })]);
+    expect(snapshot.problems).toEqual([]);
+  });
+
+  it('reports invalid on-call and severity files, duplicate ids and dangling links', () => {
+    const snapshot = parseLibrary(
+      [
+        { path: 'a.md', text: '---\nid: same\nrelated: [nowhere]\n---\n# A' },
+        { path: 'b.md', text: '---\nid: same\n---\n# B' },
+        { path: 'oncall.yml', text: 'people:\n  - role: nobody\n' },
+        { path: 'severity.yml', text: 'levels: nope' },
+      ],
+      source,
+    );
+    expect(snapshot.runbooks.map((runbook) => runbook.path)).toEqual(['a.md']);
+    expect(snapshot.problems).toEqual(
+      expect.arrayContaining([
+        { path: 'oncall.yml', reason: 'person 1 has no name', level: 'error' },
+        { path: 'severity.yml', reason: 'expected a list under "levels:"', level: 'error' },
+        { path: 'b.md', reason: 'id "same" is already used by a.md', level: 'error' },
+        { path: 'a.md', reason: 'related runbook "nowhere" does not exist', level: 'warning' },
+      ]),
+    );
+  });
+
+  it('gives the same content the same version, and changed content a new one', () => {
+    const files = [{ path: 'a.md', text: '# A' }];
+    const later = { kind: 'bundled', builtAt: '2026-11-02T00:00:00Z' } as const;
+    expect(parseLibrary(files, source).version).toBe(parseLibrary(files, later).version);
+    expect(parseLibrary([{ path: 'a.md', text: '# A2' }], source).version).not.toBe(parseLibrary(files, source).version);
+  });
+});
