@@ -1,14 +1,12 @@
 // The IPC handlers, free of `electron` so they run under plain Node (unit tests, the e2e stand-in).
 // Each checks its payload's shape: whatever arrives over IPC is untrusted.
 import type { AppInfo, Channel } from '../shared/ipc-contract';
-import { isAllowedExternalUrl } from '../shared/url-rules';
 
 export interface HandlerHost {
   version: string;
   platform: string;
   host: AppInfo['host'];
   syncAvailable: boolean;
-  openExternal(url: string): Promise<void>;
 }
 
 export type Handlers = Record<Channel, (payload: unknown) => Promise<unknown>>;
@@ -21,12 +19,6 @@ export function createHandlers(host: HandlerHost): Handlers {
       if (payload !== undefined && payload !== null) throw new PayloadError('app:info takes no payload');
       const info: AppInfo = { version: host.version, platform: host.platform, syncAvailable: host.syncAvailable, host: host.host };
       return info;
-    },
-    'link:open': async (payload) => {
-      const url = (payload as { url?: unknown } | null)?.url;
-      if (!isAllowedExternalUrl(url)) return { opened: false };
-      await host.openExternal(url);
-      return { opened: true };
     },
   };
 }

@@ -1,5 +1,5 @@
 // Electron main: one secure window, the app:// scheme, and the IPC handlers behind a sender check.
-import { app, BrowserWindow, ipcMain, protocol, shell, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import path from 'node:path';
 import { CHANNELS } from '../shared/ipc-contract';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
@@ -8,7 +8,10 @@ import { readRendererFile } from './renderer-files';
 import { APP_ORIGIN, APP_SCHEME, isTrustedSenderUrl } from './trusted-origin';
 import { secureSession, secureWindow } from './window-security';
 
-const rendererRoot = path.join(__dirname, '..', 'dist', 'renderer');
+// Test runs (never a packaged app) may point the app at another profile and renderer build.
+const testOverrides = !app.isPackaged;
+const rendererRoot = (testOverrides && process.env.FAILSAFE_RENDERER_DIR) || path.join(__dirname, '..', 'dist', 'renderer');
+if (testOverrides && process.env.FAILSAFE_USER_DATA) app.setPath('userData', process.env.FAILSAFE_USER_DATA);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
@@ -61,7 +64,6 @@ function registerHandlers(): void {
     platform: process.platform,
     host: 'electron',
     syncAvailable: false,
-    openExternal: (url) => shell.openExternal(url),
   });
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, payload: unknown) => {

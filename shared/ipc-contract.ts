@@ -11,23 +11,20 @@ export interface AppInfo {
 
 export interface IpcChannels {
   'app:info': { request: void; reply: AppInfo };
-  'link:open': { request: { url: string }; reply: { opened: boolean } };
 }
 
 export type Channel = keyof IpcChannels;
-export const CHANNELS: readonly Channel[] = ['app:info', 'link:open'];
+export const CHANNELS: readonly Channel[] = ['app:info'];
 
 export type Invoke = (channel: Channel, payload?: unknown) => Promise<unknown>;
 
 export interface FailsafeBridge {
   appInfo(): Promise<AppInfo>;
-  openExternal(url: string): Promise<{ opened: boolean }>;
 }
 
 export function createBridge(invoke: Invoke): FailsafeBridge {
   return {
     appInfo: () => invoke('app:info') as Promise<AppInfo>,
-    openExternal: (url) => invoke('link:open', { url }) as Promise<{ opened: boolean }>,
   };
 }
 

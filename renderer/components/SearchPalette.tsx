@@ -8,17 +8,13 @@ import { PriorityBadge } from './PriorityBadge';
 import { typeLabel } from './type-labels';
 
 export function SearchPalette() {
-  const { open, query, hits, selected, filters, error, closePalette, setQuery, setFilters, moveSelection } = useSearchStore();
+  const { open, query, answered, hits, selected, filters, error, openWhenAnswered, closePalette, requestOpenWhenAnswered, setQuery, setFilters, moveSelection } =
+    useSearchStore();
   const summaries = useLibraryStore((state) => state.summaries);
   const navigate = useRouteStore((state) => state.navigate);
   const input = useRef<HTMLInputElement>(null);
   const types = useMemo(() => [...new Set(summaries.map((summary) => summary.type))].sort(), [summaries]);
   const tags = useMemo(() => [...new Set(summaries.flatMap((summary) => summary.tags))].sort(), [summaries]);
-
-  useEffect(() => {
-    if (open) input.current?.select();
-  }, [open]);
-  if (!open) return null;
 
   const openHit = (index: number) => {
     const hit = hits[index];
@@ -26,13 +22,26 @@ export function SearchPalette() {
     closePalette();
     navigate({ name: 'runbook', id: hit.summary.id });
   };
+  useEffect(() => {
+    if (open) input.current?.select();
+  }, [open]);
+  useEffect(() => {
+    if (openWhenAnswered && answered === query) {
+      if (hits.length) openHit(0);
+      else useSearchStore.setState({ openWhenAnswered: false });
+    }
+  });
+  if (!open) return null;
+
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       moveSelection(event.key === 'ArrowDown' ? 1 : -1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      openHit(selected);
+      // A responder who types fast and presses Enter gets the top hit of what they typed.
+      if (answered === query) openHit(selected);
+      else requestOpenWhenAnswered();
     } else if (event.key === 'Escape') {
       event.preventDefault();
       closePalette();
@@ -47,6 +56,7 @@ export function SearchPalette() {
           autoFocus
           type="search"
           role="combobox"
+          aria-label="Search runbooks"
           aria-expanded={hits.length > 0}
           aria-controls="palette-results"
           aria-activedescendant={hits[selected] ? `hit-${selected}` : undefined}

@@ -7,10 +7,15 @@ interface SearchState {
   query: string;
   filters: SearchFilters;
   hits: SearchHit[];
+  /** The query the hits answer; differs from `query` while a search is in flight. */
+  answered: string;
+  /** Enter was pressed before the answer came: open the first hit as soon as it does. */
+  openWhenAnswered: boolean;
   selected: number;
   error?: string;
   openPalette(): void;
   closePalette(): void;
+  requestOpenWhenAnswered(): void;
   setQuery(query: string): void;
   setFilters(filters: SearchFilters): void;
   moveSelection(delta: number): void;
@@ -24,14 +29,14 @@ export const useSearchStore = create<SearchState>((set, get) => {
     const request = ++latestRequest;
     const { query, filters } = get();
     if (!query.trim()) {
-      set({ hits: [], selected: 0, error: undefined });
+      set({ hits: [], answered: query, selected: 0, error: undefined });
       return;
     }
     try {
       const hits = await appSearch().search(query, filters, 20);
-      if (request === latestRequest) set({ hits, selected: 0, error: undefined });
+      if (request === latestRequest) set({ hits, answered: query, selected: 0, error: undefined });
     } catch (error) {
-      if (request === latestRequest) set({ hits: [], error: error instanceof Error ? error.message : String(error) });
+      if (request === latestRequest) set({ hits: [], answered: query, error: error instanceof Error ? error.message : String(error) });
     }
   };
   return {
@@ -39,9 +44,12 @@ export const useSearchStore = create<SearchState>((set, get) => {
     query: '',
     filters: {},
     hits: [],
+    answered: '',
+    openWhenAnswered: false,
     selected: 0,
     openPalette: () => set({ open: true }),
-    closePalette: () => set({ open: false }),
+    closePalette: () => set({ open: false, openWhenAnswered: false }),
+    requestOpenWhenAnswered: () => set({ openWhenAnswered: true }),
     setQuery(query) {
       set({ query });
       void run();

@@ -1,0 +1,24 @@
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadLibraryFolder } from '../../electron/library-loader';
+import { describeHost, E2E_BUILD } from './host';
+
+// Builds what the specs run against: the real renderer build, a copy of it carrying a library
+// with a broken file, and the stand-in bridge script.
+export default async function globalSetup() {
+  if (!process.env.FAILSAFE_E2E_SKIP_BUILD) {
+    execFileSync('npm', ['run', '--silent', 'build:library'], { stdio: 'inherit' });
+    execFileSync('npm', ['run', '--silent', 'build:renderer', '--', '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+  await rm(E2E_BUILD, { recursive: true, force: true });
+  await mkdir(E2E_BUILD, { recursive: true });
+  await build({ entryPoints: ['test/e2e/stand-in-bridge.ts'], bundle: true, format: 'iife', outfile: path.join(E2E_BUILD, 'stand-in-bridge.js'), logLevel: 'warning' });
+  const broken = path.join(E2E_BUILD, 'renderer-broken-library');
+  await cp('dist/renderer', broken, { recursive: true });
+  const snapshot = await loadLibraryFolder('test/fixtures/broken-library', { kind: 'bundled', builtAt: new Date().toISOString() });
+  await writeFile(path.join(broken, 'library.json'), JSON.stringify(snapshot));
+  await writeFile(path.join(broken, 'library-meta.json'), JSON.stringify({ version: snapshot.version, source: snapshot.source }));
+  console.log(`end-to-end host: ${describeHost()}`);
+}

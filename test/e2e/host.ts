@@ -1,0 +1,108 @@
+import { _electron as electron, chromium, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../electron/content-security-policy';
+import { createHandlers } from '../../electron/ipc-handlers';
+import { readRendererFile } from '../../electron/renderer-files';
+import { isChannel } from '../../shared/ipc-contract';
+
+// Where the specs run: real Electron when its binary exists, else the real renderer build in the
+// system Chromium with a stand-in for the preload (DESIGN.md, "The bridge and its hosts").
+
+export const E2E_BUILD = path.resolve('build/e2e');
+export const RENDERER = path.resolve('dist/renderer');
+export const BROKEN_LIBRARY_RENDERER = path.join(E2E_BUILD, 'renderer-broken-library');
+
+// A fixed origin, so IndexedDB finds the same database when a profile is relaunched. Nothing listens
+// there: every request is answered from the build folder, as the app:// protocol does in Electron.
+const ORIGIN = 'http://127.0.0.1:47800';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function electronBinary(): string | undefined {
+  try {
+    const binary = createRequire(import.meta.url)('electron') as unknown;
+    return typeof binary === 'string' && existsSync(binary) ? binary : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export type HostKind = 'electron' | 'chromium';
+
+export function hostKind(): HostKind {
+  const wanted = process.env.FAILSAFE_E2E_HOST;
+  if (wanted === 'electron' || wanted === 'chromium') return wanted;
+  return electronBinary() ? 'electron' : 'chromium';
+}
+
+export function chromiumPath(): string {
+  return process.env.FAILSAFE_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+export function describeHost(): string {
+  return hostKind() === 'electron'
+    ? `Electron (${electronBinary()})`
+    : `Chromium at ${chromiumPath()} with the stand-in preload (Electron binary not installed here)`;
+}
+
+export interface RunningApp {
+  page: Page;
+  readClipboard(): Promise<string>;
+  /** Requests the renderer made for files of its own build, by path. */
+  requestedPaths: string[];
+  close(): Promise<void>;
+}
+
+export async function launchApp(profileDir: string, rendererRoot = RENDERER): Promise<RunningApp> {
+  return hostKind() === 'electron' ? launchElectron(profileDir, rendererRoot) : launchChromium(profileDir, rendererRoot);
+}
+
+async function launchChromium(profileDir: string, rendererRoot: string): Promise<RunningApp> {
+  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    offline: true,
+    viewport: { width: 1280, height: 720 },
+  });
+  const requestedPaths: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+    requestedPaths.push(url.pathname);
+    const file = await readRendererFile(rendererRoot, url.pathname);
+    return route.fulfill({ status: file.status, contentType: file.type, body: file.body, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  const handlers = createHandlers({ version: '0.0.0-e2e', platform: process.platform, host: 'stand-in', syncAvailable: false });
+  await context.exposeBinding('__failsafeInvoke', async ({ frame }, channel: unknown, payload: unknown) => {
+    // The same sender and channel checks as ipcMain in electron/main.ts.
+    if (!frame.url().startsWith(`${ORIGIN}/`)) throw new Error('IPC refused: untrusted sender');
+    if (!isChannel(channel)) throw new Error('IPC refused: unknown channel');
+    return handlers[channel](payload);
+  });
+  await context.addInitScript({ path: path.join(E2E_BUILD, 'stand-in-bridge.js') });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${ORIGIN}/index.html`);
+  return {
+    page,
+    requestedPaths,
+    readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
+    close: () => context.close(),
+  };
+}
+
+async function launchElectron(profileDir: string, rendererRoot: string): Promise<RunningApp> {
+  const app: ElectronApplication = await electron.launch({
+    args: ['.'],
+    env: { ...process.env, FAILSAFE_USER_DATA: profileDir, FAILSAFE_RENDERER_DIR: rendererRoot },
+  });
+  const page = await app.firstWindow();
+  await page.context().setOffline(true);
+  return {
+    page,
+    requestedPaths: [],
+    readClipboard: () => app.evaluate(({ clipboard }) => clipboard.readText()),
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,87 @@
+import { BROKEN_LIBRARY_RENDERER, hostKind } from './host';
+import type { Page } from '@playwright/test';
+import { expect, storedImport, test } from './fixtures';
+
+const results = (page: Page) => page.getByRole('listbox', { name: 'Results' }).getByRole('option');
+
+test('cold start with no network shows the bundled library', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await expect(page.getByRole('region', { name: 'Incident response' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'PostgreSQL outage and Patroni failover' })).toBeVisible();
+  await expect(page.getByText(/^\d+ runbooks$/).first()).toHaveText('21 runbooks');
+  await expect(page.getByTestId('network-state')).toHaveText('Offline');
+  await expect(page.getByTestId('library-source')).toContainText('Bundled library, built');
+  await expect(page.getByRole('complementary', { name: 'Pinned notes' })).toContainText('Never share database credentials');
+  // app:info answered through window.failsafe, the typed bridge of shared/ipc-contract.
+  await expect(page.getByRole('contentinfo')).toContainText(hostKind() === 'electron' ? '(desktop)' : 'Failsafe 0.0.0-e2e (test host)');
+});
+
+test('Ctrl+K, a typo query and Enter open the right runbook', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await expect(page.getByRole('region', { name: 'Incident response' })).toBeVisible();
+  await page.keyboard.press('Control+K');
+  const input = page.getByRole('combobox', { name: 'Search runbooks' });
+  await expect(input).toBeFocused();
+  await input.pressSequentially('postgers failover');
+  const first = results(page).first();
+  await expect(first).toContainText('PostgreSQL outage and Patroni failover');
+  await expect(first.locator('mark').first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('PostgreSQL outage and Patroni failover');
+  await expect(page.getByRole('complementary').getByRole('heading', { name: 'Admin notes' })).toBeVisible();
+});
+
+test('arrows choose among results and / opens the palette', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await expect(page.getByRole('region', { name: 'Incident response' })).toBeVisible();
+  await page.keyboard.press('/');
+  await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('rollbak deploy');
+  await expect(results(page).first()).toBeVisible();
+  const second = await results(page).nth(1).locator('.hit-title').innerText();
+  await page.keyboard.press('ArrowDown');
+  await expect(results(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(second);
+});
+
+test('the copy button puts the exact command on the clipboard', async ({ launch, profile }) => {
+  const app = await launch(profile);
+  await app.page.getByRole('link', { name: 'SSL/TLS certificate renewal' }).click();
+  const block = app.page.locator('.code-block', { hasText: 'certbot renew' });
+  await block.getByRole('button', { name: 'Copy' }).click();
+  await expect(block.getByRole('button')).toHaveText('Copied');
+  expect(await app.readClipboard()).toBe('sudo certbot renew --cert-name api.example.com');
+});
+
+test('a relaunch with the same profile shows the same library without importing again', async ({ launch, profile }) => {
+  const first = await launch(profile);
+  await expect(first.page.getByRole('region', { name: 'Incident response' })).toBeVisible();
+  const imported = await storedImport(first.page);
+  expect(imported?.importCount).toBe(1);
+  await first.close();
+
+  const second = await launch(profile);
+  await expect(second.page.getByRole('link', { name: 'PostgreSQL outage and Patroni failover' })).toBeVisible();
+  expect(await storedImport(second.page)).toEqual(imported);
+  if (hostKind() === 'chromium') {
+    // The stand-in host sees every file request: the snapshot itself was not even fetched.
+    expect(second.requestedPaths).toContain('/library-meta.json');
+    expect(second.requestedPaths).not.toContain('/library.json');
+  }
+  await second.page.keyboard.press('Control+K');
+  await second.page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('patroni swichover');
+  await expect(results(second.page).first()).toContainText('Planned Patroni switchover');
+});
+
+test('the library problems view lists a broken file while the rest works', async ({ launch, profile }) => {
+  const { page } = await launch(profile, BROKEN_LIBRARY_RENDERER);
+  await expect(page.getByRole('link', { name: 'Disk full on a database host' })).toBeVisible();
+  await page.getByRole('link', { name: /Library problems \(1\)/ }).click();
+  const row = page.getByRole('row', { name: /broken-front-matter\.md/ });
+  await expect(row).toContainText('incident-response/broken-front-matter.md');
+  await expect(row).toContainText('front matter is not valid YAML');
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('disk ful');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Disk full on a database host');
+});
