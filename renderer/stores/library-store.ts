@@ -38,6 +38,7 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
         loadIndex: (version) => search.load(version),
       });
       const [notes, problems] = await Promise.all([db.notes.toArray(), db.problems.toArray()]);
+      performance.mark('failsafe:ready');
       set({
         phase: 'ready',
         meta: result.meta,

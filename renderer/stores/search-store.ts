@@ -33,7 +33,9 @@ export const useSearchStore = create<SearchState>((set, get) => {
       return;
     }
     try {
+      const started = performance.now();
       const hits = await appSearch().search(query, filters, 20);
+      performance.measure('failsafe:search', { start: started, detail: query });
       if (request === latestRequest) set({ hits, answered: query, selected: 0, error: undefined });
     } catch (error) {
       if (request === latestRequest) set({ hits: [], answered: query, error: error instanceof Error ? error.message : String(error) });

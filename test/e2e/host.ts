@@ -58,7 +58,8 @@ export async function launchApp(profileDir: string, rendererRoot = RENDERER): Pr
   return hostKind() === 'electron' ? launchElectron(profileDir, rendererRoot) : launchChromium(profileDir, rendererRoot);
 }
 
-async function launchChromium(profileDir: string, rendererRoot: string): Promise<RunningApp> {
+/** The Chromium host, with an optional script run before the app's own (the benchmarks watch long tasks). */
+export async function launchChromium(profileDir: string, rendererRoot: string, initScript?: string): Promise<RunningApp> {
   const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
@@ -82,6 +83,7 @@ async function launchChromium(profileDir: string, rendererRoot: string): Promise
     return handlers[channel](payload);
   });
   await context.addInitScript({ path: path.join(E2E_BUILD, 'stand-in-bridge.js') });
+  if (initScript) await context.addInitScript({ content: initScript });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${ORIGIN}/index.html`);
   return {

@@ -1,0 +1,106 @@
+// `npm run bench`: import, start-up and search figures on synthetic libraries of 1,000 and 10,000
+// runbooks, in Chromium with the real renderer build and real IndexedDB. Prints figures; no pass/fail.
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import globalSetup from '../e2e/global-setup';
+import { E2E_BUILD, launchChromium, RENDERER } from '../e2e/host';
+import { syntheticLibrary, typoQueries } from './synthetic-library';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 250);
+
+interface Figures {
+  size: number;
+  kilobytesPerRunbook: number;
+  importMs: number;
+  indexBuildMs: number;
+  dbWriteMs: number;
+  longestTaskMs: number;
+  firstReadyMs: number;
+  relaunchReadyMs: number;
+  median: number;
+  p95: number;
+  top3: number;
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+
+async function measure(size: number): Promise<Figures> {
+  const snapshot = syntheticLibrary(size);
+  const renderer = path.join(E2E_BUILD, `bench-${size}`);
+  await rm(renderer, { recursive: true, force: true });
+  await cp(RENDERER, renderer, { recursive: true });
+  const json = JSON.stringify(snapshot);
+  await writeFile(path.join(renderer, 'library.json'), json);
+  await writeFile(path.join(renderer, 'library-meta.json'), JSON.stringify({ version: snapshot.version, source: snapshot.source }));
+  const profile = await mkdtemp(path.join(tmpdir(), 'failsafe-bench-'));
+  try {
+    // Long tasks on the window's thread: a frozen window would show up here.
+    const watchLongTasks = `window.__longTasks = []; new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__longTasks.push(entry.duration); }).observe({ type: 'longtask', buffered: true });`;
+    const first = await launchChromium(profile, renderer, watchLongTasks);
+    await first.page.getByRole('button', { name: /Search runbooks/ }).waitFor({ timeout: 120_000 });
+    // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+    const timing = (await first.page.evaluate(`({
+      importMs: performance.getEntriesByName('failsafe:import', 'measure')[0]?.duration ?? NaN,
+      indexBuildMs: performance.getEntriesByName('failsafe:index-build', 'measure')[0]?.duration ?? NaN,
+      dbWriteMs: performance.getEntriesByName('failsafe:db-write', 'measure')[0]?.duration ?? NaN,
+      readyMs: performance.getEntriesByName('failsafe:ready', 'mark')[0]?.startTime ?? NaN,
+      longestTaskMs: Math.max(0, ...(window.__longTasks ?? [])),
+    })`)) as { importMs: number; indexBuildMs: number; dbWriteMs: number; readyMs: number; longestTaskMs: number };
+    await first.close();
+
+    const second = await launchChromium(profile, renderer);
+    const page = second.page;
+    await page.getByRole('button', { name: /Search runbooks/ }).waitFor({ timeout: 60_000 });
+    const relaunchReadyMs = await page.evaluate(() => performance.getEntriesByName('failsafe:ready', 'mark')[0]?.startTime ?? NaN);
+    await page.keyboard.press('Control+K');
+    const input = page.getByRole('combobox', { name: 'Search runbooks' });
+    let hits = 0;
+    const queries = typoQueries(snapshot, QUERIES);
+    for (const { query, expectedTitle } of queries) {
+      await input.fill(query);
+      // Wait until the palette shows the answer to this query (the store marks each search it runs).
+      await page.waitForFunction((q) => performance.getEntriesByName('failsafe:search', 'measure').some((entry) => (entry as PerformanceMeasure).detail === q), query);
+      const titles = await page.getByRole('listbox', { name: 'Results' }).locator('.hit-title').allInnerTexts();
+      if (titles.slice(0, 3).includes(expectedTitle)) hits++;
+    }
+    const latencies = await page.evaluate(() => performance.getEntriesByName('failsafe:search', 'measure').map((entry) => entry.duration));
+    await second.close();
+    return {
+      size,
+      kilobytesPerRunbook: json.length / size / 1024,
+      importMs: timing.importMs,
+      indexBuildMs: timing.indexBuildMs,
+      dbWriteMs: timing.dbWriteMs,
+      longestTaskMs: timing.longestTaskMs,
+      firstReadyMs: timing.readyMs,
+      relaunchReadyMs,
+      median: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      top3: hits / queries.length,
+    };
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+// The figures come from Chromium's IndexedDB and the real renderer build, whatever host e2e uses.
+process.env.FAILSAFE_E2E_SKIP_BUILD = '1';
+await globalSetup();
+const targets: Record<number, { importMs: number; readyMs: number; p95: number }> = {
+  1000: { importMs: 1500, readyMs: 1000, p95: 16 },
+  10000: { importMs: 6000, readyMs: 2000, p95: 50 },
+};
+for (const size of SIZES) {
+  const f = await measure(size);
+  const t = targets[size];
+  const vs = (value: number, target?: number) => (target ? `${value.toFixed(0)} ms (target ${target}, ${(value / target).toFixed(2)}x)` : `${value.toFixed(0)} ms`);
+  console.log(`\n${size} runbooks, ${f.kilobytesPerRunbook.toFixed(1)} KB each (JSON)`);
+  console.log(`  import into IndexedDB (fetch + index build in worker + one transaction): ${vs(f.importMs, t?.importMs)}`);
+  console.log(`    of which index build ${f.indexBuildMs.toFixed(0)} ms, IndexedDB write ${f.dbWriteMs.toFixed(0)} ms; longest main-thread task ${f.longestTaskMs.toFixed(0)} ms`);
+  console.log(`  page load to search ready, first launch (includes the import): ${f.firstReadyMs.toFixed(0)} ms`);
+  console.log(`  page load to search ready, relaunch (stored index): ${vs(f.relaunchReadyMs, t?.readyMs)}`);
+  console.log(`  search latency over ${QUERIES} typo queries: median ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms${t ? ` (target ${t.p95}, ${(f.p95 / t.p95).toFixed(2)}x)` : ''}`);
+  console.log(`  top-3 hit rate: ${(f.top3 * 100).toFixed(1)}% (target 90%)`);
+}
