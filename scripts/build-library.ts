@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadLibraryFolder } from '../electron/library-loader';
 import { formatLintReport } from '../electron/lint-report';
 import type { LibraryMeta } from '../shared/model';
+import { buildSearchIndex } from '../shared/search/search-engine';
 
 const root = process.env.FAILSAFE_LIBRARY ?? 'runbooks';
 const out = path.join('build', 'public');
@@ -19,4 +20,6 @@ const meta: LibraryMeta = { version: snapshot.version, source: snapshot.source }
 await mkdir(out, { recursive: true });
 await writeFile(path.join(out, 'library.json'), JSON.stringify(snapshot));
 await writeFile(path.join(out, 'library-meta.json'), JSON.stringify(meta));
+// The search index is built here once, so a first launch only has to store it.
+await writeFile(path.join(out, 'search-index.json'), JSON.stringify(buildSearchIndex(snapshot.version, snapshot.runbooks)));
 console.log(`bundled library ${snapshot.version}: ${report.text.split('\n').pop()}`);

@@ -1,4 +1,5 @@
 import type { LibraryMeta, LibrarySnapshot } from './model';
+import type { SerializedSearchIndex } from './search/search-engine';
 
 // Snapshots arrive from outside the renderer's code (a fetched file, IPC): check their shape
 // before anything is written to the database.
@@ -34,6 +35,11 @@ export function snapshotProblem(value: unknown): string | undefined {
   if (!everyItem(value.severity, (level) => isString(level.id) && isString(level.responseTime))) return 'a severity level is malformed';
   if (!everyItem(value.problems, (problem) => isString(problem.path) && isString(problem.reason))) return 'a problem entry is malformed';
   return undefined;
+}
+
+/** A prebuilt search index that belongs to library `version`. */
+export function isSearchIndexFor(value: unknown, version: string): value is SerializedSearchIndex {
+  return isObject(value) && value.version === version && isString(value.fullText) && everyItem(value.summaries, (summary) => isString(summary.id) && isString(summary.title));
 }
 
 export function assertSnapshot(value: unknown): LibrarySnapshot {

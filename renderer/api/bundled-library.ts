@@ -1,8 +1,9 @@
 import type { LibraryMeta, LibrarySnapshot } from '../../shared/model';
-import { assertSnapshot, isLibraryMeta } from '../../shared/snapshot-validation';
+import type { SerializedSearchIndex } from '../../shared/search/search-engine';
+import { assertSnapshot, isLibraryMeta, isSearchIndexFor } from '../../shared/snapshot-validation';
 
 // The library built into the app sits beside index.html: a small meta file read at every start,
-// and the snapshot itself, fetched only when it is about to be imported.
+// and the snapshot and its prebuilt search index, fetched only when they are about to be imported.
 
 export async function fetchBundledMeta(): Promise<LibraryMeta | undefined> {
   try {
@@ -19,4 +20,15 @@ export async function fetchBundledSnapshot(): Promise<LibrarySnapshot> {
   const response = await fetch('library.json', { cache: 'no-store' });
   if (!response.ok) throw new Error(`the bundled library could not be read (HTTP ${response.status})`);
   return assertSnapshot(await response.json());
+}
+
+/** The search index built with the bundle, or undefined (then the app builds it itself). */
+export async function fetchBundledIndex(version: string): Promise<SerializedSearchIndex | undefined> {
+  try {
+    const response = await fetch('search-index.json', { cache: 'no-store' });
+    const index: unknown = response.ok ? await response.json() : undefined;
+    return isSearchIndexFor(index, version) ? index : undefined;
+  } catch {
+    return undefined;
+  }
 }

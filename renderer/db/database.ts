@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { AdminNote, CommsTemplate, Contact, LibraryMeta, LibraryProblem, Runbook, SeverityLevel } from '../../shared/model';
-import type { SerializedSearchIndex } from '../search/search-engine';
+import type { SerializedSearchIndex } from '../../shared/search/search-engine';
 
 export interface MetaRecord {
   key: 'library';

@@ -1,5 +1,5 @@
 import type { LibrarySnapshot } from '../../shared/model';
-import type { SerializedSearchIndex } from '../search/search-engine';
+import type { SerializedSearchIndex } from '../../shared/search/search-engine';
 import { LIBRARY_TABLES, type FailsafeDatabase } from './database';
 
 const CHUNK = 500;

@@ -1,13 +1,16 @@
 import { chooseLibrary } from '../../shared/library-choice';
 import type { LibraryMeta, LibrarySnapshot, Runbook } from '../../shared/model';
-import type { RunbookSummary } from '../search/search-documents';
-import type { SerializedSearchIndex } from '../search/search-engine';
+import type { RunbookSummary } from '../../shared/search/search-documents';
+import type { SerializedSearchIndex } from '../../shared/search/search-engine';
 import type { FailsafeDatabase, MetaRecord } from './database';
 import { importSnapshot } from './import-snapshot';
 
 export interface BootDependencies {
   fetchBundledMeta(): Promise<LibraryMeta | undefined>;
   fetchBundledSnapshot(): Promise<LibrarySnapshot>;
+  fetchBundledIndex(version: string): Promise<SerializedSearchIndex | undefined>;
+  /** Makes `index` the one searched, and returns its summaries. */
+  adoptIndex(index: SerializedSearchIndex): Promise<RunbookSummary[]>;
   buildIndex(version: string, runbooks: Runbook[]): Promise<{ index: SerializedSearchIndex; summaries: RunbookSummary[] }>;
   loadIndex(version: string): Promise<RunbookSummary[] | undefined>;
 }
@@ -31,14 +34,17 @@ export async function bootLibrary(db: FailsafeDatabase, deps: BootDependencies):
       performance.mark('failsafe:import-start');
       const snapshot = await deps.fetchBundledSnapshot();
       performance.mark('failsafe:index-start');
-      const built = await deps.buildIndex(snapshot.version, snapshot.runbooks);
+      const prebuilt = await deps.fetchBundledIndex(snapshot.version);
+      const { index, summaries } = prebuilt
+        ? { index: prebuilt, summaries: await deps.adoptIndex(prebuilt) }
+        : await deps.buildIndex(snapshot.version, snapshot.runbooks);
       performance.mark('failsafe:write-start');
-      await importSnapshot(db, snapshot, built.index);
-      performance.measure('failsafe:index-build', 'failsafe:index-start', 'failsafe:write-start');
+      await importSnapshot(db, snapshot, index);
+      performance.measure('failsafe:index', 'failsafe:index-start', 'failsafe:write-start');
       performance.measure('failsafe:db-write', 'failsafe:write-start');
       performance.measure('failsafe:import', 'failsafe:import-start');
       const meta = (await db.meta.get('library'))?.value as MetaRecord['value'];
-      return { meta, summaries: built.summaries, imported: true };
+      return { meta, summaries, imported: true };
     } catch (error) {
       if (!current) throw error;
       warning = `The bundled library could not be imported (${error instanceof Error ? error.message : String(error)}); the previous library is still in use.`;

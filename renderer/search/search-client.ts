@@ -1,6 +1,6 @@
 import type { Runbook } from '../../shared/model';
-import type { RunbookSummary } from './search-documents';
-import type { SearchFilters, SearchHit, SerializedSearchIndex } from './search-engine';
+import type { RunbookSummary } from '../../shared/search/search-documents';
+import type { SearchFilters, SearchHit, SerializedSearchIndex } from '../../shared/search/search-engine';
 import type { SearchReply, SearchRequest, WorkerMessage } from './search-protocol';
 
 /** The window's side of the search worker: one promise per request. */
@@ -35,6 +35,12 @@ export class SearchClient {
     const reply = await this.request({ type: 'build', version, runbooks });
     if (reply.type !== 'built') throw new Error('unexpected reply from the search worker');
     return reply;
+  }
+
+  async adopt(index: SerializedSearchIndex): Promise<RunbookSummary[]> {
+    const reply = await this.request({ type: 'adopt', index });
+    if (reply.type !== 'loaded') throw new Error('unexpected reply from the search worker');
+    return reply.summaries;
   }
 
   async load(version: string): Promise<RunbookSummary[] | undefined> {

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { createDatabase } from '../db/database';
 import type { SearchReply, SearchRequest, WorkerMessage } from './search-protocol';
-import { buildSearchIndex, SearchEngine } from './search-engine';
+import { buildSearchIndex, SearchEngine } from '../../shared/search/search-engine';
 
 let engine: SearchEngine | undefined;
 
@@ -9,16 +9,19 @@ async function handle(request: SearchRequest): Promise<SearchReply> {
   switch (request.type) {
     case 'build': {
       const index = buildSearchIndex(request.version, request.runbooks);
-      engine = await SearchEngine.load(index);
+      engine = SearchEngine.load(index);
       return { type: 'built', index, summaries: engine.summaries };
     }
+    case 'adopt':
+      engine = SearchEngine.load(request.index);
+      return { type: 'loaded', found: true, summaries: engine.summaries };
     case 'load': {
       // Reading the stored index here keeps its deserialisation off the window's thread.
       const db = createDatabase();
       try {
         const index = await db.searchIndex.get(request.version);
         if (!index) return { type: 'loaded', found: false, summaries: [] };
-        engine = await SearchEngine.load(index);
+        engine = SearchEngine.load(index);
         return { type: 'loaded', found: true, summaries: engine.summaries };
       } finally {
         db.close();

@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 import type { AdminNote, LibraryProblem } from '../../shared/model';
-import { fetchBundledMeta, fetchBundledSnapshot } from '../api/bundled-library';
+import { fetchBundledIndex, fetchBundledMeta, fetchBundledSnapshot } from '../api/bundled-library';
 import { appDatabase, appSearch } from '../app-services';
 import type { MetaRecord } from '../db/database';
 import { describeDatabaseFailure, type DatabaseFailure } from '../db/database-errors';
 import { bootLibrary } from '../db/library-bootstrap';
-import type { RunbookSummary } from '../search/search-documents';
+import type { RunbookSummary } from '../../shared/search/search-documents';
 
 interface LibraryState {
   phase: 'opening' | 'ready' | 'failed';
@@ -34,6 +34,8 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
       const result = await bootLibrary(db, {
         fetchBundledMeta,
         fetchBundledSnapshot,
+        fetchBundledIndex,
+        adoptIndex: (index) => search.adopt(index),
         buildIndex: (version, runbooks) => search.build(version, runbooks),
         loadIndex: (version) => search.load(version),
       });

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { appSearch } from '../app-services';
-import type { SearchFilters, SearchHit } from '../search/search-engine';
+import type { SearchFilters, SearchHit } from '../../shared/search/search-engine';
 
 interface SearchState {
   open: boolean;

@@ -20,5 +20,7 @@ export default async function globalSetup() {
   const snapshot = await loadLibraryFolder('test/fixtures/broken-library', { kind: 'bundled', builtAt: new Date().toISOString() });
   await writeFile(path.join(broken, 'library.json'), JSON.stringify(snapshot));
   await writeFile(path.join(broken, 'library-meta.json'), JSON.stringify({ version: snapshot.version, source: snapshot.source }));
+  // No prebuilt index here: this library also proves the app builds one itself when it must.
+  await rm(path.join(broken, 'search-index.json'));
   console.log(`end-to-end host: ${describeHost()}`);
 }

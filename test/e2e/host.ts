@@ -58,34 +58,46 @@ export async function launchApp(profileDir: string, rendererRoot = RENDERER): Pr
   return hostKind() === 'electron' ? launchElectron(profileDir, rendererRoot) : launchChromium(profileDir, rendererRoot);
 }
 
-/** The Chromium host, with an optional script run before the app's own (the benchmarks watch long tasks). */
-export async function launchChromium(profileDir: string, rendererRoot: string, initScript?: string): Promise<RunningApp> {
+export interface ChromiumOptions {
+  /** A script run before the app's own (the benchmarks watch long tasks with it). */
+  initScript?: string;
+  /**
+   * Load the app from this loopback server (the preview server) instead of answering from the
+   * build folder. The benchmarks need it: a 90 MB library is too big to pass through Playwright's
+   * request interception. The context is then online, with every non-loopback request blocked.
+   */
+  serverOrigin?: string;
+}
+
+export async function launchChromium(profileDir: string, rendererRoot: string, options: ChromiumOptions = {}): Promise<RunningApp> {
+  const origin = options.serverOrigin ?? ORIGIN;
   const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
-    offline: true,
+    offline: !options.serverOrigin,
     viewport: { width: 1280, height: 720 },
   });
   const requestedPaths: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+    if (url.origin !== origin) return route.abort('blockedbyclient');
     requestedPaths.push(url.pathname);
+    if (options.serverOrigin) return route.continue();
     const file = await readRendererFile(rendererRoot, url.pathname);
     return route.fulfill({ status: file.status, contentType: file.type, body: file.body, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
   });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const handlers = createHandlers({ version: '0.0.0-e2e', platform: process.platform, host: 'stand-in', syncAvailable: false });
   await context.exposeBinding('__failsafeInvoke', async ({ frame }, channel: unknown, payload: unknown) => {
     // The same sender and channel checks as ipcMain in electron/main.ts.
-    if (!frame.url().startsWith(`${ORIGIN}/`)) throw new Error('IPC refused: untrusted sender');
+    if (!frame.url().startsWith(`${origin}/`)) throw new Error('IPC refused: untrusted sender');
     if (!isChannel(channel)) throw new Error('IPC refused: unknown channel');
     return handlers[channel](payload);
   });
   await context.addInitScript({ path: path.join(E2E_BUILD, 'stand-in-bridge.js') });
-  if (initScript) await context.addInitScript({ content: initScript });
+  if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${ORIGIN}/index.html`);
+  await page.goto(`${origin}/index.html`);
   return {
     page,
     requestedPaths,

@@ -5,7 +5,7 @@ import type { LibrarySnapshot } from '../../../shared/model';
 import { createDatabase, type FailsafeDatabase } from '../../../renderer/db/database';
 import { importSnapshot } from '../../../renderer/db/import-snapshot';
 import { bootLibrary, type BootDependencies } from '../../../renderer/db/library-bootstrap';
-import { buildSearchIndex, SearchEngine } from '../../../renderer/search/search-engine';
+import { buildSearchIndex, SearchEngine } from '../../../shared/search/search-engine';
 
 let db: FailsafeDatabase;
 let name = 0;
@@ -56,12 +56,17 @@ describe('importSnapshot', () => {
 });
 
 describe('bootLibrary', () => {
-  const deps = (bundled: LibrarySnapshot | undefined, calls: string[]): BootDependencies => ({
+  const deps = (bundled: LibrarySnapshot | undefined, calls: string[], prebuilt = false): BootDependencies => ({
     fetchBundledMeta: async () => (bundled ? { version: bundled.version, source: bundled.source } : undefined),
     fetchBundledSnapshot: async () => {
       calls.push('fetch');
       if (!bundled) throw new Error('missing');
       return bundled;
+    },
+    fetchBundledIndex: async (version) => (prebuilt && bundled && version === bundled.version ? buildSearchIndex(version, bundled.runbooks) : undefined),
+    adoptIndex: async (index) => {
+      calls.push('adopt');
+      return index.summaries;
     },
     buildIndex: async (version, runbooks) => {
       calls.push('build');
@@ -71,7 +76,7 @@ describe('bootLibrary', () => {
     loadIndex: async (version) => {
       calls.push('load');
       const index = await db.searchIndex.get(version);
-      return index ? (await SearchEngine.load(index)).summaries : undefined;
+      return index ? (SearchEngine.load(index)).summaries : undefined;
     },
   });
 
@@ -83,6 +88,14 @@ describe('bootLibrary', () => {
     expect(again).toMatchObject({ imported: false, meta: { importCount: 1 } });
     expect(again.summaries.map((summary) => summary.title)).toEqual(['Alpha']);
     expect(calls).toEqual(['fetch', 'build', 'load']);
+  });
+
+  it('uses the index built with the bundle instead of building one', async () => {
+    const calls: string[] = [];
+    const result = await bootLibrary(db, deps(library(['Alpha']), calls, true));
+    expect(calls).toEqual(['fetch', 'adopt']);
+    expect(result.summaries.map((summary) => summary.title)).toEqual(['Alpha']);
+    expect(await db.searchIndex.count()).toBe(1);
   });
 
   it('takes a newer bundle after an upgrade', async () => {

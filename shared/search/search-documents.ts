@@ -1,4 +1,4 @@
-import type { Priority, Runbook } from '../../shared/model';
+import type { Priority, Runbook } from '../model';
 
 /** What the browser and the palette list show of a runbook, and what fuse.js searches. */
 export interface RunbookSummary {
@@ -46,6 +46,11 @@ export function fullTextOf(runbook: Runbook): FullTextDocument {
     tags: runbook.tags.join(' '),
     stepTitles: runbook.steps.map((step) => step.title).join(' \n '),
     commands: runbook.commands.join(' \n '),
-    body: runbook.body,
+    body: proseOf(runbook.body),
   };
+}
+
+/** The body without its code blocks: commands are indexed in their own field, once. */
+function proseOf(markdown: string): string {
+  return markdown.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm, ' ');
 }

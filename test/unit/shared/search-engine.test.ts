@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibraryFolder } from '../../../electron/library-loader';
 import type { LibrarySnapshot } from '../../../shared/model';
-import { buildSearchIndex, SearchEngine } from '../../../renderer/search/search-engine';
+import { buildSearchIndex, SearchEngine } from '../../../shared/search/search-engine';
 import { highlightParts } from '../../../renderer/search/highlight';
 
 let snapshot: LibrarySnapshot;
@@ -10,7 +10,7 @@ let engine: SearchEngine;
 beforeAll(async () => {
   snapshot = await loadLibraryFolder('runbooks', { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' });
   // Through JSON, as the index travels to IndexedDB and back.
-  engine = await SearchEngine.load(JSON.parse(JSON.stringify(buildSearchIndex(snapshot.version, snapshot.runbooks))));
+  engine = SearchEngine.load(JSON.parse(JSON.stringify(buildSearchIndex(snapshot.version, snapshot.runbooks))));
 });
 
 const top3 = (query: string, filters = {}) => engine.search(query, filters, 3).map((hit) => hit.summary.id);
