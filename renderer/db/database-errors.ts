@@ -14,8 +14,11 @@ export function describeDatabaseFailure(error: unknown): DatabaseFailure {
   if (/Quota/i.test(inner)) {
     return { title: 'The disk is full', detail: 'There is not enough free space to store the library. Free some disk space and restart Failsafe.' };
   }
-  if (/Blocked|Version/i.test(inner)) {
-    return { title: 'Another Failsafe window holds the library', detail: 'Close other Failsafe windows or tabs, then restart. If this app is older than the data, update it.' };
+  if (/Version/i.test(inner)) {
+    return { title: 'The library was saved by a newer Failsafe', detail: 'This version of Failsafe cannot read it. Update Failsafe; the library is left as it is.' };
+  }
+  if (/Blocked/i.test(inner)) {
+    return { title: 'Another Failsafe window holds the library', detail: 'Close other Failsafe windows or tabs, then try again.' };
   }
   return { title: 'The library could not be opened', detail: message };
 }

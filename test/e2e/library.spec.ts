@@ -85,3 +85,19 @@ test('the library problems view lists a broken file while the rest works', async
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Disk full on a database host');
 });
+
+test('storage that cannot be opened gives a clear screen, not a blank window', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await expect(page.getByRole('region', { name: 'Incident response' })).toBeVisible();
+  // As in a locked-down profile or a private window where IndexedDB is refused.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      },
+    });
+  });
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('Storage is not available');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+});
