@@ -6,8 +6,11 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { isTrustedSenderUrl } from './trusted-origin';
 
 export function secureSession(session: Session): void {
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // Everything is refused except writing to the clipboard, which the Copy buttons need.
+  session.setPermissionRequestHandler((webContents, permission, callback) =>
+    callback(permission === 'clipboard-sanitized-write' && isTrustedSenderUrl(webContents.getURL())),
+  );
+  session.setPermissionCheckHandler((_webContents, permission, origin) => permission === 'clipboard-sanitized-write' && isTrustedSenderUrl(`${origin}/`));
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

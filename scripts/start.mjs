@@ -1,6 +1,6 @@
-// `npm start`: runs the desktop app. npm 11 skips Electron's install script, so the binary is
-// fetched here on first start; where that download cannot work, one line says so and names
-// the browser preview.
+// `npm start`: builds and runs the desktop app. npm 11 skips Electron's install script, so the
+// binary is fetched here on first start; where that download cannot work, one line says so and
+// names the browser preview, before any time is spent building.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,5 +26,6 @@ if (!binary) {
   console.error('Failsafe cannot start: the Electron binary is not installed and could not be downloaded here; run `npm run preview` to use Failsafe in a browser.');
   process.exit(1);
 }
+if (spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 const child = spawn(binary, ['.'], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

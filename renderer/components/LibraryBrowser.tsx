@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { RunbookSummary } from '../../shared/search/search-documents';
 import { PRIORITIES } from '../../shared/model';
 import { isReviewDue } from '../../shared/review';
 import { useLibraryStore } from '../stores/library-store';
@@ -60,22 +61,37 @@ export function LibraryBrowser() {
         .map((group) => (
           <section key={group} className="runbook-group" aria-label={typeLabel(group)}>
             <h2>{typeLabel(group)}</h2>
-            <ul>
-              {shown
-                .filter((summary) => summary.type === group)
-                .map((summary) => (
-                  <li key={summary.id}>
-                    <a href={hashOf({ name: 'runbook', id: summary.id })}>{summary.title}</a>
-                    <PriorityBadge priority={summary.priority} />
-                    {isReviewDue(summary.lastReviewed, summary.reviewEvery, now) && <span className="badge review-due">review due</span>}
-                    {summary.summary && <p>{summary.summary}</p>}
-                  </li>
-                ))}
-            </ul>
+            <RunbookList summaries={shown.filter((summary) => summary.type === group)} now={now} />
           </section>
         ))}
       {shown.length === 0 && <p className="empty">No runbook matches these filters.</p>}
     </section>
+  );
+}
+
+// A large library renders a page of each group at a time; search is the fast way in.
+const PAGE = 100;
+
+function RunbookList({ summaries, now }: { summaries: RunbookSummary[]; now: Date }) {
+  const [limit, setLimit] = useState(PAGE);
+  return (
+    <>
+      <ul>
+        {summaries.slice(0, limit).map((summary) => (
+          <li key={summary.id}>
+            <a href={hashOf({ name: 'runbook', id: summary.id })}>{summary.title}</a>
+            <PriorityBadge priority={summary.priority} />
+            {isReviewDue(summary.lastReviewed, summary.reviewEvery, now) && <span className="badge review-due">review due</span>}
+            {summary.summary && <p>{summary.summary}</p>}
+          </li>
+        ))}
+      </ul>
+      {summaries.length > limit && (
+        <button type="button" className="show-more" onClick={() => setLimit(limit + PAGE * 10)}>
+          Show more ({summaries.length - limit} not shown)
+        </button>
+      )}
+    </>
   );
 }
 
