@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { PRIORITIES } from '../../shared/model';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useLibraryStore } from '../stores/library-store';
 import { useRouteStore } from '../stores/route-store';
 import { useSearchStore } from '../stores/search-store';
 import { Highlighted } from './Highlighted';
 import { PriorityBadge } from './PriorityBadge';
+import { RunbookFilters } from './RunbookFilters';
 import { typeLabel } from './type-labels';
 
 export function SearchPalette() {
@@ -13,8 +13,6 @@ export function SearchPalette() {
   const summaries = useLibraryStore((state) => state.summaries);
   const navigate = useRouteStore((state) => state.navigate);
   const input = useRef<HTMLInputElement>(null);
-  const types = useMemo(() => [...new Set(summaries.map((summary) => summary.type))].sort(), [summaries]);
-  const tags = useMemo(() => [...new Set(summaries.flatMap((summary) => summary.tags))].sort(), [summaries]);
 
   const openHit = (index: number) => {
     const hit = hits[index];
@@ -64,32 +62,7 @@ export function SearchPalette() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
-        <div className="palette-filters">
-          <select aria-label="Filter by type" value={filters.type ?? ''} onChange={(event) => setFilters({ ...filters, type: event.target.value || undefined })}>
-            <option value="">Any type</option>
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {typeLabel(type)}
-              </option>
-            ))}
-          </select>
-          <select aria-label="Filter by priority" value={filters.priority ?? ''} onChange={(event) => setFilters({ ...filters, priority: event.target.value || undefined })}>
-            <option value="">Any priority</option>
-            {PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {priority}
-              </option>
-            ))}
-          </select>
-          <select aria-label="Filter by tag" value={filters.tag ?? ''} onChange={(event) => setFilters({ ...filters, tag: event.target.value || undefined })}>
-            <option value="">Any tag</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RunbookFilters summaries={summaries} value={filters} onChange={setFilters} />
         {error && <p className="palette-error" role="alert">Search failed: {error}</p>}
         <ul id="palette-results" role="listbox" aria-label="Results">
           {hits.map((hit, index) => (

@@ -101,3 +101,20 @@ test('storage that cannot be opened gives a clear screen, not a blank window', a
   await expect(page.getByRole('alert')).toContainText('Storage is not available');
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
 });
+
+test('filters narrow the library and the search results', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  const library = page.getByRole('region', { name: 'Runbook library' });
+  await library.getByLabel('Priority').selectOption('critical');
+  await expect(library.getByText(/^\d+ runbooks$/)).not.toHaveText('21 runbooks');
+  await expect(library.locator('.badge.priority-critical')).toHaveCount(await library.getByRole('listitem').count());
+  await library.getByLabel('Tag').selectOption('patroni');
+  await expect(library.getByRole('listitem')).toHaveText([/PostgreSQL outage and Patroni failover/]);
+
+  await page.keyboard.press('Control+K');
+  const palette = page.getByRole('dialog', { name: 'Search runbooks' });
+  await palette.getByLabel('Type').selectOption('maintenance');
+  await palette.getByRole('combobox', { name: 'Search runbooks' }).fill('patroni');
+  await expect(results(page)).toHaveCount(1);
+  await expect(results(page).first()).toContainText('Planned Patroni switchover');
+});
