@@ -16,7 +16,7 @@ const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
  * Reads the library files under `root`. Refuses, and reports, whatever could read outside the
  * folder or exhaust memory: links leaving it, odd path names, oversized files, too many files.
  */
-export async function readLibraryFolder(root: string, limits: LibraryLimits = DEFAULT_LIMITS): Promise<LoadedFiles> {
+export async function readLibraryFolder(root: string, limits: LibraryLimits = DEFAULT_LIMITS, refused: ReadonlyMap<string, string> = new Map()): Promise<LoadedFiles> {
   const realRoot = await realpath(root);
   const result: LoadedFiles = { files: [], problems: [] };
   const refuse = (relative: string, reason: string) => result.problems.push({ path: relative, reason, level: 'error' });
@@ -34,6 +34,11 @@ export async function readLibraryFolder(root: string, limits: LibraryLimits = DE
         continue;
       }
       if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      const reason = refused.get(relative);
+      if (reason) {
+        refuse(relative, reason);
+        continue;
+      }
       const absolute = path.join(realRoot, relative);
       let info = await lstat(absolute);
       if (info.isSymbolicLink()) {
@@ -69,8 +74,14 @@ export async function readLibraryFolder(root: string, limits: LibraryLimits = DE
   return result;
 }
 
-export async function loadLibraryFolder(root: string, source: LibrarySource, limits: LibraryLimits = DEFAULT_LIMITS): Promise<LibrarySnapshot> {
-  const { files, problems } = await readLibraryFolder(root, limits);
+/** `refused`: paths the caller already knows must not be read (Git's symbolic links), with the reason. */
+export async function loadLibraryFolder(
+  root: string,
+  source: LibrarySource,
+  limits: LibraryLimits = DEFAULT_LIMITS,
+  refused: ReadonlyMap<string, string> = new Map(),
+): Promise<LibrarySnapshot> {
+  const { files, problems } = await readLibraryFolder(root, limits, refused);
   return parseLibrary(files, source, problems, limits);
 }
 

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_LIMITS, type LibraryLimits } from '../../shared/limits';
+import type { SyncResult, SyncStatus, TransportName } from '../../shared/sync-contract';
+import { loadLibraryFolder } from '../library-loader';
+import type { CheckedOut, GitTransport, TransportOptions } from './git-transport';
+import type { SettingsFile } from './settings-file';
+import { describeSyncError, plainMessage, SyncFailure } from './sync-errors';
+import { readSyncState, writeSyncState, type SyncState } from './sync-state';
+import type { TokenVault } from './token-vault';
+
+export interface SyncServiceOptions {
+  dataDir: string;
+  settings: SettingsFile;
+  vault: TokenVault;
+  transports: Partial<Record<TransportName, GitTransport>>;
+  limits?: LibraryLimits;
+  now?: () => Date;
+}
+
+const REPO = 'library-repo';
+const PARTIAL = `${REPO}.partial-`;
+
+/**
+ * Brings the team's Git repo into a snapshot. The repo lives in the user data folder; a first sync
+ * clones into a temporary folder that is renamed into place only when complete, so an interrupted
+ * clone never leaves a half repo behind. Whatever fails, the renderer's library is untouched: it
+ * only changes when it receives a snapshot.
+ */
+export class SyncService {
+  private running: Promise<SyncResult> | undefined;
+  private current: SyncStatus = { running: false };
+  private readonly now: () => Date;
+
+  constructor(private readonly options: SyncServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  status(): SyncStatus {
+    return { ...this.current };
+  }
+
+  /** A sync already running is joined, not started twice. `haveCommit`: what the renderer already has. */
+  run(haveCommit?: string): Promise<SyncResult> {
+    this.running ??= this.sync(haveCommit).finally(() => {
+      this.running = undefined;
+      this.current = { ...this.current, running: false, phase: undefined, percent: undefined };
+    });
+    return this.running;
+  }
+
+  private async sync(haveCommit: string | undefined): Promise<SyncResult> {
+    this.current = { ...this.current, running: true, phase: 'Connecting', percent: undefined };
+    let token: string | undefined;
+    try {
+      const settings = await this.options.settings.read();
+      if (!settings.url) throw new SyncFailure('settings', plainMessage('settings'));
+      const transport = this.options.transports[settings.transport];
+      if (!transport) throw new SyncFailure('settings', 'The system git is not installed on this machine; choose the built-in transport in Settings.');
+      token = await this.options.vault.get();
+      const { dataDir } = this.options;
+      await mkdir(dataDir, { recursive: true });
+      await this.removePartialClones();
+      const repo = path.join(dataDir, REPO);
+      const stateFile = path.join(dataDir, 'sync-state.json');
+      const previous = await readSyncState(stateFile);
+      const transportOptions: TransportOptions = {
+        url: settings.url,
+        branch: settings.branch,
+        token,
+        onProgress: (phase, percent) => (this.current = { ...this.current, phase, percent }),
+      };
+      const reusable = previous && !previous.updating && previous.url === settings.url && previous.requestedBranch === settings.branch && previous.transport === transport.name && (await isDirectory(repo));
+      const base: SyncState = { url: settings.url, requestedBranch: settings.branch, transport: transport.name, subfolder: settings.subfolder };
+      let checkedOut: CheckedOut;
+      if (reusable) {
+        await writeSyncState(stateFile, { ...previous, updating: true });
+        checkedOut = await transport.update(repo, transportOptions);
+      } else {
+        checkedOut = await this.cloneInto(repo, transport, transportOptions);
+      }
+      const syncedAt = this.now().toISOString();
+      await writeSyncState(stateFile, { ...base, commit: checkedOut.commit, committedAt: checkedOut.committedAt, syncedAt });
+      this.current = { ...this.current, phase: 'Reading the library', percent: undefined };
+      const lastSuccess = { commit: checkedOut.commit, committedAt: checkedOut.committedAt, syncedAt };
+      if (haveCommit === checkedOut.commit && previous?.commit === checkedOut.commit && previous.subfolder === settings.subfolder) {
+        this.current = { ...this.current, lastSuccess, lastError: undefined };
+        return { ok: true, unchanged: true };
+      }
+      const snapshot = await this.readLibrary(repo, settings.subfolder, checkedOut, await transport.symlinks(repo), syncedAt);
+      this.current = { ...this.current, lastSuccess, lastError: undefined };
+      return { ok: true, snapshot, unchanged: false };
+    } catch (error) {
+      const info = describeSyncError(error, [token]);
+      this.current = { ...this.current, lastError: { ...info, at: this.now().toISOString() } };
+      return { ok: false, error: info };
+    }
+  }
+
+  private async cloneInto(repo: string, transport: GitTransport, options: TransportOptions): Promise<CheckedOut> {
+    const partial = path.join(this.options.dataDir, `${PARTIAL}${randomBytes(6).toString('hex')}`);
+    try {
+      const checkedOut = await transport.clone(partial, options);
+      await rm(repo, { recursive: true, force: true });
+      await rename(partial, repo);
+      return checkedOut;
+    } finally {
+      await rm(partial, { recursive: true, force: true });
+    }
+  }
+
+  /** Leftovers of a clone cut off by a crash or a closed app. */
+  private async removePartialClones(): Promise<void> {
+    for (const name of await readdir(this.options.dataDir)) {
+      if (name.startsWith(PARTIAL)) await rm(path.join(this.options.dataDir, name), { recursive: true, force: true });
+    }
+  }
+
+  private async readLibrary(repo: string, subfolder: string, checkedOut: CheckedOut, symlinks: string[], syncedAt: string) {
+    const root = subfolder ? path.join(repo, subfolder) : repo;
+    if (!(await isDirectory(root))) throw new SyncFailure('content-refused', `The folder "${subfolder}" does not exist in the repository.`);
+    const prefix = subfolder ? `${subfolder}/` : '';
+    // Git's symbolic links are refused whatever they point at: the system git checks them out as
+    // plain files, so only Git's own record says what they are.
+    const refused = new Map(
+      symlinks.filter((link) => link.startsWith(prefix)).map((link) => [link.slice(prefix.length), 'symbolic link refused: links are not read from a synced repository']),
+    );
+    const source = { kind: 'git' as const, commit: checkedOut.commit, committedAt: checkedOut.committedAt, syncedAt };
+    const snapshot = await loadLibraryFolder(root, source, this.options.limits ?? DEFAULT_LIMITS, refused);
+    if (snapshot.runbooks.length === 0) {
+      const listed = snapshot.problems.slice(0, 5).map((problem) => `${problem.path}: ${problem.reason}`);
+      throw new SyncFailure('content-refused', `${plainMessage('content-refused')} No runbook could be read${listed.length ? `: ${listed.join('; ')}` : ''}.`, snapshot.problems);
+    }
+    return snapshot;
+  }
+}
+
+async function isDirectory(dir: string): Promise<boolean> {
+  return stat(dir).then((info) => info.isDirectory(), () => false);
+}
