@@ -7,6 +7,7 @@ const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 /** Why a repository URL is not accepted, or undefined when it is. */
 export function repositoryUrlProblem(url: string, transport: TransportName): string | undefined {
   if (url === '') return undefined;
+  // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f]/.test(url)) return 'The repository URL contains spaces or control characters.';
   const scp = /^[\w.-]+@[\w.-]+:[^\s]+$/.test(url);
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1].toLowerCase();
@@ -15,7 +16,7 @@ export function repositoryUrlProblem(url: string, transport: TransportName): str
   }
   if (scheme === 'https') return /^https:\/\/[^/\s@]+(\/|$)/i.test(url) ? undefined : 'Put the token in the token field, not in the URL.';
   if (scheme === 'http') {
-    const host = /^http:\/\/([^/:]+|\[[^\]]+\])/i.exec(url)?.[1] ?? '';
+    const host = /^http:\/\/(\[[^\]]+\]|[^/:]+)/i.exec(url)?.[1] ?? '';
     return LOOPBACK_HOST.test(host) ? undefined : 'Plain http is accepted only for this machine (127.0.0.1 or localhost); use https.';
   }
   return 'Use an https URL (or ssh with the system git).';
