@@ -1,10 +1,12 @@
 // Electron main: one secure window, the app:// scheme, and the IPC handlers behind a sender check.
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { CHANNELS } from '../shared/ipc-contract';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { createHandlers, PayloadError } from './ipc-handlers';
 import { readRendererFile } from './renderer-files';
+import { createSyncHost } from './sync/sync-host';
+import type { Cipher } from './sync/token-vault';
 import { APP_ORIGIN, APP_SCHEME, isTrustedSenderUrl } from './trusted-origin';
 import { secureSession, secureWindow } from './window-security';
 
@@ -26,7 +28,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     protocol.handle(APP_SCHEME, async (request) => {
       const response = await readRendererFile(rendererRoot, new URL(request.url).pathname);
       return new Response(typeof response.body === 'string' ? response.body : new Uint8Array(response.body), {
@@ -35,7 +37,7 @@ if (!app.requestSingleInstanceLock()) {
       });
     });
     secureSession(session.defaultSession);
-    registerHandlers();
+    await registerHandlers();
     mainWindow = new BrowserWindow({
       width: 1280,
       height: 800,
@@ -58,12 +60,20 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
-function registerHandlers(): void {
+// The token is encrypted by the operating system's keychain. Linux without a keyring falls back to
+// a hard-coded key ("basic_text"): that is not secret, so it counts as unavailable.
+const keychain: Cipher = {
+  available: () => safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+  encrypt: (text) => safeStorage.encryptString(text),
+  decrypt: (data) => safeStorage.decryptString(data),
+};
+
+async function registerHandlers(): Promise<void> {
   const handlers = createHandlers({
     version: app.getVersion(),
     platform: process.platform,
     host: 'electron',
-    syncAvailable: false,
+    sync: await createSyncHost(app.getPath('userData'), keychain),
   });
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, payload: unknown) => {

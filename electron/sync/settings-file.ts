@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../shared/sync-contract';
 import { checkSyncSettings, withoutToken } from '../../shared/sync-settings-validation';
 
@@ -21,6 +22,7 @@ export function createSettingsFile(file: string): SettingsFile {
       }
     },
     async write(settings) {
+      await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, JSON.stringify(withoutToken(settings), null, 2));
     },
   };

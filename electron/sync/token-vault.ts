@@ -1,4 +1,5 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { SyncFailure } from './sync-errors';
 
 /** Encryption the operating system provides (Electron's safeStorage in the app). */
@@ -35,6 +36,7 @@ export function createTokenVault(file: string, cipher: Cipher): TokenVault {
       if (!cipher.available()) {
         throw new SyncFailure('settings', 'This system offers no secure storage for the token (no keyring), so it was not saved.');
       }
+      await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, cipher.encrypt(token), { mode: 0o600 });
     },
     async has() {

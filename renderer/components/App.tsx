@@ -8,7 +8,11 @@ import { ProblemsView } from './ProblemsView';
 import { RunbookView } from './RunbookView';
 import { SearchPalette } from './SearchPalette';
 import { StartupFailure, StartupProgress } from './StartupScreens';
+import { SettingsScreen } from './SettingsScreen';
 import { StatusLine } from './StatusLine';
+import { SyncButton } from './SyncButton';
+import { SyncStatusPanel } from './SyncStatusPanel';
+import { useSyncStore } from '../stores/sync-store';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 
 export function App() {
@@ -22,6 +26,10 @@ export function App() {
     void useLibraryStore.getState().start();
     void useAppStore.getState().loadAppInfo();
   }, []);
+  useEffect(() => {
+    // Sync starts once the library is open, so an import never races the first one.
+    if (phase === 'ready') void useSyncStore.getState().init();
+  }, [phase]);
   useGlobalShortcuts(phase === 'ready');
 
   if (phase === 'failed') return <StartupFailure />;
@@ -35,11 +43,14 @@ export function App() {
         <button type="button" className="search-trigger" onClick={openPalette} aria-keyshortcuts="Control+K /">
           Search runbooks <kbd>Ctrl K</kbd>
         </button>
+        <SyncButton />
         <nav aria-label="Main">
           <a href="#/">Library</a>
           <a href="#/problems">Library problems{problemCount ? ` (${problemCount})` : ''}</a>
+          <a href="#/settings">Settings</a>
         </nav>
       </header>
+      <SyncStatusPanel />
       {warning && (
         <p className="banner warning" role="alert">
           {warning}
@@ -49,6 +60,7 @@ export function App() {
         {route.name === 'home' && <HomeScreen />}
         {route.name === 'runbook' && <RunbookView id={route.id} />}
         {route.name === 'problems' && <ProblemsView />}
+        {route.name === 'settings' && <SettingsScreen />}
       </main>
       <StatusLine />
       <SearchPalette />

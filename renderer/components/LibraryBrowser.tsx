@@ -41,6 +41,7 @@ const PAGE = 100;
 
 function RunbookList({ summaries, now }: { summaries: RunbookSummary[]; now: Date }) {
   const [limit, setLimit] = useState(PAGE);
+  const unseen = useLibraryStore((state) => state.unseen);
   return (
     <>
       <ul>
@@ -48,6 +49,7 @@ function RunbookList({ summaries, now }: { summaries: RunbookSummary[]; now: Dat
           <li key={summary.id}>
             <a href={hashOf({ name: 'runbook', id: summary.id })}>{summary.title}</a>
             <PriorityBadge priority={summary.priority} />
+            {unseen.has(summary.id) && <span className="badge changed" title="Changed by a sync since you last opened it">changed</span>}
             {isReviewDue(summary.lastReviewed, summary.reviewEvery, now) && <span className="badge review-due">review due</span>}
             {summary.summary && <p>{summary.summary}</p>}
           </li>

@@ -13,6 +13,7 @@ export function RunbookView({ id }: { id: string }) {
   const summaries = useLibraryStore((state) => state.summaries);
   useEffect(() => {
     void load(id);
+    void useLibraryStore.getState().markOpened(id);
   }, [id, load]);
 
   if (missing === id) return <p className="empty">There is no runbook “{id}” in this library.</p>;

@@ -1,5 +1,6 @@
 import { useAppStore } from '../stores/app-store';
 import { useLibraryStore } from '../stores/library-store';
+import { useSyncStore } from '../stores/sync-store';
 
 function when(iso: string): string {
   const date = new Date(iso);
@@ -11,6 +12,8 @@ export function StatusLine() {
   const count = useLibraryStore((state) => state.summaries.length);
   const online = useAppStore((state) => state.online);
   const appInfo = useAppStore((state) => state.appInfo);
+  const lastSuccess = useSyncStore((state) => state.status.lastSuccess);
+  const lastError = useSyncStore((state) => state.status.lastError);
   const source = !meta
     ? 'No library'
     : meta.source.kind === 'bundled'
@@ -20,6 +23,12 @@ export function StatusLine() {
     <footer className="status-line" role="contentinfo">
       <span data-testid="library-source">{source}</span>
       <span>{count} runbooks</span>
+      {lastSuccess && <span data-testid="last-sync">Last sync {when(lastSuccess.syncedAt)}</span>}
+      {lastError && (!lastSuccess || lastError.at > lastSuccess.syncedAt) && (
+        <span className="sync-error" title={lastError.message}>
+          Last sync failed {when(lastError.at)}
+        </span>
+      )}
       <span className={online ? 'online' : 'offline'} data-testid="network-state">
         {online ? 'Online' : 'Offline'}
       </span>

@@ -18,6 +18,18 @@ export interface ProblemRecord extends LibraryProblem {
 
 export type SearchIndexRecord = SerializedSearchIndex;
 
+/** A runbook a sync added or changed, and when: the user's own record, never cleared by an import. */
+export interface RunbookChangeRecord {
+  id: string;
+  change: 'added' | 'updated';
+  changedAt: string;
+}
+
+export interface RunbookVisitRecord {
+  id: string;
+  openedAt: string;
+}
+
 export type FailsafeDatabase = Dexie & {
   runbooks: EntityTable<Runbook, 'id'>;
   notes: EntityTable<AdminNote, 'id'>;
@@ -28,6 +40,8 @@ export type FailsafeDatabase = Dexie & {
   searchIndex: EntityTable<SearchIndexRecord, 'version'>;
   meta: EntityTable<MetaRecord, 'key'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  runbookChanges: EntityTable<RunbookChangeRecord, 'id'>;
+  runbookVisits: EntityTable<RunbookVisitRecord, 'id'>;
 };
 
 export const DATABASE_NAME = 'failsafe';
@@ -37,7 +51,7 @@ export const LIBRARY_TABLES = ['runbooks', 'notes', 'templates', 'contacts', 'se
 
 export function createDatabase(name = DATABASE_NAME): FailsafeDatabase {
   const db = new Dexie(name) as FailsafeDatabase;
-  // Version 1. A later schema adds a db.version(2) with an upgrade function; versions are never removed.
+  // Versions are never removed: Dexie upgrades an old database step by step, keeping its data.
   db.version(1).stores({
     runbooks: 'id, type, priority, *tags',
     notes: 'id, pinned, *runbooks',
@@ -49,5 +63,7 @@ export function createDatabase(name = DATABASE_NAME): FailsafeDatabase {
     meta: 'key',
     settings: 'key',
   });
+  // Version 2 (Git sync): what changed in each sync, and when the user last opened each runbook.
+  db.version(2).stores({ runbookChanges: 'id', runbookVisits: 'id' });
   return db;
 }

@@ -4,6 +4,7 @@ import { fetchBundledIndex, fetchBundledMeta, fetchBundledSnapshot } from '../ap
 import { appDatabase, appSearch } from '../app-services';
 import type { MetaRecord } from '../db/database';
 import { describeDatabaseFailure, type DatabaseFailure } from '../db/database-errors';
+import { unseenChanges } from '../db/import-synced';
 import { bootLibrary } from '../db/library-bootstrap';
 import type { RunbookSummary } from '../../shared/search/search-documents';
 
@@ -15,7 +16,12 @@ interface LibraryState {
   summaries: RunbookSummary[];
   pinnedNotes: AdminNote[];
   problems: LibraryProblem[];
+  /** Runbooks a sync changed since the user last opened them. */
+  unseen: Set<string>;
   start(): Promise<void>;
+  /** Re-reads the library after a sync imported a new one. */
+  reload(summaries: RunbookSummary[]): Promise<void>;
+  markOpened(id: string): Promise<void>;
 }
 
 export const useLibraryStore = create<LibraryState>((set, get) => ({
@@ -23,6 +29,7 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
   summaries: [],
   pinnedNotes: [],
   problems: [],
+  unseen: new Set(),
   async start() {
     if (get().phase === 'ready') return;
     const db = appDatabase();
@@ -39,18 +46,29 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
         buildIndex: (version, runbooks) => search.build(version, runbooks),
         loadIndex: (version) => search.load(version),
       });
-      const [notes, problems] = await Promise.all([db.notes.toArray(), db.problems.toArray()]);
       performance.mark('failsafe:ready');
-      set({
-        phase: 'ready',
-        meta: result.meta,
-        warning: result.warning,
-        summaries: [...result.summaries].sort((a, b) => a.title.localeCompare(b.title)),
-        pinnedNotes: notes.filter((note) => note.pinned),
-        problems,
-      });
+      set({ phase: 'ready', warning: result.warning, ...(await libraryView(result.summaries)) });
     } catch (error) {
       set({ phase: 'failed', failure: describeDatabaseFailure(error) });
     }
   },
+  async reload(summaries) {
+    set(await libraryView(summaries));
+  },
+  async markOpened(id) {
+    await appDatabase().runbookVisits.put({ id, openedAt: new Date().toISOString() });
+    if (get().unseen.has(id)) set({ unseen: new Set([...get().unseen].filter((other) => other !== id)) });
+  },
 }));
+
+async function libraryView(summaries: RunbookSummary[]) {
+  const db = appDatabase();
+  const [meta, notes, problems, unseen] = await Promise.all([db.meta.get('library'), db.notes.toArray(), db.problems.toArray(), unseenChanges(db)]);
+  return {
+    meta: meta?.value,
+    summaries: [...summaries].sort((a, b) => a.title.localeCompare(b.title)),
+    pinnedNotes: notes.filter((note) => note.pinned),
+    problems,
+    unseen,
+  };
+}

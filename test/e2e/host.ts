@@ -5,6 +5,8 @@ import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../electron/content-security-policy';
 import { createHandlers } from '../../electron/ipc-handlers';
 import { readRendererFile } from '../../electron/renderer-files';
+import { createSyncHost } from '../../electron/sync/sync-host';
+import type { Cipher } from '../../electron/sync/token-vault';
 import { isChannel } from '../../shared/ipc-contract';
 
 // Where the specs run: real Electron when its binary exists, else the real renderer build in the
@@ -17,6 +19,11 @@ export const BROKEN_LIBRARY_RENDERER = path.join(E2E_BUILD, 'renderer-broken-lib
 // A fixed origin, so IndexedDB finds the same database when a profile is relaunched. Nothing listens
 // there: every request is answered from the build folder, as the app:// protocol does in Electron.
 const ORIGIN = 'http://127.0.0.1:47800';
+const TEST_CIPHER: Cipher = {
+  available: () => true,
+  encrypt: (text) => Buffer.from(Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a)),
+  decrypt: (data) => Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8'),
+};
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function electronBinary(): string | undefined {
@@ -87,7 +94,9 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
     return route.fulfill({ status: file.status, contentType: file.type, body: file.body, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  const handlers = createHandlers({ version: '0.0.0-e2e', platform: process.platform, host: 'stand-in', syncAvailable: false });
+  // The stand-in main process: the same handler modules and sync service, with the profile folder as
+  // user data. There is no OS keychain here, so the token is scrambled by a test cipher instead.
+  const handlers = createHandlers({ version: '0.0.0-e2e', platform: process.platform, host: 'stand-in', sync: await createSyncHost(profileDir, TEST_CIPHER) });
   await context.exposeBinding('__failsafeInvoke', async ({ frame }, channel: unknown, payload: unknown) => {
     // The same sender and channel checks as ipcMain in electron/main.ts.
     if (!frame.url().startsWith(`${origin}/`)) throw new Error('IPC refused: untrusted sender');

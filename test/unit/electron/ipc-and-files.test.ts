@@ -6,7 +6,7 @@ import { isTrustedSenderUrl } from '../../../electron/trusted-origin';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/content-security-policy';
 import { createBridge } from '../../../shared/ipc-contract';
 
-const host = { version: '1.2.3', platform: 'linux', host: 'stand-in' as const, syncAvailable: false };
+const host = { version: '1.2.3', platform: 'linux', host: 'stand-in' as const };
 
 describe('IPC handlers', () => {
   it('answers app:info through the typed bridge', async () => {
@@ -18,6 +18,11 @@ describe('IPC handlers', () => {
   it('refuses a payload where none is expected', async () => {
     const handlers = createHandlers(host);
     await expect(handlers['app:info']({ evil: true })).rejects.toBeInstanceOf(PayloadError);
+  });
+
+  it('says sync needs the desktop app where the host has no sync', async () => {
+    const handlers = createHandlers(host);
+    await expect(handlers['sync:run']({})).rejects.toThrow(/needs the desktop app/);
   });
 });
 

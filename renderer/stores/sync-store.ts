@@ -1,0 +1,117 @@
+import { create } from 'zustand';
+import { describeChanges, type LibraryChanges } from '../../shared/library-changes';
+import type { SyncSettingsUpdate, SyncSettingsView, SyncStatus } from '../../shared/sync-contract';
+import { desktopBridge } from '../api/bridge';
+import { appDatabase, appSearch } from '../app-services';
+import { importSyncedSnapshot } from '../db/import-synced';
+import { startSyncScheduler } from '../sync/sync-scheduler';
+import { useLibraryStore } from './library-store';
+
+export interface SyncOutcome {
+  at: string;
+  summary: string;
+  changes?: LibraryChanges;
+}
+
+interface SyncState {
+  available: boolean;
+  settings?: SyncSettingsView;
+  status: SyncStatus;
+  running: boolean;
+  /** The last sync's result in plain words, with the changed runbooks. */
+  outcome?: SyncOutcome;
+  /** Why the last sync failed, in plain words. */
+  error?: { message: string; problems: string[] };
+  init(): Promise<void>;
+  syncNow(): Promise<boolean>;
+  saveSettings(update: SyncSettingsUpdate): Promise<string | undefined>;
+}
+
+const POLL_MS = 200;
+let scheduler: { stop(): void } | undefined;
+
+export const useSyncStore = create<SyncState>((set, get) => {
+  const restartScheduler = () => {
+    scheduler?.stop();
+    scheduler = undefined;
+    const settings = get().settings;
+    if (!settings?.url || !settings.autoSync) return;
+    scheduler = startSyncScheduler(
+      {
+        run: () => get().syncNow(),
+        isOnline: () => navigator.onLine,
+        onOnline: (callback) => {
+          window.addEventListener('online', callback);
+          return () => window.removeEventListener('online', callback);
+        },
+        setTimer: (callback, ms) => window.setTimeout(callback, ms),
+        clearTimer: (handle) => window.clearTimeout(handle as number),
+      },
+      settings.intervalMinutes * 60_000,
+    );
+  };
+
+  return {
+    available: false,
+    status: { running: false },
+    running: false,
+
+    async init() {
+      const bridge = desktopBridge();
+      if (!bridge || !(await bridge.appInfo().then((info) => info.syncAvailable, () => false))) return;
+      const [settings, status] = await Promise.all([bridge.syncSettings(), bridge.syncStatus()]);
+      set({ available: true, settings, status });
+      restartScheduler();
+    },
+
+    async syncNow() {
+      const bridge = desktopBridge();
+      if (!bridge || get().running) return false;
+      set({ running: true, error: undefined });
+      const poll = window.setInterval(() => void bridge.syncStatus().then((status) => set({ status }), () => undefined), POLL_MS);
+      const meta = useLibraryStore.getState().meta;
+      try {
+        const result = await bridge.runSync(meta?.source.kind === 'git' ? meta.source.commit : undefined);
+        const at = new Date().toISOString();
+        if (!result.ok) {
+          const problems = (result.error.problems ?? []).map((problem) => `${problem.path}: ${problem.reason}`);
+          set({ error: { message: result.error.message, problems } });
+          return false;
+        }
+        if (result.unchanged) {
+          set({ outcome: { at, summary: 'The library is up to date.' } });
+          return true;
+        }
+        const search = appSearch();
+        const built = await search.build(result.snapshot.version, result.snapshot.runbooks);
+        let changes: LibraryChanges;
+        try {
+          changes = await importSyncedSnapshot(appDatabase(), result.snapshot, built.index, new Date());
+        } catch (error) {
+          // The transaction rolled back: search the library that is still there.
+          if (meta) await search.load(meta.version);
+          throw error;
+        }
+        await useLibraryStore.getState().reload(built.summaries);
+        set({ outcome: { at, summary: `${describeChanges(changes)}.`, changes } });
+        return true;
+      } catch (error) {
+        set({ error: { message: `The synced library could not be saved; the previous library is still in use (${error instanceof Error ? error.message : String(error)}).`, problems: [] } });
+        return false;
+      } finally {
+        window.clearInterval(poll);
+        set({ running: false, status: await bridge.syncStatus().catch(() => get().status) });
+      }
+    },
+
+    async saveSettings(update) {
+      const bridge = desktopBridge();
+      if (!bridge) return 'Sync needs the desktop app.';
+      const reply = await bridge.saveSyncSettings(update);
+      if (!reply.ok) return reply.reason;
+      set({ settings: reply.settings });
+      restartScheduler();
+      return undefined;
+    },
+  };
+});

@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FixtureRepo, gitAvailable, runbook } from '../support/git-fixtures';
+import { startGitServer, type GitServer } from '../support/git-http-server';
+import { expect, test } from './fixtures';
+
+const results = (page: Page) => page.getByRole('listbox', { name: 'Results' }).getByRole('option');
+
+test.describe('Git sync', () => {
+  test.skip(!gitAvailable(), 'needs git installed: the test Git server is git http-backend');
+
+  let root: string;
+  let repo: FixtureRepo;
+  let server: GitServer;
+
+  test.beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'failsafe-e2e-git-'));
+    repo = await FixtureRepo.create(root, 'team', {
+      'streaming/kafka-consumer-lag.md': runbook('Kafka consumer lag', '\n```bash\nkafka-consumer-groups --describe --group billing\n```\n'),
+    });
+    server = await startGitServer({ root });
+  });
+
+  test.afterEach(async () => {
+    await server.kill();
+    await repo.remove();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  test('a runbook that exists only in the repo becomes searchable; with the server gone, sync says offline and search still works', async ({ launch, profile }) => {
+    const { page } = await launch(profile);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Repository URL').fill(server.url('team'));
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByText('Synced: 1 runbook added')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('library-source')).toContainText(`Git ${repo.head().slice(0, 8)}`);
+
+    await page.keyboard.press('Control+K');
+    await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('kafka consumr lag');
+    await expect(results(page).first()).toContainText('Kafka consumer lag');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kafka consumer lag');
+
+    await server.kill();
+    await page.keyboard.press('Control+Shift+S');
+    await expect(page.getByRole('alert')).toContainText('The Git server did not answer', { timeout: 10_000 });
+    await page.keyboard.press('Control+K');
+    await page.getByRole('combobox', { name: 'Search runbooks' }).fill('kafka lag');
+    await expect(results(page).first()).toContainText('Kafka consumer lag');
+  });
+
+  test('a wrong setting is refused with a reason, and the token never comes back to the page', async ({ launch, profile }) => {
+    const { page } = await launch(profile);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Repository URL').fill('http://git.example.com/team.git');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('alert')).toContainText('Plain http is accepted only for this machine');
+
+    await page.getByLabel('Repository URL').fill(server.url('team'));
+    await page.getByLabel(/Access token/).fill('tok-very-secret-123');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByLabel(/Access token \(one is stored/)).toHaveValue('');
+    expect(await page.content()).not.toContain('tok-very-secret-123');
+    expect(await page.evaluate(() => window.failsafe?.syncSettings().then((settings) => JSON.stringify(settings)))).not.toContain('tok-very-secret-123');
+  });
+});
