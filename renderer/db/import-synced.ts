@@ -17,6 +17,7 @@ export async function importSyncedSnapshot(db: FailsafeDatabase, snapshot: Libra
     ...changes.added.map(({ id }) => ({ id, change: 'added' as const, changedAt })),
     ...changes.updated.map(({ id }) => ({ id, change: 'updated' as const, changedAt })),
   ]);
+  await db.runbookChanges.bulkDelete(changes.removed.map(({ id }) => id));
   return changes;
 }
 
