@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseLibrary, type LibraryFile } from '../shared/library-parser';
@@ -20,34 +21,35 @@ export async function readLibraryFolder(root: string, limits: LibraryLimits = DE
   const realRoot = await realpath(root);
   const result: LoadedFiles = { files: [], problems: [] };
   const refuse = (relative: string, reason: string) => result.problems.push({ path: relative, reason, level: 'error' });
+  const accepted: { relative: string; absolute: string; size: number }[] = [];
   let totalBytes = 0;
   let seenFiles = 0;
   const pending: string[] = [''];
-  while (pending.length) {
+  walk: while (pending.length) {
     const directory = pending.pop() as string;
     const entries = await readdir(path.join(realRoot, directory), { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-    for (const entry of entries) {
+    const candidates = entries.flatMap((entry) => {
       const relative = directory ? `${directory}/${entry.name}` : entry.name;
       if (!isPlainName(entry.name)) {
         refuse(relative, 'file name has characters that could escape the library folder');
-        continue;
+        return [];
       }
-      if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) return [];
       const reason = refused.get(relative);
       if (reason) {
         refuse(relative, reason);
-        continue;
+        return [];
       }
-      const absolute = path.join(realRoot, relative);
-      let info = await lstat(absolute);
-      if (info.isSymbolicLink()) {
-        const target = await realpath(absolute).catch(() => undefined);
-        if (!target || !isInside(realRoot, target)) {
-          refuse(relative, 'symbolic link points outside the library folder');
-          continue;
-        }
-        info = await stat(target);
+      return [{ relative, absolute: path.join(realRoot, relative) }];
+    });
+    // One directory's entries are looked at together: a thousand sequential round trips to the
+    // file system cost more than the parsing that follows.
+    const described = await Promise.all(candidates.map(async (candidate) => ({ ...candidate, info: await describeEntry(realRoot, candidate.absolute) })));
+    for (const { relative, absolute, info } of described) {
+      if (info === 'outside') {
+        refuse(relative, 'symbolic link points outside the library folder');
+        continue;
       }
       if (info.isDirectory()) {
         pending.push(relative);
@@ -57,7 +59,7 @@ export async function readLibraryFolder(root: string, limits: LibraryLimits = DE
       seenFiles++;
       if (seenFiles > limits.maxFiles) {
         refuse(relative, `library has more than ${limits.maxFiles} files; the rest were not read`);
-        return result;
+        break walk;
       }
       if (info.size > limits.maxFileBytes) {
         refuse(relative, `file is ${info.size} bytes, over the ${limits.maxFileBytes}-byte limit`);
@@ -66,12 +68,29 @@ export async function readLibraryFolder(root: string, limits: LibraryLimits = DE
       totalBytes += info.size;
       if (totalBytes > limits.maxTotalBytes) {
         refuse(relative, `library is larger than ${limits.maxTotalBytes} bytes; the rest were not read`);
-        return result;
+        break walk;
       }
-      result.files.push({ path: relative, text: await readText(absolute, Math.min(info.size, limits.maxFileBytes) + 1) });
+      accepted.push({ relative, absolute, size: info.size });
     }
   }
+  for (let start = 0; start < accepted.length; start += READ_BATCH) {
+    const batch = accepted.slice(start, start + READ_BATCH);
+    const texts = await Promise.all(batch.map((file) => readText(file.absolute, Math.min(file.size, limits.maxFileBytes) + 1)));
+    batch.forEach((file, index) => result.files.push({ path: file.relative, text: texts[index] }));
+  }
   return result;
+}
+
+/** Files open at once while reading: enough to keep the disk busy, far below descriptor limits. */
+const READ_BATCH = 32;
+
+/** What a directory entry is, following a symbolic link only when it stays inside the library. */
+async function describeEntry(realRoot: string, absolute: string): Promise<Stats | 'outside'> {
+  const info = await lstat(absolute);
+  if (!info.isSymbolicLink()) return info;
+  const target = await realpath(absolute).catch(() => undefined);
+  if (!target || !isInside(realRoot, target)) return 'outside';
+  return stat(target);
 }
 
 /** `refused`: paths the caller already knows must not be read (Git's symbolic links), with the reason. */

@@ -30,6 +30,11 @@ export function createSystemGitTransport(gitBinary = 'git'): GitTransport {
     async update(dir, options) {
       const branch = options.branch || (await run(gitBinary, ['-C', dir, 'rev-parse', '--abbrev-ref', 'HEAD'], options)).trim();
       await run(gitBinary, ['-C', dir, 'fetch', '--depth', '1', '--no-tags', '--progress', '--force', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], options);
+      const [head, fetched] = (await run(gitBinary, ['-C', dir, 'rev-parse', 'HEAD', `refs/remotes/origin/${branch}`], options)).trim().split('\n');
+      // Nothing new: the work tree already holds this commit (a reset cut off midway leaves the
+      // service's "updating" mark, which makes the next sync clone afresh instead of coming here);
+      // checking out and cleaning would walk every file for nothing.
+      if (head === fetched) return checkedOut(gitBinary, dir, options);
       options.onProgress('Updating files');
       await run(gitBinary, ['-C', dir, 'checkout', '--force', '-B', branch, `refs/remotes/origin/${branch}`], options);
       await run(gitBinary, ['-C', dir, 'clean', '-ffdx'], options);

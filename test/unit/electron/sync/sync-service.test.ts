@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import type { GitTransport } from '../../../../electron/sync/git-transport';
 import { createIsomorphicGitTransport } from '../../../../electron/sync/isomorphic-git-transport';
 import { createSettingsFile } from '../../../../electron/sync/settings-file';
 import { SyncService } from '../../../../electron/sync/sync-service';
+import { readSyncState, writeSyncState } from '../../../../electron/sync/sync-state';
 import { createSystemGitTransport } from '../../../../electron/sync/system-git-transport';
 import { createTokenVault, type Cipher } from '../../../../electron/sync/token-vault';
 import { DEFAULT_LIMITS } from '../../../../shared/limits';
@@ -124,6 +125,16 @@ if (!gitAvailable()) {
       expect(again).toEqual({ ok: true, unchanged: true });
     });
 
+    it('clones afresh when the app was closed while an update was rewriting the files', async () => {
+      await service.run();
+      // What a cut-off update leaves: the "updating" mark still set and a work tree half rewritten.
+      const stateFile = path.join(dataDir, 'sync-state.json');
+      await writeSyncState(stateFile, { ...(await readSyncState(stateFile))!, updating: true });
+      await rm(path.join(dataDir, 'library-repo', 'db', 'failover.md'));
+      expect(titles(snapshotOf(await newService().run()))).toEqual(['Database failover', 'Flush the cache', 'Restart the web tier']);
+      expect(await readSyncState(stateFile)).not.toHaveProperty('updating');
+    });
+
     it('joins a sync already running instead of starting a second one', async () => {
       const first = service.run();
       expect(service.run()).toBe(first);
@@ -153,6 +164,25 @@ if (!gitAvailable()) {
       await server.kill();
       await startServer({ port });
       expect(snapshotOf(await service.run()).runbooks).toHaveLength(63);
+    });
+
+    it('keeps the library and recovers when the server dies in the middle of an update', async () => {
+      await service.run();
+      await repo.commit(Object.fromEntries(Array.from({ length: 60 }, (_, index) => [`bulk/r${index}.md`, runbook(`Bulk ${index}`, 'y'.repeat(4000 + index))])), 'bulk');
+      await server.kill();
+      const port = server.port;
+      await startServer({ port, dieAfterPackBytes: 2_000 });
+      expect((await service.run()).ok).toBe(false);
+      await server.kill();
+      await startServer({ port });
+      expect(snapshotOf(await service.run()).runbooks).toHaveLength(63);
+    });
+
+    it('removes a clone left half-written by a closed app before syncing', async () => {
+      await mkdir(path.join(dataDir, 'library-repo.partial-deadbeef', 'objects'), { recursive: true });
+      await writeFile(path.join(dataDir, 'library-repo.partial-deadbeef', 'objects', 'junk'), 'x');
+      expect(titles(snapshotOf(await service.run()))).toHaveLength(3);
+      expect((await readdir(dataDir)).filter((entry) => entry.startsWith('library-repo'))).toEqual(['library-repo']);
     });
 
     it('refuses a symlink leaving the repo, a ../ symlink and an oversized file, and imports the rest', async () => {
