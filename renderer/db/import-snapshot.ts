@@ -10,8 +10,8 @@ const CHUNK = 500;
  * structured clone holds the main thread for long. User tables (settings, later executions) are
  * not part of the transaction and are never touched.
  */
-export async function importSnapshot(db: FailsafeDatabase, snapshot: LibrarySnapshot, index: SerializedSearchIndex): Promise<void> {
-  if (index.version !== snapshot.version) throw new Error('search index does not belong to this library version');
+export async function importSnapshot(db: FailsafeDatabase, snapshot: LibrarySnapshot, index?: SerializedSearchIndex): Promise<void> {
+  if (index && index.version !== snapshot.version) throw new Error('search index does not belong to this library version');
   await db.transaction('rw', LIBRARY_TABLES.map((table) => db.table(table)), async () => {
     const previous = await db.meta.get('library');
     await Promise.all(LIBRARY_TABLES.map((table) => db.table(table).clear()));
@@ -23,7 +23,8 @@ export async function importSnapshot(db: FailsafeDatabase, snapshot: LibrarySnap
     await db.contacts.bulkAdd(snapshot.contacts);
     await db.severity.bulkAdd(snapshot.severity);
     await db.problems.bulkAdd(snapshot.problems);
-    await db.searchIndex.add(index);
+    // Without one, the index is stored later; a library without its index gets it rebuilt at launch.
+    if (index) await db.searchIndex.add(index);
     await db.meta.put({
       key: 'library',
       value: {
