@@ -7,9 +7,10 @@ import { startPreviewServer } from '../../electron/preview-server';
 import globalSetup from '../e2e/global-setup';
 import { E2E_BUILD, launchChromium, RENDERER } from '../e2e/host';
 import { buildSearchIndex } from '../../shared/search/search-engine';
+import { runSyncBench } from './sync-bench';
 import { syntheticLibrary, typoQueries } from './synthetic-library';
 
-const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').filter(Boolean).map(Number);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 250);
 
 interface Figures {
@@ -111,3 +112,4 @@ for (const size of SIZES) {
   console.log(`  search latency over ${QUERIES} typo queries: median ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms${t ? ` (target ${t.p95}, ${(f.p95 / t.p95).toFixed(2)}x)` : ''}`);
   console.log(`  top-3 hit rate: ${(f.top3 * 100).toFixed(1)}% (target 90%)`);
 }
+await runSyncBench();

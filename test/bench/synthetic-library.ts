@@ -63,10 +63,18 @@ function cap(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-export function syntheticLibrary(count: number, seed = 1): LibrarySnapshot {
+function syntheticFiles(count: number, seed: number): LibraryFile[] {
   const next = random(seed);
-  const files: LibraryFile[] = Array.from({ length: count }, (_, index) => ({ path: `synthetic/rb-${index}.md`, text: runbookMarkdown(index, next) }));
-  return parseLibrary(files, { kind: 'bundled', builtAt: new Date().toISOString() });
+  return Array.from({ length: count }, (_, index) => ({ path: `synthetic/rb-${index}.md`, text: runbookMarkdown(index, next) }));
+}
+
+export function syntheticLibrary(count: number, seed = 1): LibrarySnapshot {
+  return parseLibrary(syntheticFiles(count, seed), { kind: 'bundled', builtAt: new Date().toISOString() });
+}
+
+/** The same runbooks as files, for a Git repo. */
+export function syntheticRunbookFiles(count: number, seed = 1): Record<string, string> {
+  return Object.fromEntries(syntheticFiles(count, seed).map((file) => [file.path, file.text]));
 }
 
 function typo(word: string, next: () => number): string {

@@ -7,7 +7,7 @@ import { createHandlers } from '../../electron/ipc-handlers';
 import { readRendererFile } from '../../electron/renderer-files';
 import { createSyncHost } from '../../electron/sync/sync-host';
 import type { Cipher } from '../../electron/sync/token-vault';
-import { isChannel } from '../../shared/ipc-contract';
+import { isChannel, type Channel } from '../../shared/ipc-contract';
 
 // Where the specs run: real Electron when its binary exists, else the real renderer build in the
 // system Chromium with a stand-in for the preload (DESIGN.md, "The bridge and its hosts").
@@ -74,6 +74,8 @@ export interface ChromiumOptions {
    * request interception. The context is then online, with every non-loopback request blocked.
    */
   serverOrigin?: string;
+  /** Told how long the stand-in main process took to answer each call (the benchmarks time sync with it). */
+  onHandled?: (channel: Channel, ms: number) => void;
 }
 
 export async function launchChromium(profileDir: string, rendererRoot: string, options: ChromiumOptions = {}): Promise<RunningApp> {
@@ -101,7 +103,12 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
     // The same sender and channel checks as ipcMain in electron/main.ts.
     if (!frame.url().startsWith(`${origin}/`)) throw new Error('IPC refused: untrusted sender');
     if (!isChannel(channel)) throw new Error('IPC refused: unknown channel');
-    return handlers[channel](payload);
+    // As a JSON string: Playwright serializes an object value by value, which takes seconds for a
+    // synced library of thousands of runbooks, where Electron's structured clone takes milliseconds.
+    const started = performance.now();
+    const reply = await handlers[channel](payload);
+    options.onHandled?.(channel, performance.now() - started);
+    return reply === undefined ? undefined : JSON.stringify(reply);
   });
   await context.addInitScript({ path: path.join(E2E_BUILD, 'stand-in-bridge.js') });
   if (options.initScript) await context.addInitScript({ content: options.initScript });

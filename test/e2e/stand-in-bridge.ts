@@ -4,11 +4,11 @@ import { createBridge, type Channel } from '../../shared/ipc-contract';
 
 declare global {
   interface Window {
-    __failsafeInvoke?: (channel: Channel, payload: unknown) => Promise<unknown>;
+    __failsafeInvoke?: (channel: Channel, payload: unknown) => Promise<string | undefined>;
   }
 }
 
 const invoke = window.__failsafeInvoke;
 if (invoke) {
-  Object.defineProperty(window, 'failsafe', { value: Object.freeze(createBridge((channel, payload) => invoke(channel, payload))), writable: false });
+  Object.defineProperty(window, 'failsafe', { value: Object.freeze(createBridge((channel, payload) => invoke(channel, payload).then((reply) => (reply === undefined ? undefined : JSON.parse(reply))))), writable: false });
 }

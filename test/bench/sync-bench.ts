@@ -1,0 +1,107 @@
+// Sync figures for `npm run bench`: a first sync and a no-change sync of 1,000- and 5,000-runbook
+// repos over each transport, in the app (the real renderer build in Chromium with the stand-in
+// host, whose sync service is the main process's), beside the git command line on the same loopback
+// server in the same run. The stand-in hands the snapshot to the page through a Playwright binding,
+// slower than Electron's IPC; that part is printed apart so it can be set aside.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import type { TransportName } from '../../shared/sync-contract';
+import { DEFAULT_SYNC_SETTINGS } from '../../shared/sync-contract';
+import { launchChromium, RENDERER } from '../e2e/host';
+import { FixtureRepo, gitAvailable } from '../support/git-fixtures';
+import { startGitServer } from '../support/git-http-server';
+import { syntheticRunbookFiles } from './synthetic-library';
+
+const SIZES = (process.env.BENCH_SYNC_SIZES ?? '1000,5000').split(',').filter(Boolean).map(Number);
+const TRANSPORTS: TransportName[] = ['isomorphic-git', 'system-git'];
+const execFileAsync = promisify(execFile);
+
+// Asynchronous on purpose: the loopback server answers from this same process's event loop.
+async function timeGit(args: string[]): Promise<number> {
+  const started = performance.now();
+  await execFileAsync('git', args);
+  return performance.now() - started;
+}
+
+interface SyncFigures {
+  /** The sync service's own time (clone or fetch, then reading the library), as in Electron's main process. */
+  mainMs: number;
+  /** From the shortcut until the reply reached the page: adds the stand-in's transfer of the snapshot. */
+  replyMs: number;
+  /** From the shortcut until the new library is stored and searchable. */
+  totalMs: number;
+  detail: string;
+}
+
+/** Presses the sync shortcut and waits for the app's own measure of that sync (see sync-store). */
+async function syncOnce(page: Page, count: number, handled: number[]): Promise<SyncFigures> {
+  await page.keyboard.press('Control+Shift+S');
+  await page.waitForFunction((n) => performance.getEntriesByName('failsafe:sync', 'measure').length >= n, count, { timeout: 300_000 });
+  const inPage = (await page.evaluate(`({
+    totalMs: performance.getEntriesByName('failsafe:sync', 'measure')[${count - 1}].duration,
+    replyMs: performance.getEntriesByName('failsafe:sync-main', 'measure')[${count - 1}].duration,
+    detail: performance.getEntriesByName('failsafe:sync', 'measure')[${count - 1}].detail,
+  })`)) as Omit<SyncFigures, 'mainMs'>;
+  return { ...inPage, mainMs: handled[count - 1] };
+}
+
+/** A first sync and a no-change sync in the app (Chromium and the stand-in host), fresh profile. */
+async function measureTransport(url: string, transport: TransportName) {
+  const profile = await mkdtemp(path.join(tmpdir(), 'failsafe-bench-sync-'));
+  const handled: number[] = [];
+  const app = await launchChromium(profile, RENDERER, { onHandled: (channel, ms) => channel === 'sync:run' && handled.push(ms) });
+  try {
+    const { page } = app;
+    await page.getByRole('button', { name: /Search runbooks/ }).waitFor({ timeout: 60_000 });
+    const saved = await page.evaluate((update) => window.failsafe?.saveSyncSettings(update), { ...DEFAULT_SYNC_SETTINGS, url, transport, autoSync: false });
+    if (!saved?.ok) throw new Error(`settings refused: ${JSON.stringify(saved)}`);
+    const first = await syncOnce(page, 1, handled);
+    const again = await syncOnce(page, 2, handled);
+    if (first.detail !== 'imported' || again.detail !== 'unchanged') {
+      const error = await page.getByRole('alert').allInnerTexts();
+      throw new Error(`${transport}: expected an import then "unchanged", got ${first.detail}, ${again.detail} ${error.join(' ')}`);
+    }
+    return { first, again };
+  } finally {
+    await app.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+export async function runSyncBench(): Promise<void> {
+  if (!gitAvailable()) {
+    console.log('\nsync benchmarks skipped: git is not installed (the server is git http-backend)');
+    return;
+  }
+  for (const size of SIZES) {
+    const root = await mkdtemp(path.join(tmpdir(), 'failsafe-bench-repo-'));
+    const repo = await FixtureRepo.create(root, 'library', syntheticRunbookFiles(size));
+    const server = await startGitServer({ root });
+    const url = server.url('library');
+    try {
+      const cliDir = await mkdtemp(path.join(tmpdir(), 'failsafe-bench-cli-'));
+      const cloneMs = await timeGit(['clone', '--quiet', '--depth', '1', '--single-branch', '--no-tags', url, path.join(cliDir, 'r')]);
+      const fetchMs = await timeGit(['-C', path.join(cliDir, 'r'), 'fetch', '--quiet', '--depth', '1', 'origin']);
+      await rm(cliDir, { recursive: true, force: true });
+      console.log(`\nsync of a ${size}-runbook repo, loopback git http-backend; git command line: shallow clone ${cloneMs.toFixed(0)} ms, no-change fetch ${fetchMs.toFixed(0)} ms`);
+      for (const transport of TRANSPORTS) {
+        const { first, again } = await measureTransport(url, transport);
+        const target = size === 1000 ? (transport === 'isomorphic-git' ? 3000 : 1500) : undefined;
+        const transfer = first.replyMs - first.mainMs;
+        const vs = (ms: number, limit?: number) => `${ms.toFixed(0)} ms${limit ? ` (target ${limit}, ${(ms / limit).toFixed(2)}x)` : ''}`;
+        console.log(`  ${transport}`);
+        console.log(`    first sync in the main process: ${first.mainMs.toFixed(0)} ms (${(first.mainMs / cloneMs).toFixed(1)}x git clone)`);
+        console.log(`    searchable: ${vs(first.totalMs, target)}; without the stand-in's ${transfer.toFixed(0)} ms snapshot transfer: ${vs(first.totalMs - transfer, target)}`);
+        console.log(`    no-change sync, press to "up to date": ${vs(again.totalMs, 300)}; main process ${again.mainMs.toFixed(0)} ms (${(again.mainMs / fetchMs).toFixed(1)}x git fetch)`);
+      }
+    } finally {
+      await server.kill();
+      await repo.remove();
+      await rm(root, { recursive: true, force: true });
+    }
+  }
+}
