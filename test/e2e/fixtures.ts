@@ -17,7 +17,10 @@ export const test = base.extend<Fixtures>({
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  launch: async ({}, use) => {
+  // Depends on `profile` so that it is torn down first: a browser still running would write into the
+  // profile folder after it was removed and leave it behind.
+  launch: async ({ profile }, use) => {
+    void profile;
     const running: RunningApp[] = [];
     await use(async (profile, rendererRoot) => {
       const app = await launchApp(profile, rendererRoot);
