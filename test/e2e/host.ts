@@ -103,11 +103,11 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
     // The same sender and channel checks as ipcMain in electron/main.ts.
     if (!frame.url().startsWith(`${origin}/`)) throw new Error('IPC refused: untrusted sender');
     if (!isChannel(channel)) throw new Error('IPC refused: unknown channel');
-    // As a JSON string: Playwright serializes an object value by value, which takes seconds for a
-    // synced library of thousands of runbooks, where Electron's structured clone takes milliseconds.
     const started = performance.now();
     const reply = await handlers[channel](payload);
     options.onHandled?.(channel, performance.now() - started);
+    // As a JSON string: Playwright serializes an object value by value, which takes seconds for a
+    // synced library of thousands of runbooks, where Electron's structured clone takes milliseconds.
     return reply === undefined ? undefined : JSON.stringify(reply);
   });
   await context.addInitScript({ path: path.join(E2E_BUILD, 'stand-in-bridge.js') });
