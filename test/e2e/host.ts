@@ -24,6 +24,10 @@ const TEST_CIPHER: Cipher = {
   encrypt: (text) => Buffer.from(Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a)),
   decrypt: (data) => Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8'),
 };
+// The machine's network state as the page sees it. Playwright's offline emulation blocks requests,
+// but some Chromium builds (150 here) still report navigator.onLine as true, and the emulation is
+// reset by every navigation; the stand-in host plays the operating system's part instead.
+const NETWORK_STATE_SCRIPT = `Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });`;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function electronBinary(): string | undefined {
@@ -80,10 +84,11 @@ export interface ChromiumOptions {
 
 export async function launchChromium(profileDir: string, rendererRoot: string, options: ChromiumOptions = {}): Promise<RunningApp> {
   const origin = options.serverOrigin ?? ORIGIN;
+  const offline = !options.serverOrigin;
   const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
-    offline: !options.serverOrigin,
+    offline,
     viewport: { width: 1280, height: 720 },
   });
   const requestedPaths: string[] = [];
@@ -111,6 +116,7 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
     return reply === undefined ? undefined : JSON.stringify(reply);
   });
   await context.addInitScript({ path: path.join(E2E_BUILD, 'stand-in-bridge.js') });
+  if (offline) await context.addInitScript({ content: NETWORK_STATE_SCRIPT });
   if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${origin}/index.html`);
