@@ -2,8 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/packaging/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/packaging/**/*.test.ts'] } },
+      // A real npm install of a fresh copy: it runs after the others, alone, so it slows none of them.
+      { extends: true, test: { name: 'first command', include: ['test/install/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 120_000, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

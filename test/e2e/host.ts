@@ -1,6 +1,4 @@
 import { _electron as electron, chromium, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../electron/content-security-policy';
 import { createHandlers } from '../../electron/ipc-handlers';
@@ -8,6 +6,7 @@ import { readRendererFile } from '../../electron/renderer-files';
 import { createSyncHost } from '../../electron/sync/sync-host';
 import type { Cipher } from '../../electron/sync/token-vault';
 import { isChannel, type Channel } from '../../shared/ipc-contract';
+import { electronBinary } from '../../scripts/electron-binary';
 
 // Where the specs run: real Electron when its binary exists, else the real renderer build in the
 // system Chromium with a stand-in for the preload (DESIGN.md, "The bridge and its hosts").
@@ -29,15 +28,6 @@ const TEST_CIPHER: Cipher = {
 // reset by every navigation; the stand-in host plays the operating system's part instead.
 const NETWORK_STATE_SCRIPT = `Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });`;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-function electronBinary(): string | undefined {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export type HostKind = 'electron' | 'chromium';
 
