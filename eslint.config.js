@@ -1,4 +1,4 @@
-// Lint, and the layering rules of DESIGN.md made mechanical: a wrong import fails `npm test`.
+// Lint, and the layering rules of docs/architecture.md made mechanical: a wrong import fails `npm test`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

@@ -9,7 +9,7 @@ import { isChannel, type Channel } from '../../shared/ipc-contract';
 import { electronBinary } from '../../scripts/electron-binary';
 
 // Where the specs run: real Electron when its binary exists, else the real renderer build in the
-// system Chromium with a stand-in for the preload (DESIGN.md, "The bridge and its hosts").
+// system Chromium with a stand-in for the preload (docs/architecture.md, "The bridge and its hosts").
 
 export const E2E_BUILD = path.resolve('build/e2e');
 export const RENDERER = path.resolve('dist/renderer');

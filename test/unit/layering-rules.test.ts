@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-// The layering rules of DESIGN.md are ESLint rules; these cases prove a wrong import fails lint.
+// The layering rules of docs/architecture.md are ESLint rules; these cases prove a wrong import fails lint.
 const eslint = new ESLint();
 
 async function errorsFor(filePath: string, code: string): Promise<string[]> {
