@@ -13,11 +13,23 @@ export interface LoadedFiles {
 
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
+export interface ReadOptions {
+  limits?: LibraryLimits;
+  /** Paths the caller already knows must not be read (Git's symbolic links), with the reason. */
+  refused?: ReadonlyMap<string, string>;
+  /**
+   * Follow symbolic links that stay inside the folder (a local library may use them). A synced
+   * repository says false: no link is ever read there, whatever it points at.
+   */
+  followLinks?: boolean;
+}
+
 /**
  * Reads the library files under `root`. Refuses, and reports, whatever could read outside the
  * folder or exhaust memory: links leaving it, odd path names, oversized files, too many files.
  */
-export async function readLibraryFolder(root: string, limits: LibraryLimits = DEFAULT_LIMITS, refused: ReadonlyMap<string, string> = new Map()): Promise<LoadedFiles> {
+export async function readLibraryFolder(root: string, options: ReadOptions = {}): Promise<LoadedFiles> {
+  const { limits = DEFAULT_LIMITS, refused = new Map<string, string>(), followLinks = true } = options;
   const realRoot = await realpath(root);
   const result: LoadedFiles = { files: [], problems: [] };
   const refuse = (relative: string, reason: string) => result.problems.push({ path: relative, reason, level: 'error' });
@@ -45,10 +57,14 @@ export async function readLibraryFolder(root: string, limits: LibraryLimits = DE
     });
     // One directory's entries are looked at together: a thousand sequential round trips to the
     // file system cost more than the parsing that follows.
-    const described = await Promise.all(candidates.map(async (candidate) => ({ ...candidate, info: await describeEntry(realRoot, candidate.absolute) })));
+    const described = await Promise.all(candidates.map(async (candidate) => ({ ...candidate, info: await describeEntry(realRoot, candidate.absolute, followLinks) })));
     for (const { relative, absolute, info } of described) {
       if (info === 'outside') {
         refuse(relative, 'symbolic link points outside the library folder');
+        continue;
+      }
+      if (info === 'link') {
+        refuse(relative, 'symbolic link refused: links are not read from a synced repository');
         continue;
       }
       if (info.isDirectory()) {
@@ -84,24 +100,19 @@ export async function readLibraryFolder(root: string, limits: LibraryLimits = DE
 /** Files open at once while reading: enough to keep the disk busy, far below descriptor limits. */
 const READ_BATCH = 32;
 
-/** What a directory entry is, following a symbolic link only when it stays inside the library. */
-async function describeEntry(realRoot: string, absolute: string): Promise<Stats | 'outside'> {
+/** What a directory entry is, following a symbolic link only when allowed and it stays inside the library. */
+async function describeEntry(realRoot: string, absolute: string, followLinks: boolean): Promise<Stats | 'outside' | 'link'> {
   const info = await lstat(absolute);
   if (!info.isSymbolicLink()) return info;
+  if (!followLinks) return 'link';
   const target = await realpath(absolute).catch(() => undefined);
   if (!target || !isInside(realRoot, target)) return 'outside';
   return stat(target);
 }
 
-/** `refused`: paths the caller already knows must not be read (Git's symbolic links), with the reason. */
-export async function loadLibraryFolder(
-  root: string,
-  source: LibrarySource,
-  limits: LibraryLimits = DEFAULT_LIMITS,
-  refused: ReadonlyMap<string, string> = new Map(),
-): Promise<LibrarySnapshot> {
-  const { files, problems } = await readLibraryFolder(root, limits, refused);
-  return parseLibrary(files, source, problems, limits);
+export async function loadLibraryFolder(root: string, source: LibrarySource, options: ReadOptions = {}): Promise<LibrarySnapshot> {
+  const { files, problems } = await readLibraryFolder(root, options);
+  return parseLibrary(files, source, problems, options.limits);
 }
 
 function isPlainName(name: string): boolean {

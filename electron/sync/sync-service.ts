@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type LibraryLimits } from '../../shared/limits';
 import type { SyncResult, SyncStatus, TransportName } from '../../shared/sync-contract';
@@ -119,6 +119,7 @@ export class SyncService {
 
   private async readLibrary(repo: string, subfolder: string, checkedOut: CheckedOut, symlinks: string[], syncedAt: string) {
     const root = subfolder ? path.join(repo, subfolder) : repo;
+    await refuseLinkedSubfolder(repo, subfolder, symlinks);
     if (!(await isDirectory(root))) throw new SyncFailure('content-refused', `The folder "${subfolder}" does not exist in the repository.`);
     const prefix = subfolder ? `${subfolder}/` : '';
     // Git's symbolic links are refused whatever they point at: the system git checks them out as
@@ -127,12 +128,31 @@ export class SyncService {
       symlinks.filter((link) => link.startsWith(prefix)).map((link) => [link.slice(prefix.length), 'symbolic link refused: links are not read from a synced repository']),
     );
     const source = { kind: 'git' as const, commit: checkedOut.commit, committedAt: checkedOut.committedAt, syncedAt };
-    const snapshot = await loadLibraryFolder(root, source, this.options.limits ?? DEFAULT_LIMITS, refused);
+    const snapshot = await loadLibraryFolder(root, source, { limits: this.options.limits ?? DEFAULT_LIMITS, refused, followLinks: false });
     if (snapshot.runbooks.length === 0) {
       const listed = snapshot.problems.slice(0, 5).map((problem) => `${problem.path}: ${problem.reason}`);
       throw new SyncFailure('content-refused', `${plainMessage('content-refused')} No runbook could be read${listed.length ? `: ${listed.join('; ')}` : ''}.`, snapshot.problems);
     }
     return snapshot;
+  }
+}
+
+/**
+ * The configured subfolder, and every folder on the way to it, must be a real folder of the work
+ * tree: a link there would make the whole library come from wherever it points. Git's own record
+ * says which paths are links (the system git checks them out as plain files); lstat catches the
+ * rest.
+ */
+async function refuseLinkedSubfolder(repo: string, subfolder: string, symlinks: string[]): Promise<void> {
+  const parts = subfolder.split('/').filter(Boolean);
+  for (let depth = 1; depth <= parts.length; depth++) {
+    const folder = parts.slice(0, depth).join('/');
+    const isLink = symlinks.includes(folder) || (await lstat(path.join(repo, folder)).then((info) => info.isSymbolicLink(), () => false));
+    if (isLink) {
+      const where = folder === subfolder ? `The folder "${subfolder}" is` : `The folder "${folder}", on the way to "${subfolder}", is`;
+      const reason = `${where} a symbolic link: Failsafe reads nothing outside the repository's own folders, so the library was not read.`;
+      throw new SyncFailure('content-refused', reason, [{ path: folder, reason: 'symbolic link refused: the library folder must be a real folder of the repository', level: 'error' }]);
+    }
   }
 }
 

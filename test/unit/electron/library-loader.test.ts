@@ -59,7 +59,7 @@ describe('readLibraryFolder', () => {
     await writeFile(path.join(root, 'huge.md'), 'x'.repeat(2048));
     for (let index = 0; index < 5; index++) await writeFile(path.join(root, `r${index}.md`), `# R${index}`);
     const limits = { ...DEFAULT_LIMITS, maxFileBytes: 1024, maxFiles: 4 };
-    const { files, problems } = await readLibraryFolder(root, limits);
+    const { files, problems } = await readLibraryFolder(root, { limits });
     expect(problems).toEqual(
       expect.arrayContaining([
         { path: 'huge.md', reason: 'file is 2048 bytes, over the 1024-byte limit', level: 'error' },

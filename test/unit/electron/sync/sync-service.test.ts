@@ -198,6 +198,26 @@ if (!gitAvailable()) {
       );
     });
 
+    it('refuses a subfolder that is a link out of the repository, and a folder link on the way, and reads nothing there', async () => {
+      const outside = path.join(root, 'outside');
+      await mkdir(path.join(outside, 'runbooks'), { recursive: true });
+      await writeFile(path.join(outside, 'secret.md'), '# Secret from elsewhere on the disk');
+      await writeFile(path.join(outside, 'runbooks', 'secret.md'), '# Another secret');
+      await repo.commit({ linked: { symlink: outside }, via: { symlink: outside } }, 'links out');
+
+      await configure({ url: server.url('team-runbooks'), transport: transportName(), subfolder: 'linked' });
+      const direct = await service.run();
+      expect(direct).toMatchObject({
+        ok: false,
+        error: { kind: 'content-refused', message: expect.stringMatching(/"linked" is a symbolic link.*nothing outside the repository/), problems: [expect.objectContaining({ path: 'linked' })] },
+      });
+
+      await configure({ url: server.url('team-runbooks'), transport: transportName(), subfolder: 'via/runbooks' });
+      const onTheWay = await service.run();
+      expect(onTheWay).toMatchObject({ ok: false, error: { kind: 'content-refused', message: expect.stringMatching(/"via", on the way to "via\/runbooks", is a symbolic link/) } });
+      expect(JSON.stringify([direct, onTheWay])).not.toMatch(/secret/i);
+    });
+
     it('refuses and lists a file name with ../ tricks', async () => {
       await repo.commit({ 'evil/..\\..\\escape.md': '# Escape' }, 'path trick');
       const result = await service.run();
