@@ -46,8 +46,12 @@ export function parseLibrary(
     }
     if (kind === 'oncall' || kind === 'severity') {
       const result = kind === 'oncall' ? parseOnCall(file.text, limits) : parseSeverity(file.text, limits);
-      if (!result.ok) problem(file.path, result.reason);
-      else if (kind === 'oncall') snapshot.contacts = result.items as LibrarySnapshot['contacts'];
+      if (!result.ok) {
+        problem(file.path, result.reason);
+        continue;
+      }
+      for (const reason of result.problems) problem(file.path, reason);
+      if (kind === 'oncall') snapshot.contacts = result.items as LibrarySnapshot['contacts'];
       else snapshot.severity = result.items as LibrarySnapshot['severity'];
       continue;
     }

@@ -3,11 +3,15 @@ import { listField, textField } from './front-matter-fields';
 import { DEFAULT_LIMITS, type LibraryLimits } from './limits';
 import type { Contact, SeverityLevel } from './model';
 
-export type ListResult<T> = { ok: true; items: T[] } | { ok: false; reason: string };
+/**
+ * A list file's entries. One bad entry (no name, a duplicate id) is a problem of the file, listed
+ * in `problems`, and the other entries still import; only a file that is not a list at all fails.
+ */
+export type ListResult<T> = { ok: true; items: T[]; problems: string[] } | { ok: false; reason: string };
 
 /** `oncall.yml`: `people:` (or a bare list) of name, role, phone, email, chat, time_zone, escalation. */
 export function parseOnCall(text: string, limits: LibraryLimits = DEFAULT_LIMITS): ListResult<Contact> {
-  return parseList(text, 'people', limits, (item, index) => {
+  return parseList(text, 'people', 'person', limits, (item, index) => {
     const name = textField(item, 'name');
     if (!name) return `person ${index + 1} has no name`;
     return {
@@ -25,7 +29,7 @@ export function parseOnCall(text: string, limits: LibraryLimits = DEFAULT_LIMITS
 
 /** `severity.yml`: `levels:` (or a bare list) of id, name, response_time, examples, pages, update_every. */
 export function parseSeverity(text: string, limits: LibraryLimits = DEFAULT_LIMITS): ListResult<SeverityLevel> {
-  return parseList(text, 'levels', limits, (item, index) => {
+  return parseList(text, 'levels', 'level', limits, (item, index) => {
     const id = textField(item, 'id');
     const responseTime = textField(item, 'response_time');
     if (!id) return `level ${index + 1} has no id`;
@@ -42,9 +46,10 @@ export function parseSeverity(text: string, limits: LibraryLimits = DEFAULT_LIMI
   });
 }
 
-function parseList<T>(
+function parseList<T extends { id: string }>(
   text: string,
   key: string,
+  noun: string,
   limits: LibraryLimits,
   read: (item: Record<string, unknown>, index: number) => T | string,
 ): ListResult<T> {
@@ -57,13 +62,27 @@ function parseList<T>(
   const list = Array.isArray(data) ? data : data && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
   if (!Array.isArray(list)) return { ok: false, reason: `expected a list under "${key}:"` };
   const items: T[] = [];
+  const problems: string[] = [];
+  const firstWithId = new Map<string, number>();
   for (const [index, item] of list.entries()) {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) return { ok: false, reason: `entry ${index + 1} is not a mapping` };
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      problems.push(`${noun} ${index + 1} is not a mapping; left out`);
+      continue;
+    }
     const result = read(item as Record<string, unknown>, index);
-    if (typeof result === 'string') return { ok: false, reason: result };
+    if (typeof result === 'string') {
+      problems.push(`${result}; left out`);
+      continue;
+    }
+    const first = firstWithId.get(result.id);
+    if (first !== undefined) {
+      problems.push(`${noun} ${index + 1} has the id "${result.id}" of ${noun} ${first + 1}; left out (give it its own \`id:\`)`);
+      continue;
+    }
+    firstWithId.set(result.id, index);
     items.push(result);
   }
-  return { ok: true, items };
+  return { ok: true, items, problems };
 }
 
 function slug(text: string): string {

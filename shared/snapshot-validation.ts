@@ -33,7 +33,20 @@ export function snapshotProblem(value: unknown): string | undefined {
   if (!everyItem(value.templates, (template) => isString(template.id) && isString(template.body) && Array.isArray(template.fields))) return 'a template is malformed';
   if (!everyItem(value.contacts, (contact) => isString(contact.id) && isString(contact.name))) return 'a contact is malformed';
   if (!everyItem(value.severity, (level) => isString(level.id) && isString(level.responseTime))) return 'a severity level is malformed';
+  for (const key of ['runbooks', 'notes', 'templates', 'contacts', 'severity'] as const) {
+    const duplicate = firstDuplicateId(value[key] as { id: string }[]);
+    if (duplicate !== undefined) return `two ${key} share the id "${duplicate}"`;
+  }
   if (!everyItem(value.problems, (problem) => isString(problem.path) && isString(problem.reason))) return 'a problem entry is malformed';
+  return undefined;
+}
+
+function firstDuplicateId(items: { id: string }[]): string | undefined {
+  const seen = new Set<string>();
+  for (const { id } of items) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
   return undefined;
 }
 

@@ -20,7 +20,7 @@ function fieldsOf(declared: unknown, body: string): TemplateField[] {
     ? declared.map((item) => (typeof item === 'string' ? [item, {}] : [textField(asRecord(item), 'name'), item]))
     : Object.entries(asRecord(declared));
   for (const [name, spec] of entries) {
-    if (typeof name !== 'string' || !/^[A-Za-z_][\w-]*$/.test(name)) continue;
+    if (typeof name !== 'string' || !/^[A-Za-z_][\w-]*$/.test(name) || fields.some((field) => field.name === name)) continue;
     const record = typeof spec === 'string' ? { label: spec } : asRecord(spec);
     const options = listField(record, 'options');
     fields.push({ name, label: textField(record, 'label') ?? name, default: textField(record, 'default'), options: options.length ? options : undefined });

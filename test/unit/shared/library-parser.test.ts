@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLibrary } from '../../../shared/library-parser';
+import { snapshotProblem } from '../../../shared/snapshot-validation';
 
 const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;
 
@@ -57,12 +58,40 @@ describe('parseLibrary', () => {
     expect(snapshot.runbooks.map((runbook) => runbook.path)).toEqual(['a.md']);
     expect(snapshot.problems).toEqual(
       expect.arrayContaining([
-        { path: 'oncall.yml', reason: 'person 1 has no name', level: 'error' },
+        { path: 'oncall.yml', reason: 'person 1 has no name; left out', level: 'error' },
         { path: 'severity.yml', reason: 'expected a list under "levels:"', level: 'error' },
         { path: 'b.md', reason: 'id "same" is already used by a.md', level: 'error' },
         { path: 'a.md', reason: 'related runbook "nowhere" does not exist', level: 'warning' },
       ]),
     );
+  });
+
+  it('lists duplicate contacts, severity levels and template fields as problems of their file and imports the rest', () => {
+    const snapshot = parseLibrary(
+      [
+        { path: 'oncall.yml', text: 'people:\n  - name: Ada Quill\n    phone: "1"\n  - name: Bram Oyelaran\n  - name: Ada Quill\n    phone: "2"\n  - just a string\n' },
+        { path: 'severity.yml', text: 'levels:\n  - id: SEV1\n    response_time: 5m\n  - id: SEV1\n    response_time: 1h\n  - id: SEV2\n    response_time: 30m\n' },
+        { path: 'templates/update.md', text: '---\nfields:\n  - name: service\n    label: First\n  - name: service\n    label: Second\n---\n{{service}}' },
+        { path: 'runbook.md', text: '# Still here' },
+      ],
+      source,
+    );
+    expect(snapshot.contacts.map((contact) => [contact.name, contact.phone])).toEqual([['Ada Quill', '1'], ['Bram Oyelaran', undefined]]);
+    expect(snapshot.severity.map((level) => [level.id, level.responseTime])).toEqual([['SEV1', '5m'], ['SEV2', '30m']]);
+    expect(snapshot.templates[0].fields).toEqual([{ name: 'service', label: 'First', default: undefined, options: undefined }]);
+    expect(snapshot.runbooks.map((runbook) => runbook.title)).toEqual(['Still here']);
+    expect(snapshot.problems).toEqual([
+      { path: 'oncall.yml', reason: 'person 3 has the id "ada-quill" of person 1; left out (give it its own `id:`)', level: 'error' },
+      { path: 'oncall.yml', reason: 'person 4 is not a mapping; left out', level: 'error' },
+      { path: 'severity.yml', reason: 'level 2 has the id "SEV1" of level 1; left out (give it its own `id:`)', level: 'error' },
+    ]);
+    expect(snapshotProblem(snapshot)).toBeUndefined();
+  });
+
+  it('refuses a snapshot from elsewhere whose contacts share an id, before it reaches the database', () => {
+    const snapshot = parseLibrary([{ path: 'oncall.yml', text: 'people:\n  - name: Ada\n' }], source);
+    snapshot.contacts.push({ ...snapshot.contacts[0] });
+    expect(snapshotProblem(snapshot)).toBe('two contacts share the id "ada"');
   });
 
   it('gives the same content the same version, and changed content a new one', () => {
