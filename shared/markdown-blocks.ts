@@ -1,5 +1,7 @@
 // A small line scanner for the structure we need from Markdown (headings, fences, list items).
 // Rendering is react-markdown's job; this only finds sections, steps and commands.
+// Every scan here is linear: this runs over outside content (docs/architecture.md, "Hostile content").
+import { withoutLinks } from './markdown-links';
 
 export interface Heading {
   level: number;
@@ -8,7 +10,6 @@ export interface Heading {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
 
 /** Marks, for each line, whether it sits inside a fenced code block (fence lines included). */
 export function fencedLines(lines: string[]): boolean[] {
@@ -34,10 +35,42 @@ export function findHeadings(lines: string[]): Heading[] {
   const headings: Heading[] = [];
   lines.forEach((line, index) => {
     if (fenced[index]) return;
-    const match = HEADING.exec(line);
-    if (match) headings.push({ level: match[1].length, text: plainText(match[2]), line: index });
+    const heading = atxHeading(line);
+    if (heading) headings.push({ level: heading.level, text: plainText(heading.text), line: index });
   });
   return headings;
+}
+
+const isBlank = (char: string | undefined) => char === ' ' || char === '\t';
+
+/**
+ * An ATX heading (`## Text ##`), read by a linear scan: the obvious regular expression backtracks
+ * quadratically on a long line of ` #`.
+ */
+export function atxHeading(line: string): { level: number; text: string } | undefined {
+  let start = 0;
+  while (start < 3 && line[start] === ' ') start++;
+  let level = 0;
+  while (line[start + level] === '#') level++;
+  if (level < 1 || level > 6 || !isBlank(line[start + level])) return undefined;
+  const from = start + level + 1;
+  let end = line.length;
+  while (end > from && isBlank(line[end - 1])) end--;
+  // A closing run of `#` counts only after a blank (`C#` keeps its `#`) or when it is all there is.
+  let hashes = end;
+  while (hashes > from && line[hashes - 1] === '#') hashes--;
+  if (hashes < end && (hashes === from || isBlank(line[hashes - 1]))) {
+    end = hashes;
+    while (end > from && isBlank(line[end - 1])) end--;
+  }
+  return { level, text: line.slice(from, end).trimStart() };
+}
+
+/** The body without its leading `# Title` line, which the page shows apart. */
+export function withoutTitleLine(body: string): string {
+  const lines = body.split(/\r?\n/);
+  const first = lines.findIndex((line) => line.trim() !== '');
+  return first >= 0 && atxHeading(lines[first])?.level === 1 ? lines.slice(first + 1).join('\n') : body;
 }
 
 /** The contents of every fenced code block, in order. */
@@ -78,9 +111,7 @@ export function inlineCommands(markdown: string): string[] {
 
 /** Strips inline Markdown (emphasis, code, links) from a heading or list item. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+  return withoutLinks(withoutLinks(markdown, true))
     .replace(/[*_`~]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();

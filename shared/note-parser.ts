@@ -1,4 +1,5 @@
 import { booleanField, listField, textField } from './front-matter-fields';
+import { withoutTitleLine } from './markdown-blocks';
 import { fileTitle, idFromPath } from './library-paths';
 import { NOTE_KINDS, type AdminNote, type NoteKind } from './model';
 import { splitSections } from './runbook-sections';
@@ -14,6 +15,6 @@ export function parseNote(path: string, data: Record<string, unknown>, body: str
     pinned: booleanField(data, 'pinned'),
     tags: listField(data, 'tags').map((tag) => tag.toLowerCase()),
     runbooks: listField(data, 'runbooks'),
-    body: heading ? body.replace(/^\s*#\s+.*\r?\n/, '') : body,
+    body: heading ? withoutTitleLine(body) : body,
   };
 }

@@ -1,4 +1,5 @@
 import { listField, omitKeys, textField } from './front-matter-fields';
+import { inlineLinks } from './markdown-links';
 import { codeBlocks, inlineCommands, plainText, topLevelListItems } from './markdown-blocks';
 import { PRIORITIES, type Priority, type Runbook } from './model';
 import { fileTitle, idFromPath, resolveLinkedId } from './library-paths';
@@ -74,8 +75,8 @@ function summaryOf(data: Record<string, unknown>, fallback: string): string {
 
 function linkedIds(path: string, markdown: string): string[] {
   const ids: string[] = [];
-  for (const match of markdown.matchAll(/\]\(([^)\s]+)\)/g)) {
-    const id = resolveLinkedId(path, match[1]);
+  for (const link of inlineLinks(markdown)) {
+    const id = resolveLinkedId(path, link.href.split(/\s/)[0]);
     if (id) ids.push(id);
   }
   return ids;

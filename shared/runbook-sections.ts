@@ -52,7 +52,7 @@ export function splitSections(body: string): RunbookStructure {
   const headings = findHeadings(lines);
   const titleHeading = headings.find((heading) => heading.level === 1);
   const rest = headings.filter((heading) => heading !== titleHeading);
-  const level = rest.length ? Math.min(...rest.map((heading) => heading.level)) : 0;
+  const level = lowestLevel(rest);
   const tops = rest.filter((heading) => heading.level === level);
   const introEnd = tops.length ? tops[0].line : lines.length;
   const sections = tops.map((heading, index) => {
@@ -82,11 +82,16 @@ export function extractSteps(structure: RunbookStructure): RunbookStep[] {
   return stepsFromList(structure.intro);
 }
 
+/** The outermost heading level present; a loop, since spreading 100,000 headings into Math.min overflows. */
+function lowestLevel(headings: { level: number }[]): number {
+  return headings.reduce((lowest, heading) => Math.min(lowest, heading.level), headings.length ? 6 : 0);
+}
+
 function stepsOfSection(content: string): RunbookStep[] {
   const lines = content.split(/\r?\n/);
   const headings = findHeadings(lines);
   if (headings.length) {
-    const level = Math.min(...headings.map((heading) => heading.level));
+    const level = lowestLevel(headings);
     const tops = headings.filter((heading) => heading.level === level);
     return numbered(
       tops.map((heading, index) => ({

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../stores/app-store';
 import { useLibraryStore } from '../stores/library-store';
+import { hashOf, type Route } from '../routes';
 import { useRouteStore } from '../stores/route-store';
 import { useSearchStore } from '../stores/search-store';
 import { HomeScreen } from './HomeScreen';
 import { ProblemsView } from './ProblemsView';
 import { RunbookView } from './RunbookView';
+import { ScreenBoundary } from './ScreenBoundary';
 import { SearchPalette } from './SearchPalette';
 import { StartupFailure, StartupProgress } from './StartupScreens';
 import { SettingsScreen } from './SettingsScreen';
@@ -14,6 +16,13 @@ import { SyncButton } from './SyncButton';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncStore } from '../stores/sync-store';
 import { useGlobalShortcuts } from './use-global-shortcuts';
+
+const SCREEN_NAMES: Record<Route['name'], string> = {
+  home: 'The library',
+  runbook: 'This runbook',
+  problems: 'The list of library problems',
+  settings: 'Settings',
+};
 
 export function App() {
   const phase = useLibraryStore((state) => state.phase);
@@ -57,10 +66,12 @@ export function App() {
         </p>
       )}
       <main className="app-main">
-        {route.name === 'home' && <HomeScreen />}
-        {route.name === 'runbook' && <RunbookView id={route.id} />}
-        {route.name === 'problems' && <ProblemsView />}
-        {route.name === 'settings' && <SettingsScreen />}
+        <ScreenBoundary key={hashOf(route)} what={SCREEN_NAMES[route.name]}>
+          {route.name === 'home' && <HomeScreen />}
+          {route.name === 'runbook' && <RunbookView id={route.id} />}
+          {route.name === 'problems' && <ProblemsView />}
+          {route.name === 'settings' && <SettingsScreen />}
+        </ScreenBoundary>
       </main>
       <StatusLine />
       <SearchPalette />

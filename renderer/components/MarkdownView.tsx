@@ -5,7 +5,8 @@ import { resolveLinkedId } from '../../shared/library-paths';
 import { classifyLink } from '../../shared/url-rules';
 import { hashOf } from '../routes';
 import { CopyButton } from './CopyButton';
-import { remarkHtmlAsText, textOf } from './markdown-plugins';
+import { renderParts } from './render-limits';
+import { remarkDepthLimit, remarkHtmlAsText, textOf } from './markdown-plugins';
 
 interface Props {
   markdown: string;
@@ -34,9 +35,18 @@ export function MarkdownView({ markdown, fromPath }: Props) {
   };
   return (
     <div className="markdown">
-      <Markdown remarkPlugins={[remarkGfm, remarkHtmlAsText]} components={components} urlTransform={(url) => url}>
-        {markdown}
-      </Markdown>
+      {renderParts(markdown).map((part, index) =>
+        part.kind === 'markdown' ? (
+          <Markdown key={index} remarkPlugins={[remarkGfm, remarkHtmlAsText, remarkDepthLimit]} components={components} urlTransform={(url) => url}>
+            {part.text}
+          </Markdown>
+        ) : (
+          <div key={index} className="plain-part">
+            <p className="plain-part-reason">{part.reason}</p>
+            <pre>{part.text}</pre>
+          </div>
+        ),
+      )}
     </div>
   );
 }

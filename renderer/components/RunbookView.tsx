@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { withoutTitleLine } from '../../shared/markdown-blocks';
 import { isReviewDue } from '../../shared/review';
 import { useLibraryStore } from '../stores/library-store';
 import { hashOf } from '../routes';
@@ -9,7 +10,7 @@ import { PriorityBadge } from './PriorityBadge';
 import { typeLabel } from './type-labels';
 
 export function RunbookView({ id }: { id: string }) {
-  const { runbook, notes, missing, load } = useRunbookStore();
+  const { runbook, notes, missing, failed, load } = useRunbookStore();
   const summaries = useLibraryStore((state) => state.summaries);
   useEffect(() => {
     void load(id);
@@ -17,6 +18,17 @@ export function RunbookView({ id }: { id: string }) {
   }, [id, load]);
 
   if (missing === id) return <p className="empty">There is no runbook “{id}” in this library.</p>;
+  if (failed?.id === id) {
+    return (
+      <div className="screen-error" role="alert">
+        <h1>This runbook cannot be read</h1>
+        <p>
+          Failsafe could not read “{id}” from this machine’s library: {failed.reason}. Try again with <button type="button" onClick={() => void load(id)}>Retry</button>, or search
+          with <kbd>Ctrl K</kbd>.
+        </p>
+      </div>
+    );
+  }
   if (!runbook || runbook.id !== id) return <p className="loading">Opening…</p>;
   const related = runbook.related.map((relatedId) => summaries.find((summary) => summary.id === relatedId)).filter((summary) => summary !== undefined);
   const facts: [string, string | undefined][] = [
@@ -55,7 +67,7 @@ export function RunbookView({ id }: { id: string }) {
         {runbook.aliases.length > 0 && <p className="aliases">Alerts: {runbook.aliases.join(', ')}</p>}
       </header>
       <div className="runbook-layout">
-        <MarkdownView markdown={runbook.body.replace(/^\s*#\s+.*(\r?\n|$)/, '')} fromPath={runbook.path} />
+        <MarkdownView markdown={withoutTitleLine(runbook.body)} fromPath={runbook.path} />
         <aside className="runbook-aside">
           {related.length > 0 && (
             <section aria-label="Related runbooks">

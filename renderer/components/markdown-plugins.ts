@@ -8,11 +8,35 @@ interface MarkdownNode {
 
 export function remarkHtmlAsText() {
   return (tree: MarkdownNode) => {
-    const walk = (node: MarkdownNode) => {
+    // A loop, not recursion: the tree of a hostile file can be thousands of levels deep.
+    const pending = [tree];
+    for (let node = pending.pop(); node; node = pending.pop()) {
       if (node.type === 'html') node.type = 'text';
-      node.children?.forEach(walk);
-    };
-    walk(tree);
+      if (node.children) pending.push(...node.children);
+    }
+  };
+}
+
+/** How deep lists, quotes and emphasis may nest before the rest is summarised: far beyond any real runbook. */
+export const MAX_RENDER_DEPTH = 32;
+
+/**
+ * Turning the Markdown tree into React elements recurses once per level; a file of 10,000 nested
+ * `>` or list markers would overflow the stack and blank the window. Below MAX_RENDER_DEPTH a
+ * node's content is replaced by a note saying so, and the rest of the runbook renders.
+ */
+export function remarkDepthLimit() {
+  return (tree: MarkdownNode) => {
+    const pending: [MarkdownNode, number][] = [[tree, 0]];
+    for (let entry = pending.pop(); entry; entry = pending.pop()) {
+      const [node, depth] = entry;
+      if (!node.children) continue;
+      if (depth >= MAX_RENDER_DEPTH) {
+        node.children = [{ type: 'text', value: `[nested more than ${MAX_RENDER_DEPTH} levels deep; not shown]` }];
+        continue;
+      }
+      for (const child of node.children) pending.push([child, depth + 1]);
+    }
   };
 }
 

@@ -1,24 +1,26 @@
 import { create } from 'zustand';
 import type { AdminNote, Runbook } from '../../shared/model';
 import { appDatabase } from '../app-services';
+import { readRunbookWithNotes } from '../db/library-reads';
 
 interface RunbookState {
   runbook?: Runbook;
   notes: AdminNote[];
   missing?: string;
+  /** The runbook that could not be read, and why in plain words. */
+  failed?: { id: string; reason: string };
   load(id: string): Promise<void>;
 }
 
 export const useRunbookStore = create<RunbookState>((set) => ({
   notes: [],
   async load(id) {
-    const db = appDatabase();
-    const [runbook, notes] = await Promise.all([db.runbooks.get(id), db.notes.where('runbooks').equals(id).toArray()]);
-    set({
-      runbook,
-      missing: runbook ? undefined : id,
-      // Pinned notes first, then by title.
-      notes: notes.sort((a, b) => Number(b.pinned) - Number(a.pinned) || a.title.localeCompare(b.title)),
-    });
+    try {
+      const { runbook, notes } = await readRunbookWithNotes(appDatabase(), id);
+      set({ runbook, notes, missing: runbook ? undefined : id, failed: undefined });
+    } catch (error) {
+      // Without this the page would say "Opening…" for ever.
+      set({ failed: { id, reason: error instanceof Error ? error.message : String(error) } });
+    }
   },
 }));

@@ -1,3 +1,4 @@
+import { fencedLines } from '../markdown-blocks';
 import type { Priority, Runbook } from '../model';
 
 /** What the browser and the palette list show of a runbook, and what fuse.js searches. */
@@ -52,5 +53,7 @@ export function fullTextOf(runbook: Runbook): FullTextDocument {
 
 /** The body without its code blocks: commands are indexed in their own field, once. */
 function proseOf(markdown: string): string {
-  return markdown.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm, ' ');
+  const lines = markdown.split(/\r?\n/);
+  const fenced = fencedLines(lines);
+  return lines.filter((_, index) => !fenced[index]).join('\n');
 }

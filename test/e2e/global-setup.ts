@@ -2,7 +2,8 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadLibraryFolder } from '../../electron/library-loader';
+import { readLibraryFolder } from '../../electron/library-loader';
+import { parseLibrary } from '../../shared/library-parser';
 import { describeHost, E2E_BUILD } from './host';
 
 // Builds what the specs run against: the real renderer build, a copy of it carrying a library
@@ -17,7 +18,10 @@ export default async function globalSetup() {
   await build({ entryPoints: ['test/e2e/stand-in-bridge.ts'], bundle: true, format: 'iife', outfile: path.join(E2E_BUILD, 'stand-in-bridge.js'), logLevel: 'warning' });
   const broken = path.join(E2E_BUILD, 'renderer-broken-library');
   await cp('dist/renderer', broken, { recursive: true });
-  const snapshot = await loadLibraryFolder('test/fixtures/broken-library', { kind: 'bundled', builtAt: new Date().toISOString() });
+  const { files, problems } = await readLibraryFolder('test/fixtures/broken-library');
+  // Too big to keep in the repository: quotes nested 5,000 deep, then an ordinary section.
+  files.push({ path: 'incident-response/nested-beyond-reason.md', text: `# Nested beyond reason\n\n${'>'.repeat(5000)} deep\n\n## Steps\n\n1. Page the on-call lead.\n` });
+  const snapshot = parseLibrary(files, { kind: 'bundled', builtAt: new Date().toISOString() }, problems);
   await writeFile(path.join(broken, 'library.json'), JSON.stringify(snapshot));
   await writeFile(path.join(broken, 'library-meta.json'), JSON.stringify({ version: snapshot.version, source: snapshot.source }));
   // No prebuilt index here: this library also proves the app builds one itself when it must.

@@ -86,6 +86,18 @@ test('the library problems view lists a broken file while the rest works', async
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Disk full on a database host');
 });
 
+test('a runbook nested thousands of levels deep shows what it can and says why; the app keeps working', async ({ launch, profile }) => {
+  const { page } = await launch(profile, BROKEN_LIBRARY_RENDERER);
+  await page.getByRole('link', { name: 'Nested beyond reason' }).click();
+  await expect(page.getByText('This part repeats or nests Markdown marks beyond what Failsafe renders')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Steps' })).toBeVisible();
+  await expect(page.getByText('Page the on-call lead.')).toBeVisible();
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('disk ful');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Disk full on a database host');
+});
+
 test('storage that cannot be opened gives a clear screen, not a blank window', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await expect(page.getByRole('region', { name: 'Incident response' })).toBeVisible();
