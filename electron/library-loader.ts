@@ -12,6 +12,7 @@ export interface LoadedFiles {
 }
 
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
+const HIDDEN_REASON = 'skipped: the name starts with a dot, so it is hidden; rename it to have it read';
 
 export interface ReadOptions {
   limits?: LibraryLimits;
@@ -32,7 +33,7 @@ export async function readLibraryFolder(root: string, options: ReadOptions = {})
   const { limits = DEFAULT_LIMITS, refused = new Map<string, string>(), followLinks = true } = options;
   const realRoot = await realpath(root);
   const result: LoadedFiles = { files: [], problems: [] };
-  const refuse = (relative: string, reason: string) => result.problems.push({ path: relative, reason, level: 'error' });
+  const refuse = (relative: string, reason: string, level: LibraryProblem['level'] = 'error') => result.problems.push({ path: relative, reason, level });
   const accepted: { relative: string; absolute: string; size: number }[] = [];
   let totalBytes = 0;
   let seenFiles = 0;
@@ -47,7 +48,13 @@ export async function readLibraryFolder(root: string, options: ReadOptions = {})
         refuse(relative, 'file name has characters that could escape the library folder');
         return [];
       }
-      if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) return [];
+      if (SKIPPED_DIRECTORIES.has(entry.name)) return [];
+      if (entry.name.startsWith('.')) {
+        // Hidden folders (.github, .obsidian) and hidden library files are listed, so nobody wonders
+        // where a runbook went; other hidden files (.gitignore) are not library content at all.
+        if (entry.isDirectory() || libraryFileKind(relative) !== 'ignored') refuse(relative, HIDDEN_REASON, 'skipped');
+        return [];
+      }
       const reason = refused.get(relative);
       if (reason) {
         refuse(relative, reason);

@@ -1,20 +1,27 @@
 // The app's routes live in the location hash, so Back and Forward work.
-export type Route = { name: 'home' } | { name: 'runbook'; id: string } | { name: 'problems' } | { name: 'settings' };
+export type Route = { name: 'home' } | { name: 'runbook'; id: string; section?: string } | { name: 'problems' } | { name: 'settings' };
 
 export function routeFromHash(hash: string): Route {
+  const [raw, query = ''] = hash.replace(/^#\/?/, '').split('?');
   let path: string;
   try {
-    path = decodeURIComponent(hash.replace(/^#\/?/, ''));
+    path = decodeURIComponent(raw);
   } catch {
     return { name: 'home' };
   }
-  if (path.startsWith('runbook/')) return { name: 'runbook', id: path.slice('runbook/'.length) };
+  if (path.startsWith('runbook/')) {
+    const section = new URLSearchParams(query).get('section');
+    return section ? { name: 'runbook', id: path.slice('runbook/'.length), section } : { name: 'runbook', id: path.slice('runbook/'.length) };
+  }
   if (path === 'problems') return { name: 'problems' };
   if (path === 'settings') return { name: 'settings' };
   return { name: 'home' };
 }
 
 export function hashOf(route: Route): string {
-  if (route.name === 'runbook') return `#/runbook/${route.id.split('/').map(encodeURIComponent).join('/')}`;
+  if (route.name === 'runbook') {
+    const section = route.section ? `?section=${encodeURIComponent(route.section)}` : '';
+    return `#/runbook/${route.id.split('/').map(encodeURIComponent).join('/')}${section}`;
+  }
   return route.name === 'home' ? '#/' : `#/${route.name}`;
 }

@@ -1,6 +1,6 @@
 import { contentHash } from './content-hash';
 import { splitFrontMatter } from './front-matter';
-import { libraryFileKind } from './library-paths';
+import { isFolderIndex, libraryFileKind } from './library-paths';
 import { DEFAULT_LIMITS, type LibraryLimits } from './limits';
 import type { LibraryProblem, LibrarySnapshot, LibrarySource } from './model';
 import { parseNote } from './note-parser';
@@ -60,6 +60,8 @@ export function parseLibrary(
       problem(file.path, split.reason);
       continue;
     }
+    // A Hugo section index with front matter only describes its folder; there is nothing to read.
+    if (kind === 'runbook' && isFolderIndex(file.path) && !split.body.trim()) continue;
     if (kind === 'note') snapshot.notes.push(parseNote(file.path, split.data, split.body));
     else if (kind === 'template') snapshot.templates.push(parseTemplate(file.path, split.data, split.body));
     else snapshot.runbooks.push(parseRunbook(file.path, split.data, split.body));

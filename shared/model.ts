@@ -93,7 +93,8 @@ export interface SeverityLevel {
 export interface LibraryProblem {
   path: string;
   reason: string;
-  level: 'error' | 'warning';
+  /** error: left out; warning: read, but needs attention; skipped: not read, on purpose (a hidden file). */
+  level: 'error' | 'warning' | 'skipped';
 }
 
 export type LibrarySource =

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../stores/app-store';
 import { useLibraryStore } from '../stores/library-store';
-import { hashOf, type Route } from '../routes';
+import type { Route } from '../routes';
 import { useRouteStore } from '../stores/route-store';
 import { useSearchStore } from '../stores/search-store';
 import { HomeScreen } from './HomeScreen';
@@ -66,9 +66,9 @@ export function App() {
         </p>
       )}
       <main className="app-main">
-        <ScreenBoundary key={hashOf(route)} what={SCREEN_NAMES[route.name]}>
+        <ScreenBoundary key={route.name === 'runbook' ? route.id : route.name} what={SCREEN_NAMES[route.name]}>
           {route.name === 'home' && <HomeScreen />}
-          {route.name === 'runbook' && <RunbookView id={route.id} />}
+          {route.name === 'runbook' && <RunbookView id={route.id} section={route.section} />}
           {route.name === 'problems' && <ProblemsView />}
           {route.name === 'settings' && <SettingsScreen />}
         </ScreenBoundary>

@@ -1,20 +1,22 @@
 import type { ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { resolveLinkedId } from '../../shared/library-paths';
+import { resolveLinkTarget } from '../../shared/library-paths';
 import { classifyLink } from '../../shared/url-rules';
 import { hashOf } from '../routes';
 import { CopyButton } from './CopyButton';
 import { renderParts } from './render-limits';
-import { remarkDepthLimit, remarkHtmlAsText, textOf } from './markdown-plugins';
+import { rehypeHeadingIds, remarkDepthLimit, remarkHtmlAsText, textOf } from './markdown-plugins';
 
 interface Props {
   markdown: string;
   /** The library path of the document, to resolve its relative links to other runbooks. */
   fromPath: string;
+  /** The runbook shown, so `#section` links within it scroll there. */
+  runbookId?: string;
 }
 
-export function MarkdownView({ markdown, fromPath }: Props) {
+export function MarkdownView({ markdown, fromPath, runbookId }: Props) {
   const components: Components = {
     pre({ node, children }) {
       const code = textOf(node as Parameters<typeof textOf>[0]).replace(/\n$/, '');
@@ -26,7 +28,11 @@ export function MarkdownView({ markdown, fromPath }: Props) {
       );
     },
     a({ href, children }) {
-      return <SafeLink href={href ?? ''} fromPath={fromPath}>{children}</SafeLink>;
+      return (
+        <SafeLink href={href ?? ''} fromPath={fromPath} runbookId={runbookId}>
+          {children}
+        </SafeLink>
+      );
     },
     img({ alt }) {
       // Images would be fetched from wherever the author pointed; show the alt text instead.
@@ -37,7 +43,7 @@ export function MarkdownView({ markdown, fromPath }: Props) {
     <div className="markdown">
       {renderParts(markdown).map((part, index) =>
         part.kind === 'markdown' ? (
-          <Markdown key={index} remarkPlugins={[remarkGfm, remarkHtmlAsText, remarkDepthLimit]} components={components} urlTransform={(url) => url}>
+          <Markdown key={index} remarkPlugins={[remarkGfm, remarkHtmlAsText, remarkDepthLimit]} rehypePlugins={[rehypeHeadingIds]} components={components} urlTransform={(url) => url}>
             {part.text}
           </Markdown>
         ) : (
@@ -51,7 +57,7 @@ export function MarkdownView({ markdown, fromPath }: Props) {
   );
 }
 
-function SafeLink({ href, fromPath, children }: { href: string; fromPath: string; children: ReactNode }) {
+function SafeLink({ href, fromPath, runbookId, children }: { href: string; fromPath: string; runbookId?: string; children: ReactNode }) {
   const target = classifyLink(href);
   if (target.kind === 'external') {
     // The desktop host opens new windows only through the URL rules, in the system browser.
@@ -62,8 +68,9 @@ function SafeLink({ href, fromPath, children }: { href: string; fromPath: string
     );
   }
   if (target.kind === 'internal') {
-    const id = resolveLinkedId(fromPath, target.href);
-    if (id) return <a href={hashOf({ name: 'runbook', id })}>{children}</a>;
+    // Another runbook of the library (`../db/restore.md#verify`, a folder), or a section of this one.
+    const linked = target.href.startsWith('#') ? runbookId && { id: runbookId, section: target.href.slice(1) } : resolveLinkTarget(fromPath, target.href);
+    if (linked) return <a href={hashOf({ name: 'runbook', ...linked })}>{children}</a>;
     if (target.href.startsWith('#')) return <span className="anchor-link">{children}</span>;
   }
   return (

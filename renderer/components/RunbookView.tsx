@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { headingSlug, SECTION_ID_PREFIX } from '../../shared/heading-slug';
 import { withoutTitleLine } from '../../shared/markdown-blocks';
 import { isReviewDue } from '../../shared/review';
 import { useLibraryStore } from '../stores/library-store';
@@ -9,13 +10,18 @@ import { NoteCard } from './NoteCard';
 import { PriorityBadge } from './PriorityBadge';
 import { typeLabel } from './type-labels';
 
-export function RunbookView({ id }: { id: string }) {
+export function RunbookView({ id, section }: { id: string; section?: string }) {
   const { runbook, notes, missing, failed, load } = useRunbookStore();
   const summaries = useLibraryStore((state) => state.summaries);
   useEffect(() => {
     void load(id);
     void useLibraryStore.getState().markOpened(id);
   }, [id, load]);
+  const shown = runbook?.id === id;
+  useEffect(() => {
+    // A link to `runbook.md#section` opens the runbook scrolled to that heading.
+    if (shown && section) document.getElementById(SECTION_ID_PREFIX + headingSlug(section))?.scrollIntoView({ block: 'start' });
+  }, [shown, section]);
 
   if (missing === id) return <p className="empty">There is no runbook “{id}” in this library.</p>;
   if (failed?.id === id) {
@@ -67,7 +73,7 @@ export function RunbookView({ id }: { id: string }) {
         {runbook.aliases.length > 0 && <p className="aliases">Alerts: {runbook.aliases.join(', ')}</p>}
       </header>
       <div className="runbook-layout">
-        <MarkdownView markdown={withoutTitleLine(runbook.body)} fromPath={runbook.path} />
+        <MarkdownView markdown={withoutTitleLine(runbook.body)} fromPath={runbook.path} runbookId={runbook.id} />
         <aside className="runbook-aside">
           {related.length > 0 && (
             <section aria-label="Related runbooks">

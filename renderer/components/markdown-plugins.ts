@@ -1,3 +1,4 @@
+import { headingSlug, SECTION_ID_PREFIX } from '../../shared/heading-slug';
 // Raw HTML in a runbook is shown as the text it is, never rendered: an `<img onerror>` or an
 // `<iframe>` from a synced repo must not run or load anything.
 interface MarkdownNode {
@@ -42,8 +43,31 @@ export function remarkDepthLimit() {
 
 interface HastNode {
   type: string;
+  tagName?: string;
   value?: string;
+  properties?: Record<string, unknown>;
   children?: HastNode[];
+}
+
+/**
+ * Gives each heading its anchor (`section-` and the GitHub-style slug, numbered when repeated), so a
+ * link to `other.md#section` can scroll there. Loops, not recursion: the tree may be deep.
+ */
+export function rehypeHeadingIds() {
+  return (tree: HastNode) => {
+    const used = new Map<string, number>();
+    const pending = [tree];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.type === 'element' && /^h[1-6]$/.test(node.tagName ?? '')) {
+        const slug = headingSlug(textOf(node));
+        const count = used.get(slug) ?? 0;
+        used.set(slug, count + 1);
+        node.properties = { ...node.properties, id: SECTION_ID_PREFIX + (count ? `${slug}-${count}` : slug) };
+      }
+      // Reversed, so headings are met in document order and the first of two gets the plain slug.
+      if (node.children) pending.push(...[...node.children].reverse());
+    }
+  };
 }
 
 /** The plain text of a rendered node (a code block's exact content, for the copy button). */

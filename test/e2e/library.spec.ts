@@ -98,6 +98,19 @@ test('a runbook nested thousands of levels deep shows what it can and says why; 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Disk full on a database host');
 });
 
+test('relative links open the linked runbook, a folder README included, scrolled to the section', async ({ launch, profile }) => {
+  const { page } = await launch(profile, BROKEN_LIBRARY_RENDERER);
+  await page.getByRole('link', { name: 'Disk full on a database host' }).click();
+  await page.getByRole('link', { name: 'Redis memory pressure' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redis cache');
+  await expect(page).toHaveURL(/#\/runbook\/services\/redis\?section=memory-pressure$/);
+  await expect(page.getByRole('heading', { name: 'Memory pressure' })).toBeInViewport();
+  await page.goBack();
+  await page.getByRole('link', { name: 'Redis runbook' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redis cache');
+  await expect(page.getByRole('heading', { name: 'Step 1: Check shard 1' })).toBeInViewport();
+});
+
 test('storage that cannot be opened gives a clear screen, not a blank window', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await expect(page.getByRole('region', { name: 'Incident response' })).toBeVisible();

@@ -69,11 +69,39 @@ describe('readLibraryFolder', () => {
     expect(files.length).toBeLessThanOrEqual(4);
   });
 
-  it('skips .git and hidden folders', async () => {
+  it('skips .git quietly, and lists hidden folders and hidden library files as skipped, with the reason', async () => {
     await mkdir(path.join(root, '.git'));
     await writeFile(path.join(root, '.git', 'HEAD.md'), '# not a runbook');
+    await mkdir(path.join(root, '.github'));
+    await writeFile(path.join(root, '.github', 'oncall-howto.md'), '# Hidden');
+    await writeFile(path.join(root, 'db', '.draft-failover.md'), '# Draft');
+    await writeFile(path.join(root, '.gitignore'), 'node_modules');
     const snapshot = await loadLibraryFolder(root, { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' });
     expect(snapshot.runbooks.map((runbook) => runbook.id)).toEqual(['db/restore']);
+    const reason = 'skipped: the name starts with a dot, so it is hidden; rename it to have it read';
+    expect(snapshot.problems).toEqual([
+      { path: '.github', reason, level: 'skipped' },
+      { path: 'db/.draft-failover.md', reason, level: 'skipped' },
+    ]);
+  });
+
+  it('reads a folder README or a Hugo _index.md with a body as the runbook of its folder, and leaves the root README out', async () => {
+    await writeFile(path.join(root, 'README.md'), '# Our runbooks\n\nHow this repo works.');
+    await mkdir(path.join(root, 'services', 'redis'), { recursive: true });
+    await writeFile(path.join(root, 'services', 'redis', 'README.md'), '# Redis\n\n## Steps\n\n1. Check memory: `redis-cli info memory`\n');
+    await mkdir(path.join(root, 'services', 'kafka-brokers'));
+    await writeFile(path.join(root, 'services', 'kafka-brokers', 'README.md'), 'Restart brokers one at a time.\n');
+    await mkdir(path.join(root, 'hugo', 'payments'), { recursive: true });
+    await writeFile(path.join(root, 'hugo', 'payments', '_index.md'), '---\ntitle: Payments\n---\nWhen payments fail, check the queue.\n');
+    await writeFile(path.join(root, 'hugo', '_index.md'), '---\ntitle: Section only\n---\n');
+    const snapshot = await loadLibraryFolder(root, { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' });
+    expect(snapshot.runbooks.map((runbook) => [runbook.id, runbook.title])).toEqual([
+      ['db/restore', 'Restore'],
+      ['hugo/payments', 'Payments'],
+      ['services/kafka-brokers', 'Kafka brokers'],
+      ['services/redis', 'Redis'],
+    ]);
+    expect(snapshot.problems).toEqual([]);
   });
 });
 
@@ -83,7 +111,7 @@ describe('npm run lint:library', () => {
 
   it('passes the bundled library', async () => {
     const { stdout } = await run(tsx, [cli, 'runbooks']);
-    expect(stdout).toMatch(/\d+ runbooks, 8 notes, 3 templates, \d+ contacts, 4 severity levels; 0 errors/);
+    expect(stdout).toMatch(/\d+ runbooks, 8 notes, 3 templates, \d+ contacts, 4 severity levels; 0 errors, 0 warnings, 0 skipped/);
   });
 
   it('prints each problem and exits non-zero on errors', async () => {
@@ -91,6 +119,13 @@ describe('npm run lint:library', () => {
     const failure = await run(tsx, [cli, root]).catch((error: { code: number; stdout: string }) => error);
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stdout: string }).stdout).toMatch(/error: broken\.md: front matter is not valid YAML/);
+  });
+
+  it('lists hidden files as skipped without failing', async () => {
+    await writeFile(path.join(root, '.hidden.md'), '# Hidden');
+    const { stdout } = await run(tsx, [cli, root]);
+    expect(stdout).toMatch(/^skipped: \.hidden\.md: skipped: the name starts with a dot/m);
+    expect(stdout).toMatch(/0 errors, 0 warnings, 1 skipped/);
   });
 
   it('exits 2 with a message for a folder that does not exist', async () => {

@@ -34,6 +34,24 @@ describe('MarkdownView', () => {
     expect(html).toContain('type="checkbox"');
   });
 
+  it('links to other runbooks by file, by folder and by section, and gives headings prefixed anchors', () => {
+    const html = renderToStaticMarkup(
+      <MarkdownView
+        markdown={'## Fail over the primary!\n\n## Fail over the primary!\n\n## failsafe\n\n[a](../service/alerts.md) [b](restore.md#verify-the-restore) [c](../cache/) [d](#fail-over-the-primary) [e](script.sh)'}
+        fromPath="incident-response/db.md"
+        runbookId="incident-response/db"
+      />,
+    );
+    expect(html).toContain('<h2 id="section-fail-over-the-primary">');
+    expect(html).toContain('<h2 id="section-fail-over-the-primary-1">');
+    expect(html).toContain('<h2 id="section-failsafe">');
+    expect(html).toContain('href="#/runbook/service/alerts"');
+    expect(html).toContain('href="#/runbook/incident-response/restore?section=verify-the-restore"');
+    expect(html).toContain('href="#/runbook/cache"');
+    expect(html).toContain('href="#/runbook/incident-response/db?section=fail-over-the-primary"');
+    expect(html).toMatch(/<span class="blocked-link"[^>]*>e<\/span>/);
+  });
+
   it('does not load images', () => {
     expect(render('![diagram](https://tracker.example.com/pixel.png)')).toBe('<div class="markdown"><p><span class="image-placeholder">[image: diagram]</span></p></div>');
   });

@@ -27,7 +27,7 @@ describe('rendering pathological runbooks', () => {
     const html = render(`${'>'.repeat(5000)} deep\n\n## Steps\n\n1. Page the lead.`);
     expect(html).toContain('nests Markdown marks beyond what Failsafe renders');
     expect(html).toContain(`${'&gt;'.repeat(50)}`);
-    expect(html).toContain('<h2>Steps</h2>');
+    expect(html).toContain('<h2 id="section-steps">Steps</h2>');
     expect(html).toContain('<li>Page the lead.</li>');
   });
 
