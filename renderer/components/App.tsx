@@ -5,12 +5,14 @@ import type { Route } from '../routes';
 import { useRouteStore } from '../stores/route-store';
 import { useSearchStore } from '../stores/search-store';
 import { HomeScreen } from './HomeScreen';
+import { NoteView } from './NoteView';
 import { ProblemsView } from './ProblemsView';
 import { RunbookView } from './RunbookView';
 import { ScreenBoundary } from './ScreenBoundary';
 import { SearchPalette } from './SearchPalette';
 import { StartupFailure, StartupProgress } from './StartupScreens';
 import { SettingsScreen } from './SettingsScreen';
+import { paletteShortcutLabel } from './shortcut-label';
 import { StatusLine } from './StatusLine';
 import { SyncButton } from './SyncButton';
 import { SyncStatusPanel } from './SyncStatusPanel';
@@ -20,6 +22,7 @@ import { useGlobalShortcuts } from './use-global-shortcuts';
 const SCREEN_NAMES: Record<Route['name'], string> = {
   home: 'The library',
   runbook: 'This runbook',
+  note: 'This note',
   problems: 'The list of library problems',
   settings: 'Settings',
 };
@@ -50,7 +53,7 @@ export function App() {
           Failsafe
         </a>
         <button type="button" className="search-trigger" onClick={openPalette} aria-keyshortcuts="Control+K /">
-          Search runbooks <kbd>Ctrl K</kbd>
+          Search runbooks <kbd>{paletteShortcutLabel()}</kbd>
         </button>
         <SyncButton />
         <nav aria-label="Main">
@@ -66,9 +69,10 @@ export function App() {
         </p>
       )}
       <main className="app-main">
-        <ScreenBoundary key={route.name === 'runbook' ? route.id : route.name} what={SCREEN_NAMES[route.name]}>
+        <ScreenBoundary key={'id' in route ? `${route.name}:${route.id}` : route.name} what={SCREEN_NAMES[route.name]}>
           {route.name === 'home' && <HomeScreen />}
           {route.name === 'runbook' && <RunbookView id={route.id} section={route.section} />}
+          {route.name === 'note' && <NoteView id={route.id} />}
           {route.name === 'problems' && <ProblemsView />}
           {route.name === 'settings' && <SettingsScreen />}
         </ScreenBoundary>

@@ -8,6 +8,7 @@ import { useRunbookStore } from '../stores/runbook-store';
 import { MarkdownView } from './MarkdownView';
 import { NoteCard } from './NoteCard';
 import { PriorityBadge } from './PriorityBadge';
+import { paletteShortcutLabel } from './shortcut-label';
 import { typeLabel } from './type-labels';
 
 export function RunbookView({ id, section }: { id: string; section?: string }) {
@@ -30,7 +31,7 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
         <h1>This runbook cannot be read</h1>
         <p>
           Failsafe could not read “{id}” from this machine’s library: {failed.reason}. Try again with <button type="button" onClick={() => void load(id)}>Retry</button>, or search
-          with <kbd>Ctrl K</kbd>.
+          with <kbd>{paletteShortcutLabel()}</kbd>.
         </p>
       </div>
     );

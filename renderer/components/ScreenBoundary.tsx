@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { paletteShortcutLabel } from './shortcut-label';
 
 interface Props {
   /** What the screen shows, in a responder's words: "This runbook", "The library". */
@@ -29,7 +30,7 @@ export class ScreenBoundary extends Component<Props, State> {
         <h1>{this.props.what} cannot be shown</h1>
         <p>
           Failsafe could not display it: {this.state.error.message || 'an unexpected error'}. Nothing was changed, and the
-          rest of the app works: search with <kbd>Ctrl K</kbd> or go back to the <a href="#/">library</a>.
+          rest of the app works: search with <kbd>{paletteShortcutLabel()}</kbd> or go back to the <a href="#/">library</a>.
         </p>
       </div>
     );

@@ -1,5 +1,6 @@
 import type { Runbook } from '../../shared/model';
 import type { RunbookSummary } from '../../shared/search/search-documents';
+import type { NoteHit } from '../../shared/search/note-search';
 import type { SearchFilters, SearchHit, SerializedSearchIndex } from '../../shared/search/search-engine';
 import type { SearchReply, SearchRequest, WorkerMessage } from './search-protocol';
 
@@ -49,9 +50,10 @@ export class SearchClient {
     return reply.found ? reply.summaries : undefined;
   }
 
-  async search(query: string, filters: SearchFilters, limit = 20): Promise<SearchHit[]> {
+  /** Runbooks, and the admin notes that match, apart. */
+  async search(query: string, filters: SearchFilters, limit = 20): Promise<{ hits: SearchHit[]; notes: NoteHit[] }> {
     const reply = await this.request({ type: 'search', query, filters, limit });
     if (reply.type !== 'results') throw new Error('unexpected reply from the search worker');
-    return reply.hits;
+    return { hits: reply.hits, notes: reply.notes };
   }
 }

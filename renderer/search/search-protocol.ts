@@ -1,5 +1,6 @@
 import type { Runbook } from '../../shared/model';
 import type { RunbookSummary } from '../../shared/search/search-documents';
+import type { NoteHit } from '../../shared/search/note-search';
 import type { SearchFilters, SearchHit, SerializedSearchIndex } from '../../shared/search/search-engine';
 
 // Messages between the renderer and the search worker, which builds, loads and queries the index
@@ -13,6 +14,6 @@ export type SearchRequest =
 export type SearchReply =
   | { type: 'built'; index: SerializedSearchIndex; summaries: RunbookSummary[] }
   | { type: 'loaded'; found: boolean; summaries: RunbookSummary[] }
-  | { type: 'results'; hits: SearchHit[] };
+  | { type: 'results'; hits: SearchHit[]; notes: NoteHit[] };
 
 export type WorkerMessage = { id: number } & ({ ok: true; reply: SearchReply } | { ok: false; error: string });

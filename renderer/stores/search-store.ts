@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { appSearch } from '../app-services';
+import type { NoteHit } from '../../shared/search/note-search';
 import type { SearchFilters, SearchHit } from '../../shared/search/search-engine';
 
 interface SearchState {
@@ -7,6 +8,8 @@ interface SearchState {
   query: string;
   filters: SearchFilters;
   hits: SearchHit[];
+  /** Admin notes that match, listed apart below the runbooks. */
+  notes: NoteHit[];
   /** The query the hits answer; differs from `query` while a search is in flight. */
   answered: string;
   /** Enter was pressed before the answer came: open the first hit as soon as it does. */
@@ -29,16 +32,16 @@ export const useSearchStore = create<SearchState>((set, get) => {
     const request = ++latestRequest;
     const { query, filters } = get();
     if (!query.trim()) {
-      set({ hits: [], answered: query, selected: 0, error: undefined });
+      set({ hits: [], notes: [], answered: query, selected: 0, error: undefined });
       return;
     }
     try {
       const started = performance.now();
-      const hits = await appSearch().search(query, filters, 20);
+      const { hits, notes } = await appSearch().search(query, filters, 20);
       performance.measure('failsafe:search', { start: started, detail: query });
-      if (request === latestRequest) set({ hits, answered: query, selected: 0, error: undefined });
+      if (request === latestRequest) set({ hits, notes, answered: query, selected: 0, error: undefined });
     } catch (error) {
-      if (request === latestRequest) set({ hits: [], answered: query, error: error instanceof Error ? error.message : String(error) });
+      if (request === latestRequest) set({ hits: [], notes: [], answered: query, error: error instanceof Error ? error.message : String(error) });
     }
   };
   return {
@@ -46,6 +49,7 @@ export const useSearchStore = create<SearchState>((set, get) => {
     query: '',
     filters: {},
     hits: [],
+    notes: [],
     answered: '',
     openWhenAnswered: false,
     selected: 0,
@@ -60,9 +64,11 @@ export const useSearchStore = create<SearchState>((set, get) => {
       set({ filters });
       void run();
     },
+    /** The selection runs over the runbooks, then the notes. */
     moveSelection(delta) {
-      const { hits, selected } = get();
-      if (hits.length) set({ selected: (selected + delta + hits.length) % hits.length });
+      const { hits, notes, selected } = get();
+      const count = hits.length + notes.length;
+      if (count) set({ selected: (selected + delta + count) % count });
     },
   };
 });

@@ -20,6 +20,8 @@ export interface FullTextDocument {
   title: string;
   aliases: string;
   tags: string;
+  /** The words of the id and file name: `redis-replication-broken.md` is found by them whatever its title. */
+  names: string;
   stepTitles: string;
   commands: string;
   body: string;
@@ -45,6 +47,7 @@ export function fullTextOf(runbook: Runbook): FullTextDocument {
     title: runbook.title,
     aliases: runbook.aliases.join(' '),
     tags: runbook.tags.join(' '),
+    names: runbook.id.split('/').join(' '),
     stepTitles: runbook.steps.map((step) => step.title).join(' \n '),
     commands: runbook.commands.join(' \n '),
     body: proseOf(runbook.body),

@@ -1,7 +1,9 @@
 import Fuse from 'fuse.js';
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
 import type { Runbook } from '../model';
+import { expandQuery } from './query-expansion';
 import { fullTextOf, summaryOf, type FullTextDocument, type RunbookSummary } from './search-documents';
+import { processTerm, tokenize } from './terms';
 
 // Each library where it is strong. MiniSearch (fuzzy, prefix, boosted fields) searches the whole
 // library, full text included, and forgives word order. fuse.js then re-scores the short list of
@@ -25,16 +27,27 @@ export interface SearchHit {
   score: number;
   /** Words of the runbook that matched the query (typos corrected), for highlighting. */
   terms: string[];
+  /** Below the relevance cut: shown apart, as a weaker match. */
+  weak: boolean;
+  /** Matched only in the body or a command, so the list shows the matching line (filled by the caller, who has the text). */
+  needsSnippet: boolean;
+  snippet?: string;
 }
+
+/** Hits scoring under this share of the best one are weaker matches. */
+export const RELEVANCE_CUT = 0.3;
+const HEADLINE_FIELDS = new Set(['title', 'aliases', 'tags', 'names', 'stepTitles']);
 
 const CANDIDATES = 50;
 
 const FULL_TEXT_OPTIONS: MiniSearchOptions<FullTextDocument> = {
   idField: 'id',
-  fields: ['title', 'aliases', 'tags', 'stepTitles', 'commands', 'body'],
+  fields: ['title', 'aliases', 'tags', 'names', 'stepTitles', 'commands', 'body'],
   storeFields: [],
+  tokenize,
+  processTerm,
   searchOptions: {
-    boost: { title: 6, aliases: 5, tags: 3, stepTitles: 2, commands: 1.5, body: 1 },
+    boost: { title: 6, aliases: 5, tags: 3, names: 3, stepTitles: 2, commands: 1.5, body: 1 },
     fuzzy: (term) => (term.length > 3 ? 0.25 : false),
     maxFuzzy: 2,
     // Only the word being typed is a prefix; prefixes on every word cost time and precision.
@@ -85,13 +98,15 @@ export class SearchEngine {
       (!filters.type || summary.type === filters.type) &&
       (!filters.priority || summary.priority === filters.priority) &&
       (!filters.tag || summary.tags.includes(filters.tag));
-    const found = this.fullText.search(text, { filter: (result) => accept(this.byId.get(String(result.id))) }).slice(0, CANDIDATES);
+    const found = this.fullText.search(expandQuery(text), { filter: (result) => accept(this.byId.get(String(result.id))) }).slice(0, CANDIDATES);
     if (!found.length) return [];
     const best = found[0].score;
     const hits = new Map<string, SearchHit>();
     for (const result of found) {
       const summary = this.byId.get(String(result.id)) as RunbookSummary;
-      hits.set(summary.id, { summary, score: result.score / best, terms: result.terms });
+      const fields = new Set(Object.values(result.match).flat());
+      const needsSnippet = ![...fields].some((field) => HEADLINE_FIELDS.has(field));
+      hits.set(summary.id, { summary, score: result.score / best, terms: result.terms, weak: false, needsSnippet });
     }
     // Headline matches rank first: a close fuse.js match on a title, alias or tag adds up to 1.5.
     const headline = new Fuse([...hits.values()].map((hit) => hit.summary), HEADLINE_OPTIONS);
@@ -99,6 +114,9 @@ export class SearchEngine {
       const hit = hits.get(match.item.id) as SearchHit;
       hit.score += 1.5 * (1 - (match.score ?? 1));
     }
-    return [...hits.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    const ranked = [...hits.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    const top = ranked[0]?.score ?? 0;
+    for (const hit of ranked) hit.weak = hit.score < top * RELEVANCE_CUT;
+    return ranked;
   }
 }

@@ -8,7 +8,7 @@ test('cold start with no network shows the bundled library', async ({ launch, pr
   const { page } = await launch(profile);
   await expect(page.getByRole('region', { name: 'Incident response' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'PostgreSQL outage and Patroni failover' })).toBeVisible();
-  await expect(page.getByText(/^\d+ runbooks$/).first()).toHaveText('21 runbooks');
+  await expect(page.getByText(/^\d+ runbooks$/).first()).toHaveText('22 runbooks');
   await expect(page.getByTestId('network-state')).toHaveText('Offline');
   await expect(page.getByTestId('library-source')).toContainText('Bundled library, built');
   await expect(page.getByRole('complementary', { name: 'Pinned notes' })).toContainText('Never share database credentials');
@@ -131,7 +131,7 @@ test('filters narrow the library and the search results', async ({ launch, profi
   const { page } = await launch(profile);
   const library = page.getByRole('region', { name: 'Runbook library' });
   await library.getByLabel('Priority').selectOption('critical');
-  await expect(library.getByText(/^\d+ runbooks$/)).not.toHaveText('21 runbooks');
+  await expect(library.getByText(/^\d+ runbooks$/)).not.toHaveText('22 runbooks');
   await expect(library.locator('.badge.priority-critical')).toHaveCount(await library.getByRole('listitem').count());
   await library.getByLabel('Tag').selectOption('patroni');
   await expect(library.getByRole('listitem')).toHaveText([/PostgreSQL outage and Patroni failover/]);

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibraryFolder } from '../../../electron/library-loader';
 import type { LibrarySnapshot } from '../../../shared/model';
+import { parseLibrary } from '../../../shared/library-parser';
 import { buildSearchIndex, SearchEngine } from '../../../shared/search/search-engine';
+import { snippetOf } from '../../../shared/search/snippet';
 import { highlightParts } from '../../../renderer/search/highlight';
 
 let snapshot: LibrarySnapshot;
@@ -31,6 +33,17 @@ describe('search over the bundled library', () => {
     expect(top3(query)).toContain(id);
   });
 
+  it.each([
+    ['db down', 'incident-response/database-outage'],
+    ['pg down', 'incident-response/database-outage'],
+    ['disk full', 'troubleshooting/disk-full'],
+    ['k8s oom', 'troubleshooting/high-memory-usage'],
+    ['cert expired', 'maintenance/ssl-certificate-renewal'],
+    ['5xx after deploy', 'release/release-rollback'],
+  ])('ranks symptom shorthand %j to its runbook in the top three', (query, id) => {
+    expect(top3(query)).toContain(id);
+  });
+
   it('ranks the title match first for a typo query', () => {
     expect(top3('ssl certficate renew')[0]).toBe('maintenance/ssl-certificate-renewal');
   });
@@ -50,7 +63,71 @@ describe('search over the bundled library', () => {
   });
 });
 
+describe('search by the names alerts and files carry', () => {
+  const foreign = parseLibrary(
+    [
+      { path: 'alerts/KubeDeploymentReplicasMismatch.md', text: '# KubeDeploymentReplicasMismatch\n\nFewer pods than wanted are available.' },
+      { path: 'alerts/NodeClockSkewDetected.md', text: '# NodeClockSkewDetected\n\nChrony is out of sync on a node.' },
+      { path: 'alerts/node_disk_pressure.md', text: '# node_disk_pressure\n\nThe kubelet evicts pods.' },
+      { path: 'redis/redis-replication-broken.md', text: '# When followers fall behind\n\nCheck the master link status.' },
+      { path: 'alerts/KubePodNotReady.md', text: '# KubePodNotReady\n\nA pod is not ready.' },
+      { path: 'alerts/NodeFilesystemAlmostOutOfSpace.md', text: '# NodeFilesystemAlmostOutOfSpace\n\nA node is almost out of disk space.' },
+    ],
+    { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' },
+  );
+  const names = SearchEngine.load(buildSearchIndex(foreign.version, foreign.runbooks));
+  const top = (query: string) => names.search(query, {}, 3).map((hit) => hit.summary.id);
+
+  it.each([
+    ['kube deployment replicas mismatch', 'alerts/KubeDeploymentReplicasMismatch'],
+    ['KubeDeploymentReplicaMismatch', 'alerts/KubeDeploymentReplicasMismatch'],
+    ['node clock skew', 'alerts/NodeClockSkewDetected'],
+    ['NodeClockSkewDetectd', 'alerts/NodeClockSkewDetected'],
+    ['node disk pressure', 'alerts/node_disk_pressure'],
+    ['node_disk_pressure', 'alerts/node_disk_pressure'],
+    ['redis replication broken', 'redis/redis-replication-broken'],
+  ])('finds %j first', (query, id) => {
+    expect(top(query)[0]).toBe(id);
+  });
+
+  it('marks hits below the relevance cut as weaker, and hits matched only in the body as needing a snippet', () => {
+    const hits = names.search('chrony pressure wanted', {}, 10);
+    expect(hits.map((hit) => [hit.summary.id, hit.needsSnippet])).toEqual(
+      expect.arrayContaining([
+        ['alerts/NodeClockSkewDetected', true],
+        ['alerts/node_disk_pressure', false],
+        ['alerts/KubeDeploymentReplicasMismatch', true],
+      ]),
+    );
+    const strong = names.search('node', {}, 10);
+    expect(strong[0]).toMatchObject({ weak: false });
+    expect(strong.filter((hit) => hit.weak).map((hit) => hit.summary.id)).not.toContain(strong[0].summary.id);
+  });
+});
+
+describe('snippetOf', () => {
+  it('gives the first line holding a matched word, as plain text, cut around the match', () => {
+    const body = '# Title\n\nIntro about **disks**.\n\n```bash\nsudo journalctl --vacuum-size=500M\n```\n';
+    expect(snippetOf(body, ['journalctl'])).toBe('sudo journalctl --vacuum-size=500M');
+    expect(snippetOf(body, ['disks'])).toBe('Intro about disks.');
+    expect(snippetOf(body, ['nowhere'])).toBeUndefined();
+    const long = `${'lead '.repeat(60)}the needle here ${'tail '.repeat(60)}`;
+    const cut = snippetOf(long, ['needle']) as string;
+    expect(cut).toMatch(/^….*the needle here.*…$/);
+    expect(cut.length).toBeLessThanOrEqual(142);
+  });
+});
+
 describe('highlightParts', () => {
+  it('widens a match to the whole word it sits in, never cutting a word', () => {
+    expect(highlightParts('Patroni failover, failovers', ['failo'])).toEqual([
+      { text: 'Patroni ', match: false },
+      { text: 'failover', match: true },
+      { text: ', ', match: false },
+      { text: 'failovers', match: true },
+    ]);
+  });
+
   it('marks every occurrence of every term, case-insensitively', () => {
     expect(highlightParts('PostgreSQL outage and Patroni failover', ['postgresql', 'FAILOVER'])).toEqual([
       { text: 'PostgreSQL', match: true },
