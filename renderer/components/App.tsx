@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useAppStore } from '../stores/app-store';
 import { useLibraryStore } from '../stores/library-store';
 import type { Route } from '../routes';
@@ -43,6 +43,12 @@ export function App() {
     if (phase === 'ready') void useSyncStore.getState().init();
   }, [phase]);
   useGlobalShortcuts(phase === 'ready');
+  // A new page starts at its top (a link to a section scrolls there once the page is shown).
+  const main = useRef<HTMLElement>(null);
+  const screenKey = 'id' in route ? `${route.name}:${route.id}` : route.name;
+  useLayoutEffect(() => {
+    main.current?.scrollTo(0, 0);
+  }, [screenKey]);
 
   if (phase === 'failed') return <StartupFailure />;
   if (phase === 'opening') return <StartupProgress />;
@@ -68,8 +74,8 @@ export function App() {
           {warning}
         </p>
       )}
-      <main className="app-main">
-        <ScreenBoundary key={'id' in route ? `${route.name}:${route.id}` : route.name} what={SCREEN_NAMES[route.name]}>
+      <main className="app-main" ref={main}>
+        <ScreenBoundary key={screenKey} what={SCREEN_NAMES[route.name]}>
           {route.name === 'home' && <HomeScreen />}
           {route.name === 'runbook' && <RunbookView id={route.id} section={route.section} />}
           {route.name === 'note' && <NoteView id={route.id} />}

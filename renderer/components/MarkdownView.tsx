@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { headingAnchors } from '../../shared/heading-slug';
 import { resolveLinkTarget } from '../../shared/library-paths';
 import { classifyLink } from '../../shared/url-rules';
 import { hashOf } from '../routes';
 import { CopyButton } from './CopyButton';
-import { renderParts } from './render-limits';
+import { renderParts, type RenderPart } from './render-limits';
 import { rehypeHeadingIds, remarkDepthLimit, remarkHtmlAsText, textOf } from './markdown-plugins';
 
 interface Props {
@@ -41,9 +42,15 @@ export function MarkdownView({ markdown, fromPath, runbookId }: Props) {
   };
   return (
     <div className="markdown">
-      {renderParts(markdown).map((part, index) =>
+      {piecesWithAnchorCounts(markdown).map(({ part, seen }, index) =>
         part.kind === 'markdown' ? (
-          <Markdown key={index} remarkPlugins={[remarkGfm, remarkHtmlAsText, remarkDepthLimit]} rehypePlugins={[rehypeHeadingIds]} components={components} urlTransform={(url) => url}>
+          <Markdown
+            key={index}
+            remarkPlugins={[remarkGfm, remarkHtmlAsText, remarkDepthLimit]}
+            rehypePlugins={[[rehypeHeadingIds, { seen }]]}
+            components={components}
+            urlTransform={(url) => url}
+          >
             {part.text}
           </Markdown>
         ) : (
@@ -55,6 +62,16 @@ export function MarkdownView({ markdown, fromPath, runbookId }: Props) {
       )}
     </div>
   );
+}
+
+/** Each part, with the heading slugs used before it, so anchors are numbered across the whole document. */
+function piecesWithAnchorCounts(markdown: string): { part: RenderPart; seen: ReadonlyMap<string, number> }[] {
+  const seen = new Map<string, number>();
+  return renderParts(markdown).map((part) => {
+    const before = new Map(seen);
+    if (part.kind === 'markdown') headingAnchors(part.text, seen);
+    return { part, seen: before };
+  });
 }
 
 function SafeLink({ href, fromPath, runbookId, children }: { href: string; fromPath: string; runbookId?: string; children: ReactNode }) {

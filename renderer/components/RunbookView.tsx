@@ -8,6 +8,7 @@ import { useRunbookStore } from '../stores/runbook-store';
 import { MarkdownView } from './MarkdownView';
 import { NoteCard } from './NoteCard';
 import { PriorityBadge } from './PriorityBadge';
+import { RunbookOutline } from './RunbookOutline';
 import { paletteShortcutLabel } from './shortcut-label';
 import { typeLabel } from './type-labels';
 
@@ -47,12 +48,14 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
     ['Version', runbook.version],
     ['Last reviewed', runbook.lastReviewed ?? 'never'],
   ];
+  const body = withoutTitleLine(runbook.body);
   const reviewDue = isReviewDue(runbook.lastReviewed, runbook.reviewEvery, new Date());
   return (
     <article className="runbook" aria-labelledby="runbook-title">
       <header className="runbook-header">
-        <h1 id="runbook-title">{runbook.title}</h1>
-        <div className="runbook-badges">
+        <div className="runbook-title-row">
+          <h1 id="runbook-title">{runbook.title}</h1>
+          <div className="runbook-badges">
           <PriorityBadge priority={runbook.priority} />
           {reviewDue && <span className="badge review-due" title={`Reviewed ${runbook.reviewEvery}`}>review due</span>}
           {runbook.tags.map((tag) => (
@@ -60,6 +63,7 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
               {tag}
             </span>
           ))}
+          </div>
         </div>
         <dl className="runbook-facts">
           {facts
@@ -70,12 +74,18 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
                 <dd>{value}</dd>
               </div>
             ))}
+          {runbook.aliases.length > 0 && (
+            <div className="aliases">
+              <dt>Alerts</dt>
+              <dd>{runbook.aliases.join(', ')}</dd>
+            </div>
+          )}
         </dl>
-        {runbook.aliases.length > 0 && <p className="aliases">Alerts: {runbook.aliases.join(', ')}</p>}
       </header>
       <div className="runbook-layout">
-        <MarkdownView markdown={withoutTitleLine(runbook.body)} fromPath={runbook.path} runbookId={runbook.id} />
+        <MarkdownView markdown={body} fromPath={runbook.path} runbookId={runbook.id} />
         <aside className="runbook-aside">
+          <RunbookOutline markdown={body} />
           {related.length > 0 && (
             <section aria-label="Related runbooks">
               <h2>Related runbooks</h2>

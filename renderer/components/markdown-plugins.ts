@@ -1,4 +1,4 @@
-import { headingSlug, SECTION_ID_PREFIX } from '../../shared/heading-slug';
+import { headingSlug, numberedSlug, SECTION_ID_PREFIX } from '../../shared/heading-slug';
 // Raw HTML in a runbook is shown as the text it is, never rendered: an `<img onerror>` or an
 // `<iframe>` from a synced repo must not run or load anything.
 interface MarkdownNode {
@@ -51,18 +51,17 @@ interface HastNode {
 
 /**
  * Gives each heading its anchor (`section-` and the GitHub-style slug, numbered when repeated), so a
- * link to `other.md#section` can scroll there. Loops, not recursion: the tree may be deep.
+ * link to `other.md#section` can scroll there. `seen`: the slugs of the pieces of the document
+ * before this one. Loops, not recursion: the tree may be deep.
  */
-export function rehypeHeadingIds() {
+export function rehypeHeadingIds(options: { seen?: ReadonlyMap<string, number> } = {}) {
   return (tree: HastNode) => {
-    const used = new Map<string, number>();
+    // A copy: the same piece may be rendered twice (React's strict mode) and must number alike.
+    const used = new Map(options.seen);
     const pending = [tree];
     for (let node = pending.pop(); node; node = pending.pop()) {
       if (node.type === 'element' && /^h[1-6]$/.test(node.tagName ?? '')) {
-        const slug = headingSlug(textOf(node));
-        const count = used.get(slug) ?? 0;
-        used.set(slug, count + 1);
-        node.properties = { ...node.properties, id: SECTION_ID_PREFIX + (count ? `${slug}-${count}` : slug) };
+        node.properties = { ...node.properties, id: SECTION_ID_PREFIX + numberedSlug(headingSlug(textOf(node)), used) };
       }
       // Reversed, so headings are met in document order and the first of two gets the plain slug.
       if (node.children) pending.push(...[...node.children].reverse());

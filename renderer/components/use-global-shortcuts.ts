@@ -1,11 +1,8 @@
 import { useEffect } from 'react';
 import { useSearchStore } from '../stores/search-store';
 import { useSyncStore } from '../stores/sync-store';
+import { isTyping } from './is-typing';
 
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return !!element && (element.tagName === 'INPUT' || element.tagName === 'TEXTAREA' || element.tagName === 'SELECT' || element.isContentEditable);
-}
 
 /** Ctrl/Cmd+K anywhere, or `/` when not typing, opens the search palette; Ctrl/Cmd+Shift+S syncs. */
 export function useGlobalShortcuts(enabled: boolean) {
