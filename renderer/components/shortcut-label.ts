@@ -1,4 +1,4 @@
 /** macOS users read ⌘K; everyone else presses Ctrl K. */
-export function paletteShortcutLabel(platform: string = navigator.platform): string {
+export function paletteShortcutLabel(platform: string = globalThis.navigator?.platform ?? ''): string {
   return /^mac/i.test(platform) ? '⌘K' : 'Ctrl K';
 }

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { MarkdownView } from '../../../renderer/components/MarkdownView';
+import { paletteShortcutLabel } from '../../../renderer/components/shortcut-label';
 
 const render = (markdown: string) => renderToStaticMarkup(<MarkdownView markdown={markdown} fromPath="incident-response/db.md" />);
 
@@ -54,5 +55,13 @@ describe('MarkdownView', () => {
 
   it('does not load images', () => {
     expect(render('![diagram](https://tracker.example.com/pixel.png)')).toBe('<div class="markdown"><p><span class="image-placeholder">[image: diagram]</span></p></div>');
+  });
+});
+
+describe('paletteShortcutLabel', () => {
+  it('says ⌘K on macOS and Ctrl K elsewhere', () => {
+    expect(paletteShortcutLabel('MacIntel')).toBe('⌘K');
+    expect(paletteShortcutLabel('Win32')).toBe('Ctrl K');
+    expect(paletteShortcutLabel('Linux x86_64')).toBe('Ctrl K');
   });
 });
