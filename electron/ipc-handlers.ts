@@ -1,8 +1,10 @@
 // The IPC handlers, free of `electron` so they run under plain Node (unit tests, the e2e stand-in).
-// Each checks its payload's shape: whatever arrives over IPC is untrusted.
-import type { AppInfo, Channel, SaveSettingsReply } from '../shared/ipc-contract';
+// Requests arrive already checked against their declaration (electron/ipc-dispatch.ts).
+import type { AppInfo, Handlers } from '../shared/ipc-contract';
 import type { SyncSettingsView } from '../shared/sync-contract';
 import { checkSyncSettings, withoutToken } from '../shared/sync-settings-validation';
+import { saveFile, type ChooseSavePath } from './file-save';
+import { IpcRefusal } from './ipc-dispatch';
 import { describeSyncError } from './sync/sync-errors';
 import type { SyncHost } from './sync/sync-host';
 
@@ -12,19 +14,13 @@ export interface HandlerHost {
   host: AppInfo['host'];
   /** Absent where this host cannot sync (it then says so). */
   sync?: SyncHost;
-}
-
-export type Handlers = Record<Channel, (payload: unknown) => Promise<unknown>>;
-
-export class PayloadError extends Error {}
-
-function noPayload(channel: string, payload: unknown) {
-  if (payload !== undefined && payload !== null) throw new PayloadError(`${channel} takes no payload`);
+  /** The save dialog (Electron's, or the stand-in's chosen folder); absent where files cannot be saved. */
+  chooseSavePath?: ChooseSavePath;
 }
 
 export function createHandlers(host: HandlerHost): Handlers {
   const sync = () => {
-    if (!host.sync) throw new PayloadError('sync needs the desktop app');
+    if (!host.sync) throw new IpcRefusal('sync needs the desktop app');
     return host.sync;
   };
   const view = async (): Promise<SyncSettingsView> => ({
@@ -33,17 +29,10 @@ export function createHandlers(host: HandlerHost): Handlers {
     systemGitAvailable: sync().systemGitAvailable,
   });
   return {
-    'app:info': async (payload) => {
-      noPayload('app:info', payload);
-      const info: AppInfo = { version: host.version, platform: host.platform, syncAvailable: !!host.sync, host: host.host };
-      return info;
-    },
-    'sync:get-settings': async (payload) => {
-      noPayload('sync:get-settings', payload);
-      return view();
-    },
-    'sync:set-settings': async (payload): Promise<SaveSettingsReply> => {
-      const check = checkSyncSettings(payload);
+    'app:info': async () => ({ version: host.version, platform: host.platform, syncAvailable: !!host.sync, host: host.host }),
+    'sync:get-settings': () => view(),
+    'sync:set-settings': async (update) => {
+      const check = checkSyncSettings(update);
       if (!check.ok) return check;
       try {
         if (check.settings.token !== undefined) await sync().vault.set(check.settings.token);
@@ -53,14 +42,11 @@ export function createHandlers(host: HandlerHost): Handlers {
       await sync().settings.write(withoutToken(check.settings));
       return { ok: true, settings: await view() };
     },
-    'sync:run': async (payload) => {
-      const haveCommit = (payload as { haveCommit?: unknown } | null)?.haveCommit;
-      if (haveCommit !== undefined && (typeof haveCommit !== 'string' || !/^[0-9a-f]{40,64}$/.test(haveCommit))) throw new PayloadError('sync:run takes { haveCommit?: commit id }');
-      return sync().service.run(haveCommit);
-    },
-    'sync:status': async (payload) => {
-      noPayload('sync:status', payload);
-      return sync().service.status();
+    'sync:run': ({ haveCommit }) => sync().service.run(haveCommit),
+    'sync:status': async () => sync().service.status(),
+    'file:save': (request) => {
+      if (!host.chooseSavePath) throw new IpcRefusal('saving files needs the desktop app');
+      return saveFile(request, host.chooseSavePath);
     },
   };
 }

@@ -1,9 +1,11 @@
 // Electron main: one secure window, the app:// scheme, and the IPC handlers behind a sender check.
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { CHANNELS } from '../shared/ipc-contract';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-import { createHandlers, PayloadError } from './ipc-handlers';
+import { SAVE_FILTERS, type ChooseSavePath } from './file-save';
+import { dispatch } from './ipc-dispatch';
+import { createHandlers } from './ipc-handlers';
 import { readRendererFile } from './renderer-files';
 import { createSyncHost } from './sync/sync-host';
 import type { Cipher } from './sync/token-vault';
@@ -68,22 +70,29 @@ const keychain: Cipher = {
   decrypt: (data) => safeStorage.decryptString(data),
 };
 
+/** The system's save dialog, over the app's window, starting in Documents. */
+const chooseSavePath: ChooseSavePath = async ({ suggestedName, kind }) => {
+  // End-to-end tests cannot answer a native dialog: in a test run they name the folder instead.
+  const testFolder = testOverrides ? process.env.FAILSAFE_SAVE_DIR : undefined;
+  if (testFolder) return path.join(testFolder, suggestedName);
+  const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: SAVE_FILTERS[kind] };
+  const owner = BrowserWindow.getFocusedWindow();
+  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? undefined : result.filePath;
+};
+
 async function registerHandlers(): Promise<void> {
   const handlers = createHandlers({
     version: app.getVersion(),
     platform: process.platform,
     host: 'electron',
     sync: await createSyncHost(app.getPath('userData'), keychain),
+    chooseSavePath,
   });
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, async (event, payload: unknown) => {
+    ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isTrustedSenderUrl(event.senderFrame?.url)) throw new Error('IPC refused: untrusted sender');
-      try {
-        return await handlers[channel](payload);
-      } catch (error) {
-        if (error instanceof PayloadError) throw new Error(`IPC refused: ${error.message}`);
-        throw error;
-      }
+      return dispatch(handlers, channel, payload);
     });
   }
 }

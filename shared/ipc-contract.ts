@@ -1,5 +1,7 @@
-// The one contract between renderer and main: channel names mapped to request and reply types.
-// Both the Electron preload and the test stand-in build `window.failsafe` with createBridge.
+// The one contract between renderer and main. Each channel is declared once, here: its request and
+// reply types and a runtime check of the request. Electron's main and the test stand-in run every
+// call through the same dispatch (electron/ipc-dispatch.ts), which applies that check; the preload
+// and the stand-in build `window.failsafe` with createBridge.
 import type { SyncResult, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from './sync-contract';
 
 export interface AppInfo {
@@ -12,16 +14,83 @@ export interface AppInfo {
 
 export type SaveSettingsReply = { ok: true; settings: SyncSettingsView } | { ok: false; reason: string };
 
-export interface IpcChannels {
-  'app:info': { request: void; reply: AppInfo };
-  'sync:get-settings': { request: void; reply: SyncSettingsView };
-  'sync:set-settings': { request: SyncSettingsUpdate; reply: SaveSettingsReply };
-  'sync:run': { request: { haveCommit?: string }; reply: SyncResult };
-  'sync:status': { request: void; reply: SyncStatus };
+/** A file the user saves (an export): main asks where, with the system's save dialog, and writes it. */
+export interface FileSaveRequest {
+  /** A plain file name, no folders: `database-outage.md`. */
+  suggestedName: string;
+  content: string;
+  /** What it is, for the dialog's file type filter. */
+  kind: 'markdown' | 'json' | 'html' | 'text';
 }
 
-export type Channel = keyof IpcChannels;
-export const CHANNELS: readonly Channel[] = ['app:info', 'sync:get-settings', 'sync:set-settings', 'sync:run', 'sync:status'];
+export type FileSaveReply = { ok: true; path: string } | { ok: false; cancelled: true } | { ok: false; cancelled: false; reason: string };
+
+/** Exports can be large (a whole library as one HTML file) but never unbounded. */
+export const MAX_SAVE_BYTES = 32 * 1024 * 1024;
+
+type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+interface ChannelSpec<Request, Reply> {
+  /** Whether what arrived is a well-formed request, or why not, in words a developer can act on. */
+  check(payload: unknown): Checked<Request>;
+  /** Never read: carries the reply type. */
+  reply?: Reply;
+}
+
+const channel = <Request, Reply>(check: (payload: unknown) => Checked<Request>): ChannelSpec<Request, Reply> => ({ check });
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function noPayload(payload: unknown): Checked<void> {
+  return payload === undefined || payload === null ? { ok: true, value: undefined } : { ok: false, reason: 'takes no payload' };
+}
+
+function settingsShape(payload: unknown): Checked<SyncSettingsUpdate> {
+  // The settings' meaning (a valid URL, a known transport) is checked by the handler, which answers
+  // with a reason the settings screen shows; here only that an object arrived.
+  return isRecord(payload) ? { ok: true, value: payload as unknown as SyncSettingsUpdate } : { ok: false, reason: 'takes the settings as an object' };
+}
+
+function syncRequest(payload: unknown): Checked<{ haveCommit?: string }> {
+  if (payload === undefined || payload === null) return { ok: true, value: {} };
+  if (!isRecord(payload)) return { ok: false, reason: 'takes { haveCommit?: commit id }' };
+  const { haveCommit } = payload;
+  if (haveCommit !== undefined && (typeof haveCommit !== 'string' || !/^[0-9a-f]{40,64}$/.test(haveCommit))) return { ok: false, reason: 'takes { haveCommit?: commit id }' };
+  return { ok: true, value: { haveCommit } };
+}
+
+const SAVE_KINDS: readonly FileSaveRequest['kind'][] = ['markdown', 'json', 'html', 'text'];
+
+function fileSaveRequest(payload: unknown): Checked<FileSaveRequest> {
+  if (!isRecord(payload)) return { ok: false, reason: 'takes { suggestedName, content, kind }' };
+  const { suggestedName, content, kind } = payload;
+  // eslint-disable-next-line no-control-regex
+  if (typeof suggestedName !== 'string' || !suggestedName.trim() || suggestedName.length > 200 || /[/\\\u0000-\u001f]|^\.\.?$/.test(suggestedName)) {
+    return { ok: false, reason: 'takes a plain file name, without folders' };
+  }
+  if (typeof content !== 'string') return { ok: false, reason: 'takes the content as text' };
+  if (content.length > MAX_SAVE_BYTES) return { ok: false, reason: `content is larger than ${MAX_SAVE_BYTES / 1024 / 1024} MB` };
+  if (!SAVE_KINDS.includes(kind as FileSaveRequest['kind'])) return { ok: false, reason: `kind is one of ${SAVE_KINDS.join(', ')}` };
+  return { ok: true, value: { suggestedName, content, kind: kind as FileSaveRequest['kind'] } };
+}
+
+export const IPC_CHANNELS = {
+  'app:info': channel<void, AppInfo>(noPayload),
+  'sync:get-settings': channel<void, SyncSettingsView>(noPayload),
+  'sync:set-settings': channel<SyncSettingsUpdate, SaveSettingsReply>(settingsShape),
+  'sync:run': channel<{ haveCommit?: string }, SyncResult>(syncRequest),
+  'sync:status': channel<void, SyncStatus>(noPayload),
+  'file:save': channel<FileSaveRequest, FileSaveReply>(fileSaveRequest),
+};
+
+export type Channel = keyof typeof IPC_CHANNELS;
+export type RequestOf<C extends Channel> = (typeof IPC_CHANNELS)[C] extends ChannelSpec<infer Request, unknown> ? Request : never;
+export type ReplyOf<C extends Channel> = (typeof IPC_CHANNELS)[C] extends ChannelSpec<unknown, infer Reply> ? Reply : never;
+
+/** What main implements: one handler per channel, typed from the declaration above. */
+export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ReplyOf<C>> };
+
+export const CHANNELS = Object.keys(IPC_CHANNELS) as Channel[];
 
 export type Invoke = (channel: Channel, payload?: unknown) => Promise<unknown>;
 
@@ -31,18 +100,26 @@ export interface FailsafeBridge {
   saveSyncSettings(update: SyncSettingsUpdate): Promise<SaveSettingsReply>;
   runSync(haveCommit?: string): Promise<SyncResult>;
   syncStatus(): Promise<SyncStatus>;
+  saveFile(request: FileSaveRequest): Promise<FileSaveReply>;
 }
 
 export function createBridge(invoke: Invoke): FailsafeBridge {
+  const call = <C extends Channel>(name: C, request?: RequestOf<C>) => invoke(name, request) as Promise<ReplyOf<C>>;
   return {
-    appInfo: () => invoke('app:info') as Promise<AppInfo>,
-    syncSettings: () => invoke('sync:get-settings') as Promise<SyncSettingsView>,
-    saveSyncSettings: (update) => invoke('sync:set-settings', update) as Promise<SaveSettingsReply>,
-    runSync: (haveCommit) => invoke('sync:run', { haveCommit }) as Promise<SyncResult>,
-    syncStatus: () => invoke('sync:status') as Promise<SyncStatus>,
+    appInfo: () => call('app:info'),
+    syncSettings: () => call('sync:get-settings'),
+    saveSyncSettings: (update) => call('sync:set-settings', update),
+    runSync: (haveCommit) => call('sync:run', { haveCommit }),
+    syncStatus: () => call('sync:status'),
+    saveFile: (request) => call('file:save', request),
   };
 }
 
 export function isChannel(value: unknown): value is Channel {
-  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(IPC_CHANNELS, value);
+}
+
+/** Runs a channel's own check on what arrived. */
+export function checkRequest<C extends Channel>(name: C, payload: unknown): Checked<RequestOf<C>> {
+  return IPC_CHANNELS[name].check(payload) as Checked<RequestOf<C>>;
 }

@@ -9,6 +9,7 @@ import { MarkdownView } from './MarkdownView';
 import { NoteCard } from './NoteCard';
 import { PriorityBadge } from './PriorityBadge';
 import { RunbookOutline } from './RunbookOutline';
+import { SaveCopyButton } from './SaveCopyButton';
 import { paletteShortcutLabel } from './shortcut-label';
 import { typeLabel } from './type-labels';
 
@@ -63,6 +64,9 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
               {tag}
             </span>
           ))}
+          </div>
+          <div className="runbook-actions">
+            <SaveCopyButton request={{ suggestedName: `${runbook.id.split('/').pop() || 'runbook'}.md`, content: runbook.body, kind: 'markdown' }} />
           </div>
         </div>
         <dl className="runbook-facts">

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
 import type { AdminNote, CommsTemplate, Contact, LibraryMeta, LibraryProblem, Runbook, SeverityLevel } from '../../shared/model';
 import type { SerializedSearchIndex } from '../../shared/search/search-engine';
 
@@ -46,24 +46,60 @@ export type FailsafeDatabase = Dexie & {
 
 export const DATABASE_NAME = 'failsafe';
 
-/** The library tables an import replaces; everything else belongs to the user and is never touched. */
+/** The library tables an import replaces, all together in one transaction. */
 export const LIBRARY_TABLES = ['runbooks', 'notes', 'templates', 'contacts', 'severity', 'problems', 'searchIndex', 'meta'] as const;
 
-export function createDatabase(name = DATABASE_NAME): FailsafeDatabase {
-  const db = new Dexie(name) as FailsafeDatabase;
-  // Versions are never removed: Dexie upgrades an old database step by step, keeping its data.
-  db.version(1).stores({
-    runbooks: 'id, type, priority, *tags',
-    notes: 'id, pinned, *runbooks',
-    templates: 'id',
-    contacts: 'id, escalationOrder',
-    severity: 'id',
-    problems: '++seq, path',
-    searchIndex: 'version',
-    meta: 'key',
-    settings: 'key',
-  });
+/**
+ * The user's own tables: never touched by an import, never dropped by an upgrade, written with
+ * strict durability. A new table goes in one of the two lists (a test checks every table is in one).
+ */
+export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits'] as const;
+
+/**
+ * Every version of the schema, oldest first. Versions are never removed or edited: Dexie upgrades
+ * an old database step by step, keeping its data, and the upgrade test opens a filled database of
+ * each earlier version.
+ */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+  {
+    version: 1,
+    stores: {
+      runbooks: 'id, type, priority, *tags',
+      notes: 'id, pinned, *runbooks',
+      templates: 'id',
+      contacts: 'id, escalationOrder',
+      severity: 'id',
+      problems: '++seq, path',
+      searchIndex: 'version',
+      meta: 'key',
+      settings: 'key',
+    },
+  },
   // Version 2 (Git sync): what changed in each sync, and when the user last opened each runbook.
-  db.version(2).stores({ runbookChanges: 'id', runbookVisits: 'id' });
+  { version: 2, stores: { runbookChanges: 'id', runbookVisits: 'id' } },
+];
+
+/** `version`: open the schema as it was then (the upgrade test builds old databases with it). */
+export function createDatabase(name = DATABASE_NAME, version = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version): FailsafeDatabase {
+  const db = new Dexie(name) as FailsafeDatabase;
+  for (const schema of SCHEMA_VERSIONS) if (schema.version <= version) db.version(schema.version).stores(schema.stores);
+  db.use(strictDurabilityForUserData);
   return db;
 }
+
+const USER_TABLE_NAMES: ReadonlySet<string> = new Set(USER_TABLES);
+
+/**
+ * Chromium commits IndexedDB writes with relaxed durability by default: the write is acknowledged
+ * before it reaches the disk, so a crash or power loss can lose it. What the user made is written
+ * strictly; the library (which can always be imported again) keeps the faster default.
+ */
+const strictDurabilityForUserData: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'strict durability for user data',
+  create: (down) => ({
+    ...down,
+    transaction: (stores, mode, options) =>
+      down.transaction(stores, mode, mode === 'readwrite' && stores.some((store) => USER_TABLE_NAMES.has(store)) ? { ...options, durability: 'strict' } : options),
+  }),
+};

@@ -4,6 +4,7 @@ import type { RunbookSummary } from '../../shared/search/search-documents';
 import type { SerializedSearchIndex } from '../../shared/search/search-engine';
 import type { FailsafeDatabase } from './database';
 import { importSnapshot } from './import-snapshot';
+import { recordSyncChanges } from './runbook-history';
 
 /** The search worker, as far as an import needs it. */
 export interface Indexer {
@@ -48,18 +49,6 @@ export async function importSyncedSnapshot(db: FailsafeDatabase, snapshot: Libra
   const before = (await db.runbooks.toArray()).map(fingerprint);
   await importSnapshot(db, snapshot);
   const changes = compareLibraries(before, snapshot.runbooks.map(fingerprint));
-  const changedAt = now.toISOString();
-  await db.runbookChanges.bulkPut([
-    ...changes.added.map(({ id }) => ({ id, change: 'added' as const, changedAt })),
-    ...changes.updated.map(({ id }) => ({ id, change: 'updated' as const, changedAt })),
-  ]);
-  await db.runbookChanges.bulkDelete(changes.removed.map(({ id }) => id));
+  await recordSyncChanges(db, changes, now);
   return changes;
-}
-
-/** Runbooks changed by a sync after the user last opened them. */
-export async function unseenChanges(db: FailsafeDatabase): Promise<Set<string>> {
-  const [changes, visits] = await Promise.all([db.runbookChanges.toArray(), db.runbookVisits.toArray()]);
-  const opened = new Map(visits.map((visit) => [visit.id, visit.openedAt]));
-  return new Set(changes.filter((change) => (opened.get(change.id) ?? '') < change.changedAt).map((change) => change.id));
 }

@@ -1,5 +1,5 @@
 import type { AdminNote, Runbook } from '../../shared/model';
-import type { FailsafeDatabase } from './database';
+import type { FailsafeDatabase, MetaRecord, ProblemRecord } from './database';
 
 /** A runbook and the admin notes attached to it, pinned first, then by title. */
 export async function readRunbookWithNotes(db: FailsafeDatabase, id: string): Promise<{ runbook?: Runbook; notes: AdminNote[] }> {
@@ -9,4 +9,10 @@ export async function readRunbookWithNotes(db: FailsafeDatabase, id: string): Pr
 
 export async function readNote(db: FailsafeDatabase, id: string): Promise<AdminNote | undefined> {
   return db.notes.get(id);
+}
+
+/** What the home screen and status line show of the library: where it came from, pinned notes, problems. */
+export async function readLibraryOverview(db: FailsafeDatabase): Promise<{ meta?: MetaRecord['value']; pinnedNotes: AdminNote[]; problems: ProblemRecord[] }> {
+  const [meta, notes, problems] = await Promise.all([db.meta.get('library'), db.notes.toArray(), db.problems.toArray()]);
+  return { meta: meta?.value, pinnedNotes: notes.filter((note) => note.pinned), problems };
 }

@@ -4,7 +4,8 @@ import { fetchBundledIndex, fetchBundledMeta, fetchBundledSnapshot } from '../ap
 import { appDatabase, appSearch } from '../app-services';
 import type { MetaRecord } from '../db/database';
 import { describeDatabaseFailure, type DatabaseFailure } from '../db/database-errors';
-import { unseenChanges } from '../db/import-synced';
+import { readLibraryOverview } from '../db/library-reads';
+import { recordRunbookOpened, unseenChanges } from '../db/runbook-history';
 import { bootLibrary } from '../db/library-bootstrap';
 import type { RunbookSummary } from '../../shared/search/search-documents';
 
@@ -56,19 +57,13 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
     set(await libraryView(summaries));
   },
   async markOpened(id) {
-    await appDatabase().runbookVisits.put({ id, openedAt: new Date().toISOString() });
+    await recordRunbookOpened(appDatabase(), id, new Date());
     if (get().unseen.has(id)) set({ unseen: new Set([...get().unseen].filter((other) => other !== id)) });
   },
 }));
 
 async function libraryView(summaries: RunbookSummary[]) {
   const db = appDatabase();
-  const [meta, notes, problems, unseen] = await Promise.all([db.meta.get('library'), db.notes.toArray(), db.problems.toArray(), unseenChanges(db)]);
-  return {
-    meta: meta?.value,
-    summaries: [...summaries].sort((a, b) => a.title.localeCompare(b.title)),
-    pinnedNotes: notes.filter((note) => note.pinned),
-    problems,
-    unseen,
-  };
+  const [overview, unseen] = await Promise.all([readLibraryOverview(db), unseenChanges(db)]);
+  return { ...overview, summaries: [...summaries].sort((a, b) => a.title.localeCompare(b.title)), unseen };
 }

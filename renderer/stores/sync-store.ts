@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { describeChanges, type LibraryChanges } from '../../shared/library-changes';
-import type { SyncSettingsUpdate, SyncSettingsView, SyncStatus } from '../../shared/sync-contract';
+import type { SaveSettingsReply } from '../../shared/ipc-contract';
+import { assertSnapshot } from '../../shared/snapshot-validation';
+import type { SyncResult, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from '../../shared/sync-contract';
 import { desktopBridge } from '../api/bridge';
 import { appDatabase, appSearch } from '../app-services';
 import { importSyncedLibrary, IndexNotBuiltError } from '../db/import-synced';
@@ -72,8 +74,16 @@ export const useSyncStore = create<SyncState>((set, get) => {
       const started = performance.now();
       const poll = window.setInterval(() => void bridge.syncStatus().then((status) => set({ status }), () => undefined), POLL_MS);
       const meta = useLibraryStore.getState().meta;
+      let result: SyncResult;
       try {
-        const result = await bridge.runSync(meta?.source.kind === 'git' ? meta.source.commit : undefined);
+        result = await bridge.runSync(meta?.source.kind === 'git' ? meta.source.commit : undefined);
+      } catch (error) {
+        // The desktop side did not answer at all (a refused call, a crash in main): say so, plainly.
+        window.clearInterval(poll);
+        set({ running: false, error: { message: `Sync could not start: ${error instanceof Error ? error.message : String(error)}. The library is unchanged.`, problems: [] } });
+        return false;
+      }
+      try {
         performance.measure('failsafe:sync-main', { start: started });
         const at = new Date().toISOString();
         if (!result.ok) {
@@ -86,7 +96,9 @@ export const useSyncStore = create<SyncState>((set, get) => {
           performance.measure('failsafe:sync', { start: started, detail: 'unchanged' });
           return true;
         }
-        const { changes, summaries } = await importSyncedLibrary(appDatabase(), appSearch(), result.snapshot, meta?.version, new Date());
+        // What main read from the repository is outside content: its shape is checked before anything is written.
+        const snapshot = assertSnapshot(result.snapshot);
+        const { changes, summaries } = await importSyncedLibrary(appDatabase(), appSearch(), snapshot, meta?.version, new Date());
         await useLibraryStore.getState().reload(summaries);
         performance.measure('failsafe:sync', { start: started, detail: 'imported' });
         set({ outcome: { at, summary: `${describeChanges(changes)}.`, changes } });
@@ -108,7 +120,12 @@ export const useSyncStore = create<SyncState>((set, get) => {
     async saveSettings(update) {
       const bridge = desktopBridge();
       if (!bridge) return 'Sync needs the desktop app.';
-      const reply = await bridge.saveSyncSettings(update);
+      let reply: SaveSettingsReply;
+      try {
+        reply = await bridge.saveSyncSettings(update);
+      } catch (error) {
+        return `The settings could not be saved: ${error instanceof Error ? error.message : String(error)}. The previous settings are still in use.`;
+      }
       if (!reply.ok) return reply.reason;
       set({ settings: reply.settings });
       restartScheduler();

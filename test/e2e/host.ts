@@ -1,6 +1,9 @@
 import { _electron as electron, chromium, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../electron/content-security-policy';
+import type { ChooseSavePath } from '../../electron/file-save';
+import { dispatch } from '../../electron/ipc-dispatch';
 import { createHandlers } from '../../electron/ipc-handlers';
 import { readRendererFile } from '../../electron/renderer-files';
 import { createSyncHost } from '../../electron/sync/sync-host';
@@ -28,6 +31,11 @@ const TEST_CIPHER: Cipher = {
 // reset by every navigation; the stand-in host plays the operating system's part instead.
 const NETWORK_STATE_SCRIPT = `Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });`;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Where the stand-in host's save dialog puts files. */
+export function savedFilesFolder(profileDir: string): string {
+  return path.join(profileDir, 'saved-files');
+}
 
 export type HostKind = 'electron' | 'chromium';
 
@@ -93,14 +101,18 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   // The stand-in main process: the same handler modules and sync service, with the profile folder as
   // user data. There is no OS keychain here, so the token is scrambled by a test cipher instead.
-  const handlers = createHandlers({ version: '0.0.0-e2e', platform: process.platform, host: 'stand-in', sync: await createSyncHost(profileDir, TEST_CIPHER) });
+  // Its save dialog always answers with the same folder of the profile, where a test finds the file.
+  const chooseSavePath: ChooseSavePath = async ({ suggestedName }) => {
+    await mkdir(savedFilesFolder(profileDir), { recursive: true });
+    return path.join(savedFilesFolder(profileDir), suggestedName);
+  };
+  const handlers = createHandlers({ version: '0.0.0-e2e', platform: process.platform, host: 'stand-in', sync: await createSyncHost(profileDir, TEST_CIPHER), chooseSavePath });
   await context.exposeBinding('__failsafeInvoke', async ({ frame }, channel: unknown, payload: unknown) => {
-    // The same sender and channel checks as ipcMain in electron/main.ts.
+    // The same sender check as ipcMain in electron/main.ts, then the same dispatch.
     if (!frame.url().startsWith(`${origin}/`)) throw new Error('IPC refused: untrusted sender');
-    if (!isChannel(channel)) throw new Error('IPC refused: unknown channel');
     const started = performance.now();
-    const reply = await handlers[channel](payload);
-    options.onHandled?.(channel, performance.now() - started);
+    const reply = await dispatch(handlers, channel, payload);
+    if (isChannel(channel)) options.onHandled?.(channel, performance.now() - started);
     // As a JSON string: Playwright serializes an object value by value, which takes seconds for a
     // synced library of thousands of runbooks, where Electron's structured clone takes milliseconds.
     return reply === undefined ? undefined : JSON.stringify(reply);
@@ -119,9 +131,10 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
 }
 
 async function launchElectron(profileDir: string, rendererRoot: string): Promise<RunningApp> {
+  await mkdir(savedFilesFolder(profileDir), { recursive: true });
   const app: ElectronApplication = await electron.launch({
     args: ['.'],
-    env: { ...process.env, FAILSAFE_USER_DATA: profileDir, FAILSAFE_RENDERER_DIR: rendererRoot },
+    env: { ...process.env, FAILSAFE_USER_DATA: profileDir, FAILSAFE_RENDERER_DIR: rendererRoot, FAILSAFE_SAVE_DIR: savedFilesFolder(profileDir) },
   });
   const page = await app.firstWindow();
   await page.context().setOffline(true);

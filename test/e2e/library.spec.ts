@@ -1,4 +1,7 @@
-import { BROKEN_LIBRARY_RENDERER, hostKind } from './host';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { splitFrontMatter } from '../../shared/front-matter';
+import { BROKEN_LIBRARY_RENDERER, hostKind, savedFilesFolder } from './host';
 import type { Page } from '@playwright/test';
 import { expect, storedImport, test } from './fixtures';
 
@@ -142,4 +145,27 @@ test('filters narrow the library and the search results', async ({ launch, profi
   await palette.getByRole('combobox', { name: 'Search runbooks' }).fill('patroni');
   await expect(results(page)).toHaveCount(1);
   await expect(results(page).first()).toContainText('Planned Patroni switchover');
+});
+
+test('Save a copy writes the runbook’s Markdown, word for word, where the save dialog says', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await page.getByRole('link', { name: 'Disk full on a host' }).click();
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  const saved = path.join(savedFilesFolder(profile), 'disk-full.md');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved to' })).toHaveText(`Saved to ${saved}.`);
+  const source = splitFrontMatter(await readFile('runbooks/troubleshooting/disk-full.md', 'utf8'));
+  expect(source.ok && (await readFile(saved, 'utf8'))).toBe(source.ok && source.body);
+});
+
+test('the stand-in host refuses an IPC payload of the wrong shape with a clear error, through the dispatch Electron’s main uses', async ({ launch, profile }) => {
+  test.skip(hostKind() === 'electron', 'the renderer cannot reach ipcRenderer directly in Electron; the unit tests drive the same dispatch');
+  const { page } = await launch(profile);
+  await expect(page.getByRole('region', { name: 'Incident response' })).toBeVisible();
+  const refused = await page.evaluate(() =>
+    (window as unknown as { __failsafeInvoke(channel: string, payload: unknown): Promise<unknown> }).__failsafeInvoke('sync:run', { haveCommit: 42 }).then(
+      () => 'accepted',
+      (error: Error) => error.message,
+    ),
+  );
+  expect(refused).toContain('IPC refused: sync:run takes { haveCommit?: commit id }');
 });

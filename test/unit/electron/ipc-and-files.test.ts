@@ -1,28 +1,65 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createHandlers, PayloadError } from '../../../electron/ipc-handlers';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dispatch } from '../../../electron/ipc-dispatch';
+import { createHandlers } from '../../../electron/ipc-handlers';
 import { resolveRendererFile } from '../../../electron/renderer-files';
 import { isTrustedSenderUrl } from '../../../electron/trusted-origin';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/content-security-policy';
-import { createBridge } from '../../../shared/ipc-contract';
+import { CHANNELS, createBridge, MAX_SAVE_BYTES } from '../../../shared/ipc-contract';
 
 const host = { version: '1.2.3', platform: 'linux', host: 'stand-in' as const };
 
-describe('IPC handlers', () => {
+describe('IPC dispatch, the one door of both hosts', () => {
+  const handlers = createHandlers(host);
+  const call = (channel: unknown, payload?: unknown) => dispatch(handlers, channel, payload);
+
   it('answers app:info through the typed bridge', async () => {
-    const handlers = createHandlers(host);
-    const bridge = createBridge((channel, payload) => handlers[channel](payload));
+    const bridge = createBridge((channel, payload) => call(channel, payload));
     await expect(bridge.appInfo()).resolves.toEqual({ version: '1.2.3', platform: 'linux', syncAvailable: false, host: 'stand-in' });
   });
 
-  it('refuses a payload where none is expected', async () => {
-    const handlers = createHandlers(host);
-    await expect(handlers['app:info']({ evil: true })).rejects.toBeInstanceOf(PayloadError);
+  it.each([
+    ['app:info', { evil: true }, 'IPC refused: app:info takes no payload'],
+    ['sync:status', 'x', 'IPC refused: sync:status takes no payload'],
+    ['sync:run', { haveCommit: '../../etc' }, 'IPC refused: sync:run takes { haveCommit?: commit id }'],
+    ['sync:run', [1, 2], 'IPC refused: sync:run takes { haveCommit?: commit id }'],
+    ['sync:set-settings', 'url=https://x', 'IPC refused: sync:set-settings takes the settings as an object'],
+    ['file:save', { suggestedName: '../../.bashrc', content: 'x', kind: 'text' }, 'IPC refused: file:save takes a plain file name, without folders'],
+    ['file:save', { suggestedName: 'a.md', content: 42, kind: 'markdown' }, 'IPC refused: file:save takes the content as text'],
+    ['file:save', { suggestedName: 'a.md', content: 'x', kind: 'exe' }, 'IPC refused: file:save kind is one of markdown, json, html, text'],
+    ['file:save', { suggestedName: 'a.md', content: 'x'.repeat(MAX_SAVE_BYTES + 1), kind: 'markdown' }, 'IPC refused: file:save content is larger than 32 MB'],
+    ['shell:open', 'https://x', 'IPC refused: unknown channel "shell:open"'],
+  ])('refuses %s with a payload of the wrong shape, saying why', async (channel, payload, message) => {
+    await expect(call(channel, payload)).rejects.toThrow(message);
   });
 
-  it('says sync needs the desktop app where the host has no sync', async () => {
-    const handlers = createHandlers(host);
-    await expect(handlers['sync:run']({})).rejects.toThrow(/needs the desktop app/);
+  it('says sync and saving need the desktop app where the host cannot do them', async () => {
+    await expect(call('sync:run', {})).rejects.toThrow('IPC refused: sync:run: sync needs the desktop app');
+    await expect(call('file:save', { suggestedName: 'a.md', content: 'x', kind: 'markdown' })).rejects.toThrow('saving files needs the desktop app');
+  });
+
+  it('declares a check for every channel the bridge uses', () => {
+    expect(CHANNELS.sort()).toEqual(['app:info', 'file:save', 'sync:get-settings', 'sync:run', 'sync:set-settings', 'sync:status']);
+  });
+});
+
+describe('file:save', () => {
+  it('writes where the dialog says, reports a cancel, and says plainly why a write failed', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'failsafe-save-'));
+    try {
+      const request = { suggestedName: 'database-outage.md', content: '# Outage ✓\n', kind: 'markdown' as const };
+      const saving = createHandlers({ ...host, chooseSavePath: async ({ suggestedName }) => path.join(folder, suggestedName) });
+      await expect(dispatch(saving, 'file:save', request)).resolves.toEqual({ ok: true, path: path.join(folder, 'database-outage.md') });
+      expect(await readFile(path.join(folder, 'database-outage.md'), 'utf8')).toBe('# Outage ✓\n');
+      const cancelled = createHandlers({ ...host, chooseSavePath: async () => undefined });
+      await expect(dispatch(cancelled, 'file:save', request)).resolves.toEqual({ ok: false, cancelled: true });
+      const nowhere = createHandlers({ ...host, chooseSavePath: async () => path.join(folder, 'missing-folder', 'x.md') });
+      await expect(dispatch(nowhere, 'file:save', request)).resolves.toMatchObject({ ok: false, cancelled: false, reason: expect.stringMatching(/^Could not save .*x\.md/) });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
 

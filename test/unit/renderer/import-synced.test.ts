@@ -4,7 +4,8 @@ import { describeChanges } from '../../../shared/library-changes';
 import { parseLibrary } from '../../../shared/library-parser';
 import { buildSearchIndex, SearchEngine } from '../../../shared/search/search-engine';
 import { createDatabase, type FailsafeDatabase } from '../../../renderer/db/database';
-import { importSyncedLibrary, IndexNotBuiltError, unseenChanges, type Indexer } from '../../../renderer/db/import-synced';
+import { importSyncedLibrary, IndexNotBuiltError, type Indexer } from '../../../renderer/db/import-synced';
+import { unseenChanges } from '../../../renderer/db/runbook-history';
 
 let db: FailsafeDatabase;
 let name = 0;

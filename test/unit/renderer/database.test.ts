@@ -1,0 +1,70 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createDatabase, LIBRARY_TABLES, SCHEMA_VERSIONS, USER_TABLES, type FailsafeDatabase } from '../../../renderer/db/database';
+import { importSnapshot } from '../../../renderer/db/import-snapshot';
+import { recordRunbookOpened, recordSyncChanges, unseenChanges } from '../../../renderer/db/runbook-history';
+import { parseLibrary } from '../../../shared/library-parser';
+
+let name = 0;
+const opened: FailsafeDatabase[] = [];
+const fresh = (version?: number, dbName = `database-test-${++name}`) => {
+  const db = createDatabase(dbName, version);
+  opened.push(db);
+  return db;
+};
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+const snapshot = parseLibrary([{ path: 'db/outage.md', text: '# Database outage\n\n1. Fail over' }], { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' });
+
+describe('the schema', () => {
+  it('puts every table in exactly one of the library and user lists', async () => {
+    const db = fresh();
+    await db.open();
+    const tables = db.tables.map((table) => table.name).sort();
+    const listed = [...LIBRARY_TABLES, ...USER_TABLES];
+    expect([...listed].sort()).toEqual(tables);
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  it('writes user data with strict durability and leaves the library import to the browser default', async () => {
+    // Dexie binds IndexedDB's transaction() when it opens: watch it before then.
+    const probe = fresh();
+    await probe.open();
+    const transaction = vi.spyOn(Object.getPrototypeOf(probe.backendDB()) as IDBDatabase, 'transaction');
+    const db = fresh();
+    await db.open();
+    await recordRunbookOpened(db, 'db/outage', new Date('2026-11-20T03:00:00Z'));
+    await importSnapshot(db, snapshot);
+    const durabilities = transaction.mock.calls.map(([stores, mode, options]) => ({ stores: [stores].flat().sort(), mode, durability: options?.durability }));
+    expect(durabilities).toContainEqual({ stores: ['runbookVisits'], mode: 'readwrite', durability: 'strict' });
+    expect(durabilities).toContainEqual({ stores: [...LIBRARY_TABLES].sort(), mode: 'readwrite', durability: undefined });
+  });
+});
+
+describe('upgrades keep what the user had', () => {
+  for (const { version } of SCHEMA_VERSIONS.slice(0, -1)) {
+    it(`opens a filled database of version ${version} with its library and the user's data`, async () => {
+      const dbName = `upgrade-from-${version}-${++name}`;
+      const old = createDatabase(dbName, version);
+      await old.open();
+      await importSnapshot(old, snapshot);
+      await old.settings.put({ key: 'theme', value: 'dark' });
+      if (version >= 2) {
+        await recordSyncChanges(old, { added: [{ id: 'db/outage', title: 'Database outage' }], updated: [], removed: [] }, new Date('2026-11-20T03:00:00Z'));
+      }
+      old.close();
+
+      const current = fresh(undefined, dbName);
+      await current.open();
+      expect(current.verno).toBe(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version);
+      expect((await current.runbooks.toArray()).map((runbook) => runbook.title)).toEqual(['Database outage']);
+      expect((await current.meta.get('library'))?.value.version).toBe(snapshot.version);
+      expect(await current.settings.get('theme')).toEqual({ key: 'theme', value: 'dark' });
+      expect([...(await unseenChanges(current))]).toEqual(version >= 2 ? ['db/outage'] : []);
+      await recordRunbookOpened(current, 'db/outage', new Date('2026-11-21T03:00:00Z'));
+      expect([...(await unseenChanges(current))]).toEqual([]);
+    });
+  }
+});
