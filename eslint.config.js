@@ -1,12 +1,35 @@
 // Lint, and the layering rules of docs/architecture.md made mechanical: a wrong import fails `npm test`.
+// Every source file belongs to exactly one layer; each layer lists the packages it may import, and
+// relative imports may not cross into a layer it must not see. A file in no layer fails.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'worker_threads'];
+const SOURCES = '**/*.{ts,tsx,js,mjs}';
 
-const layer = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+/** Where each layer lives. Order matters only for the message of a file in none. */
+const LAYERS = {
+  shared: ['shared/**'],
+  components: ['renderer/components/**'],
+  renderer: ['renderer/**'],
+  electronMain: ['electron/main.ts', 'electron/preload.ts'],
+  electronServices: ['electron/**'],
+  tools: ['scripts/**', 'test/**', '*.config.{ts,js,mjs}', 'eslint.config.js'],
+};
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Refuses any package import that is not listed (relative imports are judged by `crossing`). A name ending in `:` allows a scheme (`node:`). */
+const onlyPackages = (allowed, message) => ({
+  regex: `^(?!\\.|${allowed.map((name) => (name.endsWith(':') ? `${escape(name)}.` : `${escape(name)}(/|$)`)).join('|')})`,
+  message,
 });
+const crossing = (folders, message) => ({ group: folders.map((folder) => `**/${folder}/**`), message });
+const imports = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+
+const NODE = ['node:'];
+const SHARED_PACKAGES = ['yaml', 'minisearch', 'fuse.js'];
+const RENDERER_PACKAGES = [...SHARED_PACKAGES, 'react', 'react-dom', 'react-markdown', 'remark-gfm', 'dexie', 'zustand'];
+const SERVICE_PACKAGES = [...SHARED_PACKAGES, 'isomorphic-git'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'build/', 'release/', 'test-results/', 'playwright-report/'] },
@@ -15,6 +38,18 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },
+  },
+  {
+    // A promise nobody awaits loses its error: say `void` where that is meant. (Type-aware, so only
+    // for the layers' files: the TypeScript project covers them.)
+    files: ['{shared,renderer,electron,scripts,test}/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // Playwright fixtures must destructure their (empty) dependencies.
@@ -26,25 +61,56 @@ export default tseslint.config(
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
   },
   {
-    files: ['shared/**'],
+    files: [SOURCES],
+    ignores: Object.values(LAYERS).flat(),
     rules: {
-      ...layer(['electron', '**/electron/**', '**/renderer/**', 'react', 'react-dom', 'dexie', ...nodeBuiltins], 'shared/ stays pure: no Node, no electron, no DOM, no renderer or electron/ code.'),
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Program', message: 'This file belongs to no layer: move it into shared/, renderer/, electron/, scripts/ or test/, or give it a layer in eslint.config.js and docs/architecture.md.' },
+      ],
+    },
+  },
+  {
+    files: LAYERS.shared,
+    rules: {
+      ...imports(
+        onlyPackages(SHARED_PACKAGES, 'shared/ stays pure: no Node, no electron, no DOM; only the packages listed in eslint.config.js.'),
+        crossing(['electron', 'renderer', 'scripts', 'test'], 'shared/ stays pure: no renderer/ or electron/ code.'),
+      ),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'Buffer', 'require', '__dirname'],
     },
   },
   {
-    files: ['renderer/**'],
-    rules: layer(['electron', '**/electron/**', ...nodeBuiltins], 'renderer/ never imports electron, Node built-ins or electron/ code.'),
+    files: LAYERS.renderer,
+    ignores: LAYERS.components,
+    rules: imports(
+      onlyPackages(RENDERER_PACKAGES, 'renderer/ never imports electron or Node built-ins; only the packages listed in eslint.config.js.'),
+      crossing(['electron', 'scripts', 'test'], 'renderer/ never imports electron/ code.'),
+    ),
   },
   {
-    files: ['renderer/components/**'],
+    files: LAYERS.components,
     rules: {
       'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='window'][property.name='failsafe']", message: 'Components reach the bridge through a store or renderer/api, never directly.' }],
-      ...layer(['electron', '**/electron/**', ...nodeBuiltins, '**/api/bridge'], 'Components reach the bridge through a store, not directly.'),
+      ...imports(
+        onlyPackages(RENDERER_PACKAGES, 'renderer/ never imports electron or Node built-ins; only the packages listed in eslint.config.js.'),
+        crossing(['electron', 'scripts', 'test'], 'renderer/ never imports electron/ code.'),
+        { group: ['**/api/bridge', '**/db/database'], message: 'Components reach the bridge and the database through a store, not directly.' },
+      ),
     },
   },
   {
-    files: ['electron/**'],
-    rules: layer(['**/renderer/**', 'react', 'react-dom'], 'electron/ never imports renderer code.'),
+    files: LAYERS.electronMain,
+    rules: imports(onlyPackages([...SERVICE_PACKAGES, 'electron', ...NODE], 'electron main imports Node, electron and the service packages only.'), crossing(['renderer'], 'electron/ never imports renderer code.')),
+  },
+  {
+    // The services run under plain Node (unit tests, the stand-in host): Electron is injected into
+    // them, and they may name its types only.
+    files: LAYERS.electronServices,
+    ignores: LAYERS.electronMain,
+    rules: imports(
+      { ...onlyPackages([...SERVICE_PACKAGES, ...NODE], 'electron/ services import Node and the listed packages; only main.ts and preload.ts import electron (types are fine).'), allowTypeImports: true },
+      crossing(['renderer'], 'electron/ never imports renderer code.'),
+    ),
   },
 );

@@ -1,5 +1,5 @@
 // Electron main: one secure window, the app:// scheme, and the IPC handlers behind a sender check.
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { CHANNELS } from '../shared/ipc-contract';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
@@ -56,9 +56,13 @@ if (!app.requestSingleInstanceLock()) {
         spellcheck: false,
       },
     });
-    secureWindow(mainWindow);
+    secureWindow(mainWindow, (url) => shell.openExternal(url));
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  }).catch((error: unknown) => {
+    // Without a window there is nowhere else to say it.
+    dialog.showErrorBox('Failsafe could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
   });
 }
 

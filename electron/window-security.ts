@@ -1,6 +1,6 @@
 // Locks down a window: no navigation away, no new windows, no permissions; links go out only
 // through the URL rules.
-import { shell, type BrowserWindow, type Session } from 'electron';
+import type { BrowserWindow, Session } from 'electron';
 import { isAllowedExternalUrl } from '../shared/url-rules';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { isTrustedSenderUrl } from './trusted-origin';
@@ -16,10 +16,11 @@ export function secureSession(session: Session): void {
   });
 }
 
-export function secureWindow(window: BrowserWindow): void {
+/** `openExternal`: the system browser or mail app (Electron's shell, injected so this file runs under plain Node). */
+export function secureWindow(window: BrowserWindow, openExternal: (url: string) => Promise<void>): void {
   const contents = window.webContents;
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    if (isAllowedExternalUrl(url)) void openExternal(url);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {

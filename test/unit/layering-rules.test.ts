@@ -1,12 +1,31 @@
 import { ESLint } from 'eslint';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The layering rules of docs/architecture.md are ESLint rules; these cases prove a wrong import fails lint.
 const eslint = new ESLint();
 
+/**
+ * Lints `code` as if it were the file at `filePath`. Type-aware rules need the file on disk, so it is
+ * written there for the moment (with its folder, when new) and removed again.
+ */
+let probes = 0;
+
 async function errorsFor(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.filter((message) => message.severity === 2).map((message) => `${message.ruleId}: ${message.message}`);
+  // A new name each time: the type service remembers files it has seen.
+  const probe = filePath.replace(/(\.tsx?)$/, `.lint-probe-${++probes}$1`);
+  const folder = path.dirname(probe);
+  const newFolder = !existsSync(folder);
+  await mkdir(folder, { recursive: true });
+  try {
+    await writeFile(probe, code);
+    const [result] = await eslint.lintFiles([probe]);
+    return result.messages.filter((message) => message.severity === 2).map((message) => `${message.ruleId}: ${message.message}`);
+  } finally {
+    await rm(newFolder ? folder : probe, { recursive: true, force: true });
+  }
 }
 
 describe('layering rules', () => {
@@ -19,6 +38,15 @@ describe('layering rules', () => {
     ['renderer/probe.ts', "import { createHandlers } from '../electron/ipc-handlers';\nexport const x = createHandlers;", /renderer\/ never imports/],
     ['electron/probe.ts', "import { App } from '../renderer/components/App';\nexport const x = App;", /electron\/ never imports renderer/],
     ['renderer/components/Probe.tsx', 'export const info = () => window.failsafe?.appInfo();', /through a store/],
+    ['renderer/components/Probe.tsx', "import { createDatabase } from '../db/database';\nexport const x = createDatabase;", /through a store/],
+    ['renderer/probe.ts', "import _ from 'lodash';\nexport const x = _;", /only the packages listed/],
+    ['shared/probe.ts', "import { z } from 'zod';\nexport const x = z;", /only the packages listed/],
+    ['electron/ipc-handlers-probe.ts', "import { shell } from 'electron';\nexport const x = shell;", /only main\.ts and preload\.ts import electron/],
+    ['electron/sync/probe.ts', "import { readFile } from 'fs';\nexport const x = readFile;", /electron\/ services import Node/],
+    ['tools/probe.ts', 'export const x = 1;', /belongs to no layer/],
+    ['probe.ts', 'export const x = 1;', /belongs to no layer/],
+    ['renderer/components/Probe.tsx', "import { useState } from 'react';\nexport function Probe({ on }: { on: boolean }) {\n  if (on) useState(0);\n  return null;\n}", /react-hooks\/rules-of-hooks/],
+    ['shared/probe.ts', 'async function later(): Promise<void> {}\nexport function now() {\n  later();\n}', /no-floating-promises/],
   ])('refuses %s with %j', async (filePath, code, message) => {
     expect((await errorsFor(filePath, code)).join('\n')).toMatch(message);
   });
@@ -27,5 +55,7 @@ describe('layering rules', () => {
     expect(await errorsFor('shared/probe.ts', "import { parse } from 'yaml';\nexport const x = parse;")).toEqual([]);
     expect(await errorsFor('renderer/probe.ts', "import { classifyLink } from '../shared/url-rules';\nexport const x = classifyLink;")).toEqual([]);
     expect(await errorsFor('electron/probe.ts', "import { readFile } from 'node:fs/promises';\nexport const x = readFile;")).toEqual([]);
+    expect(await errorsFor('electron/probe.ts', "import type { BrowserWindow } from 'electron';\nexport type X = BrowserWindow;")).toEqual([]);
+    expect(await errorsFor('scripts/probe.ts', "import { app } from 'electron';\nexport const x = app;")).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const openExternal = vi.fn();
-vi.mock('electron', () => ({ shell: { openExternal: (url: string) => openExternal(url) } }));
+const openExternal = vi.fn(async (url: string) => void url);
+vi.mock('electron', () => {
+  throw new Error('window-security takes Electron injected; it must not import electron');
+});
 
 const { secureSession, secureWindow } = await import('../../../electron/window-security');
 
@@ -14,7 +16,7 @@ function fakeWindow() {
     setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
     on: (event: string, listener: Listener) => listeners.set(event, listener),
   };
-  secureWindow({ webContents } as never);
+  secureWindow({ webContents } as never, openExternal);
   return {
     open: (url: string) => openHandler?.({ url }),
     navigate(url: string) {
