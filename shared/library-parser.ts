@@ -2,7 +2,7 @@ import { contentHash } from './content-hash';
 import { splitFrontMatter } from './front-matter';
 import { isFolderIndex, libraryFileKind } from './library-paths';
 import { DEFAULT_LIMITS, type LibraryLimits } from './limits';
-import type { LibraryProblem, LibrarySnapshot, LibrarySource } from './model';
+import { SNAPSHOT_FORMAT, type LibraryProblem, type LibrarySnapshot, type LibrarySource } from './model';
 import { parseNote } from './note-parser';
 import { parseOnCall, parseSeverity } from './roster-parser';
 import { parseRunbook } from './runbook-parser';
@@ -25,7 +25,7 @@ export function parseLibrary(
   limits: LibraryLimits = DEFAULT_LIMITS,
 ): LibrarySnapshot {
   const snapshot: LibrarySnapshot = {
-    formatVersion: 1,
+    formatVersion: SNAPSHOT_FORMAT,
     version: '',
     source,
     runbooks: [],

@@ -123,6 +123,9 @@ export interface ListItem {
   ordered: boolean;
   /** The item's first line and its continuation lines, as Markdown. */
   markdown: string;
+  /** Where the item is in the fragment: its first line, and the line after its last non-blank one. */
+  line: number;
+  endLine: number;
 }
 
 const ITEM = /^(\d+[.)]|[-*+])[ \t]+(\[[ xX]\][ \t]+)?(.*)$/;
@@ -133,8 +136,9 @@ export function topLevelListItems(markdown: string): ListItem[] {
   const fenced = fencedLines(lines);
   const items: ListItem[] = [];
   let current: { item: ListItem; lines: string[] } | null = null;
+  let lastContent = 0;
   const flush = () => {
-    if (current) items.push({ ...current.item, markdown: current.lines.join('\n').trim() });
+    if (current) items.push({ ...current.item, markdown: current.lines.join('\n').trim(), endLine: lastContent + 1 });
     current = null;
   };
   lines.forEach((line, index) => {
@@ -148,11 +152,15 @@ export function topLevelListItems(markdown: string): ListItem[] {
           checked: checkbox ? checkbox.toLowerCase() === '[x]' : null,
           ordered: /\d/.test(match[1]),
           markdown: '',
+          line: index,
+          endLine: index + 1,
         },
         lines: [match[3]],
       };
+      lastContent = index;
     } else if (current && (line.startsWith(' ') || line.startsWith('\t') || fenced[index] || line.trim() === '')) {
       current.lines.push(line.replace(/^( {1,4}|\t)/, ''));
+      if (line.trim() !== '') lastContent = index;
     } else if (line.trim() !== '') {
       flush();
     }

@@ -6,12 +6,18 @@ export type Priority = (typeof PRIORITIES)[number];
 export const NOTE_KINDS = ['tip', 'warning', 'best-practice', 'lesson-learned'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
+/**
+ * A step of guided mode. Its text is not copied: it is the lines `fromLine` to `toLine` (exclusive)
+ * of the runbook's body, read with `stepMarkdown` (shared/runbook-steps.ts). Keeping each step's
+ * text twice made every snapshot, IPC reply and database write half as big again.
+ */
 export interface RunbookStep {
   index: number;
   title: string;
-  /** Markdown of the step, headings excluded. */
-  body: string;
-  commands: string[];
+  fromLine: number;
+  toLine: number;
+  /** The step is one item of a numbered list (its marker is not part of its text). */
+  listItem: boolean;
 }
 
 export interface Runbook {
@@ -101,8 +107,12 @@ export type LibrarySource =
   | { kind: 'bundled'; builtAt: string }
   | { kind: 'git'; commit: string; committedAt: string; syncedAt: string };
 
+/** The snapshot format this build writes and reads. */
+export const SNAPSHOT_FORMAT = 2;
+
 export interface LibrarySnapshot {
-  formatVersion: 1;
+  /** 2: steps are line ranges of the body (1 kept a copy of each step's text). */
+  formatVersion: typeof SNAPSHOT_FORMAT;
   /** A hash of the parsed content: the same files always give the same version. */
   version: string;
   source: LibrarySource;

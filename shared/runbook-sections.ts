@@ -1,4 +1,4 @@
-import { codeBlocks, findHeadings, plainText, topLevelListItems } from './markdown-blocks';
+import { findHeadings, plainText, topLevelListItems } from './markdown-blocks';
 import type { RunbookStep } from './model';
 
 export type SectionKind =
@@ -18,12 +18,18 @@ export interface Section {
   level: number;
   /** Markdown under the heading, up to the next heading of the same or a higher level. */
   content: string;
+  /** The body lines of that content: from the line after the heading to `to` (exclusive). */
+  from: number;
+  to: number;
 }
 
 export interface RunbookStructure {
   title?: string;
   /** Markdown before the first section. */
   intro: string;
+  /** The body's lines, with the title's line blanked (so line numbers stay those of the body). */
+  lines: string[];
+  introEnd: number;
   sections: Section[];
 }
 
@@ -62,24 +68,30 @@ export function splitSections(body: string): RunbookStructure {
       kind: sectionKind(heading.text),
       level,
       content: lines.slice(heading.line + 1, end).join('\n').trim(),
+      from: heading.line + 1,
+      to: end,
     };
   });
+  const withoutTitle = titleHeading ? lines.map((line, index) => (index === titleHeading.line ? '' : line)) : lines;
   return {
     title: titleHeading?.text,
-    intro: lines.slice(0, introEnd).filter((_, index) => index !== titleHeading?.line).join('\n').trim(),
+    intro: withoutTitle.slice(0, introEnd).join('\n').trim(),
+    lines: withoutTitle,
+    introEnd,
     sections,
   };
 }
 
+type StepOutline = Omit<RunbookStep, 'index'>;
+
 /** Guided-mode steps: sub-headings or a numbered list of a Steps section, else the foreign sections. */
 export function extractSteps(structure: RunbookStructure): RunbookStep[] {
+  const { lines } = structure;
   const stepSections = structure.sections.filter((section) => section.kind === 'steps');
-  if (stepSections.length) return stepSections.flatMap((section) => stepsOfSection(section.content));
-  const foreign = structure.sections.filter((section) => section.kind === 'other' || section.kind === 'rollback');
-  if (foreign.some((section) => section.kind === 'other')) {
-    return numbered(foreign.filter((section) => section.kind === 'other').map((section) => ({ title: section.heading, body: section.content })));
-  }
-  return stepsFromList(structure.intro);
+  if (stepSections.length) return numbered(stepSections.flatMap((section) => stepsOfSection(lines, section.from, section.to)));
+  const foreign = structure.sections.filter((section) => section.kind === 'other');
+  if (foreign.length) return numbered(foreign.map((section) => ({ title: section.heading, fromLine: section.from, toLine: section.to, listItem: false })));
+  return numbered(stepsFromList(lines, 0, structure.introEnd));
 }
 
 /** The outermost heading level present; a loop, since spreading 100,000 headings into Math.min overflows. */
@@ -87,29 +99,28 @@ function lowestLevel(headings: { level: number }[]): number {
   return headings.reduce((lowest, heading) => Math.min(lowest, heading.level), headings.length ? 6 : 0);
 }
 
-function stepsOfSection(content: string): RunbookStep[] {
-  const lines = content.split(/\r?\n/);
-  const headings = findHeadings(lines);
+function stepsOfSection(lines: string[], from: number, to: number): StepOutline[] {
+  const headings = findHeadings(lines.slice(from, to));
   if (headings.length) {
     const level = lowestLevel(headings);
     const tops = headings.filter((heading) => heading.level === level);
-    return numbered(
-      tops.map((heading, index) => ({
-        title: heading.text.replace(/^step\s*\d+\s*[:.)-]\s*/i, '').trim() || heading.text,
-        body: lines.slice(heading.line + 1, index + 1 < tops.length ? tops[index + 1].line : lines.length).join('\n').trim(),
-      })),
-    );
+    return tops.map((heading, index) => ({
+      title: heading.text.replace(/^step\s*\d+\s*[:.)-]\s*/i, '').trim() || heading.text,
+      fromLine: from + heading.line + 1,
+      toLine: index + 1 < tops.length ? from + tops[index + 1].line : to,
+      listItem: false,
+    }));
   }
-  return stepsFromList(content);
+  return stepsFromList(lines, from, to);
 }
 
-function stepsFromList(content: string): RunbookStep[] {
-  const items = topLevelListItems(content).filter((item) => item.ordered);
-  return numbered(items.map((item) => ({ title: firstSentence(item.text), body: item.markdown })));
+function stepsFromList(lines: string[], from: number, to: number): StepOutline[] {
+  const items = topLevelListItems(lines.slice(from, to).join('\n')).filter((item) => item.ordered);
+  return items.map((item) => ({ title: firstSentence(item.text), fromLine: from + item.line, toLine: from + item.endLine, listItem: true }));
 }
 
-function numbered(steps: { title: string; body: string }[]): RunbookStep[] {
-  return steps.map((step, index) => ({ index: index + 1, title: plainText(step.title), body: step.body, commands: codeBlocks(step.body) }));
+function numbered(steps: StepOutline[]): RunbookStep[] {
+  return steps.map((step, index) => ({ ...step, index: index + 1, title: plainText(step.title) }));
 }
 
 function firstSentence(text: string): string {

@@ -1,4 +1,4 @@
-import type { LibraryMeta, LibrarySnapshot } from './model';
+import { SNAPSHOT_FORMAT, type LibraryMeta, type LibrarySnapshot } from './model';
 import type { SerializedSearchIndex } from './search/search-engine';
 
 // Snapshots arrive from outside the renderer's code (a fetched file, IPC): check their shape
@@ -15,6 +15,9 @@ export function isLibraryMeta(value: unknown): value is LibraryMeta {
   return source.kind === 'git' && isString(source.commit) && isString(source.committedAt) && isString(source.syncedAt);
 }
 
+const isLine = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+const isStep = (step: Record<string, unknown>) => isString(step.title) && isLine(step.fromLine) && isLine(step.toLine) && typeof step.listItem === 'boolean';
+
 function everyItem(list: unknown, check: (item: Record<string, unknown>) => boolean): boolean {
   return Array.isArray(list) && list.every((item) => isObject(item) && check(item));
 }
@@ -22,11 +25,11 @@ function everyItem(list: unknown, check: (item: Record<string, unknown>) => bool
 /** Why `value` is not a usable snapshot, or undefined when it is. */
 export function snapshotProblem(value: unknown): string | undefined {
   if (!isObject(value)) return 'not an object';
-  if (value.formatVersion !== 1) return `unknown format version ${String(value.formatVersion)}`;
+  if (value.formatVersion !== SNAPSHOT_FORMAT) return `unknown format version ${String(value.formatVersion)}`;
   if (!isLibraryMeta({ version: value.version, source: value.source })) return 'missing version or source';
   const runbooksOk = everyItem(value.runbooks, (runbook) =>
     isString(runbook.id) && isString(runbook.title) && isString(runbook.type) && isString(runbook.body) &&
-    isStringList(runbook.tags) && isStringList(runbook.aliases) && isStringList(runbook.commands) && Array.isArray(runbook.steps),
+    isStringList(runbook.tags) && isStringList(runbook.aliases) && isStringList(runbook.commands) && everyItem(runbook.steps, isStep),
   );
   if (!runbooksOk) return 'a runbook is malformed';
   if (!everyItem(value.notes, (note) => isString(note.id) && isString(note.title) && isString(note.body) && isStringList(note.runbooks))) return 'a note is malformed';

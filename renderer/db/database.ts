@@ -1,4 +1,5 @@
-import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
+import Dexie, { type DBCore, type EntityTable, type Middleware, type Transaction } from 'dexie';
+import { extractSteps, splitSections } from '../../shared/runbook-sections';
 import type { AdminNote, CommsTemplate, Contact, LibraryMeta, LibraryProblem, Runbook, SeverityLevel } from '../../shared/model';
 import type { SerializedSearchIndex } from '../../shared/search/search-engine';
 
@@ -60,7 +61,7 @@ export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits'] as co
  * an old database step by step, keeping its data, and the upgrade test opens a filled database of
  * each earlier version.
  */
-export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>; upgrade?: (transaction: Transaction) => Promise<unknown> }[] = [
   {
     version: 1,
     stores: {
@@ -77,12 +78,28 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   },
   // Version 2 (Git sync): what changed in each sync, and when the user last opened each runbook.
   { version: 2, stores: { runbookChanges: 'id', runbookVisits: 'id' } },
+  // Version 3 (snapshot format 2): steps are line ranges of the body; stored runbooks are re-read.
+  {
+    version: 3,
+    stores: {},
+    upgrade: (transaction) =>
+      transaction
+        .table<Runbook>('runbooks')
+        .toCollection()
+        .modify((runbook) => {
+          runbook.steps = extractSteps(splitSections(runbook.body));
+        }),
+  },
 ];
 
 /** `version`: open the schema as it was then (the upgrade test builds old databases with it). */
 export function createDatabase(name = DATABASE_NAME, version = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version): FailsafeDatabase {
   const db = new Dexie(name) as FailsafeDatabase;
-  for (const schema of SCHEMA_VERSIONS) if (schema.version <= version) db.version(schema.version).stores(schema.stores);
+  for (const schema of SCHEMA_VERSIONS) {
+    if (schema.version > version) continue;
+    const declared = db.version(schema.version).stores(schema.stores);
+    if (schema.upgrade) declared.upgrade(schema.upgrade);
+  }
   db.use(strictDurabilityForUserData);
   return db;
 }

@@ -4,6 +4,7 @@ import { createDatabase, LIBRARY_TABLES, SCHEMA_VERSIONS, USER_TABLES, type Fail
 import { importSnapshot } from '../../../renderer/db/import-snapshot';
 import { recordRunbookOpened, recordSyncChanges, unseenChanges } from '../../../renderer/db/runbook-history';
 import { parseLibrary } from '../../../shared/library-parser';
+import { stepMarkdown } from '../../../shared/runbook-steps';
 
 let name = 0;
 const opened: FailsafeDatabase[] = [];
@@ -50,6 +51,10 @@ describe('upgrades keep what the user had', () => {
       const old = createDatabase(dbName, version);
       await old.open();
       await importSnapshot(old, snapshot);
+      // As format 1 stored a step: its text copied, commands beside it.
+      await old.runbooks.toCollection().modify((runbook) => {
+        runbook.steps = [{ index: 1, title: 'Fail over', body: 'Fail over', commands: [] }] as never;
+      });
       await old.settings.put({ key: 'theme', value: 'dark' });
       if (version >= 2) {
         await recordSyncChanges(old, { added: [{ id: 'db/outage', title: 'Database outage' }], updated: [], removed: [] }, new Date('2026-11-20T03:00:00Z'));
@@ -59,7 +64,10 @@ describe('upgrades keep what the user had', () => {
       const current = fresh(undefined, dbName);
       await current.open();
       expect(current.verno).toBe(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version);
-      expect((await current.runbooks.toArray()).map((runbook) => runbook.title)).toEqual(['Database outage']);
+      const [runbook] = await current.runbooks.toArray();
+      expect(runbook.title).toBe('Database outage');
+      expect(runbook.steps).toEqual([{ index: 1, title: 'Fail over', fromLine: 2, toLine: 3, listItem: true }]);
+      expect(stepMarkdown(runbook, runbook.steps[0])).toBe('Fail over');
       expect((await current.meta.get('library'))?.value.version).toBe(snapshot.version);
       expect(await current.settings.get('theme')).toEqual({ key: 'theme', value: 'dark' });
       expect([...(await unseenChanges(current))]).toEqual(version >= 2 ? ['db/outage'] : []);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../../shared/front-matter';
 import { parseRunbook } from '../../../shared/runbook-parser';
+import { stepCommands, stepMarkdown } from '../../../shared/runbook-steps';
 
 function parseFile(path: string, text: string) {
   const split = splitFrontMatter(text);
@@ -65,7 +66,7 @@ Run \`sudo certbot renew\` now.
 
   it('recognises steps, their commands, verification items and related links', () => {
     expect(runbook.steps.map((step) => step.title)).toEqual(['Check the date', 'Renew']);
-    expect(runbook.steps[0].commands).toEqual(['openssl x509 -noout -dates -in cert.pem']);
+    expect(stepCommands(runbook, runbook.steps[0])).toEqual(['openssl x509 -noout -dates -in cert.pem']);
     expect(runbook.verification).toEqual(['New expiry date', 'Chain verifies']);
     expect(runbook.related).toEqual(['deployment/deploy', 'backup/restore']);
     expect(runbook.commands).toContain('sudo certbot renew');
@@ -79,7 +80,19 @@ describe('parseRunbook, foreign runbooks', () => {
     expect(runbook.summary).toBe('Promote a replica when the primary is gone.');
     expect(runbook.extra).toMatchObject({ weight: 20, draft: false });
     expect(runbook.steps.map((step) => step.title)).toEqual(['Check the cluster', 'Promote the replica', 'Tell the team in the channel.']);
-    expect(runbook.steps[1].commands).toEqual(['patronictl failover --candidate pg-2 --force']);
+    expect(stepCommands(runbook, runbook.steps[1])).toEqual(['patronictl failover --candidate pg-2 --force']);
+    // A list item's text is read from the body by its lines, without its marker and indent.
+    expect(stepMarkdown(runbook, runbook.steps[1])).toBe('Promote the replica:\n```bash\npatronictl failover --candidate pg-2 --force\n```');
+    expect(stepMarkdown(runbook, runbook.steps[2])).toBe('Tell the team in the channel.');
+  });
+
+  it('keeps each step as a line range of the body, read back whole', () => {
+    const runbook = parseFile('r.md', '# T\n\n## Steps\n\n### Step 1: Look\n\nRun it:\n\n```bash\ndf -h\n```\n\n### Step 2: Fix\n\nFree space.\n\n## Verification\n\n- [ ] ok\n');
+    expect(runbook.steps.map((step) => [step.title, stepMarkdown(runbook, step)])).toEqual([
+      ['Look', 'Run it:\n\n```bash\ndf -h\n```'],
+      ['Fix', 'Free space.'],
+    ]);
+    expect(JSON.stringify(runbook.steps)).not.toContain('df -h');
   });
 
   it('reads plain Markdown with no front matter: title from the first heading, steps from the numbered list', () => {
@@ -100,7 +113,7 @@ describe('parseRunbook, foreign runbooks', () => {
     expect(runbook.title).toBe('KubePodCrashLooping');
     expect(runbook.summary).toBe('A pod keeps restarting: its container exits soon after it starts.');
     expect(runbook.steps.map((step) => step.title)).toEqual(['Impact', 'Diagnosis', 'Mitigation']);
-    expect(runbook.steps[2].commands).toEqual(['kubectl rollout undo deployment/$DEPLOYMENT -n $NAMESPACE']);
+    expect(stepCommands(runbook, runbook.steps[2])).toEqual(['kubectl rollout undo deployment/$DEPLOYMENT -n $NAMESPACE']);
   });
 
   it('takes the type from a known folder name when front matter has none', () => {
