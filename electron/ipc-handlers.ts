@@ -5,6 +5,7 @@ import type { SyncSettingsView } from '../shared/sync-contract';
 import { checkSyncSettings, withoutToken } from '../shared/sync-settings-validation';
 import { saveFile, type ChooseSavePath } from './file-save';
 import { IpcRefusal } from './ipc-dispatch';
+import { WaitingSnapshot } from './waiting-snapshot';
 import { describeSyncError } from './sync/sync-errors';
 import type { SyncHost } from './sync/sync-host';
 
@@ -19,6 +20,7 @@ export interface HandlerHost {
 }
 
 export function createHandlers(host: HandlerHost): Handlers {
+  const waiting = new WaitingSnapshot();
   const sync = () => {
     if (!host.sync) throw new IpcRefusal('sync needs the desktop app');
     return host.sync;
@@ -42,7 +44,11 @@ export function createHandlers(host: HandlerHost): Handlers {
       await sync().settings.write(withoutToken(check.settings));
       return { ok: true, settings: await view() };
     },
-    'sync:run': ({ haveCommit }) => sync().service.run(haveCommit),
+    'sync:run': async ({ haveCommit }) => {
+      const result = await sync().service.run(haveCommit);
+      return result.ok && !result.unchanged ? { ok: true, unchanged: false, snapshot: waiting.hold(result.snapshot) } : result;
+    },
+    'sync:snapshot-part': async ({ id, index }) => waiting.part(id, index),
     'sync:status': async () => sync().service.status(),
     'file:save': (request) => {
       if (!host.chooseSavePath) throw new IpcRefusal('saving files needs the desktop app');

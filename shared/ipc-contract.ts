@@ -2,7 +2,7 @@
 // reply types and a runtime check of the request. Electron's main and the test stand-in run every
 // call through the same dispatch (electron/ipc-dispatch.ts), which applies that check; the preload
 // and the stand-in build `window.failsafe` with createBridge.
-import type { SyncResult, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from './sync-contract';
+import type { SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from './sync-contract';
 
 export interface AppInfo {
   version: string;
@@ -59,6 +59,11 @@ function syncRequest(payload: unknown): Checked<{ haveCommit?: string }> {
   return { ok: true, value: { haveCommit } };
 }
 
+function snapshotPartRequest(payload: unknown): Checked<{ id: string; index: number }> {
+  if (!isRecord(payload) || typeof payload.id !== 'string' || !Number.isInteger(payload.index) || (payload.index as number) < 0) return { ok: false, reason: 'takes { id, index }' };
+  return { ok: true, value: { id: payload.id, index: payload.index as number } };
+}
+
 const SAVE_KINDS: readonly FileSaveRequest['kind'][] = ['markdown', 'json', 'html', 'text'];
 
 function fileSaveRequest(payload: unknown): Checked<FileSaveRequest> {
@@ -78,7 +83,8 @@ export const IPC_CHANNELS = {
   'app:info': channel<void, AppInfo>(noPayload),
   'sync:get-settings': channel<void, SyncSettingsView>(noPayload),
   'sync:set-settings': channel<SyncSettingsUpdate, SaveSettingsReply>(settingsShape),
-  'sync:run': channel<{ haveCommit?: string }, SyncResult>(syncRequest),
+  'sync:run': channel<{ haveCommit?: string }, SyncReply>(syncRequest),
+  'sync:snapshot-part': channel<{ id: string; index: number }, string>(snapshotPartRequest),
   'sync:status': channel<void, SyncStatus>(noPayload),
   'file:save': channel<FileSaveRequest, FileSaveReply>(fileSaveRequest),
 };
@@ -98,7 +104,8 @@ export interface FailsafeBridge {
   appInfo(): Promise<AppInfo>;
   syncSettings(): Promise<SyncSettingsView>;
   saveSyncSettings(update: SyncSettingsUpdate): Promise<SaveSettingsReply>;
-  runSync(haveCommit?: string): Promise<SyncResult>;
+  runSync(haveCommit?: string): Promise<SyncReply>;
+  snapshotPart(id: string, index: number): Promise<string>;
   syncStatus(): Promise<SyncStatus>;
   saveFile(request: FileSaveRequest): Promise<FileSaveReply>;
 }
@@ -110,6 +117,7 @@ export function createBridge(invoke: Invoke): FailsafeBridge {
     syncSettings: () => call('sync:get-settings'),
     saveSyncSettings: (update) => call('sync:set-settings', update),
     runSync: (haveCommit) => call('sync:run', { haveCommit }),
+    snapshotPart: (id, index) => call('sync:snapshot-part', { id, index }),
     syncStatus: () => call('sync:status'),
     saveFile: (request) => call('file:save', request),
   };

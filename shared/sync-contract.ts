@@ -66,6 +66,20 @@ export type SyncResult =
   | { ok: true; unchanged: true }
   | { ok: false; error: SyncErrorInfo };
 
+/**
+ * A synced library waiting in main, as JSON text in parts: the renderer reads them one by one
+ * (`sync:snapshot-part`) and hands them to its worker, so no single message of tens of megabytes
+ * holds the window's thread.
+ */
+export interface SnapshotHandle {
+  id: string;
+  parts: number;
+  runbooks: number;
+}
+
+/** `sync:run` as it crosses the bridge: the snapshot stays in main until read. */
+export type SyncReply = { ok: true; unchanged: false; snapshot: SnapshotHandle } | { ok: true; unchanged: true } | { ok: false; error: SyncErrorInfo };
+
 export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   url: '',
   branch: '',

@@ -16,16 +16,17 @@ export async function fetchBundledMeta(): Promise<LibraryMeta | undefined> {
   }
 }
 
-export async function fetchBundledSnapshot(): Promise<LibrarySnapshot> {
-  const response = await fetch('library.json', { cache: 'no-store' });
+/** `url`: absolute when fetched from the search worker, whose own address is not the page's. */
+export async function fetchBundledSnapshot(url = 'library.json'): Promise<LibrarySnapshot> {
+  const response = await fetch(url, { cache: 'no-store' });
   if (!response.ok) throw new Error(`the bundled library could not be read (HTTP ${response.status})`);
   return assertSnapshot(await response.json());
 }
 
 /** The search index built with the bundle, or undefined (then the app builds it itself). */
-export async function fetchBundledIndex(version: string): Promise<SerializedSearchIndex | undefined> {
+export async function fetchBundledIndex(version: string, url = 'search-index.json'): Promise<SerializedSearchIndex | undefined> {
   try {
-    const response = await fetch('search-index.json', { cache: 'no-store' });
+    const response = await fetch(url, { cache: 'no-store' });
     const index: unknown = response.ok ? await response.json() : undefined;
     return isSearchIndexFor(index, version) ? index : undefined;
   } catch {

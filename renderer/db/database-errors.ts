@@ -14,7 +14,8 @@ export function describeDatabaseFailure(error: unknown): DatabaseFailure {
   if (/Quota/i.test(inner)) {
     return { title: 'The disk is full', detail: 'There is not enough free space to store the library. Free some disk space and restart Failsafe.' };
   }
-  if (/Version/i.test(inner)) {
+  // By name only: "unknown format version" in a message is a bad file, not a newer database.
+  if (/\bVersionError\b/.test(`${name} ${(error as { inner?: { name?: string } } | null)?.inner?.name ?? ''}`)) {
     return { title: 'The library was saved by a newer Failsafe', detail: 'This version of Failsafe cannot read it. Update Failsafe; the library is left as it is.' };
   }
   if (/Blocked/i.test(inner)) {

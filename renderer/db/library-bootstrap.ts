@@ -1,18 +1,14 @@
 import { chooseLibrary } from '../../shared/library-choice';
-import type { LibraryMeta, LibrarySnapshot, Runbook } from '../../shared/model';
+import type { LibraryMeta } from '../../shared/model';
 import type { RunbookSummary } from '../../shared/search/search-documents';
-import type { SerializedSearchIndex } from '../../shared/search/search-engine';
 import type { FailsafeDatabase, MetaRecord } from './database';
-import { importSnapshot } from './import-snapshot';
 
 export interface BootDependencies {
   fetchBundledMeta(): Promise<LibraryMeta | undefined>;
-  fetchBundledSnapshot(): Promise<LibrarySnapshot>;
-  fetchBundledIndex(version: string): Promise<SerializedSearchIndex | undefined>;
-  /** Makes `index` the one searched, and returns its summaries. */
-  adoptIndex(index: SerializedSearchIndex): Promise<RunbookSummary[]>;
-  buildIndex(version: string, runbooks: Runbook[]): Promise<{ index: SerializedSearchIndex; summaries: RunbookSummary[] }>;
+  /** Imports the bundle and makes it searchable (in the search worker: see import-bundled.ts). */
+  importBundled(): Promise<RunbookSummary[]>;
   loadIndex(version: string): Promise<RunbookSummary[] | undefined>;
+  rebuildIndex(version: string): Promise<RunbookSummary[]>;
 }
 
 export interface BootResult {
@@ -30,19 +26,7 @@ export async function bootLibrary(db: FailsafeDatabase, deps: BootDependencies):
   let warning: string | undefined;
   if (bundled && chooseLibrary(current, bundled) === 'import-bundled') {
     try {
-      // User Timing marks: cheap, and what `npm run bench` reads to report import figures.
-      performance.mark('failsafe:import-start');
-      const snapshot = await deps.fetchBundledSnapshot();
-      performance.mark('failsafe:index-start');
-      const prebuilt = await deps.fetchBundledIndex(snapshot.version);
-      const { index, summaries } = prebuilt
-        ? { index: prebuilt, summaries: await deps.adoptIndex(prebuilt) }
-        : await deps.buildIndex(snapshot.version, snapshot.runbooks);
-      performance.mark('failsafe:write-start');
-      await importSnapshot(db, snapshot, index);
-      performance.measure('failsafe:index', 'failsafe:index-start', 'failsafe:write-start');
-      performance.measure('failsafe:db-write', 'failsafe:write-start');
-      performance.measure('failsafe:import', 'failsafe:import-start');
+      const summaries = await deps.importBundled();
       const meta = (await db.meta.get('library'))?.value as MetaRecord['value'];
       return { meta, summaries, imported: true };
     } catch (error) {
@@ -51,12 +35,6 @@ export async function bootLibrary(db: FailsafeDatabase, deps: BootDependencies):
     }
   }
   if (!current) throw new Error('There is no library yet and the bundled one could not be found.');
-  let summaries = await deps.loadIndex(current.version);
-  if (!summaries) {
-    // The index is derived data: if it is missing, rebuild it from the stored runbooks.
-    const built = await deps.buildIndex(current.version, await db.runbooks.toArray());
-    await db.searchIndex.put(built.index);
-    summaries = built.summaries;
-  }
+  const summaries = (await deps.loadIndex(current.version)) ?? (await deps.rebuildIndex(current.version));
   return { meta: current, summaries, imported: false, warning };
 }

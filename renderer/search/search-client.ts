@@ -1,8 +1,18 @@
-import type { Runbook } from '../../shared/model';
+import type { LibraryChanges } from '../../shared/library-changes';
 import type { RunbookSummary } from '../../shared/search/search-documents';
 import type { NoteHit } from '../../shared/search/note-search';
-import type { SearchFilters, SearchHit, SerializedSearchIndex } from '../../shared/search/search-engine';
-import type { SearchReply, SearchRequest, WorkerMessage } from './search-protocol';
+import type { SearchFilters, SearchHit } from '../../shared/search/search-engine';
+import type { SearchReply, SearchRequest, WorkerFailureKind, WorkerMessage } from './search-protocol';
+
+/** A request the worker could not carry out, and what kind of failure it was. */
+export class WorkerError extends Error {
+  constructor(
+    message: string,
+    readonly kind: WorkerFailureKind,
+  ) {
+    super(message);
+  }
+}
 
 /** The window's side of the search worker: one promise per request. */
 export class SearchClient {
@@ -16,10 +26,10 @@ export class SearchClient {
       if (!waiting) return;
       this.pending.delete(event.data.id);
       if (event.data.ok) waiting.resolve(event.data.reply);
-      else waiting.reject(new Error(event.data.error));
+      else waiting.reject(new WorkerError(event.data.error, event.data.kind));
     };
     this.worker.onerror = (event) => {
-      for (const waiting of this.pending.values()) waiting.reject(new Error(`search worker failed: ${event.message}`));
+      for (const waiting of this.pending.values()) waiting.reject(new WorkerError(`search worker failed: ${event.message}`, 'failed'));
       this.pending.clear();
     };
   }
@@ -32,22 +42,39 @@ export class SearchClient {
     });
   }
 
-  async build(version: string, runbooks: Runbook[]): Promise<{ index: SerializedSearchIndex; summaries: RunbookSummary[] }> {
-    const reply = await this.request({ type: 'build', version, runbooks });
-    if (reply.type !== 'built') throw new Error('unexpected reply from the search worker');
+  /** Imports the bundled library beside index.html, in the worker; its summaries and how long the index and the write took. */
+  async importBundled(): Promise<{ summaries: RunbookSummary[]; indexMs: number; writeMs: number }> {
+    const reply = await this.request({ type: 'import-bundled', libraryUrl: new URL('library.json', document.baseURI).href, indexUrl: new URL('search-index.json', document.baseURI).href });
+    if (reply.type !== 'imported') throw new Error('unexpected reply from the search worker');
     return reply;
-  }
-
-  async adopt(index: SerializedSearchIndex): Promise<RunbookSummary[]> {
-    const reply = await this.request({ type: 'adopt', index });
-    if (reply.type !== 'loaded') throw new Error('unexpected reply from the search worker');
-    return reply.summaries;
   }
 
   async load(version: string): Promise<RunbookSummary[] | undefined> {
     const reply = await this.request({ type: 'load', version });
     if (reply.type !== 'loaded') throw new Error('unexpected reply from the search worker');
     return reply.found ? reply.summaries : undefined;
+  }
+
+  async rebuild(version: string): Promise<RunbookSummary[]> {
+    const reply = await this.request({ type: 'rebuild', version });
+    if (reply.type !== 'loaded') throw new Error('unexpected reply from the search worker');
+    return reply.summaries;
+  }
+
+  /**
+   * Imports a synced library whose JSON text arrives in parts (read one by one from main, so no
+   * single message holds the window's thread): each part goes on to the worker, which parses,
+   * checks, stores and indexes the whole.
+   */
+  async importSynced(parts: AsyncIterable<string>, previousVersion: string | undefined, now: Date): Promise<{ changes: LibraryChanges; summaries: RunbookSummary[] }> {
+    let first = true;
+    for await (const text of parts) {
+      await this.request({ type: 'snapshot-part', text, first });
+      first = false;
+    }
+    const reply = await this.request({ type: 'import-synced', previousVersion, now: now.toISOString() });
+    if (reply.type !== 'synced') throw new Error('unexpected reply from the search worker');
+    return reply;
   }
 
   /** Runbooks, and the admin notes that match, apart. */

@@ -1,13 +1,16 @@
 import { create } from 'zustand';
 import { describeChanges, type LibraryChanges } from '../../shared/library-changes';
-import type { SaveSettingsReply } from '../../shared/ipc-contract';
-import { assertSnapshot } from '../../shared/snapshot-validation';
-import type { SyncResult, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from '../../shared/sync-contract';
+import type { FailsafeBridge, SaveSettingsReply } from '../../shared/ipc-contract';
+import type { SnapshotHandle, SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from '../../shared/sync-contract';
 import { desktopBridge } from '../api/bridge';
-import { appDatabase, appSearch } from '../app-services';
-import { importSyncedLibrary, IndexNotBuiltError } from '../db/import-synced';
+import { appSearch } from '../app-services';
+import { WorkerError } from '../search/search-client';
 import { startSyncScheduler } from '../sync/sync-scheduler';
 import { useLibraryStore } from './library-store';
+
+async function* snapshotParts(bridge: FailsafeBridge, handle: SnapshotHandle): AsyncIterable<string> {
+  for (let index = 0; index < handle.parts; index++) yield await bridge.snapshotPart(handle.id, index);
+}
 
 export interface SyncOutcome {
   at: string;
@@ -74,7 +77,7 @@ export const useSyncStore = create<SyncState>((set, get) => {
       const started = performance.now();
       const poll = window.setInterval(() => void bridge.syncStatus().then((status) => set({ status }), () => undefined), POLL_MS);
       const meta = useLibraryStore.getState().meta;
-      let result: SyncResult;
+      let result: SyncReply;
       try {
         result = await bridge.runSync(meta?.source.kind === 'git' ? meta.source.commit : undefined);
       } catch (error) {
@@ -96,9 +99,8 @@ export const useSyncStore = create<SyncState>((set, get) => {
           performance.measure('failsafe:sync', { start: started, detail: 'unchanged' });
           return true;
         }
-        // What main read from the repository is outside content: its shape is checked before anything is written.
-        const snapshot = assertSnapshot(result.snapshot);
-        const { changes, summaries } = await importSyncedLibrary(appDatabase(), appSearch(), snapshot, meta?.version, new Date());
+        // Read part by part and handed to the search worker, which checks, stores and indexes it.
+        const { changes, summaries } = await appSearch().importSynced(snapshotParts(bridge, result.snapshot), meta?.version, new Date());
         await useLibraryStore.getState().reload(summaries);
         performance.measure('failsafe:sync', { start: started, detail: 'imported' });
         set({ outcome: { at, summary: `${describeChanges(changes)}.`, changes } });
@@ -106,7 +108,7 @@ export const useSyncStore = create<SyncState>((set, get) => {
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         const message =
-          error instanceof IndexNotBuiltError
+          error instanceof WorkerError && error.kind === 'index-not-built'
             ? `The synced library was saved, but ${reason}; search shows the previous library until Failsafe is restarted.`
             : `The synced library could not be saved; the previous library is still in use (${reason}).`;
         set({ error: { message, problems: [] } });

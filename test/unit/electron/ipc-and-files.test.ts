@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dispatch } from '../../../electron/ipc-dispatch';
+import { PART_CHARS, WaitingSnapshot } from '../../../electron/waiting-snapshot';
+import { parseLibrary } from '../../../shared/library-parser';
 import { createHandlers } from '../../../electron/ipc-handlers';
 import { resolveRendererFile } from '../../../electron/renderer-files';
 import { isTrustedSenderUrl } from '../../../electron/trusted-origin';
@@ -41,7 +43,7 @@ describe('IPC dispatch, the one door of both hosts', () => {
   });
 
   it('declares a check for every channel the bridge uses', () => {
-    expect(CHANNELS.sort()).toEqual(['app:info', 'file:save', 'sync:get-settings', 'sync:run', 'sync:set-settings', 'sync:status']);
+    expect(CHANNELS.sort()).toEqual(['app:info', 'file:save', 'sync:get-settings', 'sync:run', 'sync:set-settings', 'sync:snapshot-part', 'sync:status']);
   });
 });
 
@@ -94,4 +96,24 @@ describe('content security policy', () => {
 
 vi.mock('electron', () => {
   throw new Error('the handler modules must not import electron');
+});
+
+describe('a synced library waiting in main', () => {
+  it('crosses in parts that join into the snapshot, and refuses a handle a newer sync replaced', () => {
+    const snapshot = parseLibrary(
+      Array.from({ length: 300 }, (_, index) => ({ path: `r/${index}.md`, text: `# Runbook ${index}\n\n${'Check the replica. '.repeat(250)}` })),
+      { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' },
+    );
+    const waiting = new WaitingSnapshot();
+    const handle = waiting.hold(snapshot);
+    expect(handle.parts).toBeGreaterThan(1);
+    expect(handle.runbooks).toBe(300);
+    const parts = Array.from({ length: handle.parts }, (_, index) => waiting.part(handle.id, index));
+    expect(parts.every((part) => part.length <= PART_CHARS)).toBe(true);
+    expect(JSON.parse(parts.join(''))).toEqual(snapshot);
+    expect(() => waiting.part(handle.id, 0)).toThrow(/no longer waiting/);
+    const older = waiting.hold(snapshot);
+    waiting.hold(snapshot);
+    expect(() => waiting.part(older.id, 0)).toThrow(/newer sync replaced it/);
+  });
 });

@@ -11,6 +11,7 @@ describe('describeDatabaseFailure', () => {
     [named('VersionError'), 'The library was saved by a newer Failsafe'],
     [named('DatabaseClosedError', 'Database has been blocked'), 'Another Failsafe window holds the library'],
     [new Error('disk I/O error'), 'The library could not be opened'],
+    [new Error('library snapshot refused: unknown format version 1'), 'The library could not be opened'],
   ])('explains %s in plain words', (error, title) => {
     const failure = describeDatabaseFailure(error);
     expect(failure.title).toBe(title);

@@ -4,6 +4,7 @@ import { parseLibrary } from '../../../shared/library-parser';
 import type { LibrarySnapshot } from '../../../shared/model';
 import { createDatabase, type FailsafeDatabase } from '../../../renderer/db/database';
 import { importSnapshot } from '../../../renderer/db/import-snapshot';
+import { importBundledLibrary, rebuildIndex, type BundleSource, type LocalIndexer } from '../../../renderer/db/import-bundled';
 import { bootLibrary, type BootDependencies } from '../../../renderer/db/library-bootstrap';
 import { buildSearchIndex, SearchEngine } from '../../../shared/search/search-engine';
 
@@ -56,29 +57,37 @@ describe('importSnapshot', () => {
 });
 
 describe('bootLibrary', () => {
-  const deps = (bundled: LibrarySnapshot | undefined, calls: string[], prebuilt = false): BootDependencies => ({
-    fetchBundledMeta: async () => (bundled ? { version: bundled.version, source: bundled.source } : undefined),
-    fetchBundledSnapshot: async () => {
-      calls.push('fetch');
-      if (!bundled) throw new Error('missing');
-      return bundled;
-    },
-    fetchBundledIndex: async (version) => (prebuilt && bundled && version === bundled.version ? buildSearchIndex(version, bundled.runbooks) : undefined),
-    adoptIndex: async (index) => {
-      calls.push('adopt');
-      return index.summaries;
-    },
-    buildIndex: async (version, runbooks) => {
-      calls.push('build');
-      const index = buildSearchIndex(version, runbooks);
-      return { index, summaries: index.summaries };
-    },
-    loadIndex: async (version) => {
-      calls.push('load');
-      const index = await db.searchIndex.get(version);
-      return index ? (SearchEngine.load(index)).summaries : undefined;
-    },
-  });
+  const deps = (bundled: LibrarySnapshot | undefined, calls: string[], prebuilt = false): BootDependencies => {
+    const source: BundleSource = {
+      fetchSnapshot: async () => {
+        calls.push('fetch');
+        if (!bundled) throw new Error('missing');
+        return bundled;
+      },
+      fetchIndex: async (version) => (prebuilt && bundled && version === bundled.version ? buildSearchIndex(version, bundled.runbooks) : undefined),
+    };
+    const indexer: LocalIndexer = {
+      adopt: (index) => {
+        calls.push('adopt');
+        return index.summaries;
+      },
+      build: (version, runbooks) => {
+        calls.push('build');
+        const index = buildSearchIndex(version, runbooks);
+        return { index, summaries: index.summaries };
+      },
+    };
+    return {
+      fetchBundledMeta: async () => (bundled ? { version: bundled.version, source: bundled.source } : undefined),
+      importBundled: async () => (await importBundledLibrary(db, source, indexer)).summaries,
+      loadIndex: async (version) => {
+        calls.push('load');
+        const index = await db.searchIndex.get(version);
+        return index ? SearchEngine.load(index).summaries : undefined;
+      },
+      rebuildIndex: (version) => rebuildIndex(db, version, indexer),
+    };
+  };
 
   it('imports the bundle on first launch, then loads the stored index without re-importing', async () => {
     const bundled = library(['Alpha']);
@@ -109,7 +118,7 @@ describe('bootLibrary', () => {
   it('keeps the stored library with a warning when the new bundle cannot be read', async () => {
     await bootLibrary(db, deps(library(['Alpha']), []));
     const newer = library(['Bravo'], '2026-12-01T00:00:00Z');
-    const failing = { ...deps(newer, []), fetchBundledSnapshot: async () => Promise.reject(new Error('HTTP 500')) };
+    const failing = { ...deps(newer, []), importBundled: async () => Promise.reject(new Error('HTTP 500')) };
     const result = await bootLibrary(db, failing);
     expect(result.warning).toMatch(/HTTP 500.*previous library is still in use/);
     expect(result.summaries.map((summary) => summary.title)).toEqual(['Alpha']);
