@@ -6,6 +6,7 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { SAVE_FILTERS, type ChooseSavePath } from './file-save';
 import { dispatch } from './ipc-dispatch';
 import { createHandlers } from './ipc-handlers';
+import { createWorkerReader } from './library-reader';
 import { readRendererFile } from './renderer-files';
 import { createSyncHost } from './sync/sync-host';
 import type { Cipher } from './sync/token-vault';
@@ -90,7 +91,7 @@ async function registerHandlers(): Promise<void> {
     version: app.getVersion(),
     platform: process.platform,
     host: 'electron',
-    sync: await createSyncHost(app.getPath('userData'), keychain),
+    sync: await createSyncHost(app.getPath('userData'), keychain, createWorkerReader(path.join(__dirname, 'parse-worker.cjs'))),
     chooseSavePath,
   });
   for (const channel of CHANNELS) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { TransportName } from '../../shared/sync-contract';
+import type { LibraryReader } from '../library-reader';
 import { createGitHttpClient } from './git-http-client';
 import type { GitTransport } from './git-transport';
 import { createIsomorphicGitTransport } from './isomorphic-git-transport';
@@ -15,8 +16,8 @@ export interface SyncHost {
   systemGitAvailable: boolean;
 }
 
-/** Everything sync needs, under `<userData>/sync`. Electron passes safeStorage as the cipher. */
-export async function createSyncHost(userDataDir: string, cipher: Cipher): Promise<SyncHost> {
+/** Everything sync needs, under `<userData>/sync`. Electron passes safeStorage as the cipher and a worker-thread reader. */
+export async function createSyncHost(userDataDir: string, cipher: Cipher, readLibrary?: LibraryReader): Promise<SyncHost> {
   const dataDir = path.join(userDataDir, 'sync');
   const settings = createSettingsFile(path.join(dataDir, 'sync-settings.json'));
   const vault = createTokenVault(path.join(dataDir, 'token.bin'), cipher);
@@ -25,5 +26,5 @@ export async function createSyncHost(userDataDir: string, cipher: Cipher): Promi
     'isomorphic-git': createIsomorphicGitTransport(createGitHttpClient(30_000)),
     ...(hasGit ? { 'system-git': createSystemGitTransport() } : {}),
   };
-  return { service: new SyncService({ dataDir, settings, vault, transports }), settings, vault, systemGitAvailable: hasGit };
+  return { service: new SyncService({ dataDir, settings, vault, transports, readLibrary }), settings, vault, systemGitAvailable: hasGit };
 }

@@ -3,7 +3,7 @@ import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type LibraryLimits } from '../../shared/limits';
 import type { SyncResult, SyncStatus, TransportName } from '../../shared/sync-contract';
-import { loadLibraryFolder } from '../library-loader';
+import { readInThisThread, type LibraryReader } from '../library-reader';
 import type { CheckedOut, GitTransport, TransportOptions } from './git-transport';
 import type { SettingsFile } from './settings-file';
 import { describeSyncError, plainMessage, SyncFailure } from './sync-errors';
@@ -17,6 +17,8 @@ export interface SyncServiceOptions {
   transports: Partial<Record<TransportName, GitTransport>>;
   limits?: LibraryLimits;
   now?: () => Date;
+  /** Reads the checked-out library: in a worker thread in the desktop app, in this thread by default. */
+  readLibrary?: LibraryReader;
 }
 
 const REPO = 'library-repo';
@@ -128,7 +130,8 @@ export class SyncService {
       symlinks.filter((link) => link.startsWith(prefix)).map((link) => [link.slice(prefix.length), 'symbolic link refused: links are not read from a synced repository']),
     );
     const source = { kind: 'git' as const, commit: checkedOut.commit, committedAt: checkedOut.committedAt, syncedAt };
-    const snapshot = await loadLibraryFolder(root, source, { limits: this.options.limits ?? DEFAULT_LIMITS, refused, followLinks: false });
+    const read = this.options.readLibrary ?? readInThisThread;
+    const snapshot = await read(root, source, { limits: this.options.limits ?? DEFAULT_LIMITS, refused, followLinks: false });
     if (snapshot.runbooks.length === 0) {
       const listed = snapshot.problems.slice(0, 5).map((problem) => `${problem.path}: ${problem.reason}`);
       throw new SyncFailure('content-refused', `${plainMessage('content-refused')} No runbook could be read${listed.length ? `: ${listed.join('; ')}` : ''}.`, snapshot.problems);

@@ -87,7 +87,6 @@ export const useSyncStore = create<SyncState>((set, get) => {
         return false;
       }
       try {
-        performance.measure('failsafe:sync-main', { start: started });
         const at = new Date().toISOString();
         if (!result.ok) {
           const problems = (result.error.problems ?? []).map((problem) => `${problem.path}: ${problem.reason}`);

@@ -19,6 +19,8 @@ const MAX_SPLIT_LENGTH = 200;
  */
 export function processTerm(term: string): string | string[] {
   const whole = term.toLowerCase();
+  // Most words are plain lower-case prose: no split to look for (this runs for every word indexed).
+  if (whole === term && !term.includes('_') && !term.includes('-')) return whole;
   if (term.length > MAX_SPLIT_LENGTH) return whole;
   const words = term.split(WORD_BOUNDARY).filter(Boolean).map((word) => word.toLowerCase());
   if (words.length < 2) return whole.replace(/^[_-]+|[_-]+$/g, '') || whole;

@@ -7,6 +7,7 @@ import { startPreviewServer } from '../../electron/preview-server';
 import globalSetup from '../e2e/global-setup';
 import { E2E_BUILD, launchChromium, RENDERER } from '../e2e/host';
 import { buildSearchIndex } from '../../shared/search/search-engine';
+import { longestTaskDuring, WATCH_LONG_TASKS } from './long-tasks';
 import { runSyncBench } from './sync-bench';
 import { syntheticLibrary, typoQueries } from './synthetic-library';
 
@@ -20,6 +21,7 @@ interface Figures {
   indexBuildMs: number;
   dbWriteMs: number;
   longestTaskMs: number;
+  importTaskMs: number;
   firstReadyMs: number;
   relaunchReadyMs: number;
   median: number;
@@ -44,7 +46,7 @@ async function measure(size: number): Promise<Figures> {
   const serverOrigin = server.url.replace(/\/$/, '');
   try {
     // Long tasks on the window's thread: a frozen window would show up here.
-    const watchLongTasks = `window.__longTasks = []; new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__longTasks.push(entry.duration); }).observe({ type: 'longtask', buffered: true });`;
+    const watchLongTasks = WATCH_LONG_TASKS;
     const first = await launchChromium(profile, renderer, { initScript: watchLongTasks, serverOrigin });
     await first.page.getByRole('button', { name: /Search runbooks/ }).waitFor({ timeout: 120_000 });
     // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
@@ -53,8 +55,9 @@ async function measure(size: number): Promise<Figures> {
       indexBuildMs: performance.getEntriesByName('failsafe:index', 'measure')[0]?.duration ?? NaN,
       dbWriteMs: performance.getEntriesByName('failsafe:db-write', 'measure')[0]?.duration ?? NaN,
       readyMs: performance.getEntriesByName('failsafe:ready', 'mark')[0]?.startTime ?? NaN,
-      longestTaskMs: Math.max(0, ...(window.__longTasks ?? [])),
-    })`)) as { importMs: number; indexBuildMs: number; dbWriteMs: number; readyMs: number; longestTaskMs: number };
+      longestTaskMs: Math.max(0, ...(window.__longTasks ?? []).map((task) => task.duration)),
+      importTaskMs: ${longestTaskDuring("performance.getEntriesByName('failsafe:import', 'measure')[0]")},
+    })`)) as { importMs: number; indexBuildMs: number; dbWriteMs: number; readyMs: number; longestTaskMs: number; importTaskMs: number };
     await first.close();
 
     const second = await launchChromium(profile, renderer, { serverOrigin });
@@ -81,6 +84,7 @@ async function measure(size: number): Promise<Figures> {
       indexBuildMs: timing.indexBuildMs,
       dbWriteMs: timing.dbWriteMs,
       longestTaskMs: timing.longestTaskMs,
+      importTaskMs: timing.importTaskMs,
       firstReadyMs: timing.readyMs,
       relaunchReadyMs,
       median: percentile(latencies, 50),
@@ -106,7 +110,8 @@ for (const size of SIZES) {
   const vs = (value: number, target?: number) => (target ? `${value.toFixed(0)} ms (target ${target}, ${(value / target).toFixed(2)}x)` : `${value.toFixed(0)} ms`);
   console.log(`\n${size} runbooks, ${f.kilobytesPerRunbook.toFixed(1)} KB each (JSON)`);
   console.log(`  import into IndexedDB (fetch, prebuilt index into the worker, one transaction): ${vs(f.importMs, t?.importMs)}`);
-  console.log(`    of which loading the prebuilt index ${f.indexBuildMs.toFixed(0)} ms, IndexedDB write ${f.dbWriteMs.toFixed(0)} ms; longest main-thread task ${f.longestTaskMs.toFixed(0)} ms`);
+  console.log(`    of which loading the prebuilt index ${f.indexBuildMs.toFixed(0)} ms, IndexedDB write ${f.dbWriteMs.toFixed(0)} ms (both in the worker)`);
+  console.log(`    longest task on the window's thread during the import: ${f.importTaskMs.toFixed(0)} ms (target 50); from page load on, script start-up and first render included: ${f.longestTaskMs.toFixed(0)} ms`);
   console.log(`  page load to search ready, first launch (includes the import): ${f.firstReadyMs.toFixed(0)} ms`);
   console.log(`  page load to search ready, relaunch (stored index): ${vs(f.relaunchReadyMs, t?.readyMs)}`);
   console.log(`  search latency over ${QUERIES} typo queries: median ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms${t ? ` (target ${t.p95}, ${(f.p95 / t.p95).toFixed(2)}x)` : ''}`);

@@ -1,8 +1,8 @@
 // Sync figures for `npm run bench`: a first sync and a no-change sync of 1,000- and 5,000-runbook
 // repos over each transport, in the app (the real renderer build in Chromium with the stand-in
 // host, whose sync service is the main process's), beside the git command line on the same loopback
-// server in the same run. The stand-in hands the snapshot to the page through a Playwright binding,
-// slower than Electron's IPC; that part is printed apart so it can be set aside.
+// server in the same run. The stand-in hands the snapshot's parts to the page through a Playwright
+// binding, slower than Electron's IPC, so these figures are if anything pessimistic.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import type { TransportName } from '../../shared/sync-contract';
 import { DEFAULT_SYNC_SETTINGS } from '../../shared/sync-contract';
 import { launchChromium, RENDERER } from '../e2e/host';
+import { longestTaskDuring, WATCH_LONG_TASKS } from './long-tasks';
 import { FixtureRepo, gitAvailable } from '../support/git-fixtures';
 import { startGitServer } from '../support/git-http-server';
 import { syntheticRunbookFiles } from './synthetic-library';
@@ -30,10 +31,10 @@ async function timeGit(args: string[]): Promise<number> {
 interface SyncFigures {
   /** The sync service's own time (clone or fetch, then reading the library), as in Electron's main process. */
   mainMs: number;
-  /** From the shortcut until the reply reached the page: adds the stand-in's transfer of the snapshot. */
-  replyMs: number;
   /** From the shortcut until the new library is stored and searchable. */
   totalMs: number;
+  /** The longest task on the window's thread while it happened. */
+  longestTaskMs: number;
   detail: string;
 }
 
@@ -43,8 +44,8 @@ async function syncOnce(page: Page, count: number, handled: number[]): Promise<S
   await page.waitForFunction((n) => performance.getEntriesByName('failsafe:sync', 'measure').length >= n, count, { timeout: 300_000 });
   const inPage = (await page.evaluate(`({
     totalMs: performance.getEntriesByName('failsafe:sync', 'measure')[${count - 1}].duration,
-    replyMs: performance.getEntriesByName('failsafe:sync-main', 'measure')[${count - 1}].duration,
     detail: performance.getEntriesByName('failsafe:sync', 'measure')[${count - 1}].detail,
+    longestTaskMs: ${longestTaskDuring(`performance.getEntriesByName('failsafe:sync', 'measure')[${count - 1}]`)},
   })`)) as Omit<SyncFigures, 'mainMs'>;
   return { ...inPage, mainMs: handled[count - 1] };
 }
@@ -53,7 +54,7 @@ async function syncOnce(page: Page, count: number, handled: number[]): Promise<S
 async function measureTransport(url: string, transport: TransportName) {
   const profile = await mkdtemp(path.join(tmpdir(), 'failsafe-bench-sync-'));
   const handled: number[] = [];
-  const app = await launchChromium(profile, RENDERER, { onHandled: (channel, ms) => channel === 'sync:run' && handled.push(ms) });
+  const app = await launchChromium(profile, RENDERER, { initScript: WATCH_LONG_TASKS, onHandled: (channel, ms) => channel === 'sync:run' && handled.push(ms) });
   try {
     const { page } = app;
     await page.getByRole('button', { name: /Search runbooks/ }).waitFor({ timeout: 60_000 });
@@ -93,12 +94,12 @@ export async function runSyncBench(): Promise<void> {
       console.log(`\nsync of a ${size}-runbook repo, loopback git http-backend; git command line: shallow clone ${cloneMs.toFixed(0)} ms, no-change fetch ${fetchMs.toFixed(0)} ms`);
       for (const transport of TRANSPORTS) {
         const { first, again } = await measureTransport(url, transport);
-        const target = size === 1000 ? (transport === 'isomorphic-git' ? 3000 : 1500) : undefined;
-        const transfer = first.replyMs - first.mainMs;
+        // The issue's targets: the built-in transport within 3 s, the system git within 1.5x git clone plus 1 s.
+        const target = size === 1000 ? (transport === 'isomorphic-git' ? 3000 : Math.round(1.5 * cloneMs + 1000)) : undefined;
         const vs = (ms: number, limit?: number) => `${ms.toFixed(0)} ms${limit ? ` (target ${limit}, ${(ms / limit).toFixed(2)}x)` : ''}`;
         console.log(`  ${transport}`);
-        console.log(`    first sync in the main process: ${first.mainMs.toFixed(0)} ms (${(first.mainMs / cloneMs).toFixed(1)}x git clone)`);
-        console.log(`    searchable: ${vs(first.totalMs, target)}; without the stand-in's ${transfer.toFixed(0)} ms snapshot transfer: ${vs(first.totalMs - transfer, target)}`);
+        console.log(`    first sync in the main process (clone, then read and parse in a worker thread): ${first.mainMs.toFixed(0)} ms (${(first.mainMs / cloneMs).toFixed(1)}x git clone ${cloneMs.toFixed(0)} ms)`);
+        console.log(`    first sync, press to searchable: ${vs(first.totalMs, target)}; longest task on the window's thread meanwhile: ${first.longestTaskMs.toFixed(0)} ms (target 50)`);
         console.log(`    no-change sync, press to "up to date": ${vs(again.totalMs, 300)}; main process ${again.mainMs.toFixed(0)} ms (${(again.mainMs / fetchMs).toFixed(1)}x git fetch)`);
       }
     } finally {

@@ -4,7 +4,7 @@ import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readLibraryFolder } from '../../electron/library-loader';
 import { parseLibrary } from '../../shared/library-parser';
-import { describeHost, E2E_BUILD } from './host';
+import { describeHost, E2E_BUILD, PARSE_WORKER } from './host';
 
 // Builds what the specs run against: the real renderer build, a copy of it carrying a library
 // with a broken file, and the stand-in bridge script.
@@ -16,6 +16,8 @@ export default async function globalSetup() {
   await rm(E2E_BUILD, { recursive: true, force: true });
   await mkdir(E2E_BUILD, { recursive: true });
   await build({ entryPoints: ['test/e2e/stand-in-bridge.ts'], bundle: true, format: 'iife', outfile: path.join(E2E_BUILD, 'stand-in-bridge.js'), logLevel: 'warning' });
+  // The stand-in main process reads synced libraries in the same worker thread as Electron's main.
+  await build({ entryPoints: ['electron/parse-worker.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: PARSE_WORKER, logLevel: 'warning' });
   const broken = path.join(E2E_BUILD, 'renderer-broken-library');
   await cp('dist/renderer', broken, { recursive: true });
   const { files, problems } = await readLibraryFolder('test/fixtures/broken-library');

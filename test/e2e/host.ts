@@ -5,6 +5,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/content-security-policy'
 import type { ChooseSavePath } from '../../electron/file-save';
 import { dispatch } from '../../electron/ipc-dispatch';
 import { createHandlers } from '../../electron/ipc-handlers';
+import { createWorkerReader } from '../../electron/library-reader';
 import { readRendererFile } from '../../electron/renderer-files';
 import { createSyncHost } from '../../electron/sync/sync-host';
 import type { Cipher } from '../../electron/sync/token-vault';
@@ -17,6 +18,8 @@ import { electronBinary } from '../../scripts/electron-binary';
 export const E2E_BUILD = path.resolve('build/e2e');
 export const RENDERER = path.resolve('dist/renderer');
 export const BROKEN_LIBRARY_RENDERER = path.join(E2E_BUILD, 'renderer-broken-library');
+/** electron/parse-worker.ts, bundled by the global setup as build:electron bundles it for the app. */
+export const PARSE_WORKER = path.join(E2E_BUILD, 'parse-worker.cjs');
 
 // A fixed origin, so IndexedDB finds the same database when a profile is relaunched. Nothing listens
 // there: every request is answered from the build folder, as the app:// protocol does in Electron.
@@ -106,7 +109,7 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
     await mkdir(savedFilesFolder(profileDir), { recursive: true });
     return path.join(savedFilesFolder(profileDir), suggestedName);
   };
-  const handlers = createHandlers({ version: '0.0.0-e2e', platform: process.platform, host: 'stand-in', sync: await createSyncHost(profileDir, TEST_CIPHER), chooseSavePath });
+  const handlers = createHandlers({ version: '0.0.0-e2e', platform: process.platform, host: 'stand-in', sync: await createSyncHost(profileDir, TEST_CIPHER, createWorkerReader(PARSE_WORKER)), chooseSavePath });
   await context.exposeBinding('__failsafeInvoke', async ({ frame }, channel: unknown, payload: unknown) => {
     // The same sender check as ipcMain in electron/main.ts, then the same dispatch.
     if (!frame.url().startsWith(`${origin}/`)) throw new Error('IPC refused: untrusted sender');

@@ -10,7 +10,7 @@ const standIn = path.resolve('build/stand-in-electron');
 const asar = path.resolve('release/linux-unpacked/resources/app.asar');
 
 beforeAll(() => {
-  if (!existsSync('dist/renderer/index.html') || !existsSync('dist-electron/main.cjs')) execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  if (!existsSync('dist/renderer/index.html') || !existsSync('dist-electron/parse-worker.cjs')) execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   rmSync('release/linux-unpacked', { recursive: true, force: true });
   mkdirSync(path.join(standIn, 'resources'), { recursive: true });
   writeFileSync(path.join(standIn, 'electron'), '#!/bin/sh\necho "stand-in Electron used for packaging tests" >&2\nexit 1\n');
@@ -21,7 +21,7 @@ beforeAll(() => {
 describe('the packaged app (electron-builder --dir)', () => {
   it('has the main process, the preload, the renderer build and the bundled library in app.asar', () => {
     const files = listPackage(asar, { isPack: false }).map((file) => file.replace(/\\/g, '/'));
-    expect(files).toEqual(expect.arrayContaining(['/dist-electron/main.cjs', '/dist-electron/preload.cjs', '/dist/renderer/index.html', '/dist/renderer/library.json', '/dist/renderer/library-meta.json']));
+    expect(files).toEqual(expect.arrayContaining(['/dist-electron/main.cjs', '/dist-electron/preload.cjs', '/dist-electron/parse-worker.cjs', '/dist/renderer/index.html', '/dist/renderer/library.json', '/dist/renderer/library-meta.json']));
     expect(files.some((file) => /^\/dist\/renderer\/assets\/index-.*\.js$/.test(file))).toBe(true);
     expect(files.some((file) => file.startsWith('/node_modules/'))).toBe(false);
   });

@@ -1,0 +1,35 @@
+import { build } from 'esbuild';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkerReader, readInThisThread } from '../../../electron/library-reader';
+
+const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;
+let folder: string;
+let workerFile: string;
+
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'failsafe-reader-'));
+  workerFile = path.join(folder, 'parse-worker.cjs');
+  // As scripts/build-electron.mjs bundles it for the desktop app.
+  await build({ entryPoints: ['electron/parse-worker.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: workerFile, logLevel: 'warning' });
+});
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('reading a library in a worker thread', () => {
+  it('gives the same snapshot as reading in this thread, refusals included', async () => {
+    const options = { refused: new Map([['security/security-incident-response.md', 'symbolic link refused']]), followLinks: false };
+    const inWorker = await createWorkerReader(workerFile)('runbooks', source, options);
+    expect(inWorker).toEqual(await readInThisThread('runbooks', source, options));
+    expect(inWorker.runbooks.length).toBeGreaterThan(20);
+    expect(inWorker.problems).toContainEqual({ path: 'security/security-incident-response.md', reason: 'symbolic link refused', level: 'error' });
+    expect(inWorker.runbooks.map((runbook) => runbook.id)).not.toContain('security/security-incident-response');
+  });
+
+  it('rejects with the reason when the folder cannot be read', async () => {
+    await expect(createWorkerReader(workerFile)(path.join(folder, 'missing'), source, {})).rejects.toThrow(/ENOENT/);
+  });
+});
