@@ -15,6 +15,8 @@ export interface InlineLink {
  * never closes costs one lookup, not a scan.
  */
 export function inlineLinks(markdown: string, imagesOnly = false): InlineLink[] {
+  // Most text has no link at all: one native search says so without building the tables.
+  if (!markdown.includes('](')) return [];
   const length = markdown.length;
   const nextBracket = new Int32Array(length + 2).fill(length);
   const nextParen = new Int32Array(length + 2).fill(length);
