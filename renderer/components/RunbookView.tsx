@@ -57,13 +57,13 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
         <div className="runbook-title-row">
           <h1 id="runbook-title">{runbook.title}</h1>
           <div className="runbook-badges">
-          <PriorityBadge priority={runbook.priority} />
-          {reviewDue && <span className="badge review-due" title={`Reviewed ${runbook.reviewEvery}`}>review due</span>}
-          {runbook.tags.map((tag) => (
-            <span key={tag} className="tag">
-              {tag}
-            </span>
-          ))}
+            <PriorityBadge priority={runbook.priority} />
+            {reviewDue && <span className="badge review-due" title={`Reviewed ${runbook.reviewEvery}`}>review due</span>}
+            {runbook.tags.map((tag) => (
+              <span key={tag} className="tag">
+                {tag}
+              </span>
+            ))}
           </div>
           <div className="runbook-actions">
             <SaveCopyButton request={{ suggestedName: `${runbook.id.split('/').pop() || 'runbook'}.md`, content: runbook.body, kind: 'markdown' }} />

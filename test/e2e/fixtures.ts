@@ -2,13 +2,13 @@ import { test as base } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchApp, type RunningApp } from './host';
+import { launchApp, type ChromiumOptions, type RunningApp } from './host';
 
 interface Fixtures {
   /** A fresh, empty profile folder, removed after the test. */
   profile: string;
   /** Launches the app on a profile; every launched app is closed after the test. */
-  launch: (profile: string, rendererRoot?: string) => Promise<RunningApp>;
+  launch: (profile: string, rendererRoot?: string, options?: ChromiumOptions) => Promise<RunningApp>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -22,8 +22,8 @@ export const test = base.extend<Fixtures>({
   launch: async ({ profile }, use) => {
     void profile;
     const running: RunningApp[] = [];
-    await use(async (profile, rendererRoot) => {
-      const app = await launchApp(profile, rendererRoot);
+    await use(async (profile, rendererRoot, options) => {
+      const app = await launchApp(profile, rendererRoot, options);
       running.push(app);
       return app;
     });

@@ -66,8 +66,8 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function launchApp(profileDir: string, rendererRoot = RENDERER): Promise<RunningApp> {
-  return hostKind() === 'electron' ? launchElectron(profileDir, rendererRoot) : launchChromium(profileDir, rendererRoot);
+export async function launchApp(profileDir: string, rendererRoot = RENDERER, options: ChromiumOptions = {}): Promise<RunningApp> {
+  return hostKind() === 'electron' ? launchElectron(profileDir, rendererRoot) : launchChromium(profileDir, rendererRoot, options);
 }
 
 export interface ChromiumOptions {
@@ -81,6 +81,8 @@ export interface ChromiumOptions {
   serverOrigin?: string;
   /** Told how long the stand-in main process took to answer each call (the benchmarks time sync with it). */
   onHandled?: (channel: Channel, ms: number) => void;
+  /** Channels whose handler fails, as a crashed or broken main process would: the app must say so plainly. */
+  brokenChannels?: Channel[];
 }
 
 export async function launchChromium(profileDir: string, rendererRoot: string, options: ChromiumOptions = {}): Promise<RunningApp> {
@@ -113,6 +115,7 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
   await context.exposeBinding('__failsafeInvoke', async ({ frame }, channel: unknown, payload: unknown) => {
     // The same sender check as ipcMain in electron/main.ts, then the same dispatch.
     if (!frame.url().startsWith(`${origin}/`)) throw new Error('IPC refused: untrusted sender');
+    if (options.brokenChannels?.includes(channel as Channel)) throw new Error('the desktop side stopped answering');
     const started = performance.now();
     const reply = await dispatch(handlers, channel, payload);
     if (isChannel(channel)) options.onHandled?.(channel, performance.now() - started);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { FixtureRepo, gitAvailable, runbook } from '../support/git-fixtures';
 import { startGitServer, type GitServer } from '../support/git-http-server';
 import { expect, test } from './fixtures';
+import { hostKind } from './host';
 
 const results = (page: Page) => page.getByRole('listbox', { name: 'Results' }).getByRole('option');
 
@@ -68,4 +69,16 @@ test.describe('Git sync', () => {
     expect(await page.content()).not.toContain('tok-very-secret-123');
     expect(await page.evaluate(() => window.failsafe?.syncSettings().then((settings) => JSON.stringify(settings)))).not.toContain('tok-very-secret-123');
   });
+});
+
+test('when the desktop side fails, saving settings and starting a sync say so in plain words and change nothing', async ({ launch, profile }) => {
+  test.skip(hostKind() === 'electron', 'breaking a channel needs the stand-in host; Electron’s main runs the same handlers and dispatch');
+  const { page } = await launch(profile, undefined, { brokenChannels: ['sync:set-settings', 'sync:run'] });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Repository URL').fill('https://git.example.com/team/runbooks.git');
+  await page.getByRole('button', { name: /^Save/ }).click();
+  await expect(page.getByText(/^The settings could not be saved: .*the desktop side stopped answering\. The previous settings are still in use\.$/)).toBeVisible();
+  await page.keyboard.press('Control+Shift+S');
+  await expect(page.getByRole('alert').filter({ hasText: 'Sync could not start' })).toHaveText(/^Sync could not start: .*the desktop side stopped answering\. The library is unchanged\.$/);
+  await expect(page.getByTestId('library-source')).toContainText('Bundled library');
 });
