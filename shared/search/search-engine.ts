@@ -38,7 +38,7 @@ export interface SearchHit {
 export const RELEVANCE_CUT = 0.3;
 const HEADLINE_FIELDS = new Set(['title', 'aliases', 'tags', 'names', 'stepTitles']);
 
-const CANDIDATES = 50;
+const CANDIDATES = 30;
 
 const FULL_TEXT_OPTIONS: MiniSearchOptions<FullTextDocument> = {
   idField: 'id',
@@ -98,7 +98,9 @@ export class SearchEngine {
       (!filters.type || summary.type === filters.type) &&
       (!filters.priority || summary.priority === filters.priority) &&
       (!filters.tag || summary.tags.includes(filters.tag));
-    const found = this.fullText.search(expandQuery(text), { filter: (result) => accept(this.byId.get(String(result.id))) }).slice(0, CANDIDATES);
+    // The filter runs on every document that matched (thousands at 10,000 runbooks): only when one is set.
+    const filtered = filters.type || filters.priority || filters.tag;
+    const found = this.fullText.search(expandQuery(text), filtered ? { filter: (result) => accept(this.byId.get(String(result.id))) } : {}).slice(0, CANDIDATES);
     if (!found.length) return [];
     const best = found[0].score;
     const hits = new Map<string, SearchHit>();
