@@ -127,7 +127,7 @@ export function SearchPalette() {
         />
         <RunbookFilters summaries={summaries} value={filters} onChange={setFilters} />
         {error && <p className="palette-error" role="alert">Search failed: {error}</p>}
-        <ul id="palette-results" role="listbox" aria-label="Results">
+        <ul id="palette-results" role="listbox" aria-label="Results" aria-busy={answered !== query}>
           {strong.length > 0 && <PaletteGroup label="Runbooks">{strong.map((hit, index) => runbookOption(hit, index))}</PaletteGroup>}
           {weak.length > 0 && <PaletteGroup label="Weaker matches">{weak.map((hit, index) => runbookOption(hit, strong.length + index))}</PaletteGroup>}
           {notes.length > 0 && <PaletteGroup label="Admin notes">{notes.map((note, index) => noteOption(note, hits.length + index))}</PaletteGroup>}

@@ -39,6 +39,8 @@ test('arrows choose among results and / opens the palette', async ({ launch, pro
   await expect(page.getByRole('region', { name: 'Incident response' })).toBeVisible();
   await page.keyboard.press('/');
   await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('rollbak deploy');
+  // The list says when it answers what was typed; until then, results of a shorter query may show.
+  await expect(page.getByRole('listbox', { name: 'Results' })).toHaveAttribute('aria-busy', 'false');
   await expect(results(page).first()).toBeVisible();
   const second = await results(page).nth(1).locator('.hit-title').innerText();
   await page.keyboard.press('ArrowDown');
