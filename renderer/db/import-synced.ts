@@ -27,7 +27,9 @@ export class IndexNotBuiltError extends Error {}
  * back to the previous library's index, so search and storage never disagree.
  */
 export async function importSyncedLibrary(db: FailsafeDatabase, indexer: Indexer, snapshot: LibrarySnapshot, previousVersion: string | undefined, now: Date): Promise<SyncedImport> {
-  const [built, imported] = await Promise.allSettled([indexer.build(snapshot.version, snapshot.runbooks), importSyncedSnapshot(db, snapshot, now)]);
+  // The write is started first: IndexedDB carries on with it while this thread builds the index.
+  const writing = importSyncedSnapshot(db, snapshot, now);
+  const [imported, built] = await Promise.allSettled([writing, indexer.build(snapshot.version, snapshot.runbooks)]);
   if (imported.status === 'rejected') {
     if (previousVersion) await indexer.load(previousVersion);
     throw imported.reason;
