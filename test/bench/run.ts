@@ -102,7 +102,8 @@ process.env.FAILSAFE_E2E_SKIP_BUILD = '1';
 await globalSetup();
 const targets: Record<number, { importMs: number; readyMs: number; p95: number }> = {
   1000: { importMs: 1500, readyMs: 1000, p95: 16 },
-  10000: { importMs: 6000, readyMs: 2000, p95: 50 },
+  // Issue 7 asks for search under 16 ms at 10,000 runbooks as at 1,000.
+  10000: { importMs: 6000, readyMs: 2000, p95: 16 },
 };
 for (const size of SIZES) {
   const f = await measure(size);
