@@ -16,15 +16,15 @@ export async function fetchBundledMeta(): Promise<LibraryMeta | undefined> {
   }
 }
 
-/** `url`: absolute when fetched from the search worker, whose own address is not the page's. */
-export async function fetchBundledSnapshot(url = 'library.json'): Promise<LibrarySnapshot> {
+/** `url`: absolute, since the search worker fetches it and its own address is not the page's. */
+export async function fetchBundledSnapshot(url: string): Promise<LibrarySnapshot> {
   const response = await fetch(url, { cache: 'no-store' });
   if (!response.ok) throw new Error(`the bundled library could not be read (HTTP ${response.status})`);
   return assertSnapshot(await response.json());
 }
 
 /** The search index built with the bundle, or undefined (then the app builds it itself). */
-export async function fetchBundledIndex(version: string, url = 'search-index.json'): Promise<SerializedSearchIndex | undefined> {
+export async function fetchBundledIndex(version: string, url: string): Promise<SerializedSearchIndex | undefined> {
   try {
     const response = await fetch(url, { cache: 'no-store' });
     const index: unknown = response.ok ? await response.json() : undefined;

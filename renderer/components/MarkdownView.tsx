@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { headingAnchors } from '../../shared/heading-slug';
@@ -18,6 +18,8 @@ interface Props {
 }
 
 export function MarkdownView({ markdown, fromPath, runbookId }: Props) {
+  // Cut once per text, not on every render of the page around it.
+  const pieces = useMemo(() => piecesWithAnchorCounts(markdown), [markdown]);
   const components: Components = {
     pre({ node, children }) {
       const code = textOf(node as Parameters<typeof textOf>[0]).replace(/\n$/, '');
@@ -42,7 +44,7 @@ export function MarkdownView({ markdown, fromPath, runbookId }: Props) {
   };
   return (
     <div className="markdown">
-      {piecesWithAnchorCounts(markdown).map(({ part, seen }, index) =>
+      {pieces.map(({ part, seen }, index) =>
         part.kind === 'markdown' ? (
           <Markdown
             key={index}

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { hashOf } from '../routes';
 import { useLibraryStore } from '../stores/library-store';
 import { useNoteStore } from '../stores/note-store';
 import { NoteCard } from './NoteCard';
+import { RunbookLinkList } from './RunbookLinkList';
 
 /** One admin note, found from the palette, with the runbooks it is about. */
 export function NoteView({ id }: { id: string }) {
@@ -22,13 +22,7 @@ export function NoteView({ id }: { id: string }) {
       {attached.length > 0 && (
         <nav aria-label="Runbooks this note is about">
           <h2>About these runbooks</h2>
-          <ul>
-            {attached.map((runbook) => (
-              <li key={runbook.id}>
-                <a href={hashOf({ name: 'runbook', id: runbook.id })}>{runbook.title}</a>
-              </li>
-            ))}
-          </ul>
+          <RunbookLinkList runbooks={attached} />
         </nav>
       )}
     </section>

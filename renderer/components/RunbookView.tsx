@@ -3,11 +3,11 @@ import { headingSlug, SECTION_ID_PREFIX } from '../../shared/heading-slug';
 import { withoutTitleLine } from '../../shared/markdown-blocks';
 import { isReviewDue } from '../../shared/review';
 import { useLibraryStore } from '../stores/library-store';
-import { hashOf } from '../routes';
 import { useRunbookStore } from '../stores/runbook-store';
 import { MarkdownView } from './MarkdownView';
 import { NoteCard } from './NoteCard';
 import { PriorityBadge } from './PriorityBadge';
+import { RunbookLinkList } from './RunbookLinkList';
 import { RunbookOutline } from './RunbookOutline';
 import { SaveCopyButton } from './SaveCopyButton';
 import { paletteShortcutLabel } from './shortcut-label';
@@ -93,13 +93,7 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
           {related.length > 0 && (
             <section aria-label="Related runbooks">
               <h2>Related runbooks</h2>
-              <ul>
-                {related.map((summary) => (
-                  <li key={summary.id}>
-                    <a href={hashOf({ name: 'runbook', id: summary.id })}>{summary.title}</a>
-                  </li>
-                ))}
-              </ul>
+              <RunbookLinkList runbooks={related} />
             </section>
           )}
           {notes.length > 0 && (

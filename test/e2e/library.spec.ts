@@ -5,6 +5,14 @@ import { BROKEN_LIBRARY_RENDERER, hostKind, savedFilesFolder } from './host';
 import type { Page } from '@playwright/test';
 import { expect, storedImport, test } from './fixtures';
 
+/** Ctrl+K, a query typed key by key, Enter: the runbook it opens has this title. */
+async function openBySearch(page: Page, query: string, title: string) {
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially(query);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+}
+
 const results = (page: Page) => page.getByRole('listbox', { name: 'Results' }).getByRole('option');
 
 test('cold start with no network shows the bundled library', async ({ launch, profile }) => {
@@ -85,10 +93,7 @@ test('the library problems view lists a broken file while the rest works', async
   const row = page.getByRole('row', { name: /broken-front-matter\.md/ });
   await expect(row).toContainText('incident-response/broken-front-matter.md');
   await expect(row).toContainText('front matter is not valid YAML');
-  await page.keyboard.press('Control+K');
-  await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('disk ful');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Disk full on a database host');
+  await openBySearch(page, 'disk ful', 'Disk full on a database host');
 });
 
 test('a runbook nested thousands of levels deep shows what it can and says why; the app keeps working', async ({ launch, profile }) => {
@@ -97,10 +102,7 @@ test('a runbook nested thousands of levels deep shows what it can and says why; 
   await expect(page.getByText('This part repeats or nests Markdown marks beyond what Failsafe renders')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Steps' })).toBeVisible();
   await expect(page.getByText('Page the on-call lead.')).toBeVisible();
-  await page.keyboard.press('Control+K');
-  await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('disk ful');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Disk full on a database host');
+  await openBySearch(page, 'disk ful', 'Disk full on a database host');
 });
 
 test('relative links open the linked runbook, a folder README included, scrolled to the section', async ({ launch, profile }) => {
