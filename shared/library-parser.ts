@@ -1,3 +1,4 @@
+import { readParams } from './run-params';
 import { contentHash } from './content-hash';
 import { splitFrontMatter } from './front-matter';
 import { isFolderIndex, libraryFileKind } from './library-paths';
@@ -64,7 +65,11 @@ export function parseLibrary(
     if (kind === 'runbook' && isFolderIndex(file.path) && !split.body.trim()) continue;
     if (kind === 'note') snapshot.notes.push(parseNote(file.path, split.data, split.body));
     else if (kind === 'template') snapshot.templates.push(parseTemplate(file.path, split.data, split.body));
-    else snapshot.runbooks.push(parseRunbook(file.path, split.data, split.body));
+    else {
+      snapshot.runbooks.push(parseRunbook(file.path, split.data, split.body));
+      // Bad parameters leave the runbook in: a run asks for the ones that are well declared.
+      for (const reason of readParams(split.data.params).problems) problem(file.path, reason, 'warning');
+    }
   }
   dropDuplicateIds(snapshot, problem);
   warnAboutDanglingLinks(snapshot, problem);

@@ -1,0 +1,73 @@
+// The incident record: events appended one after another, never changed. The state on screen is
+// derived from them (incident-state.ts); the database, the journal file and the export all hold
+// exactly these events.
+import type { RunbookStep } from '../model';
+import type { RunParam } from '../run-params';
+
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const MILESTONES = ['detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
+/** What a run keeps of its runbook as it was when the run started: a later sync changes none of it. */
+export interface RunbookCopy {
+  id: string;
+  title: string;
+  path: string;
+  /** The runbook's own `version`, when it declares one. */
+  version?: string;
+  /** A hash of the body: the run says when the library's runbook no longer has it. */
+  bodyHash: string;
+  body: string;
+  steps: RunbookStep[];
+  verification: string[];
+  /** The Markdown of its Rollback section, empty when it has none. */
+  rollback: string;
+  related: { id: string; title: string }[];
+  duration?: string;
+  params: RunParam[];
+  /** The library it came from: its content version, and the Git commit when it was synced. */
+  libraryVersion: string;
+  libraryCommit?: string;
+}
+
+export type IncidentField = 'title' | 'severity' | 'status';
+
+/** What each kind of event says; every event also carries the fields of `EventStamp`. */
+export type EventBody =
+  | { type: 'incident-declared'; title: string; severity: string }
+  | { type: 'incident-changed'; field: IncidentField; value: string }
+  | { type: 'milestone-set'; milestone: Milestone; /** When it happened (wall clock, ms): set now, or corrected later. */ time: number }
+  | { type: 'incident-note'; noteId: string; text: string; followUp: boolean }
+  | { type: 'follow-up-marked'; noteId: string; followUp: boolean }
+  | { type: 'run-started'; runId: string; runbook: RunbookCopy }
+  | { type: 'param-set'; runId: string; name: string; /** Absent for a secret: its value is never recorded. */ value?: string }
+  | { type: 'step-started'; runId: string; step: number }
+  | { type: 'step-done'; runId: string; step: number }
+  | { type: 'step-skipped'; runId: string; step: number; reason: string }
+  | { type: 'step-failed'; runId: string; step: number; note: string }
+  | { type: 'step-reopened'; runId: string; step: number }
+  | { type: 'run-note'; runId: string; step?: number; text: string }
+  | { type: 'command-copied'; runId: string; step?: number; /** As copied, secrets masked. */ command: string }
+  | { type: 'check-ticked'; runId: string; check: number; ticked: boolean }
+  | { type: 'run-finished'; runId: string; outcome: 'completed' | 'aborted'; reason?: string };
+
+export type EventType = EventBody['type'];
+
+export interface EventStamp {
+  incidentId: string;
+  /** Its place in the incident's record, from 1: the order of replay, whatever the clocks said. */
+  seq: number;
+  /** Wall-clock time, ms since 1970: what a human reads. */
+  at: number;
+  /** A monotonic clock (ms) of the app session that wrote it: durations within a session come from it. */
+  mono: number;
+  /** The app session that wrote it: monotonic times compare only within one session. */
+  session: string;
+}
+
+export type IncidentEvent = EventStamp & EventBody;
+
+/** The same body type, narrowed: `EventOf<'step-done'>`. */
+export type EventOf<T extends EventType> = EventStamp & Extract<EventBody, { type: T }>;

@@ -1,0 +1,284 @@
+// The state of an incident, derived from its events by a pure function. It refuses what cannot
+// have happened (a step done twice, a note on a finished run, an event out of order) with a reason,
+// so a damaged or edited record is caught when it is read, not shown as something it is not.
+import { INCIDENT_STATUSES, MILESTONES, type EventStamp, type IncidentEvent, type IncidentStatus, type Milestone, type RunbookCopy } from './incident-events';
+
+export type Stamp = Pick<EventStamp, 'at' | 'mono' | 'session'>;
+
+export type StepOutcome = 'pending' | 'active' | 'done' | 'skipped' | 'failed';
+
+export interface StepState {
+  outcome: StepOutcome;
+  /** When it was first started. */
+  startedAt?: Stamp;
+  /** When its outcome was set. */
+  endedAt?: Stamp;
+  /** Why it was skipped, or what failed. */
+  reason?: string;
+  notes: { text: string; at: Stamp }[];
+  /** The commands copied while it was current, as recorded (secrets masked). */
+  commands: { command: string; at: Stamp }[];
+}
+
+export interface RunState {
+  id: string;
+  runbook: RunbookCopy;
+  startedAt: Stamp;
+  /** Values as recorded; a secret's value is absent (it lives only in the window's memory). */
+  params: Record<string, { value?: string; secret: boolean }>;
+  steps: StepState[];
+  /** The step on screen: the last one started or reopened. */
+  current: number;
+  checks: boolean[];
+  /** Notes on the run as a whole (a step's notes are kept on the step). */
+  notes: { text: string; at: Stamp }[];
+  /** Commands copied from outside any step (the rollback section). */
+  commands: { command: string; at: Stamp }[];
+  finished?: { outcome: 'completed' | 'aborted'; reason?: string; at: Stamp };
+}
+
+export interface IncidentNote {
+  id: string;
+  text: string;
+  followUp: boolean;
+  at: Stamp;
+}
+
+export interface IncidentState {
+  id: string;
+  title: string;
+  severity: string;
+  status: IncidentStatus;
+  declaredAt: Stamp;
+  /** Wall-clock times (ms) of each milestone set. */
+  milestones: Partial<Record<Milestone, number>>;
+  notes: IncidentNote[];
+  runs: RunState[];
+  lastSeq: number;
+  lastAt: Stamp;
+}
+
+export class RecordError extends Error {
+  constructor(
+    readonly event: Pick<IncidentEvent, 'seq' | 'type'>,
+    reason: string,
+  ) {
+    super(`Event ${event.seq} (${event.type}): ${reason}`);
+    this.name = 'RecordError';
+  }
+}
+
+export type Applied = { ok: true; state: IncidentState } | { ok: false; error: RecordError };
+
+/** The state after one more event, or why that event cannot follow. */
+export function applyEvent(state: IncidentState | undefined, event: IncidentEvent): Applied {
+  try {
+    return { ok: true, state: next(state, event) };
+  } catch (error) {
+    if (error instanceof RecordError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** An incident from its whole record, in order of `seq`; the first impossible event stops it. */
+export function replay(events: readonly IncidentEvent[]): Applied {
+  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  let state: IncidentState | undefined;
+  for (const event of ordered) {
+    const applied = applyEvent(state, event);
+    if (!applied.ok) return applied;
+    state = applied.state;
+  }
+  if (!state) return { ok: false, error: new RecordError({ seq: 0, type: 'incident-declared' }, 'the record is empty') };
+  return { ok: true, state };
+}
+
+const stampOf = (event: IncidentEvent): Stamp => ({ at: event.at, mono: event.mono, session: event.session });
+
+function next(state: IncidentState | undefined, event: IncidentEvent): IncidentState {
+  const refuse = (reason: string): never => {
+    throw new RecordError(event, reason);
+  };
+  if (!Number.isFinite(event.at) || !Number.isFinite(event.mono) || typeof event.session !== 'string') refuse('it has no valid time');
+  if (event.type === 'incident-declared') {
+    if (state) refuse('the incident is already declared');
+    if (event.seq !== 1) refuse('an incident starts with event 1');
+    if (!event.title.trim()) refuse('an incident needs a title');
+    if (!event.severity.trim()) refuse('an incident needs a severity');
+    const at = stampOf(event);
+    return { id: event.incidentId, title: event.title.trim(), severity: event.severity, status: 'investigating', declaredAt: at, milestones: {}, notes: [], runs: [], lastSeq: 1, lastAt: at };
+  }
+  if (!state) return refuse('the incident was never declared');
+  if (event.incidentId !== state.id) refuse(`it belongs to incident ${event.incidentId}`);
+  if (event.seq !== state.lastSeq + 1) refuse(`it comes after event ${state.lastSeq}, so it should be event ${state.lastSeq + 1}`);
+  const base: IncidentState = { ...state, lastSeq: event.seq, lastAt: stampOf(event) };
+  const at = stampOf(event);
+
+  switch (event.type) {
+    case 'incident-changed': {
+      if (event.field === 'title' && !event.value.trim()) refuse('an incident needs a title');
+      if (event.field === 'severity' && !event.value.trim()) refuse('an incident needs a severity');
+      if (event.field === 'status') {
+        if (!INCIDENT_STATUSES.includes(event.value as IncidentStatus)) refuse(`"${event.value}" is not a status`);
+        const status = event.value as IncidentStatus;
+        if (status === state.status) refuse(`the incident is already ${status}`);
+        // Resolving stops the clock: the resolved milestone is set now unless it was set already.
+        const milestones = status === 'resolved' && state.milestones.resolved === undefined ? { ...state.milestones, resolved: event.at } : state.milestones;
+        return { ...base, status, milestones };
+      }
+      return { ...base, [event.field]: event.value.trim() };
+    }
+    case 'milestone-set': {
+      if (!MILESTONES.includes(event.milestone)) refuse(`"${String(event.milestone)}" is not a milestone`);
+      if (!Number.isFinite(event.time)) refuse('a milestone needs a time');
+      const milestones = { ...state.milestones, [event.milestone]: event.time };
+      return { ...base, milestones, status: event.milestone === 'resolved' ? 'resolved' : state.status };
+    }
+    case 'incident-note': {
+      if (!event.text.trim()) refuse('a note needs text');
+      if (state.notes.some((note) => note.id === event.noteId)) refuse(`note ${event.noteId} already exists`);
+      return { ...base, notes: [...state.notes, { id: event.noteId, text: event.text, followUp: event.followUp, at }] };
+    }
+    case 'follow-up-marked': {
+      if (!state.notes.some((note) => note.id === event.noteId)) refuse(`there is no note ${event.noteId}`);
+      return { ...base, notes: state.notes.map((note) => (note.id === event.noteId ? { ...note, followUp: event.followUp } : note)) };
+    }
+    case 'run-started': {
+      if (state.runs.some((run) => run.id === event.runId)) refuse(`run ${event.runId} already exists`);
+      if (!event.runbook.steps.length) refuse(`“${event.runbook.title}” has no steps to run`);
+      const params: RunState['params'] = {};
+      for (const param of event.runbook.params) params[param.name] = { secret: param.secret };
+      const run: RunState = {
+        id: event.runId,
+        runbook: event.runbook,
+        startedAt: at,
+        params,
+        steps: event.runbook.steps.map(() => ({ outcome: 'pending', notes: [], commands: [] })),
+        current: 0,
+        checks: event.runbook.verification.map(() => false),
+        notes: [],
+        commands: [],
+      };
+      return { ...base, runs: [...state.runs, run] };
+    }
+    default: {
+      const run = state.runs.find((candidate) => candidate.id === event.runId) ?? refuse(`there is no run ${event.runId}`);
+      const changed = nextRun(run, event, at, refuse);
+      return { ...base, runs: state.runs.map((candidate) => (candidate === run ? changed : candidate)) };
+    }
+  }
+}
+
+type RunEvent = Extract<IncidentEvent, { runId: string }>;
+
+function nextRun(run: RunState, event: RunEvent, at: Stamp, refuse: (reason: string) => never): RunState {
+  if (run.finished) refuse(`the run of “${run.runbook.title}” is finished`);
+  const stepAt = (step: number | undefined): StepState | undefined => {
+    if (step === undefined) return undefined;
+    if (!Number.isInteger(step) || step < 0 || step >= run.steps.length) refuse(`the run has no step ${step + 1}`);
+    return run.steps[step];
+  };
+  const withStep = (step: number, change: Partial<StepState>, current = run.current): RunState => ({
+    ...run,
+    current,
+    steps: run.steps.map((state, index) => (index === step ? { ...state, ...change } : state)),
+  });
+  const pauseOthers = (step: number): StepState[] => run.steps.map((state, index) => (index !== step && state.outcome === 'active' ? { ...state, outcome: 'pending' } : state));
+  const name = (step: number) => `step ${step + 1}`;
+
+  switch (event.type) {
+    case 'run-started':
+      return refuse('a run cannot start twice');
+    case 'param-set': {
+      const param = run.runbook.params.find((declared) => declared.name === event.name);
+      if (!param) refuse(`the runbook declares no parameter "${event.name}"`);
+      if (param.secret && event.value !== undefined) refuse(`"${event.name}" is secret: its value is never recorded`);
+      if (!param.secret && typeof event.value !== 'string') refuse(`"${event.name}" needs a value`);
+      return { ...run, params: { ...run.params, [event.name]: { value: event.value, secret: param.secret } } };
+    }
+    case 'step-started': {
+      const step = stepAt(event.step)!;
+      if (step.outcome === 'active') refuse(`${name(event.step)} is already in progress`);
+      if (step.outcome !== 'pending') refuse(`${name(event.step)} is ${step.outcome}; reopen it first`);
+      const steps = pauseOthers(event.step);
+      steps[event.step] = { ...step, outcome: 'active', startedAt: step.startedAt ?? at };
+      return { ...run, steps, current: event.step };
+    }
+    case 'step-done':
+    case 'step-skipped':
+    case 'step-failed': {
+      const step = stepAt(event.step)!;
+      const outcome = event.type === 'step-done' ? 'done' : event.type === 'step-skipped' ? 'skipped' : 'failed';
+      if (step.outcome === outcome) refuse(`${name(event.step)} is already ${outcome}`);
+      if (step.outcome !== 'active') refuse(`${name(event.step)} is not in progress`);
+      const reason = event.type === 'step-skipped' ? event.reason : event.type === 'step-failed' ? event.note : undefined;
+      if (reason !== undefined && !reason.trim()) refuse(event.type === 'step-skipped' ? 'skipping a step needs a reason' : 'a failed step needs a note');
+      return withStep(event.step, { outcome, endedAt: at, reason: reason?.trim() });
+    }
+    case 'step-reopened': {
+      const step = stepAt(event.step)!;
+      if (step.outcome === 'pending' || step.outcome === 'active') refuse(`${name(event.step)} is not done, skipped or failed`);
+      const steps = pauseOthers(event.step);
+      steps[event.step] = { ...step, outcome: 'active', endedAt: undefined, reason: undefined };
+      return { ...run, steps, current: event.step };
+    }
+    case 'run-note': {
+      if (!event.text.trim()) refuse('a note needs text');
+      const step = stepAt(event.step);
+      const note = { text: event.text, at };
+      return step ? withStep(event.step!, { notes: [...step.notes, note] }) : { ...run, notes: [...run.notes, note] };
+    }
+    case 'command-copied': {
+      if (!event.command) refuse('no command was copied');
+      const step = stepAt(event.step);
+      const copied = { command: event.command, at };
+      return step ? withStep(event.step!, { commands: [...step.commands, copied] }) : { ...run, commands: [...run.commands, copied] };
+    }
+    case 'check-ticked': {
+      if (!Number.isInteger(event.check) || event.check < 0 || event.check >= run.checks.length) refuse(`the run has no check ${event.check + 1}`);
+      if (run.checks[event.check] === event.ticked) refuse(`check ${event.check + 1} is already ${event.ticked ? 'ticked' : 'unticked'}`);
+      return { ...run, checks: run.checks.map((ticked, index) => (index === event.check ? event.ticked : ticked)) };
+    }
+    case 'run-finished': {
+      if (event.outcome === 'aborted') {
+        if (!event.reason?.trim()) refuse('aborting a run needs a reason');
+      } else if (event.outcome === 'completed') {
+        const open = run.steps.filter((step) => step.outcome === 'pending' || step.outcome === 'active').length;
+        if (open) refuse(`${open} step${open === 1 ? ' is' : 's are'} not done, skipped or failed`);
+        const unticked = run.checks.filter((ticked) => !ticked).length;
+        if (unticked) refuse(`${unticked} verification check${unticked === 1 ? ' is' : 's are'} not ticked`);
+      } else {
+        refuse(`"${String(event.outcome)}" is not how a run ends`);
+      }
+      return { ...run, finished: { outcome: event.outcome, reason: event.reason?.trim(), at } };
+    }
+  }
+}
+
+/** How long from one moment to another: by the monotonic clock within one session, else by the wall clock. */
+export function durationMs(from: Stamp, to: Stamp): number {
+  return Math.max(0, from.session === to.session ? to.mono - from.mono : to.at - from.at);
+}
+
+/** A moment known only by the wall clock (an export, a relaunch): durations to it use wall time. */
+export function wallClockStamp(at: number): Stamp {
+  return { at, mono: Number.NaN, session: '' };
+}
+
+/** The incident's clock: from its declaration to now, or to its resolution. */
+export function incidentElapsed(state: IncidentState, now: Stamp): number {
+  if (state.status === 'resolved' && state.milestones.resolved !== undefined) return Math.max(0, state.milestones.resolved - state.declaredAt.at);
+  return durationMs(state.declaredAt, now);
+}
+
+/** The run that is not finished, most recently started first. */
+export function activeRuns(state: IncidentState): RunState[] {
+  return state.runs.filter((run) => !run.finished).reverse();
+}
+
+/** Non-secret values of the incident's earlier runs, latest first wins: a new run starts with them. */
+export function earlierValues(state: IncidentState): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const run of state.runs) for (const [name, param] of Object.entries(run.params)) if (!param.secret && param.value !== undefined) values[name] = param.value;
+  return values;
+}

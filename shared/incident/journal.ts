@@ -1,0 +1,115 @@
+// The journal: a plain file per incident, one event per line as JSON, written by the desktop app
+// beside IndexedDB so the record outlives a damaged browser profile. Reading one back is reading
+// outside content: every line is checked, and a bad line is named, never fatal to the rest.
+import { INCIDENT_STATUSES, MILESTONES, type IncidentEvent } from './incident-events';
+
+export const INCIDENT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A journal larger than this is not read (an incident of 100,000 events is about 30 MB). */
+export const MAX_JOURNAL_BYTES = 64 * 1024 * 1024;
+
+export function journalLine(event: IncidentEvent): string {
+  return JSON.stringify(event);
+}
+
+export interface JournalRead {
+  events: IncidentEvent[];
+  /** Lines that are not an event, by number from 1, and why. */
+  problems: { line: number; reason: string }[];
+}
+
+export function readJournal(text: string): JournalRead {
+  const events: IncidentEvent[] = [];
+  const problems: JournalRead['problems'] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
+    if (!line.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      // The last line of a journal cut off by a crash mid-write.
+      problems.push({ line: index + 1, reason: index === lines.length - 1 ? 'cut off (the app stopped while writing it)' : 'not JSON' });
+      return;
+    }
+    const reason = eventProblem(value);
+    if (reason) problems.push({ line: index + 1, reason });
+    else events.push(value as IncidentEvent);
+  });
+  return { events, problems };
+}
+
+type FieldKind = 'string' | 'number' | 'boolean' | 'object' | 'string?' | 'number?';
+
+const STAMP: Record<string, FieldKind> = { incidentId: 'string', seq: 'number', at: 'number', mono: 'number', session: 'string', type: 'string' };
+const FIELDS: Record<IncidentEvent['type'], Record<string, FieldKind>> = {
+  'incident-declared': { title: 'string', severity: 'string' },
+  'incident-changed': { field: 'string', value: 'string' },
+  'milestone-set': { milestone: 'string', time: 'number' },
+  'incident-note': { noteId: 'string', text: 'string', followUp: 'boolean' },
+  'follow-up-marked': { noteId: 'string', followUp: 'boolean' },
+  'run-started': { runId: 'string', runbook: 'object' },
+  'param-set': { runId: 'string', name: 'string', value: 'string?' },
+  'step-started': { runId: 'string', step: 'number' },
+  'step-done': { runId: 'string', step: 'number' },
+  'step-skipped': { runId: 'string', step: 'number', reason: 'string' },
+  'step-failed': { runId: 'string', step: 'number', note: 'string' },
+  'step-reopened': { runId: 'string', step: 'number' },
+  'run-note': { runId: 'string', step: 'number?', text: 'string' },
+  'command-copied': { runId: 'string', step: 'number?', command: 'string' },
+  'check-ticked': { runId: 'string', check: 'number', ticked: 'boolean' },
+  'run-finished': { runId: 'string', outcome: 'string', reason: 'string?' },
+};
+const RUNBOOK_COPY: Record<string, FieldKind> = { id: 'string', title: 'string', path: 'string', bodyHash: 'string', body: 'string', rollback: 'string', libraryVersion: 'string', version: 'string?', duration: 'string?', libraryCommit: 'string?' };
+
+/** Why a value is not a well-formed event, or undefined when it is. What it means is the state function's to judge. */
+export function eventProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return 'not an event';
+  const type = value.type as IncidentEvent['type'];
+  const fields = typeof type === 'string' && Object.prototype.hasOwnProperty.call(FIELDS, type) ? FIELDS[type] : undefined;
+  if (!fields) return `unknown event type "${String(type).slice(0, 40)}"`;
+  const wrong = fieldProblem(value, { ...STAMP, ...fields });
+  if (wrong) return wrong;
+  if (!INCIDENT_ID.test(value.incidentId as string)) return 'not an incident id';
+  if (type === 'incident-changed' && !['title', 'severity', 'status'].includes(value.field as string)) return `unknown field "${String(value.field).slice(0, 40)}"`;
+  if (type === 'incident-changed' && value.field === 'status' && !INCIDENT_STATUSES.includes(value.value as never)) return `unknown status "${String(value.value).slice(0, 40)}"`;
+  if (type === 'milestone-set' && !MILESTONES.includes(value.milestone as never)) return `unknown milestone "${String(value.milestone).slice(0, 40)}"`;
+  if (type === 'run-started') {
+    const runbook = value.runbook as Record<string, unknown>;
+    const copy = fieldProblem(runbook, RUNBOOK_COPY);
+    if (copy) return `runbook: ${copy}`;
+    for (const list of ['steps', 'verification', 'related', 'params']) if (!Array.isArray(runbook[list])) return `runbook: ${list} is not a list`;
+    const steps = runbook.steps as unknown[];
+    if (!steps.every((step) => isRecord(step) && typeof step.title === 'string' && Number.isInteger(step.fromLine) && Number.isInteger(step.toLine))) return 'runbook: a step is malformed';
+    if (!(runbook.verification as unknown[]).every((item) => typeof item === 'string')) return 'runbook: a check is malformed';
+    if (!(runbook.params as unknown[]).every((param) => isRecord(param) && typeof param.name === 'string' && typeof param.secret === 'boolean')) return 'runbook: a parameter is malformed';
+  }
+  return undefined;
+}
+
+function fieldProblem(value: Record<string, unknown>, fields: Record<string, FieldKind>): string | undefined {
+  for (const [name, kind] of Object.entries(fields)) {
+    const field = value[name];
+    const optional = kind.endsWith('?');
+    if (optional && field === undefined) continue;
+    const base = kind.replace('?', '');
+    const ok = base === 'object' ? isRecord(field) : base === 'number' ? typeof field === 'number' && Number.isFinite(field) : typeof field === base;
+    if (!ok) return `${name} is not a ${base}`;
+  }
+  return undefined;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export type JournalAgreement =
+  | { agree: true }
+  | { agree: false; /** In plain words, for the incident screen. */ difference: string; journalAhead: boolean };
+
+/** Whether the database's record and the journal's hold the same events. */
+export function compareRecords(database: readonly IncidentEvent[], journal: readonly IncidentEvent[]): JournalAgreement {
+  const bySeq = new Map(journal.map((event) => [event.seq, journalLine(event)]));
+  const differing = database.filter((event) => bySeq.has(event.seq) && bySeq.get(event.seq) !== journalLine(event)).map((event) => event.seq);
+  if (differing.length) return { agree: false, difference: `event ${differing[0]} differs between this app's database and the journal file`, journalAhead: false };
+  if (journal.length > database.length) return { agree: false, difference: `the journal file has ${journal.length} events, this app's database ${database.length}`, journalAhead: true };
+  if (journal.length < database.length) return { agree: false, difference: `this app's database has ${database.length} events, the journal file ${journal.length}`, journalAhead: false };
+  return { agree: true };
+}

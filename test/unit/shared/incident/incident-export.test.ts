@@ -1,0 +1,94 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exportIncidentMarkdown } from '../../../../shared/incident/incident-export';
+import { formatClock, formatDuration, parseUtcInput, utcOffset } from '../../../../shared/incident/time-format';
+import { T0, TestRecord, testRunbook } from '../../../support/incident-record';
+
+const EXPECTED = new URL('../../../fixtures/incident-export/expected.md', import.meta.url);
+
+/** An incident with every kind of event: two runs (one completed with a skip, one failed then aborted), notes, a follow-up, milestones and a clock jump. */
+function anIncident() {
+  const record = new TestRecord('inc-2026-11-23')
+    .add({ type: 'incident-declared', title: 'Checkout API returns 502', severity: 'SEV1' })
+    .add({ type: 'milestone-set', milestone: 'detected', time: T0 - 4 * 60_000 })
+    .wait(45_000)
+    .add({ type: 'milestone-set', milestone: 'acknowledged', time: T0 + 45_000 })
+    .add({ type: 'run-started', runId: 'run-1', runbook: testRunbook() }, { type: 'step-started', runId: 'run-1', step: 0 })
+    .add({ type: 'param-set', runId: 'run-1', name: 'namespace', value: 'prod' }, { type: 'param-set', runId: 'run-1', name: 'service', value: 'checkout' }, { type: 'param-set', runId: 'run-1', name: 'db_password' })
+    .wait(20_000)
+    .add({ type: 'command-copied', runId: 'run-1', step: 0, command: 'kubectl -n prod get pods -o go-template="{{.status.phase}}"' })
+    .wait(70_000)
+    .add({ type: 'run-note', runId: 'run-1', step: 0, text: '3 of 5 pods | CrashLoopBackOff' })
+    .add({ type: 'step-done', runId: 'run-1', step: 0 }, { type: 'step-started', runId: 'run-1', step: 1 })
+    .wait(30_000)
+    .add({ type: 'step-skipped', runId: 'run-1', step: 1, reason: 'the autoscaler already replaced the pods' }, { type: 'step-started', runId: 'run-1', step: 2 })
+    // The laptop's clock is corrected back by two minutes: the record keeps its order.
+    .jumpWall(-120_000)
+    .wait(40_000)
+    .add({ type: 'command-copied', runId: 'run-1', step: 2, command: 'PGPASSWORD=•••••• psql -h  -c "select 1"' })
+    .add({ type: 'step-done', runId: 'run-1', step: 2 })
+    .add({ type: 'check-ticked', runId: 'run-1', check: 0, ticked: true }, { type: 'check-ticked', runId: 'run-1', check: 1, ticked: true })
+    .add({ type: 'run-finished', runId: 'run-1', outcome: 'completed' })
+    .add({ type: 'incident-changed', field: 'status', value: 'identified' })
+    .add({ type: 'incident-note', noteId: 'n1', text: 'Pods ran out of memory after the 02:00 deploy', followUp: false })
+    .add({ type: 'incident-note', noteId: 'n2', text: 'Add a memory alert\nbefore the pods crash', followUp: true })
+    .add({ type: 'run-started', runId: 'run-2', runbook: testRunbook({ id: 'release/release-rollback', title: 'Roll back a release', version: undefined, libraryCommit: undefined, libraryVersion: 'bundled-9' }) })
+    .add({ type: 'step-started', runId: 'run-2', step: 0 })
+    .wait(15_000)
+    .add({ type: 'step-failed', runId: 'run-2', step: 0, note: 'kubectl: forbidden' })
+    .add({ type: 'command-copied', runId: 'run-2', command: 'echo ```fenced```' })
+    .add({ type: 'run-finished', runId: 'run-2', outcome: 'aborted', reason: 'rolled forward instead' })
+    .wait(300_000)
+    .add({ type: 'milestone-set', milestone: 'mitigated', time: T0 + 400_000 })
+    .add({ type: 'incident-changed', field: 'severity', value: 'SEV2' })
+    .wait(600_000)
+    .add({ type: 'incident-changed', field: 'status', value: 'resolved' });
+  return record;
+}
+
+describe('the postmortem export', () => {
+  it('is exactly the stored expected Markdown', () => {
+    const record = anIncident();
+    const markdown = exportIncidentMarkdown(record.current, record.events, {
+      appVersion: '0.1.0',
+      responder: 'Ada Lovelace',
+      timeZone: 'Europe/Amsterdam',
+      exportedAt: T0 + 2 * 3_600_000,
+      library: { version: 'lib-v2', commit: 'b7e1f00d2c3a4b5c6d7e8f9012345678abcdef01' },
+      changedRuns: new Set(['run-1']),
+    });
+    // FAILSAFE_UPDATE_EXPECTED=1 rewrites the file after a deliberate change of format; read the diff.
+    if (process.env.FAILSAFE_UPDATE_EXPECTED) writeFileSync(EXPECTED, markdown);
+    expect(markdown).toBe(readFileSync(EXPECTED, 'utf8'));
+  });
+
+  it('says so when nothing was run, no milestone set and no step deviated', () => {
+    const record = new TestRecord().add({ type: 'incident-declared', title: 'Slow search', severity: 'SEV3' });
+    const markdown = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', exportedAt: T0 + 60_000, library: { version: 'v1' }, changedRuns: new Set() });
+    expect(markdown).toContain('| Open for | 1m 00s |');
+    expect(markdown).toContain('| Library | bundled, version v1 |');
+    expect(markdown).not.toContain('Responder');
+    for (const line of ['No milestone was set.', 'No runbook was run.', 'None: every step was done as written.', 'None.']) expect(markdown).toContain(line);
+  });
+});
+
+describe('times', () => {
+  it('shows UTC and local time with the zone offset, summer and winter', () => {
+    expect(formatClock(Date.UTC(2026, 6, 1, 23, 30, 0), 'Europe/Amsterdam')).toBe('2026-07-01 23:30:00 UTC (2026-07-02 01:30:00 local)');
+    expect(utcOffset(Date.UTC(2026, 6, 1), 'Europe/Amsterdam')).toBe('UTC+02:00');
+    expect(utcOffset(Date.UTC(2026, 0, 1), 'America/St_Johns')).toBe('UTC-03:30');
+    expect(utcOffset(Date.UTC(2026, 0, 1), 'Asia/Kolkata')).toBe('UTC+05:30');
+  });
+
+  it('formats durations', () => {
+    expect([45_000, 725_000, 3_725_000, -5].map(formatDuration)).toEqual(['45s', '12m 05s', '1h 02m 05s', '0s']);
+  });
+
+  it('reads a corrected time typed in UTC, and refuses an impossible one', () => {
+    expect(parseUtcInput('2026-11-23 02:10', T0)).toBe(Date.UTC(2026, 10, 23, 2, 10));
+    expect(parseUtcInput('02:10:30 UTC', T0)).toBe(Date.UTC(2026, 10, 23, 2, 10, 30));
+    expect(parseUtcInput('2026-02-30 02:10', T0)).toBeUndefined();
+    expect(parseUtcInput('25:00', T0)).toBeUndefined();
+    expect(parseUtcInput('soon', T0)).toBeUndefined();
+  });
+});
