@@ -5,6 +5,7 @@ import type { SyncSettingsView } from '../shared/sync-contract';
 import { checkSyncSettings, withoutToken } from '../shared/sync-settings-validation';
 import { saveFile, type ChooseSavePath } from './file-save';
 import { IpcRefusal } from './ipc-dispatch';
+import type { JournalStore } from './journal-store';
 import { WaitingSnapshot } from './waiting-snapshot';
 import { describeSyncError } from './sync/sync-errors';
 import type { SyncHost } from './sync/sync-host';
@@ -17,6 +18,8 @@ export interface HandlerHost {
   sync?: SyncHost;
   /** The save dialog (Electron's, or the stand-in's chosen folder); absent where files cannot be saved. */
   chooseSavePath?: ChooseSavePath;
+  /** The incident journal files; absent where there is no user data folder (a plain browser). */
+  journal?: JournalStore;
 }
 
 export function createHandlers(host: HandlerHost): Handlers {
@@ -25,13 +28,17 @@ export function createHandlers(host: HandlerHost): Handlers {
     if (!host.sync) throw new IpcRefusal('sync needs the desktop app');
     return host.sync;
   };
+  const journal = () => {
+    if (!host.journal) throw new IpcRefusal('the incident journal needs the desktop app');
+    return host.journal;
+  };
   const view = async (): Promise<SyncSettingsView> => ({
     ...(await sync().settings.read()),
     hasToken: await sync().vault.has(),
     systemGitAvailable: sync().systemGitAvailable,
   });
   return {
-    'app:info': async () => ({ version: host.version, platform: host.platform, syncAvailable: !!host.sync, host: host.host }),
+    'app:info': async () => ({ version: host.version, platform: host.platform, syncAvailable: !!host.sync, host: host.host, journalFolder: host.journal?.folder }),
     'sync:get-settings': () => view(),
     'sync:set-settings': async (update) => {
       const check = checkSyncSettings(update);
@@ -54,5 +61,8 @@ export function createHandlers(host: HandlerHost): Handlers {
       if (!host.chooseSavePath) throw new IpcRefusal('saving files needs the desktop app');
       return saveFile(request, host.chooseSavePath);
     },
+    'journal:append': (request) => journal().append(request),
+    'journal:read': ({ incidentId }) => journal().read(incidentId),
+    'journal:list': () => journal().list(),
   };
 }

@@ -6,6 +6,7 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { SAVE_FILTERS, type ChooseSavePath } from './file-save';
 import { dispatch } from './ipc-dispatch';
 import { createHandlers } from './ipc-handlers';
+import { createJournalStore, journalFolder } from './journal-store';
 import { createWorkerReader } from './library-reader';
 import { readRendererFile } from './renderer-files';
 import { createSyncHost } from './sync/sync-host';
@@ -93,6 +94,7 @@ async function registerHandlers(): Promise<void> {
     host: 'electron',
     sync: await createSyncHost(app.getPath('userData'), keychain, createWorkerReader(path.join(__dirname, 'parse-worker.cjs'))),
     chooseSavePath,
+    journal: createJournalStore(journalFolder(app.getPath('userData'))),
   });
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => {

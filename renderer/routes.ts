@@ -4,7 +4,11 @@ export type Route =
   | { name: 'runbook'; id: string; section?: string }
   | { name: 'note'; id: string }
   | { name: 'problems' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** An incident; without an id, the current one. */
+  | { name: 'incident'; id?: string }
+  | { name: 'incidents' }
+  | { name: 'run'; incidentId: string; runId: string };
 
 export function routeFromHash(hash: string): Route {
   const [raw, query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -20,6 +24,13 @@ export function routeFromHash(hash: string): Route {
   }
   if (path.startsWith('note/')) return { name: 'note', id: path.slice('note/'.length) };
   if (path === 'problems') return { name: 'problems' };
+  if (path === 'incident') return { name: 'incident' };
+  if (path.startsWith('incident/')) return { name: 'incident', id: path.slice('incident/'.length) };
+  if (path === 'incidents') return { name: 'incidents' };
+  if (path.startsWith('run/')) {
+    const [incidentId, runId] = path.slice('run/'.length).split('/');
+    if (incidentId && runId) return { name: 'run', incidentId, runId };
+  }
   if (path === 'settings') return { name: 'settings' };
   return { name: 'home' };
 }
@@ -29,6 +40,8 @@ export function hashOf(route: Route): string {
     const section = route.section ? `?section=${encodeURIComponent(route.section)}` : '';
     return `#/runbook/${route.id.split('/').map(encodeURIComponent).join('/')}${section}`;
   }
+  if (route.name === 'incident') return route.id ? `#/incident/${encodeURIComponent(route.id)}` : '#/incident';
+  if (route.name === 'run') return `#/run/${encodeURIComponent(route.incidentId)}/${encodeURIComponent(route.runId)}`;
   if (route.name === 'note') return `#/note/${route.id.split('/').map(encodeURIComponent).join('/')}`;
   return route.name === 'home' ? '#/' : `#/${route.name}`;
 }

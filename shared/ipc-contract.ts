@@ -2,6 +2,7 @@
 // reply types and a runtime check of the request. Electron's main and the test stand-in run every
 // call through the same dispatch (electron/ipc-dispatch.ts), which applies that check; the preload
 // and the stand-in build `window.failsafe` with createBridge.
+import { eventProblem, INCIDENT_ID } from './incident/journal';
 import type { SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from './sync-contract';
 
 export interface AppInfo {
@@ -10,6 +11,8 @@ export interface AppInfo {
   /** Whether this host can sync the library from Git (the desktop app can; a plain browser cannot). */
   syncAvailable: boolean;
   host: 'electron' | 'stand-in';
+  /** Where the incident journal files are written, when this host keeps them. */
+  journalFolder?: string;
 }
 
 export type SaveSettingsReply = { ok: true; settings: SyncSettingsView } | { ok: false; reason: string };
@@ -27,6 +30,18 @@ export type FileSaveReply = { ok: true; path: string } | { ok: false; cancelled:
 
 /** Exports can be large (a whole library as one HTML file) but never unbounded. */
 export const MAX_SAVE_BYTES = 32 * 1024 * 1024;
+
+/** Events of one incident to append to its journal file, one JSON line each. */
+export interface JournalAppend {
+  incidentId: string;
+  lines: string[];
+}
+
+export type JournalReply = { ok: true } | { ok: false; reason: string };
+export type JournalReadReply = { ok: true; text: string } | { ok: false; missing: boolean; reason: string };
+
+/** One append carries the events of one action: a few lines, one of them maybe a whole runbook. */
+export const MAX_JOURNAL_APPEND_CHARS = 4 * 1024 * 1024;
 
 type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -79,6 +94,34 @@ function fileSaveRequest(payload: unknown): Checked<FileSaveRequest> {
   return { ok: true, value: { suggestedName, content, kind: kind as FileSaveRequest['kind'] } };
 }
 
+function journalAppend(payload: unknown): Checked<JournalAppend> {
+  if (!isRecord(payload) || typeof payload.incidentId !== 'string' || !INCIDENT_ID.test(payload.incidentId)) return { ok: false, reason: 'takes { incidentId, lines }' };
+  const { lines } = payload;
+  if (!Array.isArray(lines) || !lines.length || !lines.every((line) => typeof line === 'string')) return { ok: false, reason: 'takes the lines as a list of text' };
+  if (lines.reduce((total: number, line: string) => total + line.length, 0) > MAX_JOURNAL_APPEND_CHARS) return { ok: false, reason: 'lines are too large' };
+  // Main writes only well-formed events of this incident, one per line: a renderer cannot put
+  // anything else in the file the app will read back.
+  for (const line of lines as string[]) {
+    let event: unknown;
+    try {
+      event = JSON.parse(line);
+    } catch {
+      return { ok: false, reason: 'a line is not JSON' };
+    }
+    const problem = eventProblem(event);
+    if (problem) return { ok: false, reason: `a line is not an event: ${problem}` };
+    if ((event as { incidentId: string }).incidentId !== payload.incidentId) return { ok: false, reason: 'a line belongs to another incident' };
+    if (line.includes('\n')) return { ok: false, reason: 'a line holds a line break' };
+  }
+  return { ok: true, value: { incidentId: payload.incidentId, lines: lines as string[] } };
+}
+
+function incidentRequest(payload: unknown): Checked<{ incidentId: string }> {
+  return isRecord(payload) && typeof payload.incidentId === 'string' && INCIDENT_ID.test(payload.incidentId)
+    ? { ok: true, value: { incidentId: payload.incidentId } }
+    : { ok: false, reason: 'takes { incidentId }' };
+}
+
 export const IPC_CHANNELS = {
   'app:info': channel<void, AppInfo>(noPayload),
   'sync:get-settings': channel<void, SyncSettingsView>(noPayload),
@@ -87,6 +130,9 @@ export const IPC_CHANNELS = {
   'sync:snapshot-part': channel<{ id: string; index: number }, string>(snapshotPartRequest),
   'sync:status': channel<void, SyncStatus>(noPayload),
   'file:save': channel<FileSaveRequest, FileSaveReply>(fileSaveRequest),
+  'journal:append': channel<JournalAppend, JournalReply>(journalAppend),
+  'journal:read': channel<{ incidentId: string }, JournalReadReply>(incidentRequest),
+  'journal:list': channel<void, string[]>(noPayload),
 };
 
 export type Channel = keyof typeof IPC_CHANNELS;
@@ -108,6 +154,9 @@ export interface FailsafeBridge {
   snapshotPart(id: string, index: number): Promise<string>;
   syncStatus(): Promise<SyncStatus>;
   saveFile(request: FileSaveRequest): Promise<FileSaveReply>;
+  appendJournal(request: JournalAppend): Promise<JournalReply>;
+  readJournal(incidentId: string): Promise<JournalReadReply>;
+  listJournals(): Promise<string[]>;
 }
 
 export function createBridge(invoke: Invoke): FailsafeBridge {
@@ -120,6 +169,9 @@ export function createBridge(invoke: Invoke): FailsafeBridge {
     snapshotPart: (id, index) => call('sync:snapshot-part', { id, index }),
     syncStatus: () => call('sync:status'),
     saveFile: (request) => call('file:save', request),
+    appendJournal: (request) => call('journal:append', request),
+    readJournal: (incidentId) => call('journal:read', { incidentId }),
+    listJournals: () => call('journal:list'),
   };
 }
 

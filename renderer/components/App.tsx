@@ -18,6 +18,16 @@ import { SyncButton } from './SyncButton';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncStore } from '../stores/sync-store';
 import { useGlobalShortcuts } from './use-global-shortcuts';
+import { useDialogStore } from '../stores/dialog-store';
+import { useIncidentStore } from '../stores/incident-store';
+import { resumeActiveRun } from '../stores/app-actions';
+import { DeclareIncidentDialog } from './DeclareIncidentDialog';
+import { IncidentBar } from './IncidentBar';
+import { IncidentScreen } from './IncidentScreen';
+import { IncidentsScreen } from './IncidentsScreen';
+import { RunScreen } from './RunScreen';
+import { Sidebar } from './Sidebar';
+import { StartRunDialog } from './StartRunDialog';
 
 const SCREEN_NAMES: Record<Route['name'], string> = {
   home: 'The library',
@@ -25,14 +35,17 @@ const SCREEN_NAMES: Record<Route['name'], string> = {
   note: 'This note',
   problems: 'The list of library problems',
   settings: 'Settings',
+  incident: 'This incident',
+  incidents: 'The list of incidents',
+  run: 'This run',
 };
 
 export function App() {
   const phase = useLibraryStore((state) => state.phase);
   const warning = useLibraryStore((state) => state.warning);
-  const problemCount = useLibraryStore((state) => state.problems.length);
   const route = useRouteStore((state) => state.route);
   const openPalette = useSearchStore((state) => state.openPalette);
+  const dialog = useDialogStore((state) => state.dialog);
 
   useEffect(() => {
     void useLibraryStore.getState().start();
@@ -40,12 +53,15 @@ export function App() {
   }, []);
   useEffect(() => {
     // Sync starts once the library is open, so an import never races the first one.
-    if (phase === 'ready') void useSyncStore.getState().init();
+    if (phase === 'ready') {
+      void useSyncStore.getState().init();
+      void useIncidentStore.getState().init().then(resumeActiveRun);
+    }
   }, [phase]);
   useGlobalShortcuts(phase === 'ready');
   // A new page starts at its top (a link to a section scrolls there once the page is shown).
   const main = useRef<HTMLElement>(null);
-  const screenKey = 'id' in route ? `${route.name}:${route.id}` : route.name;
+  const screenKey = route.name === 'run' ? `run:${route.runId}` : 'id' in route ? `${route.name}:${route.id}` : route.name;
   useLayoutEffect(() => {
     main.current?.scrollTo(0, 0);
   }, [screenKey]);
@@ -62,29 +78,33 @@ export function App() {
           Search runbooks <kbd>{paletteShortcutLabel()}</kbd>
         </button>
         <SyncButton />
-        <nav aria-label="Main">
-          <a href="#/">Library</a>
-          <a href="#/problems">Library problems{problemCount ? ` (${problemCount})` : ''}</a>
-          <a href="#/settings">Settings</a>
-        </nav>
       </header>
+      <IncidentBar />
       <SyncStatusPanel />
       {warning && (
         <p className="banner warning" role="alert">
           {warning}
         </p>
       )}
-      <main className="app-main" ref={main}>
-        <ScreenBoundary key={screenKey} what={SCREEN_NAMES[route.name]}>
-          {route.name === 'home' && <HomeScreen />}
-          {route.name === 'runbook' && <RunbookView id={route.id} section={route.section} />}
-          {route.name === 'note' && <NoteView id={route.id} />}
-          {route.name === 'problems' && <ProblemsView />}
-          {route.name === 'settings' && <SettingsScreen />}
-        </ScreenBoundary>
-      </main>
+      <div className="app-body">
+        <Sidebar />
+        <main className="app-main" ref={main}>
+          <ScreenBoundary key={screenKey} what={SCREEN_NAMES[route.name]}>
+            {route.name === 'home' && <HomeScreen />}
+            {route.name === 'runbook' && <RunbookView id={route.id} section={route.section} />}
+            {route.name === 'note' && <NoteView id={route.id} />}
+            {route.name === 'problems' && <ProblemsView />}
+            {route.name === 'settings' && <SettingsScreen />}
+            {route.name === 'incident' && <IncidentScreen id={route.id} />}
+            {route.name === 'incidents' && <IncidentsScreen />}
+            {route.name === 'run' && <RunScreen incidentId={route.incidentId} runId={route.runId} />}
+          </ScreenBoundary>
+        </main>
+      </div>
       <StatusLine />
       <SearchPalette />
+      {dialog?.kind === 'declare' && <DeclareIncidentDialog thenRun={dialog.thenRun} />}
+      {dialog?.kind === 'start-run' && <StartRunDialog key={dialog.runbookId} runbookId={dialog.runbookId} />}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { resolveLinkTarget } from '../../shared/library-paths';
 import { classifyLink } from '../../shared/url-rules';
 import { hashOf } from '../routes';
 import { CopyButton } from './CopyButton';
+import { FilledCommand, FilledInline, type CommandFilling } from './FilledCommand';
 import { renderParts, type RenderPart } from './render-limits';
 import { rehypeHeadingIds, remarkDepthLimit, remarkHtmlAsText, textOf } from './markdown-plugins';
 
@@ -15,14 +16,17 @@ interface Props {
   fromPath: string;
   /** The runbook shown, so `#section` links within it scroll there. */
   runbookId?: string;
+  /** During a run: commands are shown and copied with the run's parameters filled in. */
+  filling?: CommandFilling;
 }
 
-export function MarkdownView({ markdown, fromPath, runbookId }: Props) {
+export function MarkdownView({ markdown, fromPath, runbookId, filling }: Props) {
   // Cut once per text, not on every render of the page around it.
   const pieces = useMemo(() => piecesWithAnchorCounts(markdown), [markdown]);
   const components: Components = {
     pre({ node, children }) {
       const code = textOf(node as Parameters<typeof textOf>[0]).replace(/\n$/, '');
+      if (filling) return <FilledCommand command={code} filling={filling} />;
       return (
         <div className="code-block">
           <pre>{children}</pre>
@@ -37,6 +41,11 @@ export function MarkdownView({ markdown, fromPath, runbookId }: Props) {
         </SafeLink>
       );
     },
+    ...(filling && {
+      code({ children }) {
+        return <FilledInline text={String(children)} filling={filling} />;
+      },
+    }),
     img({ alt }) {
       // Images would be fetched from wherever the author pointed; show the alt text instead.
       return <span className="image-placeholder">[image{alt ? `: ${alt}` : ''}]</span>;

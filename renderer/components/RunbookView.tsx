@@ -12,6 +12,8 @@ import { RunbookOutline } from './RunbookOutline';
 import { SaveCopyButton } from './SaveCopyButton';
 import { paletteShortcutLabel } from './shortcut-label';
 import { typeLabel } from './type-labels';
+import { startRunOf } from '../stores/app-actions';
+import { START_RUN_KEY } from './keys';
 
 export function RunbookView({ id, section }: { id: string; section?: string }) {
   const { runbook, notes, missing, failed, load } = useRunbookStore();
@@ -66,6 +68,11 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
             ))}
           </div>
           <div className="runbook-actions">
+            {runbook.steps.length > 0 && (
+              <button type="button" className="primary" onClick={() => startRunOf(runbook.id)}>
+                Start a run <kbd>{START_RUN_KEY}</kbd>
+              </button>
+            )}
             <SaveCopyButton request={{ suggestedName: `${runbook.id.split('/').pop() || 'runbook'}.md`, content: runbook.body, kind: 'markdown' }} />
           </div>
         </div>

@@ -8,7 +8,11 @@ import { Highlighted } from './Highlighted';
 import { NOTE_KIND_LABELS } from './NoteCard';
 import { PriorityBadge } from './PriorityBadge';
 import { RunbookFilters } from './RunbookFilters';
+import { trapTab } from './focus-trap';
+import { actionsOnly, availableActions, matchingActions, type PaletteAction } from './palette-actions';
 import { typeLabel } from './type-labels';
+
+type PaletteItem = { kind: 'action'; action: PaletteAction } | { kind: 'runbook'; hit: SearchHit } | { kind: 'note'; note: NoteHit };
 
 export function SearchPalette() {
   const { open, query, answered, hits, notes, selected, filters, error, openWhenAnswered, closePalette, requestOpenWhenAnswered, setQuery, setFilters, moveSelection } =
@@ -24,12 +28,25 @@ export function SearchPalette() {
     closePalette();
     returnFocus.current?.focus();
   };
+  // Actions come first when nothing is typed or the query starts with `>`; else after what was found,
+  // so Enter still opens the best runbook.
+  const onlyActions = actionsOnly(query);
+  const actionsFirst = onlyActions || !query.trim();
+  const actions = open ? matchingActions(availableActions(), query).slice(0, actionsFirst ? undefined : 5) : [];
+  const shownHits = onlyActions ? [] : hits;
+  const shownNotes = onlyActions ? [] : notes;
+  const items: PaletteItem[] = [
+    ...(actionsFirst ? actions.map((action) => ({ kind: 'action' as const, action })) : []),
+    ...shownHits.map((hit) => ({ kind: 'runbook' as const, hit })),
+    ...shownNotes.map((note) => ({ kind: 'note' as const, note })),
+    ...(actionsFirst ? [] : actions.map((action) => ({ kind: 'action' as const, action }))),
+  ];
   const openItem = (index: number) => {
-    const hit = hits[index];
-    const note = notes[index - hits.length];
-    if (!hit && !note) return;
+    const item = items[index];
+    if (!item) return;
     closePalette();
-    navigate(hit ? { name: 'runbook', id: hit.summary.id } : { name: 'note', id: note.id });
+    if (item.kind === 'action') item.action.run();
+    else navigate(item.kind === 'runbook' ? { name: 'runbook', id: item.hit.summary.id } : { name: 'note', id: item.note.id });
   };
   useEffect(() => {
     if (!open) return;
@@ -39,7 +56,7 @@ export function SearchPalette() {
   }, [open]);
   useEffect(() => {
     if (openWhenAnswered && answered === query) {
-      if (hits.length) openItem(0);
+      if (items.length) openItem(0);
       else useSearchStore.setState({ openWhenAnswered: false });
     }
   });
@@ -51,11 +68,11 @@ export function SearchPalette() {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      moveSelection(event.key === 'ArrowDown' ? 1 : -1);
+      moveSelection(event.key === 'ArrowDown' ? 1 : -1, items.length);
     } else if (event.key === 'Enter' && event.target === input.current) {
       event.preventDefault();
       // A responder who types fast and presses Enter gets the top hit of what they typed.
-      if (answered === query) openItem(selected);
+      if (answered === query || onlyActions) openItem(selected);
       else requestOpenWhenAnswered();
     } else if (event.key === 'Escape') {
       event.preventDefault();
@@ -65,8 +82,10 @@ export function SearchPalette() {
     }
   };
   const words = query.split(/\s+/).filter(Boolean);
-  const strong = hits.filter((hit) => !hit.weak);
-  const weak = hits.filter((hit) => hit.weak);
+  const strong = shownHits.filter((hit) => !hit.weak);
+  const weak = shownHits.filter((hit) => hit.weak);
+  const firstHit = actionsFirst ? actions.length : 0;
+  const firstAction = actionsFirst ? 0 : shownHits.length + shownNotes.length;
   const option = (index: number, key: string, children: ReactNode) => (
     <li key={key} id={`hit-${index}`} role="option" aria-selected={index === selected} className={index === selected ? 'selected' : undefined} onMouseDown={() => openItem(index)}>
       {children}
@@ -110,6 +129,20 @@ export function SearchPalette() {
         )}
       </>,
     );
+  const actionGroup = actions.length > 0 && (
+    <PaletteGroup label="Actions">
+      {actions.map((action, index) =>
+        option(
+          firstAction + index,
+          `action:${action.id}`,
+          <>
+            <span className="hit-title">{action.title}</span>
+            {action.keys && <kbd className="hit-keys">{action.keys}</kbd>}
+          </>,
+        ),
+      )}
+    </PaletteGroup>
+  );
   return (
     <div className="palette-backdrop" onMouseDown={close}>
       <div ref={dialog} className="palette" role="dialog" aria-modal="true" aria-label="Search runbooks" onMouseDown={(event) => event.stopPropagation()} onKeyDown={onKeyDown}>
@@ -118,9 +151,9 @@ export function SearchPalette() {
           type="search"
           role="combobox"
           aria-label="Search runbooks"
-          aria-expanded={hits.length + notes.length > 0}
+          aria-expanded={items.length > 0}
           aria-controls="palette-results"
-          aria-activedescendant={selected < hits.length + notes.length ? `hit-${selected}` : undefined}
+          aria-activedescendant={selected < items.length ? `hit-${selected}` : undefined}
           placeholder="Search titles, alerts, tags, steps, commands, notes…"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
@@ -128,13 +161,15 @@ export function SearchPalette() {
         <RunbookFilters summaries={summaries} value={filters} onChange={setFilters} />
         {error && <p className="palette-error" role="alert">Search failed: {error}</p>}
         <ul id="palette-results" role="listbox" aria-label="Results" aria-busy={answered !== query}>
-          {strong.length > 0 && <PaletteGroup label="Runbooks">{strong.map((hit, index) => runbookOption(hit, index))}</PaletteGroup>}
-          {weak.length > 0 && <PaletteGroup label="Weaker matches">{weak.map((hit, index) => runbookOption(hit, strong.length + index))}</PaletteGroup>}
-          {notes.length > 0 && <PaletteGroup label="Admin notes">{notes.map((note, index) => noteOption(note, hits.length + index))}</PaletteGroup>}
+          {actionsFirst && actionGroup}
+          {strong.length > 0 && <PaletteGroup label="Runbooks">{strong.map((hit, index) => runbookOption(hit, firstHit + index))}</PaletteGroup>}
+          {weak.length > 0 && <PaletteGroup label="Weaker matches">{weak.map((hit, index) => runbookOption(hit, firstHit + strong.length + index))}</PaletteGroup>}
+          {shownNotes.length > 0 && <PaletteGroup label="Admin notes">{shownNotes.map((note, index) => noteOption(note, firstHit + shownHits.length + index))}</PaletteGroup>}
+          {!actionsFirst && actionGroup}
         </ul>
-        {query.trim() && hits.length + notes.length === 0 && !error && answered === query && <p className="empty">No runbook or note matches “{query}”.</p>}
+        {query.trim() && items.length === 0 && !error && (answered === query || onlyActions) && <p className="empty">Nothing matches “{query}”.</p>}
         <p className="palette-help">
-          <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> open · <kbd>Tab</kbd> filters · <kbd>Esc</kbd> close
+          <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> open or run · <kbd>&gt;</kbd> actions only · <kbd>Tab</kbd> filters · <kbd>Esc</kbd> close
         </p>
       </div>
     </div>
@@ -152,20 +187,4 @@ function PaletteGroup({ label, children }: { label: string; children: ReactNode 
       </ul>
     </li>
   );
-}
-
-/** Tab and Shift+Tab cycle within the palette while it is open: focus never wanders to the page behind it. */
-function trapTab(event: KeyboardEvent, container: HTMLElement | null) {
-  if (!container) return;
-  const focusable = [...container.querySelectorAll<HTMLElement>('input, select, button, [tabindex]:not([tabindex="-1"])')].filter((element) => !element.hasAttribute('disabled'));
-  if (!focusable.length) return;
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
 }

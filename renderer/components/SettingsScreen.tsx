@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SyncSettingsUpdate, TransportName } from '../../shared/sync-contract';
 import { useSyncStore } from '../stores/sync-store';
+import { ResponderNameForm } from './ResponderNameForm';
 
 export function SettingsScreen() {
   const available = useSyncStore((state) => state.available);
@@ -9,6 +10,8 @@ export function SettingsScreen() {
     return (
       <section className="settings" aria-labelledby="settings-title">
         <h1 id="settings-title">Settings</h1>
+        <ResponderNameForm />
+        <h2>Library repository</h2>
         <p className="empty">Git sync needs the desktop app. This browser preview works from the library built into it.</p>
       </section>
     );
@@ -47,6 +50,7 @@ function SettingsForm() {
   return (
     <section className="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
+      <ResponderNameForm />
       <form onSubmit={submit}>
         <h2>Library repository</h2>
         <label>

@@ -1,25 +1,48 @@
 import { useEffect } from 'react';
+import { MILESTONES, type Milestone } from '../../shared/incident/incident-events';
+import { declareIncident, goTo, openRunbookId, setMilestone, startRunOf, type Place } from '../stores/app-actions';
+import { useDialogStore } from '../stores/dialog-store';
 import { useSearchStore } from '../stores/search-store';
 import { useSyncStore } from '../stores/sync-store';
 import { isTyping } from './is-typing';
+import { DECLARE_KEY, digitWith, isPlainKey, MILESTONE_KEYS, PLACE_KEYS, START_RUN_KEY } from './keys';
 
+const PLACE_BY_DIGIT = new Map<string, Place>(Object.entries(PLACE_KEYS).map(([place, digit]) => [digit, place as Place]));
+const MILESTONE_BY_DIGIT = new Map<string, Milestone>(MILESTONES.map((milestone) => [MILESTONE_KEYS[milestone], milestone]));
 
-/** Ctrl/Cmd+K anywhere, or `/` when not typing, opens the search palette; Ctrl/Cmd+Shift+S syncs. */
+/**
+ * The keys that work on every screen (keys.ts names them): Ctrl/Cmd+K or `/` search, Ctrl/Cmd+Shift+S
+ * sync, Ctrl/Cmd+digit a place, Alt+digit a milestone, I declare, R run the runbook on screen.
+ * Single letters are left alone while typing, and none of these reach the page behind a dialog.
+ */
 export function useGlobalShortcuts(enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 's') {
+      if (useDialogStore.getState().dialog) return;
+      const command = event.ctrlKey || event.metaKey;
+      if (command && event.shiftKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
         void useSyncStore.getState().syncNow();
         return;
       }
-      const palette = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
-      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+      const palette = command && event.key.toLowerCase() === 'k';
+      const slash = event.key === '/' && !command && !event.altKey && !isTyping(event.target);
       if (palette || slash) {
         event.preventDefault();
         useSearchStore.getState().openPalette();
+        return;
       }
+      if (useSearchStore.getState().open) return;
+      const place = PLACE_BY_DIGIT.get(digitWith(event, 'command') ?? '');
+      const milestone = MILESTONE_BY_DIGIT.get(digitWith(event, 'option') ?? '');
+      if (place) goTo(place);
+      else if (milestone) void setMilestone(milestone);
+      else if (isTyping(event.target) || event.defaultPrevented) return;
+      else if (isPlainKey(event, DECLARE_KEY)) declareIncident();
+      else if (isPlainKey(event, START_RUN_KEY) && openRunbookId()) startRunOf(openRunbookId()!);
+      else return;
+      event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,4 +1,5 @@
-import Dexie, { type DBCore, type EntityTable, type Middleware, type Transaction } from 'dexie';
+import Dexie, { type DBCore, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
+import type { IncidentEvent, IncidentStatus } from '../../shared/incident/incident-events';
 import { extractSteps, splitSections } from '../../shared/runbook-sections';
 import type { AdminNote, CommsTemplate, Contact, LibraryMeta, LibraryProblem, Runbook, SeverityLevel } from '../../shared/model';
 import type { SerializedSearchIndex } from '../../shared/search/search-engine';
@@ -31,6 +32,18 @@ export interface RunbookVisitRecord {
   openedAt: string;
 }
 
+/** An incident as the list shows it: kept beside its events, written in the same transaction. */
+export interface IncidentSummaryRecord {
+  id: string;
+  title: string;
+  severity: string;
+  status: IncidentStatus;
+  declaredAt: number;
+  resolvedAt?: number;
+  runs: { runbookTitle: string; outcome: 'running' | 'completed' | 'aborted' }[];
+  lastSeq: number;
+}
+
 export type FailsafeDatabase = Dexie & {
   runbooks: EntityTable<Runbook, 'id'>;
   notes: EntityTable<AdminNote, 'id'>;
@@ -43,6 +56,9 @@ export type FailsafeDatabase = Dexie & {
   settings: EntityTable<SettingRecord, 'key'>;
   runbookChanges: EntityTable<RunbookChangeRecord, 'id'>;
   runbookVisits: EntityTable<RunbookVisitRecord, 'id'>;
+  /** Keyed by [incidentId+seq]: a second event with the same number is refused, never overwrites. */
+  incidentEvents: Table<IncidentEvent, [string, number]>;
+  incidents: EntityTable<IncidentSummaryRecord, 'id'>;
 };
 
 export const DATABASE_NAME = 'failsafe';
@@ -54,7 +70,7 @@ export const LIBRARY_TABLES = ['runbooks', 'notes', 'templates', 'contacts', 'se
  * The user's own tables: never touched by an import, never dropped by an upgrade, written with
  * strict durability. A new table goes in one of the two lists (a test checks every table is in one).
  */
-export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits'] as const;
+export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits', 'incidentEvents', 'incidents'] as const;
 
 /**
  * Every version of the schema, oldest first. Versions are never removed or edited: Dexie upgrades
@@ -90,6 +106,8 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
           runbook.steps = extractSteps(splitSections(runbook.body));
         }),
   },
+  // Version 4 (incidents): the record of each incident, and the list of incidents.
+  { version: 4, stores: { incidentEvents: '[incidentId+seq]', incidents: 'id, declaredAt' } },
 ];
 
 /** `version`: open the schema as it was then (the upgrade test builds old databases with it). */

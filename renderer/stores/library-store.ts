@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AdminNote, LibraryProblem } from '../../shared/model';
+import type { AdminNote, LibraryProblem, SeverityLevel } from '../../shared/model';
 import { fetchBundledMeta } from '../api/bundled-library';
 import { appDatabase, appSearch } from '../app-services';
 import type { MetaRecord } from '../db/database';
@@ -17,6 +17,8 @@ interface LibraryState {
   summaries: RunbookSummary[];
   pinnedNotes: AdminNote[];
   problems: LibraryProblem[];
+  /** The library's severity levels, in order (P0 first). */
+  severity: SeverityLevel[];
   /** Runbooks a sync changed since the user last opened them. */
   unseen: Set<string>;
   start(): Promise<void>;
@@ -30,6 +32,7 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
   summaries: [],
   pinnedNotes: [],
   problems: [],
+  severity: [],
   unseen: new Set(),
   async start() {
     if (get().phase === 'ready') return;

@@ -21,7 +21,8 @@ interface SearchState {
   requestOpenWhenAnswered(): void;
   setQuery(query: string): void;
   setFilters(filters: SearchFilters): void;
-  moveSelection(delta: number): void;
+  /** Moves over `count` items: the actions, runbooks and notes the palette shows. */
+  moveSelection(delta: number, count: number): void;
 }
 
 let latestRequest = 0;
@@ -64,10 +65,8 @@ export const useSearchStore = create<SearchState>((set, get) => {
       set({ filters });
       void run();
     },
-    /** The selection runs over the runbooks, then the notes. */
-    moveSelection(delta) {
-      const { hits, notes, selected } = get();
-      const count = hits.length + notes.length;
+    moveSelection(delta, count) {
+      const { selected } = get();
       if (count) set({ selected: (selected + delta + count) % count });
     },
   };

@@ -85,7 +85,9 @@ function runSection(run: RunState, events: readonly IncidentEvent[], context: Ex
   run.steps.forEach((step, index) => {
     const duration = step.startedAt && step.endedAt ? formatDuration(durationMs(step.startedAt, step.endedAt)) : '';
     const notes = [...(step.reason ? [step.reason] : []), ...step.notes.map((note) => note.text)].join(' / ');
-    lines.push(`| ${index + 1} | ${cell(runbook.steps[index].title)} | ${STEP_WORDS[step.outcome]} | ${duration} | ${cell(notes)} |`);
+    // A step still in progress when the run ended was stopped there.
+    const outcome = run.finished && step.outcome === 'active' ? 'stopped' : STEP_WORDS[step.outcome];
+    lines.push(`| ${index + 1} | ${cell(runbook.steps[index].title)} | ${outcome} | ${duration} | ${cell(notes)} |`);
   });
   lines.push('');
   // From the events, so they stay in the order they were copied whatever the clock did.

@@ -1,10 +1,11 @@
 import { _electron as electron, chromium, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../electron/content-security-policy';
 import type { ChooseSavePath } from '../../electron/file-save';
 import { dispatch } from '../../electron/ipc-dispatch';
 import { createHandlers } from '../../electron/ipc-handlers';
+import { createJournalStore, journalFolder } from '../../electron/journal-store';
 import { createWorkerReader } from '../../electron/library-reader';
 import { readRendererFile } from '../../electron/renderer-files';
 import { createSyncHost } from '../../electron/sync/sync-host';
@@ -64,6 +65,8 @@ export interface RunningApp {
   /** Requests the renderer made for files of its own build, by path. */
   requestedPaths: string[];
   close(): Promise<void>;
+  /** Kills the app's processes with SIGKILL, as a crash or a pulled plug would: nothing gets to flush or say goodbye. */
+  kill(): Promise<void>;
 }
 
 export async function launchApp(profileDir: string, rendererRoot = RENDERER, options: ChromiumOptions = {}): Promise<RunningApp> {
@@ -111,7 +114,14 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
     await mkdir(savedFilesFolder(profileDir), { recursive: true });
     return path.join(savedFilesFolder(profileDir), suggestedName);
   };
-  const handlers = createHandlers({ version: '0.0.0-e2e', platform: process.platform, host: 'stand-in', sync: await createSyncHost(profileDir, TEST_CIPHER, createWorkerReader(PARSE_WORKER)), chooseSavePath });
+  const handlers = createHandlers({
+    version: '0.0.0-e2e',
+    platform: process.platform,
+    host: 'stand-in',
+    sync: await createSyncHost(profileDir, TEST_CIPHER, createWorkerReader(PARSE_WORKER)),
+    chooseSavePath,
+    journal: createJournalStore(journalFolder(profileDir)),
+  });
   await context.exposeBinding('__failsafeInvoke', async ({ frame }, channel: unknown, payload: unknown) => {
     // The same sender check as ipcMain in electron/main.ts, then the same dispatch.
     if (!frame.url().startsWith(`${origin}/`)) throw new Error('IPC refused: untrusted sender');
@@ -133,6 +143,11 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
     requestedPaths,
     readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
     close: () => context.close(),
+    kill: async () => {
+      const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
+      await killProcessesOf(profileDir);
+      await closed;
+    },
   };
 }
 
@@ -149,5 +164,26 @@ async function launchElectron(profileDir: string, rendererRoot: string): Promise
     requestedPaths: [],
     readClipboard: () => app.evaluate(({ clipboard }) => clipboard.readText()),
     close: () => app.close(),
+    kill: async () => {
+      const closed = new Promise<void>((resolve) => app.once('close', () => resolve()));
+      app.process().kill('SIGKILL');
+      await closed;
+    },
   };
+}
+
+/** SIGKILLs every process started with this profile folder (Chromium's browser process and its children). */
+async function killProcessesOf(profileDir: string): Promise<void> {
+  const flag = `--user-data-dir=${profileDir}`;
+  for (const pid of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (commandLine.split('\0').includes(flag)) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  }
 }

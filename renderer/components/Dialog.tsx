@@ -1,0 +1,53 @@
+import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { trapTab } from './focus-trap';
+
+interface Props {
+  title: string;
+  onClose(): void;
+  onSubmit(): void;
+  children: ReactNode;
+  /** The buttons, the submit one first. */
+  actions: ReactNode;
+}
+
+/** A modal form: focus starts in its first field, stays inside, and goes back where it was on close. Esc closes. */
+export function Dialog({ title, onClose, onSubmit, children, actions }: Props) {
+  const form = useRef<HTMLFormElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    form.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    return () => returnFocus.current?.focus();
+  }, []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    // Shortcuts of the page behind never see a key typed here.
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    } else if (event.key === 'Tab') {
+      trapTab(event, form.current);
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      onSubmit();
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <div className="palette-backdrop" onMouseDown={onClose}>
+      <form ref={form} className="dialog" role="dialog" aria-modal="true" aria-label={title} onMouseDown={(event) => event.stopPropagation()} onKeyDown={onKeyDown} onSubmit={submit}>
+        <h2>{title}</h2>
+        {children}
+        <div className="dialog-actions">
+          {actions}
+          <button type="button" onClick={onClose}>
+            Cancel <kbd>Esc</kbd>
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

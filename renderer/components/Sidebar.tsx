@@ -1,0 +1,37 @@
+import type { Route } from '../routes';
+import { useIncidentStore } from '../stores/incident-store';
+import { useLibraryStore } from '../stores/library-store';
+import { useRouteStore } from '../stores/route-store';
+import { DECLARE_KEY, PLACE_KEYS, withCommand } from './keys';
+import { useDialogStore } from '../stores/dialog-store';
+
+/** The places a responder moves between, each with its key. */
+export function Sidebar() {
+  const route = useRouteStore((state) => state.route);
+  const currentTitle = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state.title : undefined));
+  const problemCount = useLibraryStore((state) => state.problems.length);
+  const place = (href: string, label: string, key: string | undefined, active: boolean, detail?: string) => (
+    <li>
+      <a href={href} aria-current={active ? 'page' : undefined}>
+        <span className="place-label">{label}</span>
+        {key && <kbd>{withCommand(key)}</kbd>}
+        {detail && <span className="place-detail">{detail}</span>}
+      </a>
+    </li>
+  );
+  const is = (...names: Route['name'][]) => names.includes(route.name);
+  return (
+    <nav className="sidebar" aria-label="Places">
+      <ul>
+        {place('#/', 'Library', PLACE_KEYS.library, is('home', 'runbook', 'note'))}
+        {place('#/incident', 'Current incident', PLACE_KEYS.incident, route.name === 'incident' && !route.id, currentTitle ?? 'none')}
+        {place('#/incidents', 'Incidents', PLACE_KEYS.incidents, is('incidents') || (route.name === 'incident' && !!route.id) || is('run'))}
+        {place('#/settings', 'Settings', PLACE_KEYS.settings, is('settings'))}
+        {place('#/problems', `Library problems${problemCount ? ` (${problemCount})` : ''}`, undefined, is('problems'))}
+      </ul>
+      <button type="button" className="declare-button" onClick={() => useDialogStore.getState().show({ kind: 'declare' })}>
+        Declare an incident <kbd>{DECLARE_KEY}</kbd>
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,46 @@
+// The app's keys, named once: the handlers, the sidebar, the palette's actions and the buttons all
+// show these labels, so what is on screen is what works.
+
+const mac = () => /^mac/i.test(globalThis.navigator?.platform ?? '');
+
+/** `⌘1` on macOS, `Ctrl 1` elsewhere. */
+export const withCommand = (key: string) => (mac() ? `⌘${key}` : `Ctrl ${key}`);
+/** `⌥1` on macOS, `Alt 1` elsewhere. */
+export const withOption = (key: string) => (mac() ? `⌥${key}` : `Alt ${key}`);
+
+export const PLACE_KEYS = { library: '1', incident: '2', incidents: '3', settings: '4' } as const;
+export type Place = keyof typeof PLACE_KEYS;
+
+/** Milestones are set with Alt (⌥) and their number, from anywhere. */
+export const MILESTONE_KEYS = { detected: '1', acknowledged: '2', mitigated: '3', resolved: '4' } as const;
+
+/** Declares an incident, from anywhere but a text field. */
+export const DECLARE_KEY = 'I';
+/** Starts a run of the runbook on screen. */
+export const START_RUN_KEY = 'R';
+
+/** The run screen's keys (single letters, ignored while typing in a field). */
+export const RUN_KEYS = {
+  done: 'D',
+  skip: 'S',
+  fail: 'F',
+  note: 'N',
+  reopen: 'O',
+  start: 'Enter',
+  copy: 'C',
+  rollback: 'B',
+  params: 'P',
+  finish: 'E',
+} as const;
+
+/** A single-letter shortcut pressed with no modifier. */
+export function isPlainKey(event: KeyboardEvent, key: string): boolean {
+  return !event.ctrlKey && !event.metaKey && !event.altKey && event.key.toLowerCase() === key.toLowerCase();
+}
+
+/** The digit of Ctrl/⌘ + digit or Alt/⌥ + digit, by physical key (Alt changes the character on macOS). */
+export function digitWith(event: KeyboardEvent, modifier: 'command' | 'option'): string | undefined {
+  const held = modifier === 'command' ? (event.ctrlKey || event.metaKey) && !event.altKey : event.altKey && !event.ctrlKey && !event.metaKey;
+  const match = /^Digit([1-9])$/.exec(event.code);
+  return held && !event.shiftKey && match ? match[1] : undefined;
+}

@@ -1,0 +1,49 @@
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+// Steps every incident spec takes, by keyboard, as a responder would.
+
+/** I, a title typed, Enter: the incident bar shows it. */
+export async function declareIncident(page: Page, title: string) {
+  await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  await page.keyboard.press('i');
+  const dialog = page.getByRole('dialog', { name: 'Declare an incident' });
+  await expect(dialog.getByLabel('Title')).toBeFocused();
+  await page.keyboard.type(title);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Current incident' })).toContainText(title);
+}
+
+/** Ctrl+K, the query, Enter: the runbook opens; then R starts a run of it. */
+export async function openRunbook(page: Page, query: string, title: string) {
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially(query);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+}
+
+export const stepItems = (page: Page) => page.getByRole('navigation', { name: 'Steps' }).getByRole('listitem');
+
+/** Each step's outcome as the step list shows it: `done`, `in progress`, `to do`… */
+export async function stepOutcomes(page: Page): Promise<string[]> {
+  return stepItems(page).evaluateAll((items) => items.map((item) => item.querySelector('.visually-hidden')?.textContent?.replace(/^, /, '') ?? ''));
+}
+
+/** The events IndexedDB holds for every incident, in order: what survives a crash. */
+export async function storedEvents(page: Page): Promise<{ type: string; seq: number; step?: number; text?: string; at: number }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('failsafe');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const read = request.result.transaction('incidentEvents').objectStore('incidentEvents').getAll();
+          read.onsuccess = () => {
+            resolve(read.result);
+            request.result.close();
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
+}
