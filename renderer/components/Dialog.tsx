@@ -16,7 +16,8 @@ export function Dialog({ title, onClose, onSubmit, children, actions }: Props) {
   const returnFocus = useRef<HTMLElement | null>(null);
   useEffect(() => {
     returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
-    form.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    // The first field, or the dialog itself while its fields are still loading, so Enter and Esc reach it.
+    (form.current?.querySelector<HTMLElement>('input, textarea, select') ?? form.current)?.focus();
     return () => returnFocus.current?.focus();
   }, []);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -27,7 +28,8 @@ export function Dialog({ title, onClose, onSubmit, children, actions }: Props) {
       onClose();
     } else if (event.key === 'Tab') {
       trapTab(event, form.current);
-    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey || event.target === form.current || event.target instanceof HTMLSelectElement)) {
+      // Enter in a text field submits by itself; a choice or the dialog itself would not.
       event.preventDefault();
       onSubmit();
     }
@@ -38,7 +40,7 @@ export function Dialog({ title, onClose, onSubmit, children, actions }: Props) {
   };
   return (
     <div className="palette-backdrop" onMouseDown={onClose}>
-      <form ref={form} className="dialog" role="dialog" aria-modal="true" aria-label={title} onMouseDown={(event) => event.stopPropagation()} onKeyDown={onKeyDown} onSubmit={submit}>
+      <form ref={form} tabIndex={-1} className="dialog" role="dialog" aria-modal="true" aria-label={title} onMouseDown={(event) => event.stopPropagation()} onKeyDown={onKeyDown} onSubmit={submit}>
         <h2>{title}</h2>
         {children}
         <div className="dialog-actions">

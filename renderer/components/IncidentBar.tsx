@@ -1,5 +1,6 @@
 import { incidentElapsed } from '../../shared/incident/incident-state';
-import { formatElapsed } from '../../shared/incident/time-format';
+import { MILESTONES } from '../../shared/incident/incident-events';
+import { formatElapsed, formatUtc } from '../../shared/incident/time-format';
 import { hashOf } from '../routes';
 import { useIncidentStore } from '../stores/incident-store';
 import { useNow } from './use-now';
@@ -11,6 +12,9 @@ export function IncidentBar() {
   const journalProblem = useIncidentStore((state) => state.journalProblem);
   const now = useNow(!!incident && incident.status !== 'resolved');
   const running = incident?.runs.filter((run) => !run.finished) ?? [];
+  // The milestone reached last, so a milestone key pressed anywhere shows what it did.
+  const reached = incident ? [...MILESTONES].reverse().find((milestone) => incident.milestones[milestone] !== undefined) : undefined;
+  const latest = reached && incident ? ([reached, incident.milestones[reached]!] as const) : undefined;
   return (
     <>
       {incident && (
@@ -23,6 +27,11 @@ export function IncidentBar() {
             {formatElapsed(incidentElapsed(incident, now))}
           </span>
           <span className="incident-status">{incident.status}</span>
+          {latest && (
+            <span className="incident-milestone">
+              {latest[0]} {formatUtc(latest[1]).slice(11, 16)} UTC
+            </span>
+          )}
           {running.map((run) => (
             <a key={run.id} className="incident-run" href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })}>
               ▶ {run.runbook.title}: step {run.current + 1} of {run.steps.length}

@@ -20,7 +20,7 @@ export function IncidentsScreen() {
     <section className="incidents" aria-labelledby="incidents-title">
       <div className="library-toolbar">
         <h1 id="incidents-title">Incidents</h1>
-        <label className="filters">
+        <label className="status-filter">
           Status
           <select value={filter} onChange={(event) => setFilter(event.target.value as Filter)}>
             <option value="all">all</option>

@@ -6,10 +6,11 @@ export function ParamFields({ params, values, onChange }: { params: RunParam[]; 
     <div className="param-fields">
       {params.map((param, index) => (
         <label key={param.name}>
-          <span>
+          <span className="param-label">
             {param.label}
             {param.required && <span className="required"> (required)</span>}
             {param.secret && <span className="muted"> (secret: used in commands, never recorded)</span>}
+            <code className="param-name">{`{{${param.name}}}`}</code>
           </span>
           {param.options ? (
             <select autoFocus={index === 0} value={values[param.name] ?? ''} onChange={(event) => onChange(param.name, event.target.value)}>
@@ -31,7 +32,6 @@ export function ParamFields({ params, values, onChange }: { params: RunParam[]; 
               onChange={(event) => onChange(param.name, event.target.value)}
             />
           )}
-          <code className="param-name">{`{{${param.name}}}`}</code>
         </label>
       ))}
     </div>

@@ -45,6 +45,8 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const [viewed, setViewed] = useState(run.current);
   const [panel, setPanel] = useState<Panel>('none');
   const [text, setText] = useState('');
+  /** What the last key did, when nothing else on screen shows it (C copies out of sight). */
+  const [notice, setNotice] = useState<string>();
   const changed = useRunbookChanged(run);
   const field = useRef<HTMLInputElement>(null);
   // The view follows the run's cursor whenever it moves (a step settled, the next one started).
@@ -113,8 +115,13 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
       setPanel('params');
       return;
     }
-    await navigator.clipboard.writeText(commandText(pieces));
-    await filling.onCopied(recordedCommand(pieces));
+    try {
+      await navigator.clipboard.writeText(commandText(pieces));
+    } catch {
+      setNotice('Copy failed: select the command and copy it by hand.');
+      return;
+    }
+    setNotice((await filling.onCopied(recordedCommand(pieces))) ? `Copied: ${recordedCommand(pieces)}` : 'Copied, but not recorded.');
   };
 
   useEffect(() => {
@@ -250,6 +257,9 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               </button>
             </form>
           )}
+          <p className="run-notice" role="status">
+            {notice}
+          </p>
           {!finished && (
             <div className="run-actions" role="toolbar" aria-label="Step actions">
               {step.outcome === 'active' && (

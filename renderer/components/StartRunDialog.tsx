@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { earlierValues } from '../../shared/incident/incident-state';
 import { initialValues, runbookParams, type RunParam } from '../../shared/run-params';
 import type { Runbook } from '../../shared/model';
@@ -20,6 +20,8 @@ export function StartRunDialog({ runbookId }: { runbookId: string }) {
   const [runbook, setRunbook] = useState<Runbook | null>();
   const [values, setValues] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string>();
+  // Enter pressed before the runbook was read: the run starts as soon as it is.
+  const startWhenRead = useRef(false);
   const params: RunParam[] = runbook ? runbookParams(runbook) : [];
   // A required value may be unknown yet (the replica to promote is chosen in step 2): the run can start without it.
   const empty = params.filter((param) => param.required && !values[param.name]?.trim());
@@ -44,7 +46,7 @@ export function StartRunDialog({ runbookId }: { runbookId: string }) {
       const initial = initialValues(runbookParams(found), earlierValues(incident));
       setValues(initial);
       // Nothing to ask: the run starts straight away.
-      if (!runbookParams(found).length) void begin(initial, found);
+      if (!runbookParams(found).length || startWhenRead.current) void begin(initial, found);
     });
     return () => {
       cancelled = true;
@@ -58,7 +60,7 @@ export function StartRunDialog({ runbookId }: { runbookId: string }) {
     <Dialog
       title={runbook ? `Run “${runbook.title}”` : 'Start a run'}
       onClose={close}
-      onSubmit={() => runbook && void begin(values, runbook)}
+      onSubmit={() => (runbook ? void begin(values, runbook) : (startWhenRead.current = true))}
       actions={
         <button type="submit" className="primary" disabled={!runbook}>
           Start the run <kbd>Enter</kbd>

@@ -1,5 +1,6 @@
 // `npm run bench`: import, start-up and search figures on synthetic libraries of 1,000 and 10,000
-// runbooks, in Chromium with the real renderer build and real IndexedDB. Prints figures; no pass/fail.
+// runbooks, incident figures, then sync figures, in Chromium with the real renderer build and real
+// IndexedDB. Prints figures; no pass/fail.
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import globalSetup from '../e2e/global-setup';
 import { E2E_BUILD, launchChromium, RENDERER } from '../e2e/host';
 import { buildSearchIndex } from '../../shared/search/search-engine';
 import { longestTaskDuring, WATCH_LONG_TASKS } from './long-tasks';
+import { runIncidentBench } from './incident-bench';
 import { runSyncBench } from './sync-bench';
 import { syntheticLibrary, typoQueries } from './synthetic-library';
 
@@ -118,4 +120,5 @@ for (const size of SIZES) {
   console.log(`  search latency over ${QUERIES} typo queries: median ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms${t ? ` (target ${t.p95}, ${(f.p95 / t.p95).toFixed(2)}x)` : ''}`);
   console.log(`  top-3 hit rate: ${(f.top3 * 100).toFixed(1)}% (target 90%)`);
 }
+await runIncidentBench();
 await runSyncBench();

@@ -242,3 +242,23 @@ function withoutClockReadings(markdown: string): string {
     .replace(/\b(\d+h \d\dm \d\ds|\d+m \d\ds|\d+s)\b/g, '[duration]')
     .replace(/version [0-9a-z]{6,}/g, 'version [library version]');
 }
+
+test('the palette runs actions, each showing its key: set a milestone, go to a place', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Search is slow');
+  await page.keyboard.press('Control+K');
+  const input = page.getByRole('combobox', { name: 'Search runbooks' });
+  await input.pressSequentially('>ackn');
+  const action = page.getByRole('group', { name: 'Actions' }).getByRole('option');
+  await expect(action).toHaveCount(1);
+  await expect(action).toContainText('Set milestone: acknowledged, now');
+  await expect(action.locator('kbd')).toHaveText('Alt 2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Current incident' })).toContainText('acknowledged');
+  await page.keyboard.press('Control+K');
+  await input.fill('go incidents');
+  await expect(page.getByRole('group', { name: 'Actions' }).getByRole('option').first()).toContainText('Go to incidents');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Incidents');
+});

@@ -6,6 +6,7 @@ import { FixtureRepo, gitAvailable, runbook } from '../support/git-fixtures';
 import { startGitServer, type GitServer } from '../support/git-http-server';
 import { expect, test } from './fixtures';
 import { hostKind } from './host';
+import { declareIncident, openRunbook, stepOutcomes } from './incident-helpers';
 
 const results = (page: Page) => page.getByRole('listbox', { name: 'Results' }).getByRole('option');
 
@@ -55,6 +56,33 @@ test.describe('Git sync', () => {
     await expect(results(page).first()).toContainText('Kafka consumer lag');
   });
 
+  test('a sync in the middle of a run changes nothing under it, and the run says its runbook changed', async ({ launch, profile }) => {
+    const steps = (second: string) => `---\ntitle: Restart the workers\n---\n# Restart the workers\n\n## Steps\n\n### Step 1: Drain the queue\n\`\`\`bash\nworkerctl drain\n\`\`\`\n\n### Step 2: ${second}\n\`\`\`bash\nworkerctl restart --all\n\`\`\`\n\n### Step 3: Watch the queue\n\`\`\`bash\nworkerctl stats\n\`\`\`\n`;
+    await repo.commit({ 'ops/restart-workers.md': steps('Restart every worker') }, 'add the workers runbook');
+    const { page } = await launch(profile);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Repository URL').fill(server.url('team'));
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByText('Synced: 2 runbooks added')).toBeVisible({ timeout: 20_000 });
+
+    await declareIncident(page, 'Jobs stuck');
+    await openRunbook(page, 'restart workers', 'Restart the workers');
+    await page.keyboard.press('r');
+    await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 3: Drain the queue/ })).toBeVisible();
+    await page.keyboard.press('d');
+    await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 3: Restart every worker/ })).toBeVisible();
+    await expect(page.getByTestId('runbook-changed')).toHaveCount(0);
+
+    await repo.commit({ 'ops/restart-workers.md': steps('Restart only the stuck workers').replace('workerctl restart --all', 'workerctl restart --stuck') }, 'restart only the stuck ones');
+    await page.keyboard.press('Control+Shift+S');
+    await expect(page.getByText('Synced: 1 runbook updated')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('runbook-changed')).toContainText('This runbook has changed in the library since this run started.');
+    await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 3: Restart every worker/ })).toBeVisible();
+    await expect(page.locator('.run-step .code-block')).toContainText('workerctl restart --all');
+    expect(await stepOutcomes(page)).toEqual(['done', 'in progress', 'to do']);
+  });
+
   test('a wrong setting is refused with a reason, and the token never comes back to the page', async ({ launch, profile }) => {
     const { page } = await launch(profile);
     await page.getByRole('link', { name: 'Settings' }).click();
@@ -76,7 +104,7 @@ test('when the desktop side fails, saving settings and starting a sync say so in
   const { page } = await launch(profile, undefined, { brokenChannels: ['sync:set-settings', 'sync:run'] });
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Repository URL').fill('https://git.example.com/team/runbooks.git');
-  await page.getByRole('button', { name: /^Save/ }).click();
+  await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText(/^The settings could not be saved: .*the desktop side stopped answering\. The previous settings are still in use\.$/)).toBeVisible();
   await page.keyboard.press('Control+Shift+S');
   await expect(page.getByRole('alert').filter({ hasText: 'Sync could not start' })).toHaveText(/^Sync could not start: .*the desktop side stopped answering\. The library is unchanged\.$/);

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createJournalStore } from '../../../electron/journal-store';
+import { journalLine, readJournal } from '../../../shared/incident/journal';
+import { TestRecord } from '../../support/incident-record';
 import { tmpdir } from 'node:os';
 import { dispatch } from '../../../electron/ipc-dispatch';
 import { PART_CHARS, WaitingSnapshot } from '../../../electron/waiting-snapshot';
@@ -40,10 +43,11 @@ describe('IPC dispatch, the one door of both hosts', () => {
   it('says sync and saving need the desktop app where the host cannot do them', async () => {
     await expect(call('sync:run', {})).rejects.toThrow('IPC refused: sync:run: sync needs the desktop app');
     await expect(call('file:save', { suggestedName: 'a.md', content: 'x', kind: 'markdown' })).rejects.toThrow('saving files needs the desktop app');
+    await expect(call('journal:list')).rejects.toThrow('the incident journal needs the desktop app');
   });
 
   it('declares a check for every channel the bridge uses', () => {
-    expect(CHANNELS.sort()).toEqual(['app:info', 'file:save', 'sync:get-settings', 'sync:run', 'sync:set-settings', 'sync:snapshot-part', 'sync:status']);
+    expect(CHANNELS.sort()).toEqual(['app:info', 'file:save', 'journal:append', 'journal:list', 'journal:read', 'sync:get-settings', 'sync:run', 'sync:set-settings', 'sync:snapshot-part', 'sync:status']);
   });
 });
 
@@ -115,5 +119,45 @@ describe('a synced library waiting in main', () => {
     const older = waiting.hold(snapshot);
     waiting.hold(snapshot);
     expect(() => waiting.part(older.id, 0)).toThrow(/newer sync replaced it/);
+  });
+});
+
+describe('the incident journal files', () => {
+  const declared = new TestRecord('inc-1').add({ type: 'incident-declared', title: 'API down', severity: 'P1' }).add({ type: 'incident-note', noteId: 'n1', text: 'first note', followUp: false });
+  const lines = declared.events.map(journalLine);
+
+  it('appends each event as a line, in order, and reads them back; lists the incidents it has', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'failsafe-journal-'));
+    const handlers = createHandlers({ ...host, journal: createJournalStore(folder) });
+    const call = (channel: unknown, payload?: unknown) => dispatch(handlers, channel, payload);
+    // Two appends asked at once land in the order asked.
+    await Promise.all([call('journal:append', { incidentId: 'inc-1', lines: [lines[0]] }), call('journal:append', { incidentId: 'inc-1', lines: [lines[1]] })]);
+    const read = (await call('journal:read', { incidentId: 'inc-1' })) as { ok: true; text: string };
+    expect(read.text).toBe(`${lines[0]}\n${lines[1]}\n`);
+    expect(readJournal(read.text).events).toEqual(declared.events);
+    expect(await call('journal:list')).toEqual(['inc-1']);
+    expect(await call('journal:read', { incidentId: 'inc-2' })).toEqual({ ok: false, missing: true, reason: 'there is no journal file for this incident' });
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('says plainly when the file cannot be written', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'failsafe-journal-'));
+    const blocked = path.join(folder, 'not-a-folder');
+    await writeFile(blocked, 'a file where the folder should be');
+    const reply = await createJournalStore(blocked).append({ incidentId: 'inc-1', lines: [lines[0]] });
+    expect(reply).toEqual({ ok: false, reason: expect.stringMatching(/^the journal file could not be written \((EEXIST|ENOTDIR)\)$/) });
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it.each([
+    [{ incidentId: '../../etc/passwd', lines: [lines[0]] }, 'takes { incidentId, lines }'],
+    [{ incidentId: 'inc-1', lines: [] }, 'takes the lines as a list of text'],
+    [{ incidentId: 'inc-1', lines: ['rm -rf /'] }, 'a line is not JSON'],
+    [{ incidentId: 'inc-1', lines: ['{"type":"exploded"}'] }, 'a line is not an event: unknown event type "exploded"'],
+    [{ incidentId: 'inc-2', lines: [lines[0]] }, 'a line belongs to another incident'],
+    [{ incidentId: 'inc-1', lines: [`${lines[0]}\n${lines[1]}`] }, 'a line is not JSON'],
+  ])('refuses to write what is not an event of that incident: %j', async (payload, reason) => {
+    const handlers = createHandlers({ ...host, journal: createJournalStore(path.join(tmpdir(), 'never-written')) });
+    await expect(dispatch(handlers, 'journal:append', payload)).rejects.toThrow(`IPC refused: journal:append ${reason}`);
   });
 });

@@ -51,10 +51,12 @@ describe('upgrades keep what the user had', () => {
       const old = createDatabase(dbName, version);
       await old.open();
       await importSnapshot(old, snapshot);
-      // As format 1 stored a step: its text copied, commands beside it.
-      await old.runbooks.toCollection().modify((runbook) => {
-        runbook.steps = [{ index: 1, title: 'Fail over', body: 'Fail over', commands: [] }] as never;
-      });
+      // As format 1 stored a step (before version 3): its text copied, commands beside it.
+      if (version < 3) {
+        await old.runbooks.toCollection().modify((runbook) => {
+          runbook.steps = [{ index: 1, title: 'Fail over', body: 'Fail over', commands: [] }] as never;
+        });
+      }
       await old.settings.put({ key: 'theme', value: 'dark' });
       if (version >= 2) {
         await recordSyncChanges(old, { added: [{ id: 'db/outage', title: 'Database outage' }], updated: [], removed: [] }, new Date('2026-11-20T03:00:00Z'));
