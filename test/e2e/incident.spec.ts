@@ -255,10 +255,13 @@ test('the palette runs actions, each showing its key: set a milestone, go to a p
   await expect(action.locator('kbd')).toHaveText('Alt 2');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Current incident' })).toContainText('acknowledged');
+  // Without `>`, matching actions come after the runbooks, so Enter still opens the best runbook.
   await page.keyboard.press('Control+K');
   await input.fill('go incidents');
   await expect(page.getByRole('group', { name: 'Actions' }).getByRole('option').first()).toContainText('Go to incidents');
-  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).not.toContainText('Go to incidents');
+  await input.fill('>go incidents');
+  await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toContainText('Go to incidents');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Incidents');
 });
