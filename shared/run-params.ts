@@ -13,7 +13,7 @@ export interface RunParam {
   secret: boolean;
 }
 
-export const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 /** What a secret value shows as wherever it is recorded. */
 export const MASKED = '••••••';
 const MAX_PARAMS = 50;
@@ -112,11 +112,6 @@ export function commandText(pieces: readonly CommandPiece[]): string {
 /** What is recorded: the same, with each secret masked. */
 export function recordedCommand(pieces: readonly CommandPiece[]): string {
   return pieces.map((piece) => (piece.kind === 'text' ? piece.text : piece.secret && piece.value ? MASKED : piece.value)).join('');
-}
-
-/** Fills the declared parameters of a whole Markdown text (a step shown during a run). */
-export function fillText(markdown: string, params: readonly RunParam[], values: Readonly<Record<string, string>>): string {
-  return params.length ? commandText(fillCommand(markdown, params, values)) : markdown;
 }
 
 /** The values a run starts with: an earlier run's value of the same name, else the default. */

@@ -55,7 +55,7 @@ function Pieces({ pieces }: { pieces: CommandPiece[] }) {
 }
 
 /** Copies, then records the copy; says Copied only once the record is written. */
-export function RunCopyButton({ text, recorded, onCopied }: { text: string; recorded: string; onCopied(recorded: string): Promise<boolean> }) {
+function RunCopyButton({ text, recorded, onCopied }: { text: string; recorded: string; onCopied(recorded: string): Promise<boolean> }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed' | 'unrecorded'>('idle');
   useEffect(() => {
     if (state === 'idle') return;

@@ -9,7 +9,6 @@ export const withCommand = (key: string) => (mac() ? `⌘${key}` : `Ctrl ${key}`
 export const withOption = (key: string) => (mac() ? `⌥${key}` : `Alt ${key}`);
 
 export const PLACE_KEYS = { library: '1', incident: '2', incidents: '3', settings: '4' } as const;
-export type Place = keyof typeof PLACE_KEYS;
 
 /** Milestones are set with Alt (⌥) and their number, from anywhere. */
 export const MILESTONE_KEYS = { detected: '1', acknowledged: '2', mitigated: '3', resolved: '4' } as const;

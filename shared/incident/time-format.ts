@@ -49,7 +49,7 @@ export function formatUtc(time: number): string {
 }
 
 /** `03:14:05`, or `2026-11-24 03:14:05` when the local date is not the UTC date. */
-export function formatLocal(time: number, timeZone: string): string {
+function formatLocal(time: number, timeZone: string): string {
   const local = zoneParts(time, timeZone);
   return dateText(local) === dateText(utcParts(time)) ? clockText(local) : `${dateText(local)} ${clockText(local)}`;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandText, fillCommand, fillText, initialValues, MASKED, missingParams, readParams, recordedCommand, type RunParam } from '../../../shared/run-params';
+import { commandText, fillCommand, initialValues, MASKED, missingParams, readParams, recordedCommand, type RunParam } from '../../../shared/run-params';
 import { parseLibrary } from '../../../shared/library-parser';
 import { LIMIT, pathological } from '../../support/pathological-inputs';
 
@@ -81,8 +81,7 @@ describe('filling commands', () => {
     expect(commandText(fillCommand('awk "{print $1}}" {{{namespace}}}', params, values))).toBe('awk "{print $1}}" {prod}');
   });
 
-  it('fills a whole step and starts a run with earlier values, then defaults, never an earlier secret', () => {
-    expect(fillText('Run `kubectl -n {{namespace}} get pods`', params, values)).toBe('Run `kubectl -n prod get pods`');
+  it('starts a run with earlier values, then defaults, never an earlier secret', () => {
     expect(initialValues(params, { service: 'worker', token: 'old' })).toEqual({ namespace: 'production', service: 'worker', context: '', token: '' });
   });
 
