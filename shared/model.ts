@@ -59,11 +59,17 @@ export interface AdminNote {
   body: string;
 }
 
+/** How a template field is filled in; undeclared fields are `text` (`choice` when they list options). */
+export const FIELD_TYPES = ['text', 'multiline', 'choice', 'severity', 'status', 'time'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
 export interface TemplateField {
   name: string;
   label: string;
   default?: string;
   options?: string[];
+  /** Absent in libraries read before field types existed: read it with `fieldType`. */
+  type?: FieldType;
 }
 
 export interface CommsTemplate {
@@ -86,6 +92,14 @@ export interface Contact {
   escalationOrder: number;
 }
 
+/** One step of a level's escalation chain: notify a role or a person, then wait before the next. */
+export interface EscalationStep {
+  /** A role (`Primary on-call`) or a person (name or id) of the roster. */
+  notify: string;
+  /** As written (`15 minutes`); absent on the last step. */
+  wait?: string;
+}
+
 export interface SeverityLevel {
   id: string;
   name: string;
@@ -94,6 +108,8 @@ export interface SeverityLevel {
   examples: string[];
   pages: string[];
   updateEvery?: string;
+  /** Absent when the library gives none (and in libraries read before chains existed). */
+  escalation?: EscalationStep[];
 }
 
 export interface LibraryProblem {

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { listField, textField } from './front-matter-fields';
 import { DEFAULT_LIMITS, type LibraryLimits } from './limits';
-import type { Contact, SeverityLevel } from './model';
+import type { Contact, EscalationStep, SeverityLevel } from './model';
 
 /**
  * A list file's entries. One bad entry (no name, a duplicate id) is a problem of the file, listed
@@ -42,6 +42,7 @@ export function parseSeverity(text: string, limits: LibraryLimits = DEFAULT_LIMI
       examples: listField(item, 'examples'),
       pages: listField(item, 'pages'),
       updateEvery: textField(item, 'update_every'),
+      escalation: escalationOf(item.escalation),
     };
   });
 }
@@ -87,4 +88,17 @@ function parseList<T extends { id: string }>(
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** `escalation:` a list of `{ notify, wait }` (or bare names); entries without `notify` are left out. */
+function escalationOf(value: unknown): EscalationStep[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const steps = value.slice(0, 20).flatMap((entry): EscalationStep[] => {
+    if (typeof entry === 'string') return entry.trim() ? [{ notify: entry.trim() }] : [];
+    if (!entry || typeof entry !== 'object') return [];
+    const record = entry as Record<string, unknown>;
+    const notify = textField(record, 'notify');
+    return notify ? [{ notify, wait: textField(record, 'wait') }] : [];
+  });
+  return steps.length ? steps : undefined;
 }

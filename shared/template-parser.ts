@@ -1,6 +1,6 @@
 import { listField, textField } from './front-matter-fields';
 import { fileTitle, idFromPath } from './library-paths';
-import type { CommsTemplate, TemplateField } from './model';
+import { FIELD_TYPES, type CommsTemplate, type FieldType, type TemplateField } from './model';
 
 export function parseTemplate(path: string, data: Record<string, unknown>, body: string): CommsTemplate {
   return {
@@ -23,9 +23,17 @@ function fieldsOf(declared: unknown, body: string): TemplateField[] {
     if (typeof name !== 'string' || !/^[A-Za-z_][\w-]*$/.test(name) || fields.some((field) => field.name === name)) continue;
     const record = typeof spec === 'string' ? { label: spec } : asRecord(spec);
     const options = listField(record, 'options');
-    fields.push({ name, label: textField(record, 'label') ?? name, default: textField(record, 'default'), options: options.length ? options : undefined });
+    const type = textField(record, 'type')?.toLowerCase();
+    fields.push({
+      name,
+      label: textField(record, 'label') ?? name,
+      default: textField(record, 'default'),
+      options: options.length ? options : undefined,
+      type: FIELD_TYPES.includes(type as FieldType) ? (type as FieldType) : undefined,
+    });
   }
-  for (const match of body.matchAll(/\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g)) {
+  // Bounded: at most 64 characters of name, so no backtracking over a long run of braces.
+  for (const match of body.matchAll(/\{\{ {0,8}([A-Za-z_][\w-]{0,63}) {0,8}\}\}/g)) {
     if (!fields.some((field) => field.name === match[1])) fields.push({ name: match[1], label: match[1] });
   }
   return fields;
@@ -33,4 +41,9 @@ function fieldsOf(declared: unknown, body: string): TemplateField[] {
 
 function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** How a field is filled in: as declared, else a choice when it lists options, else text. */
+export function fieldType(field: TemplateField): FieldType {
+  return field.type ?? (field.options ? 'choice' : 'text');
 }

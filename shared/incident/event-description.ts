@@ -40,6 +40,12 @@ export function describeEvent(event: IncidentEvent, incident: IncidentState, tim
       return `${runbook}: ${event.ticked ? 'ticked' : 'unticked'} check “${run?.runbook.verification[event.check] ?? event.check + 1}”`;
     case 'run-finished':
       return `${runbook}: run ${event.outcome}${event.reason ? `: ${event.reason}` : ''}`;
+    case 'contact-attempted':
+      return `${event.outcome === 'reached' ? 'Reached' : event.outcome === 'no-answer' ? 'Tried, no answer:' : 'Left a message for'} ${event.name}${event.note ? ` (${event.note})` : ''}`;
+    case 'message-copied':
+      return `Message copied to send (${event.templateTitle}, ${event.format === 'plain' ? 'plain text' : 'Markdown'}): ${event.text.split('\n').find((line) => line.trim()) ?? ''}`;
+    case 'update-snoozed':
+      return `Next update put off by ${event.minutes} minutes: ${event.reason}`;
   }
 }
 

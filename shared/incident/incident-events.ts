@@ -34,6 +34,9 @@ export interface RunbookCopy {
 
 export type IncidentField = 'title' | 'severity' | 'status';
 
+export const ATTEMPT_OUTCOMES = ['reached', 'no-answer', 'left-message'] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
 /** What each kind of event says; every event also carries the fields of `EventStamp`. */
 export type EventBody =
   | { type: 'incident-declared'; title: string; severity: string }
@@ -51,7 +54,10 @@ export type EventBody =
   | { type: 'run-note'; runId: string; step?: number; text: string }
   | { type: 'command-copied'; runId: string; step?: number; /** As copied, secrets masked. */ command: string }
   | { type: 'check-ticked'; runId: string; check: number; ticked: boolean }
-  | { type: 'run-finished'; runId: string; outcome: 'completed' | 'aborted'; reason?: string };
+  | { type: 'run-finished'; runId: string; outcome: 'completed' | 'aborted'; reason?: string }
+  | { type: 'contact-attempted'; contactId: string; name: string; outcome: AttemptOutcome; note?: string }
+  | { type: 'message-copied'; templateId: string; templateTitle: string; format: 'plain' | 'markdown'; /** Word for word as copied. */ text: string }
+  | { type: 'update-snoozed'; minutes: number; reason: string };
 
 export type EventType = EventBody['type'];
 

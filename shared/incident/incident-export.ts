@@ -55,6 +55,11 @@ export function exportIncidentMarkdown(incident: IncidentState, events: readonly
   for (const event of [...events].sort((a, b) => a.seq - b.seq)) lines.push(`- ${formatUtc(event.at)}: ${oneLine(describeEvent(event, incident, timeZone))}`);
   lines.push('');
 
+  if (incident.messages.length) {
+    lines.push('## Messages sent', '');
+    for (const message of incident.messages) lines.push(`### ${formatUtc(message.at)}: ${oneLine(message.templateTitle)}`, '', ...fenced(message.text), '');
+  }
+
   lines.push('## Runs', '');
   if (!incident.runs.length) lines.push('No runbook was run.', '');
   for (const run of incident.runs) lines.push(...runSection(run, events, context));

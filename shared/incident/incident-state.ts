@@ -1,7 +1,7 @@
 // The state of an incident, derived from its events by a pure function. It refuses what cannot
 // have happened (a step done twice, a note on a finished run, an event out of order) with a reason,
 // so a damaged or edited record is caught when it is read, not shown as something it is not.
-import { INCIDENT_STATUSES, MILESTONES, type EventStamp, type IncidentEvent, type IncidentStatus, type Milestone, type RunbookCopy } from './incident-events';
+import { ATTEMPT_OUTCOMES, INCIDENT_STATUSES, MILESTONES, type AttemptOutcome, type EventStamp, type IncidentEvent, type IncidentStatus, type Milestone, type RunbookCopy } from './incident-events';
 
 export type Stamp = Pick<EventStamp, 'at' | 'mono' | 'session'>;
 
@@ -54,6 +54,14 @@ export interface IncidentState {
   milestones: Partial<Record<Milestone, number>>;
   notes: IncidentNote[];
   runs: RunState[];
+  /** Wall-clock time the current severity was set: its escalation chain runs from there. */
+  severitySince: number;
+  /** Calls, messages and chats to people, and how they went. */
+  attempts: { contactId: string; name: string; outcome: AttemptOutcome; note?: string; at: number }[];
+  /** Messages copied to send, word for word. */
+  messages: { templateId: string; templateTitle: string; format: 'plain' | 'markdown'; text: string; at: number }[];
+  /** Until when the next update was put off, if it was (wall clock, ms). */
+  snoozedUntil?: number;
   lastSeq: number;
   lastAt: Stamp;
 }
@@ -106,7 +114,21 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
     if (!event.title.trim()) refuse('an incident needs a title');
     if (!event.severity.trim()) refuse('an incident needs a severity');
     const at = stampOf(event);
-    return { id: event.incidentId, title: event.title.trim(), severity: event.severity, status: 'investigating', declaredAt: at, milestones: {}, notes: [], runs: [], lastSeq: 1, lastAt: at };
+    return {
+      id: event.incidentId,
+      title: event.title.trim(),
+      severity: event.severity,
+      status: 'investigating',
+      declaredAt: at,
+      milestones: {},
+      notes: [],
+      runs: [],
+      severitySince: event.at,
+      attempts: [],
+      messages: [],
+      lastSeq: 1,
+      lastAt: at,
+    };
   }
   if (!state) return refuse('the incident was never declared');
   if (event.incidentId !== state.id) refuse(`it belongs to incident ${event.incidentId}`);
@@ -126,7 +148,8 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
         const milestones = status === 'resolved' && state.milestones.resolved === undefined ? { ...state.milestones, resolved: event.at } : state.milestones;
         return { ...base, status, milestones };
       }
-      return { ...base, [event.field]: event.value.trim() };
+      if (event.field === 'severity') return { ...base, severity: event.value.trim(), severitySince: event.at };
+      return { ...base, title: event.value.trim() };
     }
     case 'milestone-set': {
       if (!MILESTONES.includes(event.milestone)) refuse(`"${String(event.milestone)}" is not a milestone`);
@@ -142,6 +165,21 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
     case 'follow-up-marked': {
       if (!state.notes.some((note) => note.id === event.noteId)) refuse(`there is no note ${event.noteId}`);
       return { ...base, notes: state.notes.map((note) => (note.id === event.noteId ? { ...note, followUp: event.followUp } : note)) };
+    }
+    case 'contact-attempted': {
+      if (!event.contactId || !event.name.trim()) refuse('an attempt names who was tried');
+      if (!ATTEMPT_OUTCOMES.includes(event.outcome)) refuse(`"${String(event.outcome)}" is not how a call ends`);
+      return { ...base, attempts: [...state.attempts, { contactId: event.contactId, name: event.name, outcome: event.outcome, note: event.note, at: event.at }] };
+    }
+    case 'message-copied': {
+      if (!event.text.trim()) refuse('an empty message was not sent');
+      if (event.format !== 'plain' && event.format !== 'markdown') refuse(`"${String(event.format)}" is not a message format`);
+      return { ...base, messages: [...state.messages, { templateId: event.templateId, templateTitle: event.templateTitle, format: event.format, text: event.text, at: event.at }] };
+    }
+    case 'update-snoozed': {
+      if (!Number.isFinite(event.minutes) || event.minutes <= 0 || event.minutes > 24 * 60) refuse('a snooze lasts from 1 minute to a day');
+      if (!event.reason.trim()) refuse('putting off an update needs a reason');
+      return { ...base, snoozedUntil: event.at + event.minutes * 60_000 };
     }
     case 'run-started': {
       if (state.runs.some((run) => run.id === event.runId)) refuse(`run ${event.runId} already exists`);

@@ -58,6 +58,9 @@ const FIELDS: Record<IncidentEvent['type'], Record<string, FieldKind>> = {
   'command-copied': { runId: 'string', step: 'number?', command: 'string' },
   'check-ticked': { runId: 'string', check: 'number', ticked: 'boolean' },
   'run-finished': { runId: 'string', outcome: 'string', reason: 'string?' },
+  'contact-attempted': { contactId: 'string', name: 'string', outcome: 'string', note: 'string?' },
+  'message-copied': { templateId: 'string', templateTitle: 'string', format: 'string', text: 'string' },
+  'update-snoozed': { minutes: 'number', reason: 'string' },
 };
 const RUNBOOK_COPY: Record<string, FieldKind> = { id: 'string', title: 'string', path: 'string', bodyHash: 'string', body: 'string', rollback: 'string', libraryVersion: 'string', version: 'string?', duration: 'string?', libraryCommit: 'string?' };
 

@@ -70,6 +70,28 @@ describe('the incident', () => {
   });
 });
 
+describe('people and messages', () => {
+  it('records calls and how they went, messages word for word, and a snooze with its reason', () => {
+    const record = declared()
+      .add({ type: 'contact-attempted', contactId: 'ada', name: 'Ada Quill', outcome: 'no-answer' })
+      .add({ type: 'message-copied', templateId: 'templates/initial', templateTitle: 'Initial', format: 'plain', text: 'We are “investigating” 🔍\n日本語' })
+      .wait(60_000)
+      .add({ type: 'update-snoozed', minutes: 10, reason: 'waiting for the vendor' });
+    expect(record.current.attempts).toMatchObject([{ contactId: 'ada', outcome: 'no-answer', at: T0 }]);
+    expect(record.current.messages).toMatchObject([{ text: 'We are “investigating” 🔍\n日本語', format: 'plain' }]);
+    expect(record.current.snoozedUntil).toBe(T0 + 60_000 + 600_000);
+    expect(record.refusal({ type: 'contact-attempted', contactId: 'ada', name: 'Ada', outcome: 'maybe' as never })).toMatch(/not how a call ends/);
+    expect(record.refusal({ type: 'message-copied', templateId: 't', templateTitle: 't', format: 'plain', text: ' ' })).toMatch(/empty message/);
+    expect(record.refusal({ type: 'update-snoozed', minutes: 10, reason: '' })).toMatch(/needs a reason/);
+    expect(record.refusal({ type: 'update-snoozed', minutes: 0, reason: 'x' })).toMatch(/1 minute to a day/);
+  });
+
+  it('the escalation chain runs from when the severity was set', () => {
+    const record = declared().wait(120_000).add({ type: 'incident-changed', field: 'severity', value: 'SEV0' });
+    expect(record.current.severitySince).toBe(T0 + 120_000);
+  });
+});
+
 describe('a run', () => {
   it('starts with every step pending, then the first in progress', () => {
     const run = running().current.runs[0];

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emptyFields, fillTemplate, messageMarkdown, plainText } from '../../../shared/comms/template-render';
+import { nextUpdateDue } from '../../../shared/comms/update-cadence';
+import { parseDuration } from '../../../shared/duration-text';
+import { parseLibrary } from '../../../shared/library-parser';
+import { fieldType } from '../../../shared/template-parser';
+import { LIMIT, pathological } from '../../support/pathological-inputs';
+
+const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;
+const template = (text: string) => parseLibrary([{ path: 'templates/t.md', text }], source).templates[0];
+
+const initial = template(`---
+title: Initial
+fields:
+  service: { label: Affected service, default: API }
+  severity: { label: Severity, type: severity }
+  status: { label: Status, type: status }
+  impact: { label: Impact, type: multiline }
+  started: { label: Started, type: time }
+  region: { label: Region, options: [eu, us] }
+---
+**[{{severity}}] {{status}}: {{service}}**
+
+Impact: {{impact}}. Started {{started}} in {{ region }}; ticket {{ticket}}.`);
+
+describe('template fields', () => {
+  it('reads declared types, infers choice from options, and adds undeclared placeholders as text', () => {
+    expect(initial.fields.map((field) => [field.name, fieldType(field), field.default])).toEqual([
+      ['service', 'text', 'API'],
+      ['severity', 'severity', undefined],
+      ['status', 'status', undefined],
+      ['impact', 'multiline', undefined],
+      ['started', 'time', undefined],
+      ['region', 'choice', undefined],
+      ['ticket', 'text', undefined],
+    ]);
+  });
+
+  it('keeps the format without types working', () => {
+    const old = template('---\nfields:\n  service: { label: Service, default: API }\n  level: { label: Level, options: [P1, P2] }\n---\n{{service}} {{level}}');
+    expect(old.fields.map(fieldType)).toEqual(['text', 'choice']);
+  });
+});
+
+describe('filling a template', () => {
+  const values = { service: 'Checkout', severity: 'P1', status: 'Investigating', impact: 'payments fail', started: '02:14 UTC', region: 'eu', ticket: 'INC-42' };
+
+  it('fills every field, declared or not, spaces inside the braces or not', () => {
+    expect(messageMarkdown(fillTemplate(initial.body, initial.fields, values))).toBe('**[P1] Investigating: Checkout**\n\nImpact: payments fail. Started 02:14 UTC in eu; ticket INC-42.');
+  });
+
+  it('marks empty fields, and writes them as [Label] only when sent anyway', () => {
+    const pieces = fillTemplate(initial.body, initial.fields, { ...values, impact: '  ', ticket: '' });
+    expect(emptyFields(pieces).map((field) => field.label)).toEqual(['Impact', 'ticket']);
+    expect(messageMarkdown(pieces)).toContain('Impact: [Impact].');
+    expect(messageMarkdown(pieces)).not.toContain('{{');
+  });
+
+  it('keeps what must survive copying: quotes, emoji, other scripts, newlines, and a value holding {{x}}', () => {
+    const text = messageMarkdown(fillTemplate(initial.body, initial.fields, { ...values, service: '“Checkout” \'v2\' 💳', impact: '決済が失敗\nзаказы не проходят', ticket: '{{service}} and {{ x }}' }));
+    expect(text).toBe('**[P1] Investigating: “Checkout” \'v2\' 💳**\n\nImpact: 決済が失敗\nзаказы не проходят. Started 02:14 UTC in eu; ticket {{service}} and {{ x }}.');
+  });
+
+  it('gives plain text without Markdown marks, links as text and address', () => {
+    expect(plainText('# Title\n**[P1] Down:** see [status](https://status.example.com) and __this__\n> quoted')).toBe('Title\n[P1] Down: see status (https://status.example.com) and this\nquoted');
+  });
+
+  it('fills and converts any pathological body up to the size limit without hanging', () => {
+    fc.assert(
+      fc.property(pathological, fc.constantFrom('{{service}}', '}}', '{{', '**', '[a](b)'), (body, extra) => {
+        const text = `${body}${extra.repeat(Math.floor(LIMIT / 8 / extra.length))}`;
+        plainText(messageMarkdown(fillTemplate(text, initial.fields, values)));
+      }),
+      { numRuns: 15, seed: 11 },
+    );
+  });
+});
+
+describe('durations and the update cadence', () => {
+  it('reads the durations teams write', () => {
+    expect(['15 minutes', '1 hour', '4 hours', '90s', '2h 30m', 'daily', '1 day', 'Next business day', '', 'soon'].map(parseDuration)).toEqual([
+      900_000, 3_600_000, 14_400_000, 90_000, 9_000_000, 86_400_000, 86_400_000, undefined, undefined, undefined,
+    ]);
+  });
+
+  it('is due one cadence after the last message, later when snoozed, and overdue after that', () => {
+    const sent = Date.UTC(2026, 10, 23, 2, 0);
+    expect(nextUpdateDue('30 minutes', sent, undefined, sent + 10 * 60_000)).toEqual({ cadenceMs: 1_800_000, dueAt: sent + 1_800_000, remainingMs: 1_200_000, overdue: false });
+    expect(nextUpdateDue('30 minutes', sent, undefined, sent + 31 * 60_000)?.overdue).toBe(true);
+    expect(nextUpdateDue('30 minutes', sent, sent + 45 * 60_000, sent + 31 * 60_000)).toMatchObject({ dueAt: sent + 45 * 60_000, overdue: false });
+    expect(nextUpdateDue('next business day', sent, undefined, sent)).toBeUndefined();
+  });
+});
