@@ -8,7 +8,10 @@ export type Route =
   /** An incident; without an id, the current one. */
   | { name: 'incident'; id?: string }
   | { name: 'incidents' }
-  | { name: 'run'; incidentId: string; runId: string };
+  | { name: 'run'; incidentId: string; runId: string }
+  | { name: 'oncall' }
+  /** The message templates; with an id, that template's form. */
+  | { name: 'messages'; id?: string };
 
 export function routeFromHash(hash: string): Route {
   const [raw, query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -27,6 +30,9 @@ export function routeFromHash(hash: string): Route {
   if (path === 'incident') return { name: 'incident' };
   if (path.startsWith('incident/')) return { name: 'incident', id: path.slice('incident/'.length) };
   if (path === 'incidents') return { name: 'incidents' };
+  if (path === 'oncall') return { name: 'oncall' };
+  if (path === 'messages') return { name: 'messages' };
+  if (path.startsWith('messages/')) return { name: 'messages', id: path.slice('messages/'.length) };
   if (path.startsWith('run/')) {
     const [incidentId, runId] = path.slice('run/'.length).split('/');
     if (incidentId && runId) return { name: 'run', incidentId, runId };
@@ -41,6 +47,7 @@ export function hashOf(route: Route): string {
     return `#/runbook/${route.id.split('/').map(encodeURIComponent).join('/')}${section}`;
   }
   if (route.name === 'incident') return route.id ? `#/incident/${encodeURIComponent(route.id)}` : '#/incident';
+  if (route.name === 'messages') return route.id ? `#/messages/${route.id.split('/').map(encodeURIComponent).join('/')}` : '#/messages';
   if (route.name === 'run') return `#/run/${encodeURIComponent(route.incidentId)}/${encodeURIComponent(route.runId)}`;
   if (route.name === 'note') return `#/note/${route.id.split('/').map(encodeURIComponent).join('/')}`;
   return route.name === 'home' ? '#/' : `#/${route.name}`;

@@ -80,3 +80,16 @@ function safeDecode(text: string): string {
     return text;
   }
 }
+
+/**
+ * A relative link from a runbook to the library's roster (`../oncall.yml`) or a message template
+ * (`../templates/update.md`): the app opens its on-call or messages place instead of a runbook.
+ */
+export function linkedLibraryPlace(fromPath: string, href: string): { kind: 'oncall' } | { kind: 'template'; id: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return undefined;
+  const target = href.split('#')[0].split('?')[0];
+  const last = (target.split('/').pop() ?? '').toLowerCase();
+  if (last === 'oncall.yml' || last === 'oncall.yaml') return { kind: 'oncall' };
+  const linked = resolveLinkTarget(fromPath, target);
+  return linked && libraryFileKind(`${linked.id}.md`) === 'template' ? { kind: 'template', id: linked.id } : undefined;
+}

@@ -27,6 +27,10 @@ import { IncidentScreen } from './IncidentScreen';
 import { IncidentsScreen } from './IncidentsScreen';
 import { RunScreen } from './RunScreen';
 import { Sidebar } from './Sidebar';
+import { MessagesScreen } from './MessagesScreen';
+import { OnCallScreen } from './OnCallScreen';
+import { SeverityPanel } from './SeverityPanel';
+import { useOnCallStore } from '../stores/oncall-store';
 import { StartRunDialog } from './StartRunDialog';
 
 const SCREEN_NAMES: Record<Route['name'], string> = {
@@ -38,6 +42,8 @@ const SCREEN_NAMES: Record<Route['name'], string> = {
   incident: 'This incident',
   incidents: 'The list of incidents',
   run: 'This run',
+  oncall: 'The on-call roster',
+  messages: 'Messages',
 };
 
 export function App() {
@@ -56,6 +62,7 @@ export function App() {
     if (phase === 'ready') {
       void useSyncStore.getState().init();
       void useIncidentStore.getState().init().then(resumeActiveRun);
+      void useOnCallStore.getState().load();
     }
   }, [phase]);
   useGlobalShortcuts(phase === 'ready');
@@ -98,6 +105,8 @@ export function App() {
             {route.name === 'incident' && <IncidentScreen id={route.id} />}
             {route.name === 'incidents' && <IncidentsScreen />}
             {route.name === 'run' && <RunScreen incidentId={route.incidentId} runId={route.runId} />}
+            {route.name === 'oncall' && <OnCallScreen />}
+            {route.name === 'messages' && <MessagesScreen id={route.id} />}
           </ScreenBoundary>
         </main>
       </div>
@@ -105,6 +114,7 @@ export function App() {
       <SearchPalette />
       {dialog?.kind === 'declare' && <DeclareIncidentDialog thenRun={dialog.thenRun} />}
       {dialog?.kind === 'start-run' && <StartRunDialog key={dialog.runbookId} runbookId={dialog.runbookId} />}
+      {dialog?.kind === 'severity' && <SeverityPanel />}
     </div>
   );
 }

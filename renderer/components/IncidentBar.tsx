@@ -3,6 +3,7 @@ import { MILESTONES } from '../../shared/incident/incident-events';
 import { formatElapsed, formatUtc } from '../../shared/incident/time-format';
 import { hashOf } from '../routes';
 import { useIncidentStore } from '../stores/incident-store';
+import { UpdateCountdown } from './UpdateCountdown';
 import { useNow } from './use-now';
 
 /** The current incident, on every screen: title, severity, how long, status, and where its runs are. */
@@ -10,7 +11,7 @@ export function IncidentBar() {
   const incident = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
   const problem = useIncidentStore((state) => state.problem);
   const journalProblem = useIncidentStore((state) => state.journalProblem);
-  const now = useNow(!!incident && incident.status !== 'resolved');
+  const now = useNow(!!incident);
   const running = incident?.runs.filter((run) => !run.finished) ?? [];
   // The milestone reached last, so a milestone key pressed anywhere shows what it did.
   const reached = incident ? [...MILESTONES].reverse().find((milestone) => incident.milestones[milestone] !== undefined) : undefined;
@@ -32,6 +33,7 @@ export function IncidentBar() {
               {latest[0]} {formatUtc(latest[1]).slice(11, 16)} UTC
             </span>
           )}
+          <UpdateCountdown incident={incident} now={now.at} />
           {running.map((run) => (
             <a key={run.id} className="incident-run" href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })}>
               ▶ {run.runbook.title}: step {run.current + 1} of {run.steps.length}

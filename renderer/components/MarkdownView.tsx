@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { headingAnchors } from '../../shared/heading-slug';
-import { resolveLinkTarget } from '../../shared/library-paths';
+import { linkedLibraryPlace, resolveLinkTarget } from '../../shared/library-paths';
 import { classifyLink } from '../../shared/url-rules';
 import { hashOf } from '../routes';
 import { CopyButton } from './CopyButton';
@@ -96,6 +96,9 @@ function SafeLink({ href, fromPath, runbookId, children }: { href: string; fromP
     );
   }
   if (target.kind === 'internal') {
+    // The roster or a message template: the on-call or messages place.
+    const place = linkedLibraryPlace(fromPath, target.href);
+    if (place) return <a href={hashOf(place.kind === 'oncall' ? { name: 'oncall' } : { name: 'messages', id: place.id })}>{children}</a>;
     // Another runbook of the library (`../db/restore.md#verify`, a folder), or a section of this one.
     const linked = target.href.startsWith('#') ? runbookId && { id: runbookId, section: target.href.slice(1) } : resolveLinkTarget(fromPath, target.href);
     if (linked) return <a href={hashOf({ name: 'runbook', ...linked })}>{children}</a>;

@@ -10,7 +10,7 @@ export function ParamFields({ params, values, onChange }: { params: RunParam[]; 
             {param.label}
             {param.required && <span className="required"> (required)</span>}
             {param.secret && <span className="muted"> (secret: used in commands, never recorded)</span>}
-            <code className="param-name">{`{{${param.name}}}`}</code>
+            <code className="param-name" aria-hidden="true">{`{{${param.name}}}`}</code>
           </span>
           {param.options ? (
             <select autoFocus={index === 0} value={values[param.name] ?? ''} onChange={(event) => onChange(param.name, event.target.value)}>

@@ -2,7 +2,7 @@ import type { Route } from '../routes';
 import { useIncidentStore } from '../stores/incident-store';
 import { useLibraryStore } from '../stores/library-store';
 import { useRouteStore } from '../stores/route-store';
-import { DECLARE_KEY, PLACE_KEYS, withCommand } from './keys';
+import { DECLARE_KEY, PLACE_KEYS, SEVERITY_KEY, withCommand } from './keys';
 import { useDialogStore } from '../stores/dialog-store';
 
 /** The places a responder moves between, each with its key. */
@@ -26,11 +26,16 @@ export function Sidebar() {
         {place('#/', 'Library', PLACE_KEYS.library, is('home', 'runbook', 'note'))}
         {place('#/incident', 'Current incident', PLACE_KEYS.incident, route.name === 'incident' && !route.id, currentTitle ?? 'none')}
         {place('#/incidents', 'Incidents', PLACE_KEYS.incidents, is('incidents') || (route.name === 'incident' && !!route.id) || is('run'))}
+        {place('#/oncall', 'On-call', PLACE_KEYS.oncall, is('oncall'))}
+        {place('#/messages', 'Messages', PLACE_KEYS.messages, is('messages'))}
         {place('#/settings', 'Settings', PLACE_KEYS.settings, is('settings'))}
         {place('#/problems', `Library problems${problemCount ? ` (${problemCount})` : ''}`, undefined, is('problems'))}
       </ul>
       <button type="button" className="declare-button" onClick={() => useDialogStore.getState().show({ kind: 'declare' })}>
         Declare an incident <kbd>{DECLARE_KEY}</kbd>
+      </button>
+      <button type="button" className="sidebar-button" onClick={() => useDialogStore.getState().show({ kind: 'severity' })}>
+        Severity levels <kbd>{SEVERITY_KEY}</kbd>
       </button>
     </nav>
   );

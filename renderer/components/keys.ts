@@ -8,13 +8,15 @@ export const withCommand = (key: string) => (mac() ? `⌘${key}` : `Ctrl ${key}`
 /** `⌥1` on macOS, `Alt 1` elsewhere. */
 export const withOption = (key: string) => (mac() ? `⌥${key}` : `Alt ${key}`);
 
-export const PLACE_KEYS = { library: '1', incident: '2', incidents: '3', settings: '4' } as const;
+export const PLACE_KEYS = { library: '1', incident: '2', incidents: '3', settings: '4', oncall: '5', messages: '6' } as const;
 
 /** Milestones are set with Alt (⌥) and their number, from anywhere. */
 export const MILESTONE_KEYS = { detected: '1', acknowledged: '2', mitigated: '3', resolved: '4' } as const;
 
 /** Declares an incident, from anywhere but a text field. */
 export const DECLARE_KEY = 'I';
+/** Opens the severity levels over any screen. */
+export const SEVERITY_KEY = 'L';
 /** Starts a run of the runbook on screen. */
 export const START_RUN_KEY = 'R';
 

@@ -1,9 +1,14 @@
 import { MILESTONES } from '../../shared/incident/incident-events';
-import { declareIncident, goTo, openRunbookId, setMilestone, startRunOf, type Place } from '../stores/app-actions';
+import { escalationChain, nextToCall } from '../../shared/oncall/escalation-chain';
+import { applyOverrides } from '../../shared/oncall/contact-overrides';
+import { declareIncident, goTo, openRunbookId, openTemplate, setMilestone, showSeverity, startRunOf, type Place } from '../stores/app-actions';
+import { useLibraryStore } from '../stores/library-store';
+import { useOnCallStore } from '../stores/oncall-store';
+import { localToday } from './use-roster';
 import { useIncidentStore } from '../stores/incident-store';
 import { useRunbookStore } from '../stores/runbook-store';
 import { useSyncStore } from '../stores/sync-store';
-import { DECLARE_KEY, MILESTONE_KEYS, PLACE_KEYS, START_RUN_KEY, withCommand, withOption } from './keys';
+import { DECLARE_KEY, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, withCommand, withOption } from './keys';
 
 export interface PaletteAction {
   id: string;
@@ -17,13 +22,18 @@ const PLACES: [Place, string][] = [
   ['library', 'Go to the library'],
   ['incident', 'Go to the current incident'],
   ['incidents', 'Go to incidents'],
+  ['oncall', 'On-call: who to call'],
+  ['messages', 'Messages: write an incident update'],
   ['settings', 'Go to settings'],
   ['problems', 'Go to library problems'],
 ];
 
 /** The actions that make sense now: a run only with a runbook open, milestones only with a current incident. */
 export function availableActions(): PaletteAction[] {
-  const actions: PaletteAction[] = [{ id: 'declare', title: 'Declare an incident', keys: DECLARE_KEY, run: declareIncident }];
+  const actions: PaletteAction[] = [
+    { id: 'declare', title: 'Declare an incident', keys: DECLARE_KEY, run: declareIncident },
+    { id: 'severity', title: 'Severity levels', keys: SEVERITY_KEY, run: showSeverity },
+  ];
   const runbookId = openRunbookId();
   if (runbookId) {
     const title = useRunbookStore.getState().runbook?.id === runbookId ? useRunbookStore.getState().runbook?.title : runbookId;
@@ -35,6 +45,9 @@ export function availableActions(): PaletteAction[] {
       actions.push({ id: `milestone-${milestone}`, title: `Set milestone: ${milestone}, now`, keys: withOption(MILESTONE_KEYS[milestone]), run: () => void setMilestone(milestone) });
     }
   }
+  const next = nextPersonToCall();
+  if (next) actions.push({ id: 'call-next', title: `Call the next person in the chain: ${next.name}${next.phone ? `, ${next.phone}` : ''}`, run: () => callNext(next.id) });
+  for (const template of useLibraryStore.getState().templates) actions.push({ id: `message-${template.id}`, title: `Message: ${template.title}`, run: () => openTemplate(template.id) });
   for (const [place, title] of PLACES) actions.push({ id: `go-${place}`, title, keys: place in PLACE_KEYS ? withCommand(PLACE_KEYS[place as keyof typeof PLACE_KEYS]) : undefined, run: () => goTo(place) });
   if (useSyncStore.getState().available) actions.push({ id: 'sync', title: 'Sync the library now', keys: withCommand('Shift S'), run: () => void useSyncStore.getState().syncNow() });
   return actions;
@@ -52,3 +65,20 @@ export function matchingActions(actions: PaletteAction[], query: string): Palett
 
 /** A query starting with `>` asks for actions only, as in VS Code. */
 export const actionsOnly = (query: string) => /^\s*>/.test(query);
+
+/** Of the current incident's escalation chain, the person to call now. */
+function nextPersonToCall() {
+  const { currentId, loaded } = useIncidentStore.getState();
+  const incident = currentId ? loaded[currentId]?.state : undefined;
+  const { severity, contacts } = useLibraryStore.getState();
+  const level = severity.find((candidate) => candidate.id === incident?.severity);
+  if (!incident || !level?.escalation) return undefined;
+  const roster = applyOverrides(contacts, useOnCallStore.getState().overrides, localToday());
+  return nextToCall(escalationChain(level, roster, incident.severitySince, Date.now(), incident.attempts));
+}
+
+/** The on-call screen with that person chosen: Enter copies their number. */
+function callNext(contactId: string) {
+  useOnCallStore.getState().select(contactId);
+  goTo('oncall');
+}

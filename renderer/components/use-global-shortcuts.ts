@@ -1,18 +1,19 @@
 import { useEffect } from 'react';
 import { MILESTONES, type Milestone } from '../../shared/incident/incident-events';
-import { declareIncident, goTo, openRunbookId, setMilestone, startRunOf, type Place } from '../stores/app-actions';
+import { declareIncident, goTo, openRunbookId, setMilestone, showSeverity, startRunOf, type Place } from '../stores/app-actions';
 import { useDialogStore } from '../stores/dialog-store';
 import { useSearchStore } from '../stores/search-store';
 import { useSyncStore } from '../stores/sync-store';
 import { isTyping } from './is-typing';
-import { DECLARE_KEY, digitWith, isPlainKey, MILESTONE_KEYS, PLACE_KEYS, START_RUN_KEY } from './keys';
+import { DECLARE_KEY, digitWith, isPlainKey, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY } from './keys';
 
 const PLACE_BY_DIGIT = new Map<string, Place>(Object.entries(PLACE_KEYS).map(([place, digit]) => [digit, place as Place]));
 const MILESTONE_BY_DIGIT = new Map<string, Milestone>(MILESTONES.map((milestone) => [MILESTONE_KEYS[milestone], milestone]));
 
 /**
  * The keys that work on every screen (keys.ts names them): Ctrl/Cmd+K or `/` search, Ctrl/Cmd+Shift+S
- * sync, Ctrl/Cmd+digit a place, Alt+digit a milestone, I declare, R run the runbook on screen.
+ * sync, Ctrl/Cmd+digit a place, Alt+digit a milestone, I declare, L the severity levels, R run the
+ * runbook on screen.
  * Single letters are left alone while typing, and none of these reach the page behind a dialog.
  */
 export function useGlobalShortcuts(enabled: boolean) {
@@ -40,6 +41,7 @@ export function useGlobalShortcuts(enabled: boolean) {
       else if (milestone) void setMilestone(milestone);
       else if (isTyping(event.target) || event.defaultPrevented) return;
       else if (isPlainKey(event, DECLARE_KEY)) declareIncident();
+      else if (isPlainKey(event, SEVERITY_KEY)) showSeverity();
       else if (isPlainKey(event, START_RUN_KEY) && openRunbookId()) startRunOf(openRunbookId()!);
       else return;
       event.preventDefault();

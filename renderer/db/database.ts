@@ -1,5 +1,6 @@
 import Dexie, { type DBCore, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
 import type { IncidentEvent, IncidentStatus } from '../../shared/incident/incident-events';
+import type { ContactOverride } from '../../shared/oncall/contact-overrides';
 import { extractSteps, splitSections } from '../../shared/runbook-sections';
 import type { AdminNote, CommsTemplate, Contact, LibraryMeta, LibraryProblem, Runbook, SeverityLevel } from '../../shared/model';
 import type { SerializedSearchIndex } from '../../shared/search/search-engine';
@@ -59,6 +60,7 @@ export type FailsafeDatabase = Dexie & {
   /** Keyed by [incidentId+seq]: a second event with the same number is refused, never overwrites. */
   incidentEvents: Table<IncidentEvent, [string, number]>;
   incidents: EntityTable<IncidentSummaryRecord, 'id'>;
+  contactOverrides: EntityTable<ContactOverride, 'id'>;
 };
 
 export const DATABASE_NAME = 'failsafe';
@@ -70,7 +72,7 @@ export const LIBRARY_TABLES = ['runbooks', 'notes', 'templates', 'contacts', 'se
  * The user's own tables: never touched by an import, never dropped by an upgrade, written with
  * strict durability. A new table goes in one of the two lists (a test checks every table is in one).
  */
-export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits', 'incidentEvents', 'incidents'] as const;
+export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits', 'incidentEvents', 'incidents', 'contactOverrides'] as const;
 
 /**
  * Every version of the schema, oldest first. Versions are never removed or edited: Dexie upgrades
@@ -108,6 +110,8 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
   },
   // Version 4 (incidents): the record of each incident, and the list of incidents.
   { version: 4, stores: { incidentEvents: '[incidentId+seq]', incidents: 'id, declaredAt' } },
+  // Version 5 (on-call): the responder's own changes to the roster.
+  { version: 5, stores: { contactOverrides: 'id' } },
 ];
 
 /** `version`: open the schema as it was then (the upgrade test builds old databases with it). */

@@ -1,4 +1,4 @@
-import type { AdminNote, Runbook, SeverityLevel } from '../../shared/model';
+import type { AdminNote, CommsTemplate, Contact, Runbook, SeverityLevel } from '../../shared/model';
 import type { FailsafeDatabase, MetaRecord, ProblemRecord } from './database';
 
 /** A runbook and the admin notes attached to it, pinned first, then by title. */
@@ -14,7 +14,21 @@ export async function readNote(db: FailsafeDatabase, id: string): Promise<AdminN
 /** What the home screen and status line show of the library: where it came from, pinned notes, problems. */
 export async function readLibraryOverview(
   db: FailsafeDatabase,
-): Promise<{ meta?: MetaRecord['value']; pinnedNotes: AdminNote[]; problems: ProblemRecord[]; severity: SeverityLevel[] }> {
-  const [meta, notes, problems, severity] = await Promise.all([db.meta.get('library'), db.notes.toArray(), db.problems.toArray(), db.severity.toArray()]);
-  return { meta: meta?.value, pinnedNotes: notes.filter((note) => note.pinned), problems, severity: severity.sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true })) };
+): Promise<{ meta?: MetaRecord['value']; pinnedNotes: AdminNote[]; problems: ProblemRecord[]; severity: SeverityLevel[]; contacts: Contact[]; templates: CommsTemplate[] }> {
+  const [meta, notes, problems, severity, contacts, templates] = await Promise.all([
+    db.meta.get('library'),
+    db.notes.toArray(),
+    db.problems.toArray(),
+    db.severity.toArray(),
+    db.contacts.orderBy('escalationOrder').toArray(),
+    db.templates.toArray(),
+  ]);
+  return {
+    meta: meta?.value,
+    pinnedNotes: notes.filter((note) => note.pinned),
+    problems,
+    severity: severity.sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true })),
+    contacts,
+    templates: templates.sort((a, b) => a.title.localeCompare(b.title)),
+  };
 }

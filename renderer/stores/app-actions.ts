@@ -6,7 +6,7 @@ import { useDialogStore } from './dialog-store';
 import { useIncidentStore } from './incident-store';
 import { useRouteStore } from './route-store';
 
-export type Place = 'library' | 'incident' | 'incidents' | 'settings' | 'problems';
+export type Place = 'library' | 'incident' | 'incidents' | 'settings' | 'problems' | 'oncall' | 'messages';
 
 const PLACE_ROUTES: Record<Place, Route> = {
   library: { name: 'home' },
@@ -14,10 +14,20 @@ const PLACE_ROUTES: Record<Place, Route> = {
   incidents: { name: 'incidents' },
   settings: { name: 'settings' },
   problems: { name: 'problems' },
+  oncall: { name: 'oncall' },
+  messages: { name: 'messages' },
 };
 
 export function goTo(place: Place) {
   useRouteStore.getState().navigate(PLACE_ROUTES[place]);
+}
+
+export function showSeverity() {
+  useDialogStore.getState().show({ kind: 'severity' });
+}
+
+export function openTemplate(templateId: string) {
+  useRouteStore.getState().navigate({ name: 'messages', id: templateId });
 }
 
 export function declareIncident() {

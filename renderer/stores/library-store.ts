@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AdminNote, LibraryProblem, SeverityLevel } from '../../shared/model';
+import type { AdminNote, CommsTemplate, Contact, LibraryProblem, SeverityLevel } from '../../shared/model';
 import { fetchBundledMeta } from '../api/bundled-library';
 import { appDatabase, appSearch } from '../app-services';
 import type { MetaRecord } from '../db/database';
@@ -19,6 +19,9 @@ interface LibraryState {
   problems: LibraryProblem[];
   /** The library's severity levels, in order (P0 first). */
   severity: SeverityLevel[];
+  /** The library's roster, by escalation order (local overrides are applied by the on-call store). */
+  contacts: Contact[];
+  templates: CommsTemplate[];
   /** Runbooks a sync changed since the user last opened them. */
   unseen: Set<string>;
   start(): Promise<void>;
@@ -33,6 +36,8 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
   pinnedNotes: [],
   problems: [],
   severity: [],
+  contacts: [],
+  templates: [],
   unseen: new Set(),
   async start() {
     if (get().phase === 'ready') return;

@@ -60,6 +60,17 @@ const SCREENS: Screen[] = [
       await expect(page.getByRole('dialog', { name: 'Declare an incident' })).toBeVisible();
     },
   },
+  { name: 'oncall', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/oncall'))) },
+  { name: 'messages-initial', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/messages/templates/initial'))) },
+  { name: 'messages-internal', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/messages/templates/internal'))) },
+  {
+    name: 'severity-panel',
+    open: async (page) => {
+      await page.evaluate(() => (window.location.hash = '#/'));
+      await page.keyboard.press('l');
+      await expect(page.getByRole('dialog', { name: 'Severity levels' })).toBeVisible();
+    },
+  },
   {
     name: 'palette-actions',
     open: async (page) => {

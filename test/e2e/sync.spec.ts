@@ -83,6 +83,34 @@ test.describe('Git sync', () => {
     expect(await stepOutcomes(page)).toEqual(['done', 'in progress', 'to do']);
   });
 
+  test('a local change to the roster survives a sync of a new library, marked local', async ({ launch, profile }) => {
+    await repo.commit({ 'oncall.yml': 'people:\n  - { name: Ines Park, role: Primary on-call, phone: "+1 555 0400", escalation: 1 }\n' }, 'the team’s own roster');
+    const { page } = await launch(profile);
+    await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+    await page.keyboard.press('Control+5');
+    await page.getByRole('button', { name: 'Add or change a person…' }).click();
+    const form = page.getByRole('form', { name: 'Add or change a person' });
+    await form.getByLabel('Name').fill('Gus Ferreira');
+    await form.getByLabel('Role').fill('Primary on-call (this week)');
+    await form.getByLabel('Phone').fill('+1 555 0200');
+    await form.getByLabel('Why (required)').fill('covering for Ada this week');
+    await form.getByRole('button', { name: 'Save on this machine' }).click();
+    const gus = page.locator('#roster tbody tr', { hasText: 'Gus Ferreira' });
+    await expect(gus.locator('.badge.local')).toHaveText('local');
+    await expect(gus).toContainText('covering for Ada this week');
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Repository URL').fill(server.url('team'));
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByText(/^Synced:/)).toBeVisible({ timeout: 20_000 });
+    await page.keyboard.press('Control+5');
+    await expect(page.locator('#roster tbody tr', { hasText: 'Ines Park' })).toBeVisible();
+    await expect(page.locator('#roster tbody tr', { hasText: 'Ada Quill' })).toHaveCount(0);
+    await expect(gus.locator('.badge.local')).toHaveText('local');
+    await expect(gus).toContainText('+1 555 0200');
+  });
+
   test('a wrong setting is refused with a reason, and the token never comes back to the page', async ({ launch, profile }) => {
     const { page } = await launch(profile);
     await page.getByRole('link', { name: 'Settings' }).click();

@@ -111,7 +111,7 @@ describe('npm run lint:library', () => {
 
   it('passes the bundled library', async () => {
     const { stdout } = await run(tsx, [cli, 'runbooks']);
-    expect(stdout).toMatch(/\d+ runbooks, 8 notes, 3 templates, \d+ contacts, 4 severity levels; 0 errors, 0 warnings, 0 skipped/);
+    expect(stdout).toMatch(/\d+ runbooks, 8 notes, 5 templates, \d+ contacts, 4 severity levels; 0 errors, 0 warnings, 0 skipped/);
   });
 
   it('prints each problem and exits non-zero on errors', async () => {

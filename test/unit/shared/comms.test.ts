@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyFields, fillTemplate, messageMarkdown, plainText } from '../../../shared/comms/template-render';
 import { nextUpdateDue } from '../../../shared/comms/update-cadence';
+import { prefillFromIncident } from '../../../shared/comms/incident-prefill';
 import { parseDuration } from '../../../shared/duration-text';
+import { linkedLibraryPlace } from '../../../shared/library-paths';
+import { T0, TestRecord, testRunbook } from '../../support/incident-record';
 import { parseLibrary } from '../../../shared/library-parser';
 import { fieldType } from '../../../shared/template-parser';
 import { LIMIT, pathological } from '../../support/pathological-inputs';
@@ -90,5 +93,41 @@ describe('durations and the update cadence', () => {
     expect(nextUpdateDue('30 minutes', sent, undefined, sent + 31 * 60_000)?.overdue).toBe(true);
     expect(nextUpdateDue('30 minutes', sent, sent + 45 * 60_000, sent + 31 * 60_000)).toMatchObject({ dueAt: sent + 45 * 60_000, overdue: false });
     expect(nextUpdateDue('next business day', sent, undefined, sent)).toBeUndefined();
+  });
+});
+
+describe('a message filled from the incident', () => {
+  it('takes the title, severity, status as the field lists it, start, duration, runbooks, cadence and the updates so far', () => {
+    const record = new TestRecord()
+      .add({ type: 'incident-declared', title: 'Checkout down', severity: 'P1' })
+      .wait(10 * 60_000)
+      .add({ type: 'milestone-set', milestone: 'acknowledged', time: T0 + 10 * 60_000 })
+      .add({ type: 'incident-changed', field: 'status', value: 'identified' })
+      .add({ type: 'run-started', runId: 'r', runbook: testRunbook() })
+      .add({ type: 'message-copied', templateId: 't', templateTitle: 'Initial', format: 'plain', text: 'x' });
+    const fields = parseLibrary(
+      [{ path: 'templates/t.md', text: '---\nfields:\n  status: { label: Status, options: [Investigating, Identified] }\n---\n{{title}} {{severity}} {{status}} {{started}} {{duration}} {{runbooks}} {{next_update}} {{updates}} {{service}}' }],
+      source,
+    ).templates[0].fields;
+    const level = { id: 'P1', name: 'High', responseTime: '1 hour', examples: [], pages: [], updateEvery: '1 hour' };
+    expect(prefillFromIncident(fields, record.current, level, T0 + 20 * 60_000)).toEqual({
+      title: 'Checkout down',
+      severity: 'P1',
+      status: 'Identified',
+      started: '02:14 UTC',
+      duration: '20m 00s',
+      runbooks: 'Restart the API',
+      next_update: '1 hour',
+      updates: '- 02:14 UTC Investigating\n- 02:24 UTC Acknowledged\n- 02:24 UTC Update sent (Initial)',
+    });
+  });
+});
+
+describe('links from runbooks to the roster and templates', () => {
+  it('opens the on-call place for oncall.yml and the template for a file under templates/', () => {
+    expect(linkedLibraryPlace('incident-response/db.md', '../templates/update.md')).toEqual({ kind: 'template', id: 'templates/update' });
+    expect(linkedLibraryPlace('incident-response/db.md', '../oncall.yml')).toEqual({ kind: 'oncall' });
+    expect(linkedLibraryPlace('incident-response/db.md', '../maintenance/switchover.md')).toBeUndefined();
+    expect(linkedLibraryPlace('incident-response/db.md', 'https://example.com/oncall.yml')).toBeUndefined();
   });
 });

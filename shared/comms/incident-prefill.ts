@@ -1,0 +1,78 @@
+// A message form filled from the current incident: the fields a responder would otherwise copy by
+// hand from the incident's page. A field is recognised by its type or its name.
+import type { IncidentState } from '../incident/incident-state';
+import { incidentElapsed, wallClockStamp } from '../incident/incident-state';
+import { formatDuration, formatUtc } from '../incident/time-format';
+import { MILESTONES } from '../incident/incident-events';
+import type { SeverityLevel, TemplateField } from '../model';
+import { fieldType } from '../template-parser';
+import { nextUpdateDue } from './update-cadence';
+
+const NAMES: Record<string, (context: Context) => string | undefined> = {
+  title: ({ incident }) => incident.title,
+  incident: ({ incident }) => incident.title,
+  summary: ({ incident }) => incident.title,
+  started: ({ incident }) => clock(incident.declaredAt.at),
+  start: ({ incident }) => clock(incident.declaredAt.at),
+  started_at: ({ incident }) => clock(incident.declaredAt.at),
+  start_time: ({ incident }) => clock(incident.declaredAt.at),
+  duration: ({ incident, now }) => formatDuration(incidentElapsed(incident, wallClockStamp(now))),
+  elapsed: ({ incident, now }) => formatDuration(incidentElapsed(incident, wallClockStamp(now))),
+  runbooks: ({ incident }) => [...new Set(incident.runs.map((run) => run.runbook.title))].join(', ') || undefined,
+  next_update: ({ level }) => level?.updateEvery,
+  next_update_at: ({ incident, level, now }) => {
+    const due = nextUpdateDue(level?.updateEvery, lastSent(incident), incident.snoozedUntil, now);
+    return due ? clock(due.dueAt) : undefined;
+  },
+  updates: ({ incident }) => updatesSoFar(incident),
+  timeline: ({ incident }) => updatesSoFar(incident),
+};
+
+interface Context {
+  incident: IncidentState;
+  level?: SeverityLevel;
+  now: number;
+}
+
+/** `02:14 UTC` */
+const clock = (time: number) => `${formatUtc(time).slice(11, 16)} UTC`;
+
+/** When the last message went out, or when the incident was declared. */
+export function lastSent(incident: IncidentState): number {
+  return incident.messages.at(-1)?.at ?? incident.declaredAt.at;
+}
+
+/** The incident so far, a line each, as status messages list it: `- 02:14 UTC Investigating`. */
+export function updatesSoFar(incident: IncidentState): string {
+  const lines: [number, string][] = [[incident.declaredAt.at, 'Investigating']];
+  for (const milestone of MILESTONES) {
+    const time = incident.milestones[milestone];
+    if (time !== undefined && milestone !== 'detected') lines.push([time, milestone[0].toUpperCase() + milestone.slice(1)]);
+  }
+  for (const message of incident.messages) lines.push([message.at, `Update sent (${message.templateTitle})`]);
+  return lines
+    .sort((a, b) => a[0] - b[0])
+    .map(([time, text]) => `- ${clock(time)} ${text}`)
+    .join('\n');
+}
+
+/** Values for the fields the incident knows; the others keep their defaults. */
+export function prefillFromIncident(fields: readonly TemplateField[], incident: IncidentState, level: SeverityLevel | undefined, now: number): Record<string, string> {
+  const context: Context = { incident, level, now };
+  const values: Record<string, string> = {};
+  for (const field of fields) {
+    const type = fieldType(field);
+    const name = field.name.toLowerCase();
+    let value: string | undefined;
+    if (type === 'severity' || name === 'severity') value = incident.severity;
+    else if (type === 'status' || name === 'status') value = asOption(field, incident.status);
+    else value = NAMES[name]?.(context);
+    if (value !== undefined) values[field.name] = value;
+  }
+  return values;
+}
+
+/** A status as the field lists it (`Investigating`), or capitalised. */
+function asOption(field: TemplateField, status: string): string {
+  return field.options?.find((option) => option.toLowerCase() === status) ?? status[0].toUpperCase() + status.slice(1);
+}

@@ -1,0 +1,145 @@
+import { expect, test } from './fixtures';
+import { declareIncident } from './incident-helpers';
+
+test('the on-call roster by keyboard: filter, copy a phone number, and see how fresh the roster is', async ({ launch, profile }) => {
+  const { page, readClipboard } = await launch(profile);
+  await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  await page.keyboard.press('Control+5');
+  const filter = page.getByLabel('Filter people');
+  await expect(filter).toBeFocused();
+  await expect(page.getByTestId('roster-age')).toContainText(/^Roster from the library of \d+ \w{3} \d{4}, (today|\d+ days? old)/);
+  await page.keyboard.type('database');
+  await expect(page.locator('#roster tbody tr')).toHaveCount(1);
+  await expect(page.locator('#roster tbody tr')).toContainText('Chen Ilves');
+  await page.keyboard.press('Enter');
+  await expect.poll(readClipboard).toBe('+1 555 0102');
+  await page.keyboard.press('Shift+Enter');
+  await expect.poll(readClipboard).toBe('chen.ilves@example.invalid');
+  await filter.fill('');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect.poll(readClipboard).toBe('+1 555 0101');
+  await expect(page.locator('#roster a[href^="tel:"]').first()).toHaveAttribute('href', 'tel:+15550100');
+  await expect(page.locator('#roster a[href^="mailto:"]').first()).toHaveAttribute('href', 'mailto:ada.quill@example.invalid');
+});
+
+test('the initial template, filled in and copied, is exactly the expected text', async ({ launch, profile }) => {
+  const { page, readClipboard } = await launch(profile);
+  await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  await page.keyboard.press('Control+6');
+  await page.getByRole('link', { name: /^Initial incident notice/ }).click();
+  const form = page.getByRole('form', { name: 'Fill “Initial incident notice”' });
+  await form.getByLabel('Affected service').fill('Checkout “v2” 💳');
+  await form.getByLabel('Who is affected and how').fill('1 in 3 payments fail\n決済が失敗します');
+  await form.getByLabel('Started at').fill('02:14 UTC');
+  await expect(page.getByTestId('message-preview')).toContainText('[P1] Investigating: Checkout “v2” 💳');
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect.poll(readClipboard).toBe(
+    '**[P1] Investigating: Checkout “v2” 💳**\n\nWe are investigating a problem with Checkout “v2” 💳. Impact: 1 in 3 payments fail\n決済が失敗します.\nIt started at 02:14 UTC. Our engineers are working on it.\n\nNext update in 30 minutes.',
+  );
+  await page.getByRole('button', { name: /^Copy as text/ }).click();
+  await expect.poll(readClipboard).toBe(
+    '[P1] Investigating: Checkout “v2” 💳\n\nWe are investigating a problem with Checkout “v2” 💳. Impact: 1 in 3 payments fail\n決済が失敗します.\nIt started at 02:14 UTC. Our engineers are working on it.\n\nNext update in 30 minutes.',
+  );
+
+  // An empty field is never copied silently.
+  await form.getByLabel('Started at').fill('');
+  const before = await readClipboard();
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Copy with empty fields?' });
+  await expect(confirm).toContainText('1 field is empty: Started at');
+  expect(await readClipboard()).toBe(before);
+  await confirm.getByRole('button', { name: 'Copy with gaps' }).click();
+  await expect.poll(readClipboard).toContain('It started at [Started at].');
+  expect(await readClipboard()).not.toContain('{{');
+});
+
+test('with an incident current the form is filled from it, and the message copied is in the exported timeline', async ({ launch, profile }) => {
+  const { page, readClipboard } = await launch(profile);
+  await declareIncident(page, 'Login failing');
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Search runbooks' }).fill('>message internal');
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: 'Fill “Internal incident update”' });
+  await expect(form.getByLabel('Incident')).toHaveValue('Login failing');
+  await expect(form.getByLabel('Severity')).toHaveValue('P1');
+  await expect(form.getByLabel('Status')).toHaveValue('Investigating');
+  await expect(form.getByLabel('Started')).toHaveValue(/^\d\d:\d\d UTC$/);
+  await expect(form.getByLabel('Updates so far')).toHaveValue(/^- \d\d:\d\d UTC Investigating$/);
+  await form.getByLabel('Service').fill('auth');
+  await form.getByLabel('Impact').fill('nobody can sign in');
+  await form.getByLabel('Expected fix').fill('unknown');
+  // No runbook has run: the incident cannot fill that one.
+  await expect(form.getByLabel('Runbooks in use')).toHaveValue('');
+  await form.getByLabel('Runbooks in use').fill('none yet');
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'recorded in the incident’s timeline' })).toBeVisible();
+  const message = await readClipboard();
+  expect(message).toContain('🚨 **Login failing** (P1, Investigating)');
+
+  await page.keyboard.press('Control+2');
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect.poll(readClipboard).toContain('## Messages sent');
+  const exported = await readClipboard();
+  expect(exported).toContain(`\`\`\`\n${message}\n\`\`\``);
+  expect(exported).toMatch(/- \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: Message copied to send \(Internal incident update, Markdown\): 🚨 \*\*Login failing\*\* \(P1, Investigating\)/);
+});
+
+test('the update countdown follows the severity’s cadence and turns overdue; a snooze needs a reason', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  // A clock the test moves: Date, timers and performance.now in the page.
+  await page.clock.install({ time: new Date('2026-11-23T02:00:00Z') });
+  await page.reload();
+  await declareIncident(page, 'Payments slow');
+  const countdown = page.getByTestId('update-countdown');
+  // P1 updates every hour.
+  await expect(countdown).toContainText(/Next update in (59:[45]\d|1:00:00)/);
+  await page.keyboard.press('l');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Escape');
+  // P0 updates every 30 minutes, from the last message sent (none yet: from the declaration).
+  await expect(countdown).toContainText(/Next update in (29:[45]\d|30:00)/);
+  await page.clock.fastForward('20:00');
+  await expect(countdown).toContainText(/Next update in (09:[45]\d|10:00)/);
+  await page.clock.fastForward('11:00');
+  await expect(countdown).toContainText(/Update overdue by 0(0:[45]\d|1:\d\d)/);
+  await expect(countdown).toHaveClass(/overdue/);
+  await countdown.getByRole('button', { name: 'Snooze' }).click();
+  await expect(countdown.getByRole('button', { name: 'Snooze' })).toBeDisabled();
+  await page.getByLabel('Why put off the update').fill('waiting for the vendor’s answer');
+  await page.keyboard.press('Enter');
+  await expect(countdown).toContainText(/Next update in (14:[45]\d|15:00)/);
+  await expect(countdown).not.toHaveClass(/overdue/);
+  await page.keyboard.press('Control+2');
+  await expect(page.locator('.timeline')).toContainText('Next update put off by 15 minutes: waiting for the vendor’s answer');
+});
+
+test('the escalation chain: who is first, who next and when; a call is recorded; the palette calls the next person', async ({ launch, profile }) => {
+  const { page, readClipboard } = await launch(profile);
+  await declareIncident(page, 'Site down');
+  await page.keyboard.press('Control+5');
+  const chain = page.getByRole('region', { name: /^Escalation for P1/ });
+  await expect(chain.locator('li.chain-now')).toContainText('Primary on-call');
+  await expect(chain.locator('li.chain-next')).toContainText(/in 1\d:\d\d/);
+  await chain.locator('li.chain-now').getByRole('button', { name: 'No answer' }).click();
+  await expect(chain.locator('li.chain-now')).toContainText('no answer');
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Search runbooks' }).fill('>call next');
+  await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toContainText('Call the next person in the chain: Bram Okafor, +1 555 0101');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#roster tr.selected')).toContainText('Bram Okafor');
+  await page.getByLabel('Filter people').press('Enter');
+  await expect.poll(readClipboard).toBe('+1 555 0101');
+  await page.keyboard.press('Control+2');
+  await expect(page.locator('.timeline')).toContainText('Tried, no answer: Ada Quill');
+});
+
+test('runbook text that names a template or the on-call list links to it', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await page.evaluate(() => (window.location.hash = '#/runbook/incident-response/database-outage'));
+  await page.getByRole('link', { name: 'update template' }).click();
+  await expect(page.getByRole('form', { name: 'Fill “Incident update”' })).toBeVisible();
+  await page.evaluate(() => (window.location.hash = '#/runbook/troubleshooting/disk-full'));
+  await page.getByRole('link', { name: 'platform lead' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('On-call');
+});
