@@ -72,7 +72,7 @@ export function SeverityPanel() {
                 </td>
                 <td>{level.responseTime}</td>
                 <td>{level.pages.join(', ')}</td>
-                <td>{level.updateEvery ? `every ${level.updateEvery}` : ''}</td>
+                <td>{level.updateEvery ? (/^\d/.test(level.updateEvery) ? `every ${level.updateEvery}` : level.updateEvery) : ''}</td>
               </tr>
             ))}
           </tbody>
