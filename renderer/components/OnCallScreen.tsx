@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { escalationChain, nextToCall, type ChainStep } from '../../shared/oncall/escalation-chain';
 import { rosterAge } from '../../shared/oncall/roster-age';
 import type { RosterEntry } from '../../shared/oncall/contact-overrides';
@@ -113,7 +113,7 @@ export function OnCallScreen() {
               <td>
                 {entry.phone && (
                   <>
-                    <a href={`tel:${entry.phone.replace(/[^\d+]/g, '')}`}>{entry.phone}</a>{' '}
+                    <ExternalLink href={`tel:${entry.phone.replace(/[^\d+]/g, '')}`}>{entry.phone}</ExternalLink>{' '}
                     <button type="button" className="copy-button" onClick={() => void copy(`${entry.name}’s phone`, entry.phone)} aria-label={`Copy ${entry.name}’s phone`}>
                       Copy
                     </button>
@@ -123,7 +123,7 @@ export function OnCallScreen() {
               <td>
                 {entry.email && (
                   <>
-                    <a href={`mailto:${entry.email}`}>{entry.email}</a>{' '}
+                    <ExternalLink href={`mailto:${entry.email}`}>{entry.email}</ExternalLink>{' '}
                     <button type="button" className="copy-button" onClick={() => void copy(`${entry.name}’s email`, entry.email)} aria-label={`Copy ${entry.name}’s email`}>
                       Copy
                     </button>
@@ -205,5 +205,14 @@ function EscalationChain({ roster, now }: { roster: RosterEntry[]; now: number }
         ))}
       </ol>
     </section>
+  );
+}
+
+/** tel: and mailto: open in the system's phone or mail app: the desktop host opens new windows only outside, through the URL rules. */
+function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
   );
 }

@@ -94,7 +94,7 @@ async function shownState(page: Page) {
   const run = page.getByRole('navigation', { name: 'Steps' });
   const onRun = (await run.count()) > 0;
   return {
-    bar: (await bar.innerText()).replace(/\d\d:\d\d(:\d\d)?/g, '[time]'),
+    bar: (await bar.innerText()).replace(/\d+(:\d\d)+/g, '[time]'),
     step: onRun ? await page.locator('.run-step > h2').innerText() : '',
     steps: onRun ? await stepOutcomes(page) : [],
     notes: onRun ? await page.locator('.step-notes li').allInnerTexts() : [],
