@@ -1,13 +1,22 @@
+import { HEALTH_CHECKS, libraryHealth } from '../shared/library-health';
 import type { LibrarySnapshot } from '../shared/model';
 
-export function formatLintReport(snapshot: LibrarySnapshot): { text: string; errors: number } {
+/**
+ * The lint output: every problem reading the library, then the library health findings (review
+ * due, no owner, related links and note attachments that point nowhere, undeclared parameters).
+ * Errors fail; with `strict`, so does any health finding.
+ */
+export function formatLintReport(snapshot: LibrarySnapshot, today: string, strict = false): { text: string; errors: number; findings: number } {
   const lines = snapshot.problems.map((problem) => `${problem.level}: ${problem.path}: ${problem.reason}`);
   const errors = snapshot.problems.filter((problem) => problem.level === 'error').length;
   const warnings = snapshot.problems.filter((problem) => problem.level === 'warning').length;
   const skipped = snapshot.problems.filter((problem) => problem.level === 'skipped').length;
+  const findings = libraryHealth(snapshot, today).filter((finding) => finding.check !== 'problem');
+  for (const finding of findings) lines.push(`health: ${HEALTH_CHECKS[finding.check]}: ${finding.path ?? ''}: ${finding.text}`);
   lines.push(
     `${snapshot.runbooks.length} runbooks, ${snapshot.notes.length} notes, ${snapshot.templates.length} templates, ` +
-      `${snapshot.contacts.length} contacts, ${snapshot.severity.length} severity levels; ${errors} errors, ${warnings} warnings, ${skipped} skipped`,
+      `${snapshot.contacts.length} contacts, ${snapshot.severity.length} severity levels; ${errors} errors, ${warnings} warnings, ${skipped} skipped; ` +
+      `${findings.length} health findings${strict ? ' (strict: they fail)' : ''}`,
   );
-  return { text: lines.join('\n'), errors };
+  return { text: lines.join('\n'), errors: errors + (strict ? findings.length : 0), findings: findings.length };
 }

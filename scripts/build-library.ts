@@ -11,7 +11,7 @@ const root = process.env.FAILSAFE_LIBRARY ?? 'runbooks';
 const out = path.join('build', 'public');
 
 const snapshot = await loadLibraryFolder(root, { kind: 'bundled', builtAt: new Date().toISOString() });
-const report = formatLintReport(snapshot);
+const report = formatLintReport(snapshot, new Date().toISOString().slice(0, 10));
 if (report.errors > 0) {
   console.error(report.text);
   process.exit(1);

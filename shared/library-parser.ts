@@ -72,7 +72,6 @@ export function parseLibrary(
     }
   }
   dropDuplicateIds(snapshot, problem);
-  warnAboutDanglingLinks(snapshot, problem);
   snapshot.version = contentHash(JSON.stringify([snapshot.runbooks, snapshot.notes, snapshot.templates, snapshot.contacts, snapshot.severity]));
   return snapshot;
 }
@@ -93,12 +92,3 @@ function dropDuplicateIds(snapshot: LibrarySnapshot, problem: (path: string, rea
   }
 }
 
-function warnAboutDanglingLinks(snapshot: LibrarySnapshot, problem: (path: string, reason: string, level: 'warning') => void) {
-  const ids = new Set(snapshot.runbooks.map((runbook) => runbook.id));
-  for (const runbook of snapshot.runbooks) {
-    for (const id of runbook.related) if (!ids.has(id)) problem(runbook.path, `related runbook "${id}" does not exist`, 'warning');
-  }
-  for (const note of snapshot.notes) {
-    for (const id of note.runbooks) if (!ids.has(id)) problem(note.path, `attached runbook "${id}" does not exist`, 'warning');
-  }
-}

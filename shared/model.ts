@@ -56,6 +56,8 @@ export interface AdminNote {
   pinned: boolean;
   tags: string[];
   runbooks: string[];
+  /** The step (from 1) of its first runbook it is about, when it is about one step. */
+  step?: number;
   body: string;
 }
 

@@ -15,6 +15,12 @@ export function parseNote(path: string, data: Record<string, unknown>, body: str
     pinned: booleanField(data, 'pinned'),
     tags: listField(data, 'tags').map((tag) => tag.toLowerCase()),
     runbooks: listField(data, 'runbooks'),
-    body: heading ? withoutTitleLine(body) : body,
+    step: stepField(data),
+    body: (heading ? withoutTitleLine(body) : body).trim(),
   };
+}
+
+function stepField(data: Record<string, unknown>): number | undefined {
+  const step = Number(textField(data, 'step'));
+  return Number.isInteger(step) && step >= 1 && step <= 1000 ? step : undefined;
 }

@@ -1,29 +1,69 @@
-// When a runbook is due for review, from `last_reviewed` and `review_every`.
+// When a runbook is due for review, from `last_reviewed` and `review_every`, by the calendar:
+// "quarterly" from 30 November is 28 February (29 in a leap year), not 92 days.
 
-const PERIOD_DAYS: Record<string, number> = {
-  weekly: 7,
-  monthly: 31,
-  quarterly: 92,
-  'half-yearly': 183,
-  biannually: 183,
-  yearly: 366,
-  annually: 366,
+type Period = { months: number } | { days: number };
+
+const NAMED: Record<string, Period> = {
+  weekly: { days: 7 },
+  fortnightly: { days: 14 },
+  monthly: { months: 1 },
+  quarterly: { months: 3 },
+  'half-yearly': { months: 6 },
+  biannually: { months: 6 },
+  yearly: { months: 12 },
+  annually: { months: 12 },
 };
 
-function periodDays(every: string): number | undefined {
-  const named = PERIOD_DAYS[every.trim().toLowerCase()];
-  if (named) return named;
-  const match = /^(\d+)\s*(d|day|days|w|week|weeks|m|month|months)$/i.exec(every.trim());
+/** A review period, or undefined for what is not one. Unknown periods count as quarterly where used. */
+export function reviewPeriod(every: string): Period | undefined {
+  const text = every.trim().toLowerCase();
+  if (NAMED[text]) return NAMED[text];
+  const match = /^(\d{1,4})\s*(d|days?|w|weeks?|m|months?|y|years?)$/.exec(text);
   if (!match) return undefined;
-  const unit = match[2][0].toLowerCase();
-  return Number(match[1]) * (unit === 'd' ? 1 : unit === 'w' ? 7 : 31);
+  const amount = Number(match[1]);
+  if (!amount) return undefined;
+  const unit = match[2][0];
+  return unit === 'd' ? { days: amount } : unit === 'w' ? { days: amount * 7 } : unit === 'm' ? { months: amount } : { months: amount * 12 };
 }
 
-/** True when the last review is older than the review period, or missing. Unknown periods count as quarterly. */
+/** A calendar date `YYYY-MM-DD` (a YAML date too), or undefined when it is not one (2026-02-30, "last week"). */
+export function calendarDate(text: string | undefined): { year: number; month: number; day: number } | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text?.trim() ?? '');
+  if (!match) return undefined;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? { year, month, day } : undefined;
+}
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The date a review falls due: the period after the last review, the day clamped to the month's end. */
+export function reviewDueOn(lastReviewed: string, every: string): string | undefined {
+  const last = calendarDate(lastReviewed);
+  if (!last) return undefined;
+  const period = reviewPeriod(every) ?? NAMED.quarterly;
+  if ('days' in period) return iso(new Date(Date.UTC(last.year, last.month - 1, last.day + period.days)));
+  const monthIndex = last.month - 1 + period.months;
+  const lastDay = new Date(Date.UTC(last.year, monthIndex + 1, 0)).getUTCDate();
+  return iso(new Date(Date.UTC(last.year, monthIndex, Math.min(last.day, lastDay))));
+}
+
+export type ReviewState =
+  | { state: 'never'; text: string }
+  | { state: 'malformed'; text: string }
+  | { state: 'due'; dueOn: string; text: string }
+  | { state: 'current'; dueOn: string; text: string };
+
+/** Where a runbook stands, on `today` (YYYY-MM-DD), in words for the screen and the health list. */
+export function reviewState(lastReviewed: string | undefined, every: string, today: string): ReviewState {
+  if (!lastReviewed) return { state: 'never', text: 'never reviewed' };
+  const dueOn = reviewDueOn(lastReviewed, every);
+  if (!dueOn) return { state: 'malformed', text: `last_reviewed “${lastReviewed}” is not a date (write 2026-11-23)` };
+  const unknownPeriod = reviewPeriod(every) ? '' : ` (review_every “${every}” is not a period; quarterly used)`;
+  return dueOn <= today ? { state: 'due', dueOn, text: `review due since ${dueOn}${unknownPeriod}` } : { state: 'current', dueOn, text: `next review by ${dueOn}${unknownPeriod}` };
+}
+
+/** True when a review is due, never happened, or its date cannot be read. */
 export function isReviewDue(lastReviewed: string | undefined, reviewEvery: string, now: Date): boolean {
-  if (!lastReviewed) return true;
-  const reviewed = Date.parse(lastReviewed);
-  if (Number.isNaN(reviewed)) return true;
-  const days = periodDays(reviewEvery) ?? PERIOD_DAYS.quarterly;
-  return now.getTime() - reviewed > days * 24 * 60 * 60 * 1000;
+  return reviewState(lastReviewed, reviewEvery, now.toISOString().slice(0, 10)).state !== 'current';
 }

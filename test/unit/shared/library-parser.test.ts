@@ -61,7 +61,6 @@ describe('parseLibrary', () => {
         { path: 'oncall.yml', reason: 'person 1 has no name; left out', level: 'error' },
         { path: 'severity.yml', reason: 'expected a list under "levels:"', level: 'error' },
         { path: 'b.md', reason: 'id "same" is already used by a.md', level: 'error' },
-        { path: 'a.md', reason: 'related runbook "nowhere" does not exist', level: 'warning' },
       ]),
     );
   });
