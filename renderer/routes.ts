@@ -3,7 +3,6 @@ export type Route =
   | { name: 'home' }
   | { name: 'runbook'; id: string; section?: string }
   | { name: 'note'; id: string }
-  | { name: 'problems' }
   | { name: 'settings' }
   /** An incident; without an id, the current one. */
   | { name: 'incident'; id?: string }
@@ -11,7 +10,11 @@ export type Route =
   | { name: 'run'; incidentId: string; runId: string }
   | { name: 'oncall' }
   /** The message templates; with an id, that template's form. */
-  | { name: 'messages'; id?: string };
+  | { name: 'messages'; id?: string }
+  | { name: 'notes' }
+  /** The library health screen; `#/problems` (its former name) opens it too. */
+  | { name: 'health' }
+  | { name: 'quick-reference' };
 
 export function routeFromHash(hash: string): Route {
   const [raw, query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -26,7 +29,9 @@ export function routeFromHash(hash: string): Route {
     return section ? { name: 'runbook', id: path.slice('runbook/'.length), section } : { name: 'runbook', id: path.slice('runbook/'.length) };
   }
   if (path.startsWith('note/')) return { name: 'note', id: path.slice('note/'.length) };
-  if (path === 'problems') return { name: 'problems' };
+  if (path === 'problems' || path === 'health') return { name: 'health' };
+  if (path === 'notes') return { name: 'notes' };
+  if (path === 'quick-reference') return { name: 'quick-reference' };
   if (path === 'incident') return { name: 'incident' };
   if (path.startsWith('incident/')) return { name: 'incident', id: path.slice('incident/'.length) };
   if (path === 'incidents') return { name: 'incidents' };

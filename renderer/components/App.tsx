@@ -6,7 +6,11 @@ import { useRouteStore } from '../stores/route-store';
 import { useSearchStore } from '../stores/search-store';
 import { HomeScreen } from './HomeScreen';
 import { NoteView } from './NoteView';
-import { ProblemsView } from './ProblemsView';
+import { HealthScreen } from './HealthScreen';
+import { NotesScreen } from './NotesScreen';
+import { QuickReference } from './QuickReference';
+import { NoteEditor } from './NoteEditor';
+import { useNotesStore } from '../stores/notes-store';
 import { RunbookView } from './RunbookView';
 import { ScreenBoundary } from './ScreenBoundary';
 import { SearchPalette } from './SearchPalette';
@@ -37,7 +41,9 @@ const SCREEN_NAMES: Record<Route['name'], string> = {
   home: 'The library',
   runbook: 'This runbook',
   note: 'This note',
-  problems: 'The list of library problems',
+  health: 'Library health',
+  notes: 'Notes',
+  'quick-reference': 'The quick reference',
   settings: 'Settings',
   incident: 'This incident',
   incidents: 'The list of incidents',
@@ -63,6 +69,7 @@ export function App() {
       void useSyncStore.getState().init();
       void useIncidentStore.getState().init().then(resumeActiveRun);
       void useOnCallStore.getState().load();
+      void useNotesStore.getState().load();
     }
   }, [phase]);
   useGlobalShortcuts(phase === 'ready');
@@ -100,7 +107,9 @@ export function App() {
             {route.name === 'home' && <HomeScreen />}
             {route.name === 'runbook' && <RunbookView id={route.id} section={route.section} />}
             {route.name === 'note' && <NoteView id={route.id} />}
-            {route.name === 'problems' && <ProblemsView />}
+            {route.name === 'health' && <HealthScreen />}
+            {route.name === 'notes' && <NotesScreen />}
+            {route.name === 'quick-reference' && <QuickReference />}
             {route.name === 'settings' && <SettingsScreen />}
             {route.name === 'incident' && <IncidentScreen id={route.id} />}
             {route.name === 'incidents' && <IncidentsScreen />}
@@ -115,6 +124,7 @@ export function App() {
       {dialog?.kind === 'declare' && <DeclareIncidentDialog thenRun={dialog.thenRun} />}
       {dialog?.kind === 'start-run' && <StartRunDialog key={dialog.runbookId} runbookId={dialog.runbookId} />}
       {dialog?.kind === 'severity' && <SeverityPanel />}
+      {dialog?.kind === 'note' && <NoteEditor noteId={dialog.noteId} preset={dialog.preset} />}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { Contact } from '../../shared/model';
 import { overrideActive, overrideProblem, type ContactOverride } from '../../shared/oncall/contact-overrides';
 import { useLibraryStore } from '../stores/library-store';
 import { useOnCallStore } from '../stores/oncall-store';
-import { localToday } from './use-roster';
+import { localToday } from '../stores/local-today';
 
 const EMPTY: Contact = { id: '', name: '', role: '', phone: '', email: '', chat: '', timeZone: '', escalationOrder: 1 };
 

@@ -10,6 +10,8 @@ import { hashOf } from '../routes';
 import { useIncidentStore } from '../stores/incident-store';
 import { useLibraryStore } from '../stores/library-store';
 import { readRunbook, nextOpenStep, settleStep } from '../stores/run-actions';
+import { writeNote } from '../stores/app-actions';
+import { StepNotes } from './StepNotes';
 import type { CommandFilling } from './FilledCommand';
 import { isTyping } from './is-typing';
 import { isPlainKey, RUN_KEYS } from './keys';
@@ -107,6 +109,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     setPanel('finish');
     return Promise.resolve(true);
   };
+  const writeLesson = () => writeNote({ kind: 'lesson-learned', runbooks: [run.runbook.id], step: viewed + 1, title: `${stepInfo.title}: ` });
   const copyFirstCommand = async () => {
     const [command] = codeBlocks(markdown);
     if (!command) return;
@@ -143,6 +146,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
       else if (key('copy')) void copyFirstCommand();
       else if (key('params') && run.runbook.params.length) setPanel('params');
       else if (key('finish')) setPanel('finish');
+      else if (key('lesson')) writeLesson();
       else handled = false;
       if (handled) event.preventDefault();
     };
@@ -229,6 +233,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
             Step {viewed + 1} of {run.steps.length}: {stepInfo.title} <span className={`step-state step-${step.outcome}`}>{OUTCOME_WORDS[step.outcome]}</span>
           </h2>
           {step.reason && <p className={`step-reason step-${step.outcome}`}>{step.outcome === 'skipped' ? `Skipped: ${step.reason}` : `Failed: ${step.reason}`}</p>}
+          <StepNotes runbookId={run.runbook.id} step={viewed + 1} />
           <MarkdownView markdown={markdown} fromPath={run.runbook.path} filling={filling} />
           {step.notes.length > 0 && (
             <ul className="step-notes" aria-label="Notes on this step">
@@ -306,6 +311,9 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               )}
               <button type="button" onClick={() => setPanel('finish')}>
                 Finish <kbd>{RUN_KEYS.finish}</kbd>
+              </button>
+              <button type="button" onClick={writeLesson}>
+                Add a lesson from this step <kbd>{RUN_KEYS.lesson}</kbd>
               </button>
             </div>
           )}

@@ -1,7 +1,12 @@
 import { useEffect } from 'react';
 import { headingSlug, SECTION_ID_PREFIX } from '../../shared/heading-slug';
 import { withoutTitleLine } from '../../shared/markdown-blocks';
-import { isReviewDue } from '../../shared/review';
+import { reviewState } from '../../shared/review';
+import { noteOrder } from '../../shared/notes/local-note';
+import { formatUtc } from '../../shared/incident/time-format';
+import { useHealthStore } from '../stores/health-store';
+import { localToday } from '../stores/local-today';
+import { useNotesStore } from '../stores/notes-store';
 import { useLibraryStore } from '../stores/library-store';
 import { useRunbookStore } from '../stores/runbook-store';
 import { MarkdownView } from './MarkdownView';
@@ -12,12 +17,18 @@ import { RunbookOutline } from './RunbookOutline';
 import { SaveCopyButton } from './SaveCopyButton';
 import { paletteShortcutLabel } from './shortcut-label';
 import { typeLabel } from './type-labels';
-import { startRunOf } from '../stores/app-actions';
+import { startRunOf, writeNote } from '../stores/app-actions';
 import { START_RUN_KEY } from './keys';
 
 export function RunbookView({ id, section }: { id: string; section?: string }) {
-  const { runbook, notes, missing, failed, load } = useRunbookStore();
+  const { runbook, notes: libraryNotes, missing, failed, load } = useRunbookStore();
   const summaries = useLibraryStore((state) => state.summaries);
+  const localNotes = useNotesStore((state) => state.local);
+  const helpful = useNotesStore((state) => state.helpful);
+  const stats = useHealthStore((state) => state.stats?.get(id));
+  useEffect(() => {
+    void useHealthStore.getState().refresh();
+  }, [id]);
   useEffect(() => {
     void load(id);
     void useLibraryStore.getState().markOpened(id);
@@ -42,6 +53,11 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
   }
   if (!runbook || runbook.id !== id) return <p className="loading">Opening…</p>;
   const related = runbook.related.map((relatedId) => summaries.find((summary) => summary.id === relatedId)).filter((summary) => summary !== undefined);
+  // This machine's notes beside the library's, marked local: warnings and pinned first.
+  const notes = [...localNotes.filter((note) => !note.deletedAt && note.runbooks.includes(runbook.id)), ...libraryNotes]
+    .map((note) => ({ ...note, helpful: helpful.has(note.id) }))
+    .sort(noteOrder);
+  const review = reviewState(runbook.lastReviewed, runbook.reviewEvery, localToday());
   const facts: [string, string | undefined][] = [
     ['Type', typeLabel(runbook.type)],
     ['RTO', runbook.rto],
@@ -50,9 +66,11 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
     ['Owner', runbook.owner],
     ['Version', runbook.version],
     ['Last reviewed', runbook.lastReviewed ?? 'never'],
+    ['Review', review.state === 'current' ? `next by ${review.dueOn} (${runbook.reviewEvery})` : review.text],
+    ['Runs here', stats ? `${stats.runs}, last ${formatUtc(stats.lastRunAt).slice(0, 10)}${stats.aborted ? `, ${stats.aborted} aborted` : ''}` : 'never run on this machine'],
   ];
   const body = withoutTitleLine(runbook.body);
-  const reviewDue = isReviewDue(runbook.lastReviewed, runbook.reviewEvery, new Date());
+  const reviewDue = review.state !== 'current';
   return (
     <article className="runbook" aria-labelledby="runbook-title">
       <header className="runbook-header">
@@ -73,6 +91,12 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
                 Start a run <kbd>{START_RUN_KEY}</kbd>
               </button>
             )}
+            <button type="button" onClick={() => writeNote({ runbooks: [runbook.id] })}>
+              Write a note
+            </button>
+            <button type="button" onClick={() => window.print()}>
+              Print
+            </button>
             <SaveCopyButton request={{ suggestedName: `${runbook.id.split('/').pop() || 'runbook'}.md`, content: runbook.body, kind: 'markdown' }} />
           </div>
         </div>
@@ -101,6 +125,20 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
             <section aria-label="Related runbooks">
               <h2>Related runbooks</h2>
               <RunbookLinkList runbooks={related} />
+            </section>
+          )}
+          {stats && stats.troubledSteps.length > 0 && (
+            <section aria-label="How its steps fared">
+              <h2>In this machine’s runs</h2>
+              <ul className="troubled-steps">
+                {stats.troubledSteps.map((step) => (
+                  <li key={step.title}>
+                    {step.title}: {step.skipped ? `skipped ${step.skipped}×` : ''}
+                    {step.skipped && step.failed ? ', ' : ''}
+                    {step.failed ? `failed ${step.failed}×` : ''}
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
           {notes.length > 0 && (

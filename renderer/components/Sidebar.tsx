@@ -28,8 +28,9 @@ export function Sidebar() {
         {place('#/incidents', 'Incidents', PLACE_KEYS.incidents, is('incidents') || (route.name === 'incident' && !!route.id) || is('run'))}
         {place('#/oncall', 'On-call', PLACE_KEYS.oncall, is('oncall'))}
         {place('#/messages', 'Messages', PLACE_KEYS.messages, is('messages'))}
+        {place('#/notes', 'Notes', PLACE_KEYS.notes, is('notes'))}
+        {place('#/health', `Library health${problemCount ? ` (${problemCount} problem${problemCount === 1 ? '' : 's'})` : ''}`, PLACE_KEYS.health, is('health', 'quick-reference'))}
         {place('#/settings', 'Settings', PLACE_KEYS.settings, is('settings'))}
-        {place('#/problems', `Library problems${problemCount ? ` (${problemCount})` : ''}`, undefined, is('problems'))}
       </ul>
       <button type="button" className="declare-button" onClick={() => useDialogStore.getState().show({ kind: 'declare' })}>
         Declare an incident <kbd>{DECLARE_KEY}</kbd>

@@ -8,7 +8,7 @@ export const withCommand = (key: string) => (mac() ? `⌘${key}` : `Ctrl ${key}`
 /** `⌥1` on macOS, `Alt 1` elsewhere. */
 export const withOption = (key: string) => (mac() ? `⌥${key}` : `Alt ${key}`);
 
-export const PLACE_KEYS = { library: '1', incident: '2', incidents: '3', settings: '4', oncall: '5', messages: '6' } as const;
+export const PLACE_KEYS = { library: '1', incident: '2', incidents: '3', settings: '4', oncall: '5', messages: '6', notes: '7', health: '8' } as const;
 
 /** Milestones are set with Alt (⌥) and their number, from anywhere. */
 export const MILESTONE_KEYS = { detected: '1', acknowledged: '2', mitigated: '3', resolved: '4' } as const;
@@ -32,6 +32,7 @@ export const RUN_KEYS = {
   rollback: 'B',
   params: 'P',
   finish: 'E',
+  lesson: 'A',
 } as const;
 
 /** A single-letter shortcut pressed with no modifier. */

@@ -1,10 +1,10 @@
 import { MILESTONES } from '../../shared/incident/incident-events';
 import { escalationChain, nextToCall } from '../../shared/oncall/escalation-chain';
 import { applyOverrides } from '../../shared/oncall/contact-overrides';
-import { declareIncident, goTo, openRunbookId, openTemplate, setMilestone, showSeverity, startRunOf, type Place } from '../stores/app-actions';
+import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, setMilestone, showSeverity, startRunOf, writeNote, type Place } from '../stores/app-actions';
 import { useLibraryStore } from '../stores/library-store';
 import { useOnCallStore } from '../stores/oncall-store';
-import { localToday } from './use-roster';
+import { localToday } from '../stores/local-today';
 import { useIncidentStore } from '../stores/incident-store';
 import { useRunbookStore } from '../stores/runbook-store';
 import { useSyncStore } from '../stores/sync-store';
@@ -25,7 +25,8 @@ const PLACES: [Place, string][] = [
   ['oncall', 'On-call: who to call'],
   ['messages', 'Messages: write an incident update'],
   ['settings', 'Go to settings'],
-  ['problems', 'Go to library problems'],
+  ['notes', 'Notes: tips, warnings and lessons'],
+  ['health', 'Library health: reviews due, gaps, problems'],
 ];
 
 /** The actions that make sense now: a run only with a runbook open, milestones only with a current incident. */
@@ -33,6 +34,8 @@ export function availableActions(): PaletteAction[] {
   const actions: PaletteAction[] = [
     { id: 'declare', title: 'Declare an incident', keys: DECLARE_KEY, run: declareIncident },
     { id: 'severity', title: 'Severity levels', keys: SEVERITY_KEY, run: showSeverity },
+    { id: 'write-note', title: 'Write a note for the next responder', run: () => writeNote(openRunbookId() ? { runbooks: [openRunbookId()!] } : undefined) },
+    { id: 'quick-reference', title: 'Quick reference to print', run: () => goToRoute({ name: 'quick-reference' }) },
   ];
   const runbookId = openRunbookId();
   if (runbookId) {

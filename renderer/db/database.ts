@@ -1,6 +1,7 @@
 import Dexie, { type DBCore, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
 import type { IncidentEvent, IncidentStatus } from '../../shared/incident/incident-events';
 import type { ContactOverride } from '../../shared/oncall/contact-overrides';
+import type { LocalNote } from '../../shared/notes/local-note';
 import { extractSteps, splitSections } from '../../shared/runbook-sections';
 import type { AdminNote, CommsTemplate, Contact, LibraryMeta, LibraryProblem, Runbook, SeverityLevel } from '../../shared/model';
 import type { SerializedSearchIndex } from '../../shared/search/search-engine';
@@ -61,6 +62,9 @@ export type FailsafeDatabase = Dexie & {
   incidentEvents: Table<IncidentEvent, [string, number]>;
   incidents: EntityTable<IncidentSummaryRecord, 'id'>;
   contactOverrides: EntityTable<ContactOverride, 'id'>;
+  localNotes: EntityTable<LocalNote, 'id'>;
+  /** Notes (the library's or local) the user marked helpful. */
+  helpfulNotes: EntityTable<{ id: string; markedAt: string }, 'id'>;
 };
 
 export const DATABASE_NAME = 'failsafe';
@@ -72,7 +76,7 @@ export const LIBRARY_TABLES = ['runbooks', 'notes', 'templates', 'contacts', 'se
  * The user's own tables: never touched by an import, never dropped by an upgrade, written with
  * strict durability. A new table goes in one of the two lists (a test checks every table is in one).
  */
-export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits', 'incidentEvents', 'incidents', 'contactOverrides'] as const;
+export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits', 'incidentEvents', 'incidents', 'contactOverrides', 'localNotes', 'helpfulNotes'] as const;
 
 /**
  * Every version of the schema, oldest first. Versions are never removed or edited: Dexie upgrades
@@ -112,6 +116,8 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
   { version: 4, stores: { incidentEvents: '[incidentId+seq]', incidents: 'id, declaredAt' } },
   // Version 5 (on-call): the responder's own changes to the roster.
   { version: 5, stores: { contactOverrides: 'id' } },
+  // Version 6 (notes): notes written in the app, and the notes marked helpful.
+  { version: 6, stores: { localNotes: 'id', helpfulNotes: 'id' } },
 ];
 
 /** `version`: open the schema as it was then (the upgrade test builds old databases with it). */

@@ -68,3 +68,8 @@ export async function readResponderName(db: FailsafeDatabase): Promise<string | 
 export async function writeResponderName(db: FailsafeDatabase, name: string): Promise<void> {
   await db.settings.put({ key: RESPONDER_NAME, value: name.trim() });
 }
+
+/** Every incident's record, for figures across incidents (how each runbook fared). */
+export async function readAllIncidentEvents(db: FailsafeDatabase): Promise<IncidentEvent[]> {
+  return db.incidentEvents.toArray();
+}

@@ -32,3 +32,23 @@ export async function readLibraryOverview(
     templates: templates.sort((a, b) => a.title.localeCompare(b.title)),
   };
 }
+
+/** Every runbook, note and problem: the library health checks read them all. */
+export async function readLibraryForHealthChecks(db: FailsafeDatabase): Promise<{ runbooks: Runbook[]; notes: AdminNote[]; problems: ProblemRecord[] }> {
+  const [runbooks, notes, problems] = await Promise.all([db.runbooks.toArray(), db.notes.toArray(), db.problems.toArray()]);
+  return { runbooks, notes, problems };
+}
+
+/** The whole library, for the offline copy. */
+export async function readWholeLibrary(db: FailsafeDatabase): Promise<{ runbooks: Runbook[]; notes: AdminNote[]; severity: SeverityLevel[]; contacts: Contact[]; templates: CommsTemplate[] }> {
+  const [runbooks, notes, severity, contacts, templates] = await Promise.all([db.runbooks.toArray(), db.notes.toArray(), db.severity.toArray(), db.contacts.orderBy('escalationOrder').toArray(), db.templates.toArray()]);
+  return { runbooks: runbooks.sort((a, b) => a.title.localeCompare(b.title)), notes, severity: severity.sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true })), contacts, templates };
+}
+
+export async function readLibraryNotes(db: FailsafeDatabase): Promise<AdminNote[]> {
+  return db.notes.toArray();
+}
+
+export async function readCriticalRunbooksFrom(db: FailsafeDatabase): Promise<Runbook[]> {
+  return (await db.runbooks.where('priority').equals('critical').toArray()).sort((a, b) => a.title.localeCompare(b.title));
+}

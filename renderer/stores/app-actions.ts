@@ -1,19 +1,21 @@
 // What the keys, the sidebar and the palette's actions do: one function each, so every way in does the same.
 import type { Milestone } from '../../shared/incident/incident-events';
 import { activeRuns } from '../../shared/incident/incident-state';
+import type { NoteDraft } from '../../shared/notes/local-note';
 import type { Route } from '../routes';
 import { useDialogStore } from './dialog-store';
 import { useIncidentStore } from './incident-store';
 import { useRouteStore } from './route-store';
 
-export type Place = 'library' | 'incident' | 'incidents' | 'settings' | 'problems' | 'oncall' | 'messages';
+export type Place = 'library' | 'incident' | 'incidents' | 'settings' | 'health' | 'oncall' | 'messages' | 'notes';
 
 const PLACE_ROUTES: Record<Place, Route> = {
   library: { name: 'home' },
   incident: { name: 'incident' },
   incidents: { name: 'incidents' },
   settings: { name: 'settings' },
-  problems: { name: 'problems' },
+  health: { name: 'health' },
+  notes: { name: 'notes' },
   oncall: { name: 'oncall' },
   messages: { name: 'messages' },
 };
@@ -22,12 +24,21 @@ export function goTo(place: Place) {
   useRouteStore.getState().navigate(PLACE_ROUTES[place]);
 }
 
+export function goToRoute(route: Route) {
+  useRouteStore.getState().navigate(route);
+}
+
 export function showSeverity() {
   useDialogStore.getState().show({ kind: 'severity' });
 }
 
 export function openTemplate(templateId: string) {
   useRouteStore.getState().navigate({ name: 'messages', id: templateId });
+}
+
+/** Writing a note for the next responder; `preset` says what it is about. */
+export function writeNote(preset?: Partial<NoteDraft>) {
+  useDialogStore.getState().show({ kind: 'note', preset });
 }
 
 export function declareIncident() {

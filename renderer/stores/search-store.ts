@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { appSearch } from '../app-services';
+import { useNotesStore } from './notes-store';
 import type { NoteHit } from '../../shared/search/note-search';
 import type { SearchFilters, SearchHit } from '../../shared/search/search-engine';
 
@@ -38,7 +39,10 @@ export const useSearchStore = create<SearchState>((set, get) => {
     }
     try {
       const started = performance.now();
-      const { hits, notes } = await appSearch().search(query, filters, 20);
+      const answer = await appSearch().search(query, filters, 20);
+      const hits = answer.hits;
+      // This machine's notes are searched here (they are few); the library's in the worker.
+      const notes = [...useNotesStore.getState().search(query), ...answer.notes];
       performance.measure('failsafe:search', { start: started, detail: query });
       if (request === latestRequest) set({ hits, notes, answered: query, selected: 0, error: undefined });
     } catch (error) {

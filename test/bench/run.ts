@@ -10,6 +10,7 @@ import { E2E_BUILD, launchChromium, RENDERER } from '../e2e/host';
 import { buildSearchIndex } from '../../shared/search/search-engine';
 import { longestTaskDuring, WATCH_LONG_TASKS } from './long-tasks';
 import { runIncidentBench } from './incident-bench';
+import { runOfflineCopyBench } from './offline-copy-bench';
 import { runSyncBench } from './sync-bench';
 import { syntheticLibrary, typoQueries } from './synthetic-library';
 
@@ -121,4 +122,5 @@ for (const size of SIZES) {
   console.log(`  top-3 hit rate: ${(f.top3 * 100).toFixed(1)}% (target 90%)`);
 }
 await runIncidentBench();
+await runOfflineCopyBench();
 await runSyncBench();

@@ -86,11 +86,11 @@ test('a relaunch with the same profile shows the same library without importing 
   await expect(results(second.page).first()).toContainText('Planned Patroni switchover');
 });
 
-test('the library problems view lists a broken file while the rest works', async ({ launch, profile }) => {
+test('the library health screen lists a broken file while the rest works', async ({ launch, profile }) => {
   const { page } = await launch(profile, BROKEN_LIBRARY_RENDERER);
   await expect(page.getByRole('link', { name: 'Disk full on a database host' })).toBeVisible();
-  await page.getByRole('link', { name: /Library problems \(1\)/ }).click();
-  const row = page.getByRole('row', { name: /broken-front-matter\.md/ });
+  await page.getByRole('link', { name: /Library health \(1 problem\)/ }).click();
+  const row = page.getByRole('region', { name: 'Problems reading the library' }).getByRole('listitem').filter({ hasText: 'broken-front-matter.md' });
   await expect(row).toContainText('incident-response/broken-front-matter.md');
   await expect(row).toContainText('front matter is not valid YAML');
   await openBySearch(page, 'disk ful', 'Disk full on a database host');

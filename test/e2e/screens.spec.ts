@@ -25,7 +25,17 @@ const SCREENS: Screen[] = [
   { name: 'runbook-long-commands', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/runbook/troubleshooting/high-memory-usage'))) },
   { name: 'note', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/note/notes/connection-pooling'))) },
   { name: 'runbook-folder-readme-from-links', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/runbook/troubleshooting/disk-full?section=step-5-on-a-database-host-check-the-wal-folder'))) },
-  { name: 'problems', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/problems'))) },
+  { name: 'health', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/health'))) },
+  { name: 'notes', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/notes'))) },
+  { name: 'quick-reference', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/quick-reference'))) },
+  {
+    name: 'note-editor',
+    open: async (page) => {
+      await page.evaluate(() => (window.location.hash = '#/runbook/incident-response/database-outage'));
+      await page.getByRole('button', { name: 'Write a note' }).click();
+      await expect(page.getByRole('dialog', { name: 'Write a note for the next responder' })).toBeVisible();
+    },
+  },
   { name: 'settings', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/settings'))) },
   { name: 'incident', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/incident'))) },
   { name: 'incidents', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/incidents'))) },

@@ -83,7 +83,7 @@ test.describe('Git sync', () => {
     expect(await stepOutcomes(page)).toEqual(['done', 'in progress', 'to do']);
   });
 
-  test('a local change to the roster survives a sync of a new library, marked local', async ({ launch, profile }) => {
+  test('a local change to the roster and a local note survive a sync of a new library, marked local', async ({ launch, profile }) => {
     await repo.commit({ 'oncall.yml': 'people:\n  - { name: Ines Park, role: Primary on-call, phone: "+1 555 0400", escalation: 1 }\n' }, 'the team’s own roster');
     const { page } = await launch(profile);
     await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
@@ -98,6 +98,14 @@ test.describe('Git sync', () => {
     const gus = page.locator('#roster tbody tr', { hasText: 'Gus Ferreira' });
     await expect(gus.locator('.badge.local')).toHaveText('local');
     await expect(gus).toContainText('covering for Ada this week');
+    // A note written on this machine, too.
+    await page.keyboard.press('Control+7');
+    await page.getByRole('button', { name: 'Write a note' }).click();
+    const editor = page.getByRole('dialog', { name: 'Write a note for the next responder' });
+    await editor.getByLabel('Title').fill('Ask Gus before restarting the queue');
+    await editor.getByLabel('Note (Markdown)').fill('He knows which consumers are safe to stop.');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('article', { name: 'Ask Gus before restarting the queue' })).toBeVisible();
 
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Repository URL').fill(server.url('team'));
@@ -109,6 +117,8 @@ test.describe('Git sync', () => {
     await expect(page.locator('#roster tbody tr', { hasText: 'Ada Quill' })).toHaveCount(0);
     await expect(gus.locator('.badge.local')).toHaveText('local');
     await expect(gus).toContainText('+1 555 0200');
+    await page.keyboard.press('Control+7');
+    await expect(page.getByRole('article', { name: 'Ask Gus before restarting the queue' })).toContainText('Local');
   });
 
   test('a wrong setting is refused with a reason, and the token never comes back to the page', async ({ launch, profile }) => {
