@@ -1,6 +1,7 @@
 // How far the library can be trusted: one function for the app's Library health screen and for
 // `npm run lint:library`, so a team can fail its own CI on the same findings.
 import type { AdminNote, LibraryProblem, Runbook } from './model';
+import { placeholderNames } from './placeholders';
 import { readParams } from './run-params';
 import { reviewState } from './review';
 
@@ -27,21 +28,6 @@ export const HEALTH_CHECKS: Record<HealthCheck, string> = {
   problem: 'Problems reading the library',
 };
 
-/** `{{name}}` in a command: a parameter unless it is a Go template's `{{.Field}}` or an expression. */
-function placeholders(command: string): string[] {
-  const names: string[] = [];
-  let close = command.indexOf('}}');
-  while (close !== -1) {
-    const open = command.slice(Math.max(0, close - 80), close).lastIndexOf('{{');
-    if (open !== -1) {
-      const name = command.slice(Math.max(0, close - 80) + open + 2, close).trim();
-      if (/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(name)) names.push(name);
-    }
-    close = command.indexOf('}}', close + 2);
-  }
-  return names;
-}
-
 export interface HealthInput {
   runbooks: readonly Runbook[];
   notes: readonly AdminNote[];
@@ -60,7 +46,7 @@ export function libraryHealth(library: HealthInput, today: string): HealthFindin
       if (!ids.has(related)) findings.push({ check: 'dangling-related', path: runbook.path, id: runbook.id, text: `${runbook.title}: related runbook “${related}” does not exist` });
     }
     const declared = new Set(readParams(runbook.extra.params).params.map((param) => param.name));
-    const undeclared = new Set(runbook.commands.flatMap(placeholders).filter((name) => !declared.has(name)));
+    const undeclared = new Set(runbook.commands.flatMap(placeholderNames).filter((name) => !declared.has(name)));
     for (const name of undeclared) findings.push({ check: 'undeclared-param', path: runbook.path, id: runbook.id, text: `${runbook.title}: {{${name}}} is used in a command but not declared in params` });
   }
   for (const note of library.notes) {

@@ -1,6 +1,7 @@
 // Parameters a runbook declares in its front matter (`params`), asked once when a run starts and
 // filled into every command of the run. Only declared names are replaced: `{{.Status}}` in a Go
 // template, or `{{ .Values.image }}` in a Helm command, is not a parameter and stays as written.
+import { cutAtPlaceholders, PLACEHOLDER_NAME } from './placeholders';
 
 export interface RunParam {
   name: string;
@@ -13,7 +14,6 @@ export interface RunParam {
   secret: boolean;
 }
 
-const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 /** What a secret value shows as wherever it is recorded. */
 export const MASKED = '••••••';
 const MAX_PARAMS = 50;
@@ -38,7 +38,7 @@ export function readParams(declared: unknown): ParamsRead {
   for (const [key, value] of entries.slice(0, MAX_PARAMS)) {
     const fields = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
     const name = key ?? text(fields.name);
-    if (!name || !PARAM_NAME.test(name)) {
+    if (!name || !PLACEHOLDER_NAME.test(name)) {
       problems.push(`params: "${String(name ?? '').slice(0, 40)}" is not a parameter name (letters, digits, _ and -, starting with a letter)`);
       continue;
     }
@@ -69,35 +69,15 @@ function text(value: unknown): string | undefined {
 
 export type CommandPiece = { kind: 'text'; text: string } | { kind: 'param'; name: string; value: string; missing: boolean; secret: boolean };
 
-/**
- * A command cut into its text and its declared placeholders (`{{name}}` or `{{ name }}`), each with
- * its value. Linear: each `}}` looks back a bounded distance for its `{{`, since a command may be
- * long and full of braces.
- */
+/** A command cut into its text and its declared placeholders, each with its value. */
 export function fillCommand(command: string, params: readonly RunParam[], values: Readonly<Record<string, string>>): CommandPiece[] {
   const declared = new Map(params.map((param) => [param.name, param]));
-  const pieces: CommandPiece[] = [];
-  let textStart = 0;
-  let close = command.indexOf('}}');
-  while (close !== -1) {
-    const windowStart = Math.max(textStart, close - LONGEST_PLACEHOLDER);
-    const open = command.slice(windowStart, close).lastIndexOf('{{');
-    const param = open === -1 ? undefined : declared.get(command.slice(windowStart + open + 2, close).trim());
-    if (param) {
-      const at = windowStart + open;
-      if (at > textStart) pieces.push({ kind: 'text', text: command.slice(textStart, at) });
-      const value = values[param.name] ?? '';
-      pieces.push({ kind: 'param', name: param.name, value, missing: param.required && !value.trim(), secret: param.secret });
-      textStart = close + 2;
-    }
-    close = command.indexOf('}}', close + 2);
-  }
-  if (textStart < command.length) pieces.push({ kind: 'text', text: command.slice(textStart) });
-  return pieces;
+  return cutAtPlaceholders(command, (name) => declared.get(name)).map((cut): CommandPiece => {
+    if ('text' in cut) return { kind: 'text', text: cut.text };
+    const value = values[cut.item.name] ?? '';
+    return { kind: 'param', name: cut.item.name, value, missing: cut.item.required && !value.trim(), secret: cut.item.secret };
+  });
 }
-
-/** `{{` + spaces + the longest name + spaces + `}}`, with room for generous spacing. */
-const LONGEST_PLACEHOLDER = 2 + 64 + 16;
 
 /** The parameters a command still needs before it may be copied. */
 export function missingParams(pieces: readonly CommandPiece[]): string[] {

@@ -1,5 +1,6 @@
 import { listField, textField } from './front-matter-fields';
 import { fileTitle, idFromPath } from './library-paths';
+import { PLACEHOLDER_NAME, placeholderNames } from './placeholders';
 import { FIELD_TYPES, type CommsTemplate, type FieldType, type TemplateField } from './model';
 
 export function parseTemplate(path: string, data: Record<string, unknown>, body: string): CommsTemplate {
@@ -20,7 +21,7 @@ function fieldsOf(declared: unknown, body: string): TemplateField[] {
     ? declared.map((item) => (typeof item === 'string' ? [item, {}] : [textField(asRecord(item), 'name'), item]))
     : Object.entries(asRecord(declared));
   for (const [name, spec] of entries) {
-    if (typeof name !== 'string' || !/^[A-Za-z_][\w-]*$/.test(name) || fields.some((field) => field.name === name)) continue;
+    if (typeof name !== 'string' || !PLACEHOLDER_NAME.test(name) || fields.some((field) => field.name === name)) continue;
     const record = typeof spec === 'string' ? { label: spec } : asRecord(spec);
     const options = listField(record, 'options');
     const type = textField(record, 'type')?.toLowerCase();
@@ -32,9 +33,8 @@ function fieldsOf(declared: unknown, body: string): TemplateField[] {
       type: FIELD_TYPES.includes(type as FieldType) ? (type as FieldType) : undefined,
     });
   }
-  // Bounded: at most 64 characters of name, so no backtracking over a long run of braces.
-  for (const match of body.matchAll(/\{\{ {0,8}([A-Za-z_][\w-]{0,63}) {0,8}\}\}/g)) {
-    if (!fields.some((field) => field.name === match[1])) fields.push({ name: match[1], label: match[1] });
+  for (const name of placeholderNames(body)) {
+    if (!fields.some((field) => field.name === name)) fields.push({ name, label: name });
   }
   return fields;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Contact } from '../../shared/model';
 import { overrideActive, overrideProblem, type ContactOverride } from '../../shared/oncall/contact-overrides';
 import { useLibraryStore } from '../stores/library-store';
@@ -18,9 +18,6 @@ export function ContactOverrides() {
   const [until, setUntil] = useState('');
   const [formProblem, setFormProblem] = useState<string>();
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    void useOnCallStore.getState().load();
-  }, []);
   const today = localToday();
 
   const choose = (id: string) => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { startRunOf } from '../stores/app-actions';
 import { useDialogStore } from '../stores/dialog-store';
 import { useIncidentStore } from '../stores/incident-store';
 import { useLibraryStore } from '../stores/library-store';
@@ -22,7 +23,8 @@ export function DeclareIncidentDialog({ thenRun }: { thenRun?: string }) {
       setProblem(useIncidentStore.getState().problem ?? 'The incident could not be declared.');
       return;
     }
-    if (thenRun) useDialogStore.getState().show({ kind: 'start-run', runbookId: thenRun });
+    // Now an incident is current: the run starts in it.
+    if (thenRun) startRunOf(thenRun);
     else {
       close();
       useRouteStore.getState().navigate({ name: 'incident' });

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { commandText, fillCommand, MASKED, missingParams, recordedCommand, type CommandPiece, type RunParam } from '../../shared/run-params';
+import { CopyButton } from './CopyButton';
 
 export interface CommandFilling {
   params: RunParam[];
@@ -24,7 +24,7 @@ export function FilledCommand({ command, filling }: { command: string; filling: 
           Fill in {missing.join(', ')} <kbd>P</kbd>
         </span>
       ) : (
-        <RunCopyButton text={commandText(pieces)} recorded={recordedCommand(pieces)} onCopied={filling.onCopied} />
+        <CopyButton text={commandText(pieces)} onCopied={() => filling.onCopied(recordedCommand(pieces))} />
       )}
     </div>
   );
@@ -51,29 +51,5 @@ function Pieces({ pieces }: { pieces: CommandPiece[] }) {
         {piece.secret && piece.value ? MASKED : piece.value}
       </mark>
     ),
-  );
-}
-
-/** Copies, then records the copy; says Copied only once the record is written. */
-function RunCopyButton({ text, recorded, onCopied }: { text: string; recorded: string; onCopied(recorded: string): Promise<boolean> }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed' | 'unrecorded'>('idle');
-  useEffect(() => {
-    if (state === 'idle') return;
-    const timer = window.setTimeout(() => setState('idle'), 1500);
-    return () => window.clearTimeout(timer);
-  }, [state]);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      setState('failed');
-      return;
-    }
-    setState((await onCopied(recorded)) ? 'copied' : 'unrecorded');
-  };
-  return (
-    <button type="button" className="copy-button" onClick={() => void copy()} aria-live="polite">
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select and copy by hand' : state === 'unrecorded' ? 'Copied, not recorded' : 'Copy'}
-    </button>
   );
 }

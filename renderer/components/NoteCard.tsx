@@ -4,7 +4,7 @@ import type { AdminNote } from '../../shared/model';
 import type { LocalNote } from '../../shared/notes/local-note';
 import { noteFile, noteFileName } from '../../shared/notes/note-file';
 import { hashOf } from '../routes';
-import { useDialogStore } from '../stores/dialog-store';
+import { editNote } from '../stores/app-actions';
 import { useNotesStore } from '../stores/notes-store';
 import { readRunbook } from '../stores/run-actions';
 import { CopyButton } from './CopyButton';
@@ -52,7 +52,7 @@ export function NoteCard({ note, actions = true }: { note: AdminNote; actions?: 
           </button>
           {local && (
             <>
-              <button type="button" onClick={() => useDialogStore.getState().show({ kind: 'note', noteId: note.id })}>
+              <button type="button" onClick={() => editNote(note.id)}>
                 Edit
               </button>
               <button type="button" onClick={() => void useNotesStore.getState().remove(note.id)}>

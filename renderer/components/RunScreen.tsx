@@ -73,6 +73,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   };
   const rollbackFilling: CommandFilling = { ...filling, onCopied: (recorded) => (finished ? Promise.resolve(true) : record([{ type: 'command-copied', runId: run.id, command: recorded }])) };
   const markdown = stepMarkdown(run.runbook, stepInfo);
+  const commands = codeBlocks(markdown);
 
   const act = async (bodies: EventBody[] | ((state: IncidentState) => EventBody[]), then: Panel = 'none') => {
     const ok = await record(bodies);
@@ -111,7 +112,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   };
   const writeLesson = () => writeNote({ kind: 'lesson-learned', runbooks: [run.runbook.id], step: viewed + 1, title: `${stepInfo.title}: ` });
   const copyFirstCommand = async () => {
-    const [command] = codeBlocks(markdown);
+    const [command] = commands;
     if (!command) return;
     const pieces = fillCommand(command, run.runbook.params, values);
     if (missingParams(pieces).length) {
@@ -298,7 +299,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               <button type="button" onClick={() => setPanel('note')}>
                 Note <kbd>{RUN_KEYS.note}</kbd>
               </button>
-              <button type="button" onClick={() => void copyFirstCommand()} disabled={!codeBlocks(markdown).length}>
+              <button type="button" onClick={() => void copyFirstCommand()} disabled={!commands.length}>
                 Copy command <kbd>{RUN_KEYS.copy}</kbd>
               </button>
               <button type="button" onClick={() => setPanel(panel === 'rollback' ? 'none' : 'rollback')}>

@@ -1,9 +1,9 @@
 import type { Route } from '../routes';
+import { declareIncident, showSeverity } from '../stores/app-actions';
 import { useIncidentStore } from '../stores/incident-store';
 import { useLibraryStore } from '../stores/library-store';
 import { useRouteStore } from '../stores/route-store';
 import { DECLARE_KEY, PLACE_KEYS, SEVERITY_KEY, withCommand } from './keys';
-import { useDialogStore } from '../stores/dialog-store';
 
 /** The places a responder moves between, each with its key. */
 export function Sidebar() {
@@ -32,10 +32,10 @@ export function Sidebar() {
         {place('#/health', `Library health${problemCount ? ` (${problemCount} problem${problemCount === 1 ? '' : 's'})` : ''}`, PLACE_KEYS.health, is('health', 'quick-reference'))}
         {place('#/settings', 'Settings', PLACE_KEYS.settings, is('settings'))}
       </ul>
-      <button type="button" className="declare-button" onClick={() => useDialogStore.getState().show({ kind: 'declare' })}>
+      <button type="button" className="declare-button" onClick={declareIncident}>
         Declare an incident <kbd>{DECLARE_KEY}</kbd>
       </button>
-      <button type="button" className="sidebar-button" onClick={() => useDialogStore.getState().show({ kind: 'severity' })}>
+      <button type="button" className="sidebar-button" onClick={showSeverity}>
         Severity levels <kbd>{SEVERITY_KEY}</kbd>
       </button>
     </nav>

@@ -41,6 +41,10 @@ export function writeNote(preset?: Partial<NoteDraft>) {
   useDialogStore.getState().show({ kind: 'note', preset });
 }
 
+export function editNote(noteId: string) {
+  useDialogStore.getState().show({ kind: 'note', noteId });
+}
+
 export function declareIncident() {
   useDialogStore.getState().show({ kind: 'declare' });
 }

@@ -2,32 +2,18 @@
 // never filled again, and an empty field leaves a marked gap, never a silent raw placeholder.
 import { inlineLinks } from '../markdown-links';
 import type { TemplateField } from '../model';
+import { cutAtPlaceholders } from '../placeholders';
 
 export type MessagePiece = { kind: 'text'; text: string } | { kind: 'field'; field: TemplateField; value: string; empty: boolean };
 
-const PLACEHOLDER_LIMIT = 2 + 64 + 16;
-
-/** The body cut into text and its placeholders (`{{name}}`, `{{ name }}`), each with its value. Linear. */
+/** The body cut into text and its placeholders, each with its value. */
 export function fillTemplate(body: string, fields: readonly TemplateField[], values: Readonly<Record<string, string>>): MessagePiece[] {
   const byName = new Map(fields.map((field) => [field.name, field]));
-  const pieces: MessagePiece[] = [];
-  let textStart = 0;
-  let close = body.indexOf('}}');
-  while (close !== -1) {
-    const windowStart = Math.max(textStart, close - PLACEHOLDER_LIMIT);
-    const open = body.slice(windowStart, close).lastIndexOf('{{');
-    const field = open === -1 ? undefined : byName.get(body.slice(windowStart + open + 2, close).trim());
-    if (field) {
-      const at = windowStart + open;
-      if (at > textStart) pieces.push({ kind: 'text', text: body.slice(textStart, at) });
-      const value = values[field.name] ?? '';
-      pieces.push({ kind: 'field', field, value, empty: !value.trim() });
-      textStart = close + 2;
-    }
-    close = body.indexOf('}}', close + 2);
-  }
-  if (textStart < body.length) pieces.push({ kind: 'text', text: body.slice(textStart) });
-  return pieces;
+  return cutAtPlaceholders(body, (name) => byName.get(name)).map((cut): MessagePiece => {
+    if ('text' in cut) return { kind: 'text', text: cut.text };
+    const value = values[cut.item.name] ?? '';
+    return { kind: 'field', field: cut.item, value, empty: !value.trim() };
+  });
 }
 
 /** The fields left empty, by label, each once. */

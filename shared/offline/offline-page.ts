@@ -113,7 +113,7 @@ export const OFFLINE_SCRIPT = `
 })();
 `;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The policy the file carries: nothing may be fetched, framed or sent; only its own script and style run. */
 export function offlinePolicy(scriptHash: string, styleHash: string): string {
@@ -161,5 +161,3 @@ ${articles}
 </body></html>
 `;
 }
-
-export { escapeHtml };
