@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { trapTab } from './focus-trap';
 
 interface Props {
@@ -14,7 +14,8 @@ interface Props {
 export function Dialog({ title, onClose, onSubmit, children, actions }: Props) {
   const form = useRef<HTMLFormElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
-  useEffect(() => {
+  // Before paint: keys typed right after the one that opened the dialog go into it.
+  useLayoutEffect(() => {
     returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     // The first field, or the dialog itself while its fields are still loading, so Enter and Esc reach it.
     (form.current?.querySelector<HTMLElement>('input, textarea, select') ?? form.current)?.focus();

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { durationMs, type IncidentState, type RunState, type StepOutcome } from '../../shared/incident/incident-state';
 import type { EventBody } from '../../shared/incident/incident-events';
 import { runbookHash } from '../../shared/incident/runbook-copy';
@@ -57,9 +58,14 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     setCursor(run.current);
     setViewed(run.current);
   }
-  useEffect(() => {
-    if (panel === 'skip' || panel === 'fail' || panel === 'note') field.current?.focus();
-  }, [panel]);
+  /**
+   * Opens the reason or note field and focuses it before this key press is over: what the
+   * responder types next goes into it, never to the page's single-letter keys.
+   */
+  const openField = (kind: 'skip' | 'fail' | 'note') => {
+    flushSync(() => setPanel(kind));
+    field.current?.focus();
+  };
 
   const step = run.steps[viewed];
   const stepInfo = run.runbook.steps[viewed];
@@ -139,9 +145,9 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
       else if (key('rollback')) setPanel(panel === 'rollback' ? 'none' : 'rollback');
       else if (finished) handled = false;
       else if (key('done') && viewed === run.current) void done();
-      else if (key('skip') && step.outcome === 'active') setPanel('skip');
-      else if (key('fail') && step.outcome === 'active') setPanel('fail');
-      else if (key('note')) setPanel('note');
+      else if (key('skip') && step.outcome === 'active') openField('skip');
+      else if (key('fail') && step.outcome === 'active') openField('fail');
+      else if (key('note')) openField('note');
       else if (key('reopen') && ['done', 'skipped', 'failed'].includes(step.outcome)) void act([{ type: 'step-reopened', runId: run.id, step: viewed }]);
       else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && !(event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement)) void startViewed();
       else if (key('copy')) void copyFirstCommand();
@@ -273,10 +279,10 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
                   <button type="button" className="primary" onClick={() => void done()}>
                     Done <kbd>{RUN_KEYS.done}</kbd>
                   </button>
-                  <button type="button" onClick={() => setPanel('skip')}>
+                  <button type="button" onClick={() => openField('skip')}>
                     Skip <kbd>{RUN_KEYS.skip}</kbd>
                   </button>
-                  <button type="button" onClick={() => setPanel('fail')}>
+                  <button type="button" onClick={() => openField('fail')}>
                     Failed <kbd>{RUN_KEYS.fail}</kbd>
                   </button>
                 </>
@@ -296,7 +302,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
                   </button>
                 </>
               )}
-              <button type="button" onClick={() => setPanel('note')}>
+              <button type="button" onClick={() => openField('note')}>
                 Note <kbd>{RUN_KEYS.note}</kbd>
               </button>
               <button type="button" onClick={() => void copyFirstCommand()} disabled={!commands.length}>

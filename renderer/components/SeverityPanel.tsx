@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useDialogStore } from '../stores/dialog-store';
 import { useIncidentStore } from '../stores/incident-store';
 import { useLibraryStore } from '../stores/library-store';
@@ -14,7 +14,7 @@ export function SeverityPanel() {
   const close = useDialogStore((state) => state.close);
   const panel = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     panel.current?.focus();
     return () => returnFocus.current?.focus();

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { flushSync } from 'react-dom';
 import { MILESTONES, type Milestone } from '../../shared/incident/incident-events';
 import { declareIncident, goTo, openRunbookId, setMilestone, showSeverity, startRunOf, type Place } from '../stores/app-actions';
 import { useDialogStore } from '../stores/dialog-store';
@@ -40,8 +41,9 @@ export function useGlobalShortcuts(enabled: boolean) {
       if (place) goTo(place);
       else if (milestone) void setMilestone(milestone);
       else if (isTyping(event.target) || event.defaultPrevented) return;
-      else if (isPlainKey(event, DECLARE_KEY)) declareIncident();
-      else if (isPlainKey(event, SEVERITY_KEY)) showSeverity();
+      // Rendered within this key press, so what is typed next lands in the dialog.
+      else if (isPlainKey(event, DECLARE_KEY)) flushSync(declareIncident);
+      else if (isPlainKey(event, SEVERITY_KEY)) flushSync(showSeverity);
       else if (isPlainKey(event, START_RUN_KEY) && openRunbookId()) startRunOf(openRunbookId()!);
       else return;
       event.preventDefault();
