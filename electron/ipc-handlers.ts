@@ -1,8 +1,8 @@
 // The IPC handlers, free of `electron` so they run under plain Node (unit tests, the e2e stand-in).
 // Requests arrive already checked against their declaration (electron/ipc-dispatch.ts).
 import type { AppInfo, Handlers } from '../shared/ipc-contract';
-import type { SyncSettingsView } from '../shared/sync-contract';
-import { checkSyncSettings, withoutToken } from '../shared/sync-settings-validation';
+import type { SyncSettingsView } from '../shared/sync/sync-contract';
+import { checkSyncSettings, withoutToken } from '../shared/sync/sync-settings-validation';
 import { saveFile, type ChooseSavePath } from './file-save';
 import { IpcRefusal } from './ipc-dispatch';
 import type { JournalStore } from './journal-store';

@@ -1,8 +1,8 @@
 import type { Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseLibrary, type LibraryFile } from '../shared/library-parser';
-import { libraryFileKind } from '../shared/library-paths';
+import { parseLibrary, type LibraryFile } from '../shared/library/library-parser';
+import { libraryFileKind } from '../shared/library/library-paths';
 import { DEFAULT_LIMITS, type LibraryLimits } from '../shared/limits';
 import type { LibraryProblem, LibrarySnapshot, LibrarySource } from '../shared/model';
 

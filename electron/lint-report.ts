@@ -1,4 +1,4 @@
-import { HEALTH_CHECKS, libraryHealth } from '../shared/library-health';
+import { HEALTH_CHECKS, libraryHealth } from '../shared/library/library-health';
 import type { LibrarySnapshot } from '../shared/model';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LibrarySnapshot } from '../shared/model';
-import type { SnapshotHandle } from '../shared/sync-contract';
+import type { SnapshotHandle } from '../shared/sync/sync-contract';
 import { IpcRefusal } from './ipc-dispatch';
 
 /** Characters per part: big enough to keep the round trips few, small enough to cross in a millisecond or two. */

@@ -3,7 +3,7 @@
 // call through the same dispatch (electron/ipc-dispatch.ts), which applies that check; the preload
 // and the stand-in build `window.failsafe` with createBridge.
 import { eventProblem, INCIDENT_ID } from './incident/journal';
-import type { SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from './sync-contract';
+import type { SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from './sync/sync-contract';
 
 export interface AppInfo {
   version: string;

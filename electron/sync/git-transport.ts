@@ -1,4 +1,4 @@
-import type { TransportName } from '../../shared/sync-contract';
+import type { TransportName } from '../../shared/sync/sync-contract';
 
 export interface TransportOptions {
   url: string;

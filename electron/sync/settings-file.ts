@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../shared/sync-contract';
-import { checkSyncSettings, withoutToken } from '../../shared/sync-settings-validation';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../shared/sync/sync-contract';
+import { checkSyncSettings, withoutToken } from '../../shared/sync/sync-settings-validation';
 
 /** Sync settings (never the token) in a JSON file in the user data folder. */
 export interface SettingsFile {

@@ -1,4 +1,4 @@
-import type { SyncErrorInfo, SyncErrorKind } from '../../shared/sync-contract';
+import type { SyncErrorInfo, SyncErrorKind } from '../../shared/sync/sync-contract';
 
 /** An error whose message is already in plain words for the responder. */
 export class SyncFailure extends Error {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { TransportName } from '../../shared/sync-contract';
+import type { TransportName } from '../../shared/sync/sync-contract';
 import type { LibraryReader } from '../library-reader';
 import { createGitHttpClient } from './git-http-client';
 import type { GitTransport } from './git-transport';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type LibraryLimits } from '../../shared/limits';
-import type { SyncResult, SyncStatus, TransportName } from '../../shared/sync-contract';
+import type { SyncResult, SyncStatus, TransportName } from '../../shared/sync/sync-contract';
 import { readInThisThread, type LibraryReader } from '../library-reader';
 import type { CheckedOut, GitTransport, TransportOptions } from './git-transport';
 import type { SettingsFile } from './settings-file';

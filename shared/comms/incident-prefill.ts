@@ -5,7 +5,7 @@ import { incidentElapsed, wallClockStamp } from '../incident/incident-state';
 import { formatDuration, formatUtc } from '../incident/time-format';
 import { MILESTONES } from '../incident/incident-events';
 import type { SeverityLevel, TemplateField } from '../model';
-import { fieldType } from '../template-parser';
+import { fieldType } from '../library/template-parser';
 import { nextUpdateDue } from './update-cadence';
 
 const NAMES: Record<string, (context: Context) => string | undefined> = {

@@ -1,8 +1,8 @@
 // Filling a message template. One pass over the body: a value that itself contains `{{x}}` is text,
 // never filled again, and an empty field leaves a marked gap, never a silent raw placeholder.
-import { inlineLinks } from '../markdown-links';
+import { inlineLinks } from '../library/markdown/markdown-links';
 import type { TemplateField } from '../model';
-import { cutAtPlaceholders } from '../placeholders';
+import { cutAtPlaceholders } from '../library/placeholders';
 
 export type MessagePiece = { kind: 'text'; text: string } | { kind: 'field'; field: TemplateField; value: string; empty: boolean };
 

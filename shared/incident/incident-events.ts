@@ -2,7 +2,7 @@
 // derived from them (incident-state.ts); the database, the journal file and the export all hold
 // exactly these events.
 import type { RunbookStep } from '../model';
-import type { RunParam } from '../run-params';
+import type { RunParam } from '../library/run-params';
 
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];

@@ -1,7 +1,7 @@
 import { contentHash } from '../content-hash';
 import type { LibraryMeta, Runbook } from '../model';
-import { runbookParams } from '../run-params';
-import { splitSections } from '../runbook-sections';
+import { runbookParams } from '../library/run-params';
+import { splitSections } from '../library/markdown/runbook-sections';
 import type { RunbookCopy } from './incident-events';
 
 /** What a run keeps of its runbook when it starts (see RunbookCopy). */

@@ -1,4 +1,4 @@
-import { fencedLines } from '../markdown-blocks';
+import { fencedLines } from '../library/markdown/markdown-blocks';
 import type { Priority, Runbook } from '../model';
 
 /** What the browser and the palette list show of a runbook, and what fuse.js searches. */

@@ -1,4 +1,4 @@
-import { plainText } from '../markdown-blocks';
+import { plainText } from '../library/markdown/markdown-blocks';
 import { matchedWordRanges } from './word-ranges';
 
 const MAX_LINES = 2_000;

@@ -10,7 +10,7 @@ import type { EventBody, IncidentEvent } from '../../shared/incident/incident-ev
 import { applyEvent, type IncidentState } from '../../shared/incident/incident-state';
 import { runbookCopy } from '../../shared/incident/runbook-copy';
 import type { LibrarySnapshot } from '../../shared/model';
-import { summaryOf } from '../../renderer/db/incident-record';
+import { summaryOf } from '../../renderer/features/incident/incident-record';
 import { launchChromium, RENDERER } from '../e2e/host';
 
 const KEY_EVENTS = Number(process.env.BENCH_INCIDENT_EVENTS ?? 500);

@@ -1,6 +1,6 @@
 // Deterministic synthetic runbooks of realistic size (about 5 KB, 5 to 20 steps with commands) and
 // typo-laden queries aimed at them, for `npm run bench`.
-import { parseLibrary, type LibraryFile } from '../../shared/library-parser';
+import { parseLibrary, type LibraryFile } from '../../shared/library/library-parser';
 import type { LibrarySnapshot } from '../../shared/model';
 
 const SERVICES = ['billing', 'checkout', 'inventory', 'search', 'payments', 'ledger', 'identity', 'gateway', 'catalog', 'shipping', 'notifications', 'analytics', 'reporting', 'scheduler', 'storage', 'messaging', 'pricing', 'recommendations', 'onboarding', 'invoicing', 'warehouse', 'loyalty', 'fraud', 'compliance', 'audit', 'media', 'streaming', 'telemetry', 'backoffice', 'partner'];

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readLibraryFolder } from '../../electron/library-loader';
-import { parseLibrary } from '../../shared/library-parser';
+import { parseLibrary } from '../../shared/library/library-parser';
 import { describeHost, E2E_BUILD, PARSE_WORKER } from './host';
 
 // Builds what the specs run against: the real renderer build, a copy of it carrying a library

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { splitFrontMatter } from '../../shared/front-matter';
+import { splitFrontMatter } from '../../shared/library/front-matter';
 import { BROKEN_LIBRARY_RENDERER, hostKind, savedFilesFolder } from './host';
 import type { Page } from '@playwright/test';
 import { expect, storedImport, test } from './fixtures';

@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { parseLibrary } from '../../shared/library-parser';
+import { parseLibrary } from '../../shared/library/library-parser';
 import { expect, test } from './fixtures';
 import { chromiumPath, savedFilesFolder } from './host';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLibraryMeta } from '../../shared/snapshot-validation';
+import { isLibraryMeta } from '../../shared/library/snapshot-validation';
 import { zipFile } from '../support/zip-file';
 import electronPackage from 'electron/package.json' with { type: 'json' };
 

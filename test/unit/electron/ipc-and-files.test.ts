@@ -7,7 +7,7 @@ import { TestRecord } from '../../support/incident-record';
 import { tmpdir } from 'node:os';
 import { dispatch } from '../../../electron/ipc-dispatch';
 import { PART_CHARS, WaitingSnapshot } from '../../../electron/waiting-snapshot';
-import { parseLibrary } from '../../../shared/library-parser';
+import { parseLibrary } from '../../../shared/library/library-parser';
 import { createHandlers } from '../../../electron/ipc-handlers';
 import { resolveRendererFile } from '../../../electron/renderer-files';
 import { isTrustedSenderUrl } from '../../../electron/trusted-origin';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDatabaseFailure } from '../../../renderer/db/database-errors';
+import { describeDatabaseFailure } from '../../../renderer/app/services/database-errors';
 
 const named = (name: string, message = 'x') => Object.assign(new Error(message), { name });
 

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDatabase, LIBRARY_TABLES, SCHEMA_VERSIONS, USER_TABLES, type FailsafeDatabase } from '../../../renderer/db/database';
-import { importSnapshot } from '../../../renderer/db/import-snapshot';
-import { appendEvents } from '../../../renderer/db/incident-record';
+import { createDatabase, LIBRARY_TABLES, SCHEMA_VERSIONS, USER_TABLES, type FailsafeDatabase } from '../../../renderer/app/services/database';
+import { importSnapshot } from '../../../renderer/features/search/import-snapshot';
+import { appendEvents } from '../../../renderer/features/incident/incident-record';
 import { TestRecord } from '../../support/incident-record';
-import { recordRunbookOpened, recordSyncChanges, unseenChanges } from '../../../renderer/db/runbook-history';
-import { parseLibrary } from '../../../shared/library-parser';
-import { stepMarkdown } from '../../../shared/runbook-steps';
+import { recordRunbookOpened, recordSyncChanges, unseenChanges } from '../../../renderer/features/search/runbook-history';
+import { parseLibrary } from '../../../shared/library/library-parser';
+import { stepMarkdown } from '../../../shared/library/markdown/runbook-steps';
 
 let name = 0;
 const opened: FailsafeDatabase[] = [];

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseLibrary } from '../../../shared/library-parser';
+import { parseLibrary } from '../../../shared/library/library-parser';
 import type { LibrarySnapshot } from '../../../shared/model';
-import { createDatabase, type FailsafeDatabase } from '../../../renderer/db/database';
-import { importSnapshot } from '../../../renderer/db/import-snapshot';
-import { importBundledLibrary, rebuildIndex, type BundleSource, type LocalIndexer } from '../../../renderer/db/import-bundled';
-import { bootLibrary, type BootDependencies } from '../../../renderer/db/library-bootstrap';
+import { createDatabase, type FailsafeDatabase } from '../../../renderer/app/services/database';
+import { importSnapshot } from '../../../renderer/features/search/import-snapshot';
+import { importBundledLibrary, rebuildIndex, type BundleSource, type LocalIndexer } from '../../../renderer/features/search/import-bundled';
+import { bootLibrary, type BootDependencies } from '../../../renderer/features/library/library-bootstrap';
 import { buildSearchIndex, SearchEngine } from '../../../shared/search/search-engine';
 
 let db: FailsafeDatabase;

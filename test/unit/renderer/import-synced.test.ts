@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeChanges } from '../../../shared/library-changes';
-import { parseLibrary } from '../../../shared/library-parser';
+import { describeChanges } from '../../../shared/sync/library-changes';
+import { parseLibrary } from '../../../shared/library/library-parser';
 import { buildSearchIndex, SearchEngine } from '../../../shared/search/search-engine';
-import { createDatabase, type FailsafeDatabase } from '../../../renderer/db/database';
-import { importSyncedLibrary, IndexNotBuiltError, type Indexer } from '../../../renderer/db/import-synced';
-import { unseenChanges } from '../../../renderer/db/runbook-history';
+import { createDatabase, type FailsafeDatabase } from '../../../renderer/app/services/database';
+import { importSyncedLibrary, IndexNotBuiltError, type Indexer } from '../../../renderer/features/search/import-synced';
+import { unseenChanges } from '../../../renderer/features/search/runbook-history';
 
 let db: FailsafeDatabase;
 let name = 0;

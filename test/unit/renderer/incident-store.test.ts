@@ -10,14 +10,14 @@ let databaseName = 0;
 
 async function freshApp(name: string) {
   vi.resetModules();
-  vi.doMock('../../../renderer/app-services', async () => {
-    const { createDatabase } = await import('../../../renderer/db/database');
+  vi.doMock('../../../renderer/app/services/app-services', async () => {
+    const { createDatabase } = await import('../../../renderer/app/services/database');
     const db = createDatabase(name);
     return { appDatabase: () => db, appSearch: () => undefined };
   });
-  const { useIncidentStore } = await import('../../../renderer/stores/incident-store');
-  const { appDatabase } = await import('../../../renderer/app-services');
-  const record = await import('../../../renderer/db/incident-record');
+  const { useIncidentStore } = await import('../../../renderer/features/incident/incident-store');
+  const { appDatabase } = await import('../../../renderer/app/services/app-services');
+  const record = await import('../../../renderer/features/incident/incident-record');
   return { store: useIncidentStore, db: appDatabase(), record };
 }
 
@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllGlobals();
-  vi.doUnmock('../../../renderer/app-services');
+  vi.doUnmock('../../../renderer/app/services/app-services');
 });
 
 async function withRun(name: string) {

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { MarkdownView } from '../../../renderer/components/MarkdownView';
-import { paletteShortcutLabel } from '../../../renderer/components/shortcut-label';
+import { MarkdownView } from '../../../renderer/ui/markdown/MarkdownView';
+import { paletteShortcutLabel } from '../../../renderer/ui/shortcut-label';
 
 const render = (markdown: string) => renderToStaticMarkup(<MarkdownView markdown={markdown} fromPath="incident-response/db.md" />);
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { MarkdownView } from '../../../renderer/components/MarkdownView';
-import { MAX_RENDERED_CHARS } from '../../../renderer/components/render-limits';
-import { ScreenBoundary } from '../../../renderer/components/ScreenBoundary';
+import { MarkdownView } from '../../../renderer/ui/markdown/MarkdownView';
+import { MAX_RENDERED_CHARS } from '../../../renderer/ui/markdown/render-limits';
+import { ScreenBoundary } from '../../../renderer/app/ScreenBoundary';
 import { NAMED_CASES, pathological } from '../../support/pathological-inputs';
 
 const render = (markdown: string) => renderToStaticMarkup(<MarkdownView markdown={markdown} fromPath="incident-response/db.md" />);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIRST_RETRY_MS, startSyncScheduler } from '../../../renderer/sync/sync-scheduler';
+import { FIRST_RETRY_MS, startSyncScheduler } from '../../../renderer/features/sync/sync-scheduler';
 
 const MINUTE = 60_000;
 

@@ -4,10 +4,10 @@ import { emptyFields, fillTemplate, messageMarkdown, plainText } from '../../../
 import { nextUpdateDue } from '../../../shared/comms/update-cadence';
 import { prefillFromIncident } from '../../../shared/comms/incident-prefill';
 import { parseDuration } from '../../../shared/duration-text';
-import { linkedLibraryPlace } from '../../../shared/library-paths';
+import { linkedLibraryPlace } from '../../../shared/library/library-paths';
 import { T0, TestRecord, testRunbook } from '../../support/incident-record';
-import { parseLibrary } from '../../../shared/library-parser';
-import { fieldType } from '../../../shared/template-parser';
+import { parseLibrary } from '../../../shared/library/library-parser';
+import { fieldType } from '../../../shared/library/template-parser';
 import { LIMIT, pathological } from '../../support/pathological-inputs';
 
 const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter } from '../../../shared/front-matter';
+import { splitFrontMatter } from '../../../shared/library/front-matter';
 
 describe('splitFrontMatter', () => {
   it('reads YAML front matter and returns the body after it', () => {

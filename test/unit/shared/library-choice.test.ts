@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLibrary } from '../../../shared/library-choice';
+import { chooseLibrary } from '../../../shared/library/library-choice';
 import type { LibraryMeta } from '../../../shared/model';
 
 const bundle = (version: string, builtAt: string): LibraryMeta => ({ version, source: { kind: 'bundled', builtAt } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLibrary } from '../../../shared/library-parser';
-import { snapshotProblem } from '../../../shared/snapshot-validation';
+import { parseLibrary } from '../../../shared/library/library-parser';
+import { snapshotProblem } from '../../../shared/library/snapshot-validation';
 
 const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;
 

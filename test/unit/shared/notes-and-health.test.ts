@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatLintReport } from '../../../electron/lint-report';
 import { runStats } from '../../../shared/incident/run-stats';
-import { libraryHealth } from '../../../shared/library-health';
-import { parseLibrary } from '../../../shared/library-parser';
+import { libraryHealth } from '../../../shared/library/library-health';
+import { parseLibrary } from '../../../shared/library/library-parser';
 import { noteOrder, noteProblem, parseTags, restorable, type LocalNote, type NoteDraft } from '../../../shared/notes/local-note';
 import { noteFile, noteFileName } from '../../../shared/notes/note-file';
-import { calendarDate, reviewDueOn, reviewPeriod, reviewState } from '../../../shared/review';
+import { calendarDate, reviewDueOn, reviewPeriod, reviewState } from '../../../shared/library/review';
 import { TestRecord, testRunbook } from '../../support/incident-record';
 
 const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;

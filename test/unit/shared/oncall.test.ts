@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLibrary } from '../../../shared/library-parser';
+import { parseLibrary } from '../../../shared/library/library-parser';
 import type { Contact } from '../../../shared/model';
 import { applyOverrides, overrideProblem, type ContactOverride } from '../../../shared/oncall/contact-overrides';
 import { contactsFor, escalationChain, nextToCall } from '../../../shared/oncall/escalation-chain';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLibrary } from '../../../shared/library-parser';
+import { parseLibrary } from '../../../shared/library/library-parser';
 import { LIMIT, NAMED_CASES, pathological } from '../../support/pathological-inputs';
 import { fullTextOf } from '../../../shared/search/search-documents';
 import { buildSearchIndex, SearchEngine } from '../../../shared/search/search-engine';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandText, fillCommand, initialValues, MASKED, missingParams, readParams, recordedCommand, type RunParam } from '../../../shared/run-params';
-import { parseLibrary } from '../../../shared/library-parser';
+import { commandText, fillCommand, initialValues, MASKED, missingParams, readParams, recordedCommand, type RunParam } from '../../../shared/library/run-params';
+import { parseLibrary } from '../../../shared/library/library-parser';
 import { LIMIT, pathological } from '../../support/pathological-inputs';
 
 const params: RunParam[] = [

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter } from '../../../shared/front-matter';
-import { parseRunbook } from '../../../shared/runbook-parser';
-import { stepCommands, stepMarkdown } from '../../../shared/runbook-steps';
+import { splitFrontMatter } from '../../../shared/library/front-matter';
+import { parseRunbook } from '../../../shared/library/runbook-parser';
+import { stepCommands, stepMarkdown } from '../../../shared/library/markdown/runbook-steps';
 
 function parseFile(path: string, text: string) {
   const split = splitFrontMatter(text);

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibraryFolder } from '../../../electron/library-loader';
 import type { LibrarySnapshot } from '../../../shared/model';
-import { parseLibrary } from '../../../shared/library-parser';
+import { parseLibrary } from '../../../shared/library/library-parser';
 import { buildSearchIndex, SearchEngine } from '../../../shared/search/search-engine';
 import { snippetOf } from '../../../shared/search/snippet';
-import { highlightParts } from '../../../renderer/search/highlight';
+import { highlightParts } from '../../../renderer/ui/highlight';
 
 let snapshot: LibrarySnapshot;
 let engine: SearchEngine;

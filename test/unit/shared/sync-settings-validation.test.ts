@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SYNC_SETTINGS } from '../../../shared/sync-contract';
-import { checkSyncSettings } from '../../../shared/sync-settings-validation';
+import { DEFAULT_SYNC_SETTINGS } from '../../../shared/sync/sync-contract';
+import { checkSyncSettings } from '../../../shared/sync/sync-settings-validation';
 
 const check = (changes: Record<string, unknown>) => checkSyncSettings({ ...DEFAULT_SYNC_SETTINGS, ...changes });
 

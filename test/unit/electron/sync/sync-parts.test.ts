@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSettingsFile } from '../../../../electron/sync/settings-file';
 import { describeSyncError, SyncFailure } from '../../../../electron/sync/sync-errors';
 import { createTokenVault, type Cipher } from '../../../../electron/sync/token-vault';
-import { DEFAULT_SYNC_SETTINGS } from '../../../../shared/sync-contract';
+import { DEFAULT_SYNC_SETTINGS } from '../../../../shared/sync/sync-contract';
 
 let dir: string;
 beforeEach(async () => {

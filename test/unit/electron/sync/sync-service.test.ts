@@ -12,7 +12,7 @@ import { createSystemGitTransport } from '../../../../electron/sync/system-git-t
 import { createTokenVault, type Cipher } from '../../../../electron/sync/token-vault';
 import { DEFAULT_LIMITS } from '../../../../shared/limits';
 import type { LibrarySnapshot } from '../../../../shared/model';
-import { DEFAULT_SYNC_SETTINGS, type SyncResult, type SyncSettings } from '../../../../shared/sync-contract';
+import { DEFAULT_SYNC_SETTINGS, type SyncResult, type SyncSettings } from '../../../../shared/sync/sync-contract';
 import { FixtureRepo, gitAvailable, runbook } from '../../../support/git-fixtures';
 import { startGitServer, type GitServer, type GitServerOptions } from '../../../support/git-http-server';
 

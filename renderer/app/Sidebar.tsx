@@ -1,0 +1,43 @@
+import type { Route } from './services/routes';
+import { declareIncident, showSeverity } from './services/app-actions';
+import { useIncidentStore } from '../features/incident/incident-store';
+import { useLibraryStore } from '../features/library/library-store';
+import { useRouteStore } from './services/route-store';
+import { DECLARE_KEY, PLACE_KEYS, SEVERITY_KEY, withCommand } from '../ui/keys';
+
+/** The places a responder moves between, each with its key. */
+export function Sidebar() {
+  const route = useRouteStore((state) => state.route);
+  const currentTitle = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state.title : undefined));
+  const problemCount = useLibraryStore((state) => state.problems.length);
+  const place = (href: string, label: string, key: string | undefined, active: boolean, detail?: string) => (
+    <li>
+      <a href={href} aria-current={active ? 'page' : undefined}>
+        <span className="place-label">{label}</span>
+        {key && <kbd>{withCommand(key)}</kbd>}
+        {detail && <span className="place-detail">{detail}</span>}
+      </a>
+    </li>
+  );
+  const is = (...names: Route['name'][]) => names.includes(route.name);
+  return (
+    <nav className="sidebar" aria-label="Places">
+      <ul>
+        {place('#/', 'Library', PLACE_KEYS.library, is('home', 'runbook', 'note'))}
+        {place('#/incident', 'Current incident', PLACE_KEYS.incident, route.name === 'incident' && !route.id, currentTitle ?? 'none')}
+        {place('#/incidents', 'Incidents', PLACE_KEYS.incidents, is('incidents') || (route.name === 'incident' && !!route.id) || is('run'))}
+        {place('#/oncall', 'On-call', PLACE_KEYS.oncall, is('oncall'))}
+        {place('#/messages', 'Messages', PLACE_KEYS.messages, is('messages'))}
+        {place('#/notes', 'Notes', PLACE_KEYS.notes, is('notes'))}
+        {place('#/health', `Library health${problemCount ? ` (${problemCount} problem${problemCount === 1 ? '' : 's'})` : ''}`, PLACE_KEYS.health, is('health', 'quick-reference'))}
+        {place('#/settings', 'Settings', PLACE_KEYS.settings, is('settings'))}
+      </ul>
+      <button type="button" className="declare-button" onClick={declareIncident}>
+        Declare an incident <kbd>{DECLARE_KEY}</kbd>
+      </button>
+      <button type="button" className="sidebar-button" onClick={showSeverity}>
+        Severity levels <kbd>{SEVERITY_KEY}</kbd>
+      </button>
+    </nav>
+  );
+}

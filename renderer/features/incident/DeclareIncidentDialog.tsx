@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { startRunOf } from '../../app/services/app-actions';
+import { useDialogStore } from '../../app/services/dialog-store';
+import { useIncidentStore } from './incident-store';
+import { useLibraryStore } from '../library/library-store';
+import { useRouteStore } from '../../app/services/route-store';
+import { Dialog } from '../../ui/Dialog';
+
+/** Declaring an incident: a title and a severity, Enter. Both can be changed later on the incident's page. */
+export function DeclareIncidentDialog({ thenRun }: { thenRun?: string }) {
+  const levels = useLibraryStore((state) => state.severity);
+  const [title, setTitle] = useState('');
+  const [severity, setSeverity] = useState(levels[1]?.id ?? levels[0]?.id ?? 'unknown');
+  const [problem, setProblem] = useState<string>();
+  const close = useDialogStore((state) => state.close);
+  const submit = async () => {
+    if (!title.trim()) {
+      setProblem('Give the incident a title: what is broken, in a few words.');
+      return;
+    }
+    const id = await useIncidentStore.getState().declare(title.trim(), severity);
+    if (!id) {
+      setProblem(useIncidentStore.getState().problem ?? 'The incident could not be declared.');
+      return;
+    }
+    // Now an incident is current: the run starts in it.
+    if (thenRun) startRunOf(thenRun);
+    else {
+      close();
+      useRouteStore.getState().navigate({ name: 'incident' });
+    }
+  };
+  return (
+    <Dialog
+      title="Declare an incident"
+      onClose={close}
+      onSubmit={() => void submit()}
+      actions={
+        <button type="submit" className="primary">
+          Declare <kbd>Enter</kbd>
+        </button>
+      }
+    >
+      <label>
+        Title
+        <input value={title} onChange={(event) => setTitle(event.target.value)} placeholder="Checkout API returns 502" aria-describedby={problem ? 'declare-problem' : undefined} />
+      </label>
+      <label>
+        Severity
+        <select value={severity} onChange={(event) => setSeverity(event.target.value)}>
+          {levels.map((level) => (
+            <option key={level.id} value={level.id}>
+              {level.id}: {level.name}
+              {level.description ? `, ${level.description}` : ''}
+            </option>
+          ))}
+          {!levels.length && <option value="unknown">unknown (the library has no severity levels)</option>}
+        </select>
+      </label>
+      {problem && (
+        <p id="declare-problem" className="form-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {thenRun && <p className="muted">Then a run of this runbook starts in it.</p>}
+    </Dialog>
+  );
+}

@@ -1,0 +1,54 @@
+import { incidentElapsed } from '../../../shared/incident/incident-state';
+import { MILESTONES } from '../../../shared/incident/incident-events';
+import { formatElapsed, formatUtc } from '../../../shared/incident/time-format';
+import { hashOf } from '../../app/services/routes';
+import { useIncidentStore } from './incident-store';
+import { UpdateCountdown } from '../messages/UpdateCountdown';
+import { useNow } from './use-now';
+
+/** The current incident, on every screen: title, severity, how long, status, and where its runs are. */
+export function IncidentBar() {
+  const incident = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
+  const problem = useIncidentStore((state) => state.problem);
+  const journalProblem = useIncidentStore((state) => state.journalProblem);
+  const now = useNow(!!incident);
+  const running = incident?.runs.filter((run) => !run.finished) ?? [];
+  // The milestone reached last, so a milestone key pressed anywhere shows what it did.
+  const reached = incident ? [...MILESTONES].reverse().find((milestone) => incident.milestones[milestone] !== undefined) : undefined;
+  const latest = reached && incident ? ([reached, incident.milestones[reached]!] as const) : undefined;
+  return (
+    <>
+      {incident && (
+        <div className={`incident-bar status-${incident.status}`} role="region" aria-label="Current incident">
+          <span className="incident-severity">{incident.severity}</span>
+          <a className="incident-title" href={hashOf({ name: 'incident' })}>
+            {incident.title}
+          </a>
+          <span className="incident-elapsed" data-testid="incident-bar-clock">
+            {formatElapsed(incidentElapsed(incident, now))}
+          </span>
+          <span className="incident-status">{incident.status}</span>
+          {latest && (
+            <span className="incident-milestone">
+              {latest[0]} {formatUtc(latest[1]).slice(11, 16)} UTC
+            </span>
+          )}
+          <UpdateCountdown incident={incident} now={now.at} />
+          {running.map((run) => (
+            <a key={run.id} className="incident-run" href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })}>
+              ▶ {run.runbook.title}: step {run.current + 1} of {run.steps.length}
+            </a>
+          ))}
+        </div>
+      )}
+      {(problem || journalProblem) && (
+        <p className="banner error" role="alert">
+          {problem ?? journalProblem}{' '}
+          <button type="button" onClick={() => useIncidentStore.getState().dismissProblem()}>
+            Dismiss
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,290 @@
+import { useEffect, useState } from 'react';
+import { describeEvent } from '../../../shared/incident/event-description';
+import { INCIDENT_STATUSES, MILESTONES, type EventBody, type Milestone } from '../../../shared/incident/incident-events';
+import { incidentElapsed, type IncidentState } from '../../../shared/incident/incident-state';
+import { formatClock, formatElapsed, formatUtc, parseUtcInput } from '../../../shared/incident/time-format';
+import { hashOf } from '../../app/services/routes';
+import { useAppStore } from '../../app/services/app-store';
+import { useIncidentStore, type LoadedIncident } from './incident-store';
+import { exportFileName, incidentMarkdown } from './incident-export';
+import { useLibraryStore } from '../library/library-store';
+import { withOption, MILESTONE_KEYS } from '../../ui/keys';
+import { paletteShortcutLabel } from '../../ui/shortcut-label';
+import { saveFile } from '../../app/services/save-file';
+import { useNow } from './use-now';
+
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export function IncidentScreen({ id }: { id?: string }) {
+  const currentId = useIncidentStore((state) => state.currentId);
+  const ready = useIncidentStore((state) => state.ready);
+  const shownId = id ?? currentId;
+  const loaded = useIncidentStore((state) => (shownId ? state.loaded[shownId] : undefined));
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    if (shownId) void useIncidentStore.getState().open(shownId).then((found) => setMissing(!found));
+  }, [shownId]);
+  if (!shownId) {
+    return ready ? (
+      <div className="empty-state">
+        <h1>No current incident</h1>
+        <p>
+          Declare one with <kbd>I</kbd>, or open one from <a href={hashOf({ name: 'incidents' })}>Incidents</a>.
+        </p>
+      </div>
+    ) : (
+      <p className="loading">Opening…</p>
+    );
+  }
+  if (!loaded) return <p className="loading">{missing ? `There is no incident ${shownId} on this machine.` : 'Opening…'}</p>;
+  return <IncidentView loaded={loaded} current={shownId === currentId} />;
+}
+
+function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: boolean }) {
+  const { state: incident, events } = loaded;
+  const record = (bodies: EventBody[]) => useIncidentStore.getState().record(incident.id, bodies);
+  const levels = useLibraryStore((state) => state.severity);
+  const journalFolder = useAppStore((state) => state.appInfo?.journalFolder);
+  const now = useNow(incident.status !== 'resolved');
+
+  return (
+    <article className="incident" aria-labelledby="incident-title">
+      <header className="runbook-header">
+        <div className="runbook-title-row">
+          <h1 id="incident-title">{incident.title}</h1>
+          <span className={`badge status-${incident.status}`}>{incident.status}</span>
+          {current ? <span className="badge">current</span> : <button type="button" onClick={() => void useIncidentStore.getState().setCurrent(incident.id)}>Make current</button>}
+          <div className="runbook-actions">
+            <ExportButtons loaded={loaded} />
+          </div>
+        </div>
+        <div className="incident-fields">
+          <label>
+            Severity
+            <select value={incident.severity} onChange={(event) => void record([{ type: 'incident-changed', field: 'severity', value: event.target.value }])}>
+              {!levels.some((level) => level.id === incident.severity) && <option value={incident.severity}>{incident.severity}</option>}
+              {levels.map((level) => (
+                <option key={level.id} value={level.id}>
+                  {level.id}: {level.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Status
+            <select value={incident.status} onChange={(event) => void record([{ type: 'incident-changed', field: 'status', value: event.target.value }])}>
+              {INCIDENT_STATUSES.map((status) => (
+                <option key={status}>{status}</option>
+              ))}
+            </select>
+          </label>
+          <TitleEditor incident={incident} record={record} />
+          <span className="incident-clock" data-testid="incident-clock">
+            {incident.status === 'resolved' ? 'Lasted' : 'Open for'} {formatElapsed(incidentElapsed(incident, now))}
+          </span>
+          <span className="muted">Declared {formatClock(incident.declaredAt.at, TIME_ZONE)}</span>
+        </div>
+        <JournalState loaded={loaded} folder={journalFolder} />
+      </header>
+      <div className="incident-layout">
+        <div>
+          <section aria-labelledby="runs-heading">
+            <h2 id="runs-heading">Runs</h2>
+            {incident.runs.length ? (
+              <ul className="incident-runs">
+                {incident.runs.map((run) => {
+                  const settled = run.steps.filter((step) => step.outcome !== 'pending' && step.outcome !== 'active').length;
+                  return (
+                    <li key={run.id}>
+                      <a href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })}>{run.runbook.title}</a>{' '}
+                      <span className="muted">
+                        {run.finished ? run.finished.outcome : 'running'}, {settled} of {run.steps.length} steps, started {formatUtc(run.startedAt.at)}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : (
+              <p className="muted">
+                No runs yet. Find a runbook with <kbd>{paletteShortcutLabel()}</kbd> and start a run of it with <kbd>R</kbd>.
+              </p>
+            )}
+          </section>
+          <IncidentNotes incident={incident} record={record} />
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">Timeline</h2>
+            <ol className="timeline">
+              {events.map((event) => (
+                <li key={event.seq}>
+                  <time dateTime={new Date(event.at).toISOString()}>{formatUtc(event.at).slice(11)}</time> {describeEvent(event, incident, TIME_ZONE)}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+        <aside className="incident-aside">
+          <Milestones incident={incident} record={record} />
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+function TitleEditor({ incident, record }: { incident: IncidentState; record(bodies: EventBody[]): Promise<boolean> }) {
+  const [editing, setEditing] = useState<string>();
+  if (editing === undefined) return <button type="button" onClick={() => setEditing(incident.title)}>Rename</button>;
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (editing.trim() && editing.trim() !== incident.title) void record([{ type: 'incident-changed', field: 'title', value: editing.trim() }]).then((ok) => ok && setEditing(undefined));
+        else setEditing(undefined);
+      }}
+    >
+      <input aria-label="Title" autoFocus value={editing} onChange={(event) => setEditing(event.target.value)} onKeyDown={(event) => event.key === 'Escape' && setEditing(undefined)} />
+      <button type="submit">Rename</button>
+    </form>
+  );
+}
+
+function Milestones({ incident, record }: { incident: IncidentState; record(bodies: EventBody[]): Promise<boolean> }) {
+  const [correcting, setCorrecting] = useState<{ milestone: Milestone; text: string; problem?: string }>();
+  const correct = () => {
+    if (!correcting) return;
+    const time = parseUtcInput(correcting.text, incident.milestones[correcting.milestone] ?? Date.now());
+    if (time === undefined) {
+      setCorrecting({ ...correcting, problem: 'Type the time in UTC: 2026-11-23 02:10 or 02:10.' });
+      return;
+    }
+    void record([{ type: 'milestone-set', milestone: correcting.milestone, time }]).then((ok) => ok && setCorrecting(undefined));
+  };
+  return (
+    <section aria-labelledby="milestones-heading">
+      <h2 id="milestones-heading">Milestones</h2>
+      <ul className="milestones">
+        {MILESTONES.map((milestone) => {
+          const time = incident.milestones[milestone];
+          return (
+            <li key={milestone}>
+              <span className="milestone-name">{milestone}</span>
+              <span className={time === undefined ? 'muted' : undefined}>{time === undefined ? 'not set' : formatClock(time, TIME_ZONE)}</span>
+              {time === undefined ? (
+                <button type="button" onClick={() => void record([{ type: 'milestone-set', milestone, time: Date.now() }])}>
+                  Set now <kbd>{withOption(MILESTONE_KEYS[milestone])}</kbd>
+                </button>
+              ) : (
+                <button type="button" onClick={() => setCorrecting({ milestone, text: formatUtc(time).replace(' UTC', '') })}>
+                  Correct the time
+                </button>
+              )}
+              {correcting?.milestone === milestone && (
+                <form
+                  className="inline-form"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    correct();
+                  }}
+                >
+                  <input aria-label={`${milestone} time in UTC`} autoFocus value={correcting.text} onChange={(event) => setCorrecting({ ...correcting, text: event.target.value, problem: undefined })} onKeyDown={(event) => event.key === 'Escape' && setCorrecting(undefined)} />
+                  <button type="submit">Save</button>
+                  {correcting.problem && <span className="form-problem" role="alert">{correcting.problem}</span>}
+                </form>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function IncidentNotes({ incident, record }: { incident: IncidentState; record(bodies: EventBody[]): Promise<boolean> }) {
+  const [text, setText] = useState('');
+  const [followUp, setFollowUp] = useState(false);
+  return (
+    <section aria-labelledby="notes-heading">
+      <h2 id="notes-heading">Notes</h2>
+      {incident.notes.length > 0 && (
+        <ul className="incident-notes">
+          {incident.notes.map((note) => (
+            <li key={note.id}>
+              <span className="muted">{formatUtc(note.at.at).slice(11)}</span> {note.text}{' '}
+              <label className="check">
+                <input type="checkbox" checked={note.followUp} onChange={(event) => void record([{ type: 'follow-up-marked', noteId: note.id, followUp: event.target.checked }])} /> follow-up
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!text.trim()) return;
+          void record([{ type: 'incident-note', noteId: `note-${crypto.randomUUID()}`, text: text.trim(), followUp }]).then((ok) => {
+            if (ok) {
+              setText('');
+              setFollowUp(false);
+            }
+          });
+        }}
+      >
+        <input aria-label="New note" placeholder="What happened, what you decided…" value={text} onChange={(event) => setText(event.target.value)} />
+        <label className="check">
+          <input type="checkbox" checked={followUp} onChange={(event) => setFollowUp(event.target.checked)} /> follow-up for after the incident
+        </label>
+        <button type="submit" disabled={!text.trim()}>
+          Add <kbd>Enter</kbd>
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function JournalState({ loaded, folder }: { loaded: LoadedIncident; folder?: string }) {
+  const journal = loaded.journal;
+  if (!journal) return null;
+  if (journal.kind === 'agree') return <p className="muted journal-state">Journal file: {folder ? `${folder}/${loaded.state.id}.jsonl` : 'kept'}, in step with the database.</p>;
+  if (journal.kind === 'none') return <p className="muted journal-state">{journal.reason}</p>;
+  return (
+    <p className="banner warning journal-state" role="alert">
+      The database and the journal file disagree: {journal.difference}.{' '}
+      {journal.journalAhead && (
+        <button type="button" onClick={() => void useIncidentStore.getState().rebuildFromJournal(loaded.state.id)}>
+          Rebuild this incident from its journal
+        </button>
+      )}
+    </p>
+  );
+}
+
+/** The postmortem export, built when asked (its "Exported" time is the click's), copied or saved. */
+function ExportButtons({ loaded }: { loaded: LoadedIncident }) {
+  const [outcome, setOutcome] = useState<string>();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(await incidentMarkdown(loaded));
+      setOutcome('Copied the export as Markdown.');
+    } catch (error) {
+      setOutcome(`Copy failed: ${error instanceof Error ? error.message : String(error)}. Use Save instead.`);
+    }
+  };
+  const save = async () => {
+    const result = await saveFile({ suggestedName: exportFileName(loaded.state), content: await incidentMarkdown(loaded), kind: 'markdown' });
+    setOutcome(result.message);
+  };
+  return (
+    <span className="save-copy">
+      <button type="button" onClick={() => void copy()}>
+        Copy as Markdown
+      </button>
+      <button type="button" onClick={() => void save()}>
+        Save as Markdown
+      </button>
+      <span className="save-outcome" role="status">
+        {outcome}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { INCIDENT_STATUSES, type IncidentStatus } from '../../../shared/incident/incident-events';
+import { formatDuration, formatUtc } from '../../../shared/incident/time-format';
+import { hashOf } from '../../app/services/routes';
+import { useIncidentStore } from './incident-store';
+import { DECLARE_KEY } from '../../ui/keys';
+import { useNow } from './use-now';
+
+type Filter = 'open' | 'all' | IncidentStatus;
+
+/** Every incident on this machine, newest first, with a filter by status; and journal files to restore. */
+export function IncidentsScreen() {
+  const list = useIncidentStore((state) => state.list);
+  const currentId = useIncidentStore((state) => state.currentId);
+  const orphans = useIncidentStore((state) => state.orphanJournals);
+  const [filter, setFilter] = useState<Filter>('all');
+  const now = useNow();
+  const shown = list.filter((item) => filter === 'all' || (filter === 'open' ? item.status !== 'resolved' : item.status === filter));
+  return (
+    <section className="incidents" aria-labelledby="incidents-title">
+      <div className="library-toolbar">
+        <h1 id="incidents-title">Incidents</h1>
+        <label className="status-filter">
+          Status
+          <select value={filter} onChange={(event) => setFilter(event.target.value as Filter)}>
+            <option value="all">all</option>
+            <option value="open">open (not resolved)</option>
+            {INCIDENT_STATUSES.map((status) => (
+              <option key={status}>{status}</option>
+            ))}
+          </select>
+        </label>
+        <span className="count">
+          {shown.length} of {list.length}
+        </span>
+      </div>
+      {list.length === 0 ? (
+        <p className="empty">
+          No incidents on this machine. Declare one with <kbd>{DECLARE_KEY}</kbd>.
+        </p>
+      ) : (
+        <table className="incident-table">
+          <thead>
+            <tr>
+              <th>Incident</th>
+              <th>Severity</th>
+              <th>Status</th>
+              <th>Declared (UTC)</th>
+              <th>Duration</th>
+              <th>Runs</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((item) => (
+              <tr key={item.id}>
+                <td>
+                  <a href={hashOf({ name: 'incident', id: item.id })}>{item.title}</a>
+                  {item.id === currentId && <span className="badge">current</span>}
+                </td>
+                <td>{item.severity}</td>
+                <td>{item.status}</td>
+                <td>{formatUtc(item.declaredAt).replace(' UTC', '')}</td>
+                <td>{formatDuration((item.resolvedAt ?? now.at) - item.declaredAt)}</td>
+                <td>{item.runs.map((run) => `${run.runbookTitle} (${run.outcome})`).join(', ') || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {orphans.length > 0 && (
+        <section className="orphan-journals" aria-labelledby="orphans-heading">
+          <h2 id="orphans-heading">Journal files without an incident here</h2>
+          <p className="muted">These incidents are in the journal folder but not in this app’s database (a new or damaged profile). Rebuild them from their journals:</p>
+          <ul>
+            {orphans.map((id) => (
+              <li key={id}>
+                <code>{id}</code>{' '}
+                <button type="button" onClick={() => void useIncidentStore.getState().rebuildFromJournal(id)}>
+                  Rebuild from the journal
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}

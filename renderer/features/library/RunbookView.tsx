@@ -1,0 +1,156 @@
+import { useEffect } from 'react';
+import { headingSlug, SECTION_ID_PREFIX } from '../../../shared/library/markdown/heading-slug';
+import { withoutTitleLine } from '../../../shared/library/markdown/markdown-blocks';
+import { reviewState } from '../../../shared/library/review';
+import { noteOrder } from '../../../shared/notes/local-note';
+import { formatUtc } from '../../../shared/incident/time-format';
+import { useHealthStore } from '../health/health-store';
+import { localToday } from '../../ui/local-today';
+import { useNotesStore } from '../notes/notes-store';
+import { useLibraryStore } from './library-store';
+import { useRunbookStore } from './runbook-store';
+import { MarkdownView } from '../../ui/markdown/MarkdownView';
+import { NoteCard } from '../notes/NoteCard';
+import { PriorityBadge } from './PriorityBadge';
+import { RunbookLinkList } from './RunbookLinkList';
+import { RunbookOutline } from './RunbookOutline';
+import { SaveCopyButton } from '../../ui/SaveCopyButton';
+import { paletteShortcutLabel } from '../../ui/shortcut-label';
+import { typeLabel } from './type-labels';
+import { startRunOf, writeNote } from '../../app/services/app-actions';
+import { START_RUN_KEY } from '../../ui/keys';
+
+export function RunbookView({ id, section }: { id: string; section?: string }) {
+  const { runbook, notes: libraryNotes, missing, failed, load } = useRunbookStore();
+  const summaries = useLibraryStore((state) => state.summaries);
+  const localNotes = useNotesStore((state) => state.local);
+  const helpful = useNotesStore((state) => state.helpful);
+  const stats = useHealthStore((state) => state.stats?.get(id));
+  useEffect(() => {
+    void useHealthStore.getState().refresh();
+  }, [id]);
+  useEffect(() => {
+    void load(id);
+    void useLibraryStore.getState().markOpened(id);
+  }, [id, load]);
+  const shown = runbook?.id === id;
+  useEffect(() => {
+    // A link to `runbook.md#section` opens the runbook scrolled to that heading.
+    if (shown && section) document.getElementById(SECTION_ID_PREFIX + headingSlug(section))?.scrollIntoView({ block: 'start' });
+  }, [shown, section]);
+
+  if (missing === id) return <p className="empty">There is no runbook “{id}” in this library.</p>;
+  if (failed?.id === id) {
+    return (
+      <div className="screen-error" role="alert">
+        <h1>This runbook cannot be read</h1>
+        <p>
+          Failsafe could not read “{id}” from this machine’s library: {failed.reason}. Try again with <button type="button" onClick={() => void load(id)}>Retry</button>, or search
+          with <kbd>{paletteShortcutLabel()}</kbd>.
+        </p>
+      </div>
+    );
+  }
+  if (!runbook || runbook.id !== id) return <p className="loading">Opening…</p>;
+  const related = runbook.related.map((relatedId) => summaries.find((summary) => summary.id === relatedId)).filter((summary) => summary !== undefined);
+  // This machine's notes beside the library's, marked local: warnings and pinned first.
+  const notes = [...localNotes.filter((note) => !note.deletedAt && note.runbooks.includes(runbook.id)), ...libraryNotes]
+    .map((note) => ({ ...note, helpful: helpful.has(note.id) }))
+    .sort(noteOrder);
+  const review = reviewState(runbook.lastReviewed, runbook.reviewEvery, localToday());
+  const facts: [string, string | undefined][] = [
+    ['Type', typeLabel(runbook.type)],
+    ['RTO', runbook.rto],
+    ['RPO', runbook.rpo],
+    ['Duration', runbook.duration],
+    ['Owner', runbook.owner],
+    ['Version', runbook.version],
+    ['Last reviewed', runbook.lastReviewed ?? 'never'],
+    ['Review', review.state === 'current' ? `next by ${review.dueOn} (${runbook.reviewEvery})` : review.text],
+    ['Runs here', stats ? `${stats.runs}, last ${formatUtc(stats.lastRunAt).slice(0, 10)}${stats.aborted ? `, ${stats.aborted} aborted` : ''}` : 'never run on this machine'],
+  ];
+  const body = withoutTitleLine(runbook.body);
+  const reviewDue = review.state !== 'current';
+  return (
+    <article className="runbook" aria-labelledby="runbook-title">
+      <header className="runbook-header">
+        <div className="runbook-title-row">
+          <h1 id="runbook-title">{runbook.title}</h1>
+          <div className="runbook-badges">
+            <PriorityBadge priority={runbook.priority} />
+            {reviewDue && <span className="badge review-due" title={`Reviewed ${runbook.reviewEvery}`}>review due</span>}
+            {runbook.tags.map((tag) => (
+              <span key={tag} className="tag">
+                {tag}
+              </span>
+            ))}
+          </div>
+          <div className="runbook-actions">
+            {runbook.steps.length > 0 && (
+              <button type="button" className="primary" onClick={() => startRunOf(runbook.id)}>
+                Start a run <kbd>{START_RUN_KEY}</kbd>
+              </button>
+            )}
+            <button type="button" onClick={() => writeNote({ runbooks: [runbook.id] })}>
+              Write a note
+            </button>
+            <button type="button" onClick={() => window.print()}>
+              Print
+            </button>
+            <SaveCopyButton request={{ suggestedName: `${runbook.id.split('/').pop() || 'runbook'}.md`, content: runbook.body, kind: 'markdown' }} />
+          </div>
+        </div>
+        <dl className="runbook-facts">
+          {facts
+            .filter(([, value]) => value)
+            .map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          {runbook.aliases.length > 0 && (
+            <div className="aliases">
+              <dt>Alerts</dt>
+              <dd>{runbook.aliases.join(', ')}</dd>
+            </div>
+          )}
+        </dl>
+      </header>
+      <div className="runbook-layout">
+        <MarkdownView markdown={body} fromPath={runbook.path} runbookId={runbook.id} />
+        <aside className="runbook-aside">
+          <RunbookOutline markdown={body} />
+          {related.length > 0 && (
+            <section aria-label="Related runbooks">
+              <h2>Related runbooks</h2>
+              <RunbookLinkList runbooks={related} />
+            </section>
+          )}
+          {stats && stats.troubledSteps.length > 0 && (
+            <section aria-label="How its steps fared">
+              <h2>In this machine’s runs</h2>
+              <ul className="troubled-steps">
+                {stats.troubledSteps.map((step) => (
+                  <li key={step.title}>
+                    {step.title}: {step.skipped ? `skipped ${step.skipped}×` : ''}
+                    {step.skipped && step.failed ? ', ' : ''}
+                    {step.failed ? `failed ${step.failed}×` : ''}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {notes.length > 0 && (
+            <section aria-label="Admin notes">
+              <h2>Admin notes</h2>
+              {notes.map((note) => (
+                <NoteCard key={note.id} note={note} />
+              ))}
+            </section>
+          )}
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,174 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { prefillFromIncident } from '../../../shared/comms/incident-prefill';
+import { emptyFields, fillTemplate, messageMarkdown, plainText } from '../../../shared/comms/template-render';
+import { INCIDENT_STATUSES } from '../../../shared/incident/incident-events';
+import type { CommsTemplate, TemplateField } from '../../../shared/model';
+import { fieldType } from '../../../shared/library/template-parser';
+import { hashOf } from '../../app/services/routes';
+import { nowStamp, useIncidentStore } from '../incident/incident-store';
+import { useLibraryStore } from '../library/library-store';
+import { withCommand } from '../../ui/keys';
+import { MarkdownView } from '../../ui/markdown/MarkdownView';
+
+/** Message templates: pick one, fill its fields (from the incident when one is current), copy it. */
+export function MessagesScreen({ id }: { id?: string }) {
+  const templates = useLibraryStore((state) => state.templates);
+  const template = templates.find((candidate) => candidate.id === id) ?? (id ? undefined : templates[0]);
+  return (
+    <section className="messages" aria-labelledby="messages-title">
+      <nav className="template-list" aria-label="Templates">
+        <h1 id="messages-title">Messages</h1>
+        <ul>
+          {templates.map((candidate) => (
+            <li key={candidate.id}>
+              <a href={hashOf({ name: 'messages', id: candidate.id })} aria-current={candidate === template ? 'page' : undefined}>
+                {candidate.title}
+                {candidate.channel && <span className="muted"> · {candidate.channel}</span>}
+              </a>
+            </li>
+          ))}
+        </ul>
+        {!templates.length && <p className="empty">The library has no message templates (templates/*.md).</p>}
+      </nav>
+      {template ? <MessageForm key={template.id} template={template} /> : id && <p className="empty">There is no template “{id}” in this library.</p>}
+    </section>
+  );
+}
+
+function MessageForm({ template }: { template: CommsTemplate }) {
+  const incidentId = useIncidentStore((state) => state.currentId);
+  const incident = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
+  const levels = useLibraryStore((state) => state.severity);
+  const level = levels.find((candidate) => candidate.id === incident?.severity);
+  // Filled once when the form opens: defaults, then what the incident knows. Typing is never overwritten.
+  const [values, setValues] = useState<Record<string, string>>(() => {
+    const defaults = Object.fromEntries(template.fields.map((field) => [field.name, field.default ?? '']));
+    return incident ? { ...defaults, ...prefillFromIncident(template.fields, incident, level, nowStamp().at) } : defaults;
+  });
+  const [confirming, setConfirming] = useState<'plain' | 'markdown'>();
+  const [outcome, setOutcome] = useState<string>();
+  const pieces = useMemo(() => fillTemplate(template.body, template.fields, values), [template, values]);
+  const empty = emptyFields(pieces);
+  const markdown = messageMarkdown(pieces);
+  const plain = plainText(markdown);
+
+  const copy = async (format: 'plain' | 'markdown', anyway = false) => {
+    if (empty.length && !anyway) {
+      setConfirming(format);
+      return;
+    }
+    setConfirming(undefined);
+    const text = format === 'plain' ? plain : markdown;
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      setOutcome('Copy failed: select the preview and copy it by hand.');
+      return;
+    }
+    if (!incidentId) {
+      setOutcome(`Copied as ${format === 'plain' ? 'plain text' : 'Markdown'}.`);
+      return;
+    }
+    const recorded = await useIncidentStore.getState().record(incidentId, [{ type: 'message-copied', templateId: template.id, templateTitle: template.title, format, text }]);
+    setOutcome(recorded ? `Copied as ${format === 'plain' ? 'plain text' : 'Markdown'}, and recorded in the incident’s timeline.` : 'Copied, but not recorded in the incident.');
+  };
+
+  return (
+    <div className="message-form">
+      <form
+        aria-label={`Fill “${template.title}”`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void copy('plain');
+        }}
+      >
+        <h2>{template.title}</h2>
+        {template.channel && <p className="muted">For: {template.channel}</p>}
+        {incident && <p className="muted">Filled from “{incident.title}” where the incident knows the answer.</p>}
+        {template.fields.map((field) => (
+          <FieldInput key={field.name} field={field} value={values[field.name] ?? ''} empty={!values[field.name]?.trim()} onChange={(value) => setValues({ ...values, [field.name]: value })} />
+        ))}
+      </form>
+      <div className="message-preview">
+        <h2>Preview</h2>
+        <div className="preview-box" data-testid="message-preview">
+          <MarkdownView markdown={markdown} fromPath={template.path} />
+        </div>
+        {empty.length > 0 && (
+          <p className="form-problem" role="note">
+            Empty: {empty.map((field) => field.label).join(', ')}. {empty.length === 1 ? 'It reads' : 'They read'} {empty.map((field) => `[${field.label}]`).join(', ')} if sent as is.
+          </p>
+        )}
+        <div className="run-actions">
+          <button type="button" className="primary" onClick={() => void copy('plain')}>
+            Copy as text <kbd>{withCommand('Enter')}</kbd>
+          </button>
+          <button type="button" onClick={() => void copy('markdown')}>
+            Copy as Markdown
+          </button>
+        </div>
+        {confirming && (
+          <div className="confirm" role="alertdialog" aria-label="Copy with empty fields?">
+            <p>
+              {empty.length} field{empty.length === 1 ? ' is' : 's are'} empty: {empty.map((field) => field.label).join(', ')}. Copy the message with the gaps marked?
+            </p>
+            <button type="button" className="primary" autoFocus onClick={() => void copy(confirming, true)}>
+              Copy with gaps
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(undefined)}>
+              Go back and fill them
+            </button>
+          </div>
+        )}
+        <p className="run-notice" role="status">
+          {outcome}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function FieldInput({ field, value, empty, onChange }: { field: TemplateField; value: string; empty: boolean; onChange(value: string): void }) {
+  const levels = useLibraryStore((state) => state.severity);
+  const type = fieldType(field);
+  const label = (
+    <span className="param-label">
+      {field.label}
+      {empty && <span className="required"> (empty)</span>}
+      <code className="param-name" aria-hidden="true">{`{{${field.name}}}`}</code>
+    </span>
+  );
+  const options =
+    type === 'choice' ? (field.options ?? []) : type === 'severity' ? levels.map((level) => level.id) : type === 'status' ? (field.options ?? INCIDENT_STATUSES.map((status) => status[0].toUpperCase() + status.slice(1))) : undefined;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      (event.currentTarget as HTMLElement).closest('form')?.requestSubmit();
+    }
+  };
+  return (
+    <label className={empty ? 'field-empty' : undefined}>
+      {label}
+      {type === 'multiline' ? (
+        <textarea rows={4} value={value} onChange={(event) => onChange(event.target.value)} onKeyDown={onKeyDown} />
+      ) : options ? (
+        <select value={value} onChange={(event) => onChange(event.target.value)} onKeyDown={onKeyDown}>
+          <option value="">(empty)</option>
+          {value && !options.includes(value) && <option value={value}>{value}</option>}
+          {options.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+      ) : (
+        <span className="field-row">
+          <input value={value} placeholder={type === 'time' ? '02:14 UTC' : undefined} onChange={(event) => onChange(event.target.value)} onKeyDown={onKeyDown} />
+          {type === 'time' && (
+            <button type="button" onClick={() => onChange(`${new Date().toISOString().slice(11, 16)} UTC`)}>
+              Now
+            </button>
+          )}
+        </span>
+      )}
+    </label>
+  );
+}

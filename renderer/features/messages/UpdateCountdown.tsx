@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { lastSent } from '../../../shared/comms/incident-prefill';
+import { nextUpdateDue } from '../../../shared/comms/update-cadence';
+import type { IncidentState } from '../../../shared/incident/incident-state';
+import { formatElapsed } from '../../../shared/incident/time-format';
+import { hashOf } from '../../app/services/routes';
+import { useIncidentStore } from '../incident/incident-store';
+import { useLibraryStore } from '../library/library-store';
+
+/**
+ * "Next update in mm:ss", following the severity's cadence from the last message sent; loud once
+ * overdue. Snoozing it takes a reason, recorded in the incident.
+ */
+export function UpdateCountdown({ incident, now }: { incident: IncidentState; now: number }) {
+  const level = useLibraryStore((state) => state.severity.find((candidate) => candidate.id === incident.severity));
+  const [snoozing, setSnoozing] = useState(false);
+  const [minutes, setMinutes] = useState(15);
+  const [reason, setReason] = useState('');
+  if (incident.status === 'resolved') return null;
+  const due = nextUpdateDue(level?.updateEvery, lastSent(incident), incident.snoozedUntil, now);
+  if (!due) return null;
+  const snooze = async () => {
+    if (!reason.trim()) return;
+    if (await useIncidentStore.getState().record(incident.id, [{ type: 'update-snoozed', minutes, reason: reason.trim() }])) {
+      setSnoozing(false);
+      setReason('');
+    }
+  };
+  return (
+    <span className={due.overdue ? 'update-due overdue' : 'update-due'} data-testid="update-countdown" title={`${level?.id} updates every ${level?.updateEvery}`}>
+      <a href={hashOf({ name: 'messages' })}>{due.overdue ? `Update overdue by ${formatElapsed(-due.remainingMs)}` : `Next update in ${formatElapsed(due.remainingMs)}`}</a>{' '}
+      {!snoozing ? (
+        <button type="button" onClick={() => setSnoozing(true)}>
+          Snooze
+        </button>
+      ) : (
+        <form
+          className="inline-form snooze-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void snooze();
+          }}
+        >
+          <select aria-label="Snooze for" value={minutes} onChange={(event) => setMinutes(Number(event.target.value))}>
+            {[5, 10, 15, 30, 60].map((option) => (
+              <option key={option} value={option}>
+                {option} min
+              </option>
+            ))}
+          </select>
+          <input aria-label="Why put off the update" placeholder="why (required)" autoFocus value={reason} onChange={(event) => setReason(event.target.value)} onKeyDown={(event) => event.key === 'Escape' && setSnoozing(false)} />
+          <button type="submit" disabled={!reason.trim()}>
+            Snooze
+          </button>
+        </form>
+      )}
+    </span>
+  );
+}

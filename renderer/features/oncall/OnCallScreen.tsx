@@ -1,0 +1,218 @@
+import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { escalationChain, nextToCall, type ChainStep } from '../../../shared/oncall/escalation-chain';
+import { rosterAge } from '../../../shared/oncall/roster-age';
+import type { RosterEntry } from '../../../shared/oncall/contact-overrides';
+import { formatElapsed } from '../../../shared/incident/time-format';
+import type { AttemptOutcome } from '../../../shared/incident/incident-events';
+import { useIncidentStore } from '../incident/incident-store';
+import { useLibraryStore } from '../library/library-store';
+import { useOnCallStore } from './oncall-store';
+import { ContactOverrides } from './ContactOverrides';
+import { useNow } from '../incident/use-now';
+import { useRoster } from './use-roster';
+
+/** Who to call: the roster, filtered as you type, the current incident's escalation chain, local changes. */
+export function OnCallScreen() {
+  const roster = useRoster();
+  const meta = useLibraryStore((state) => state.meta);
+  const selectedId = useOnCallStore((state) => state.selectedId);
+  const [filter, setFilter] = useState('');
+  const [copied, setCopied] = useState<string>();
+  const now = useNow();
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = roster.filter((entry) => {
+    const text = [entry.name, entry.role, entry.phone, entry.email, entry.chat, entry.timeZone].join(' ').toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
+  const selected = shown.find((entry) => entry.id === selectedId) ?? shown[0];
+  const age = meta ? rosterAge(meta.source, now.at) : undefined;
+
+  const copy = async (label: string, value: string | undefined) => {
+    if (!value) {
+      setCopied(`${label}: none on record`);
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(`Copied ${label}: ${value}`);
+    } catch {
+      setCopied(`Copy failed: ${value}`);
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const index = Math.max(0, shown.indexOf(selected!));
+      const next = shown[(index + (event.key === 'ArrowDown' ? 1 : -1) + shown.length) % shown.length];
+      useOnCallStore.getState().select(next?.id);
+    } else if (event.key === 'Enter' && selected) {
+      event.preventDefault();
+      if (event.shiftKey) void copy(`${selected.name}’s email`, selected.email);
+      else void copy(`${selected.name}’s phone`, selected.phone);
+    }
+  };
+  useEffect(() => {
+    document.getElementById(`contact-${selected?.id}`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected?.id]);
+
+  return (
+    <section className="oncall" aria-labelledby="oncall-title">
+      <div className="library-toolbar">
+        <h1 id="oncall-title">On-call</h1>
+        {age && (
+          <span className={`roster-age age-${age.level}`} data-testid="roster-age" title={age.level === 'fresh' ? undefined : 'Check a number before you trust it: the roster may have changed since.'}>
+            Roster {age.text}
+            {age.level !== 'fresh' && ': check before you trust it'}
+          </span>
+        )}
+      </div>
+      <EscalationChain roster={roster} now={now.at} />
+      <div className="oncall-filter">
+        <input
+          type="search"
+          autoFocus
+          aria-label="Filter people"
+          placeholder="Filter by name, role, time zone…"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          onKeyDown={onKeyDown}
+          aria-controls="roster"
+        />
+        <span className="keys-help">
+          <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> copy the phone · <kbd>Shift Enter</kbd> copy the email
+        </span>
+      </div>
+      <p className="run-notice" role="status">
+        {copied}
+      </p>
+      <table className="roster" id="roster">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Phone</th>
+            <th>Email</th>
+            <th>Chat</th>
+            <th>Their time</th>
+            <th title="Escalation order">Order</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((entry) => (
+            <tr key={entry.id} id={`contact-${entry.id}`} className={entry === selected ? 'selected' : undefined} aria-selected={entry === selected} onClick={() => useOnCallStore.getState().select(entry.id)}>
+              <td>
+                {entry.name}
+                {entry.local && (
+                  <span className="badge local" title={`${entry.local.reason}${entry.local.until ? `, until ${entry.local.until}` : ''}`}>
+                    local
+                  </span>
+                )}
+                {entry.local && <div className="muted local-reason">{entry.local.reason}{entry.local.until ? ` (until ${entry.local.until})` : ''}</div>}
+              </td>
+              <td>{entry.role}</td>
+              <td>
+                {entry.phone && (
+                  <>
+                    <ExternalLink href={`tel:${entry.phone.replace(/[^\d+]/g, '')}`}>{entry.phone}</ExternalLink>{' '}
+                    <button type="button" className="copy-button" onClick={() => void copy(`${entry.name}’s phone`, entry.phone)} aria-label={`Copy ${entry.name}’s phone`}>
+                      Copy
+                    </button>
+                  </>
+                )}
+              </td>
+              <td>
+                {entry.email && (
+                  <>
+                    <ExternalLink href={`mailto:${entry.email}`}>{entry.email}</ExternalLink>{' '}
+                    <button type="button" className="copy-button" onClick={() => void copy(`${entry.name}’s email`, entry.email)} aria-label={`Copy ${entry.name}’s email`}>
+                      Copy
+                    </button>
+                  </>
+                )}
+              </td>
+              <td>{entry.chat}</td>
+              <td>
+                <LocalTime timeZone={entry.timeZone} now={now.at} />
+              </td>
+              <td>{entry.escalationOrder}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {shown.length === 0 && <p className="empty">Nobody matches “{filter}”.</p>}
+      <ContactOverrides />
+    </section>
+  );
+}
+
+function LocalTime({ timeZone, now }: { timeZone?: string; now: number }) {
+  const text = useMemo(() => {
+    if (!timeZone) return '';
+    try {
+      return `${new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(now)} (${timeZone})`;
+    } catch {
+      return `${timeZone} (unknown zone)`;
+    }
+  }, [timeZone, now]);
+  return <>{text}</>;
+}
+
+const STATE_WORDS: Record<ChainStep['state'], string> = { reached: 'reached', now: 'now', next: 'next', later: '' };
+
+/** The current incident's escalation chain: who first, who next and in how long, and each call's outcome. */
+function EscalationChain({ roster, now }: { roster: RosterEntry[]; now: number }) {
+  const incident = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
+  const level = useLibraryStore((state) => state.severity.find((candidate) => candidate.id === incident?.severity));
+  if (!incident) return null;
+  if (!level?.escalation) return <p className="muted">The incident’s severity ({incident.severity}) has no escalation chain in this library.</p>;
+  const chain = escalationChain(level, roster, incident.severitySince, now, incident.attempts);
+  const next = nextToCall(chain);
+  const attempt = (contact: RosterEntry, outcome: AttemptOutcome) => void useOnCallStore.getState().attempt(contact, outcome);
+  return (
+    <section className="chain" aria-labelledby="chain-heading">
+      <h2 id="chain-heading">
+        Escalation for {level.id} {level.name}: {incident.title}
+      </h2>
+      <ol>
+        {chain.map((step) => (
+          <li key={step.index} className={`chain-${step.state}`}>
+            <span className="chain-when">{step.state === 'reached' ? 'reached' : step.dueAt <= now ? STATE_WORDS[step.state] || 'due' : `in ${formatElapsed(step.dueAt - now)}`}</span>
+            <span className="chain-who">
+              {step.notify}
+              {step.contacts.length === 0 && <span className="muted"> (nobody in the roster)</span>}
+            </span>
+            <ul>
+              {step.contacts.map((contact) => {
+                const tried = step.attempts.filter((item) => item.contactId === contact.id);
+                return (
+                  <li key={contact.id} className={contact.id === next?.id ? 'chain-next-person' : undefined}>
+                    <strong>{contact.name}</strong> {contact.phone}
+                    {tried.length > 0 && <span className="muted"> · {tried.map((item) => item.outcome.replace('-', ' ')).join(', ')}</span>}{' '}
+                    <button type="button" onClick={() => attempt(contact as RosterEntry, 'reached')}>
+                      Reached
+                    </button>
+                    <button type="button" onClick={() => attempt(contact as RosterEntry, 'no-answer')}>
+                      No answer
+                    </button>
+                    <button type="button" onClick={() => attempt(contact as RosterEntry, 'left-message')}>
+                      Left a message
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** tel: and mailto: open in the system's phone or mail app: the desktop host opens new windows only outside, through the URL rules. */
+function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}

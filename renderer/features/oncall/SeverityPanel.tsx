@@ -1,0 +1,86 @@
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useDialogStore } from '../../app/services/dialog-store';
+import { useIncidentStore } from '../incident/incident-store';
+import { useLibraryStore } from '../library/library-store';
+import { trapTab } from '../../ui/focus-trap';
+
+/**
+ * The library's severity levels over any screen (L). With an incident current, its level is marked
+ * and a number key sets another.
+ */
+export function SeverityPanel() {
+  const levels = useLibraryStore((state) => state.severity);
+  const incident = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
+  const close = useDialogStore((state) => state.close);
+  const panel = useRef<HTMLDivElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    panel.current?.focus();
+    return () => returnFocus.current?.focus();
+  }, []);
+  const pick = (id: string) => {
+    if (!incident || incident.severity === id) return;
+    void useIncidentStore.getState().record(incident.id, [{ type: 'incident-changed', field: 'severity', value: id }]);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    event.stopPropagation();
+    const number = /^[1-9]$/.test(event.key) ? Number(event.key) : undefined;
+    if (event.key === 'Escape' || event.key.toLowerCase() === 'l') {
+      event.preventDefault();
+      close();
+    } else if (number && levels[number - 1]) {
+      event.preventDefault();
+      pick(levels[number - 1].id);
+    } else if (event.key === 'Tab') {
+      trapTab(event, panel.current);
+    }
+  };
+  return (
+    <div className="palette-backdrop" onMouseDown={close}>
+      <div ref={panel} tabIndex={-1} className="dialog severity-panel" role="dialog" aria-modal="true" aria-label="Severity levels" onMouseDown={(event) => event.stopPropagation()} onKeyDown={onKeyDown}>
+        <h2>Severity levels</h2>
+        {incident ? (
+          <p className="muted">
+            “{incident.title}” is <strong>{incident.severity}</strong>. Press a level’s number to change it.
+          </p>
+        ) : (
+          <p className="muted">No incident is current: declare one with I to give it a level.</p>
+        )}
+        <table className="severity-table">
+          <thead>
+            <tr>
+              <th>Key</th>
+              <th>Level</th>
+              <th>Meaning and examples</th>
+              <th>Respond within</th>
+              <th>Who is paged</th>
+              <th>Updates</th>
+            </tr>
+          </thead>
+          <tbody>
+            {levels.map((level, index) => (
+              <tr key={level.id} className={level.id === incident?.severity ? 'current-level' : undefined} aria-current={level.id === incident?.severity ? 'true' : undefined} onClick={() => pick(level.id)}>
+                <td>{index < 9 && <kbd>{index + 1}</kbd>}</td>
+                <td>
+                  <strong>{level.id}</strong> {level.name}
+                </td>
+                <td>
+                  {level.description}
+                  {level.examples.length > 0 && <div className="muted">{level.examples.join(' · ')}</div>}
+                  {level.escalation && <div className="muted">Escalation: {level.escalation.map((step) => `${step.notify}${step.wait ? `, then after ${step.wait}` : ''}`).join(' → ')}</div>}
+                </td>
+                <td>{level.responseTime}</td>
+                <td>{level.pages.join(', ')}</td>
+                <td>{level.updateEvery ? (/^\d/.test(level.updateEvery) ? `every ${level.updateEvery}` : level.updateEvery) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="keys-help">
+          <kbd>1</kbd>–<kbd>{Math.min(levels.length, 9)}</kbd> set the incident’s level · <kbd>Esc</kbd> close
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import type { EventBody } from '../../../shared/incident/incident-events';
+import type { RunState } from '../../../shared/incident/incident-state';
+import { useIncidentStore } from '../incident/incident-store';
+import { ParamFields } from './ParamFields';
+
+/** Changing parameter values during a run: each changed value is an event (a secret only as "set"). */
+export function RunParamsPanel({ run, values, record, onClose }: { run: RunState; values: Record<string, string>; record(bodies: EventBody[]): Promise<boolean>; onClose(): void }) {
+  const [edited, setEdited] = useState(values);
+
+  const save = async () => {
+    const changed = run.runbook.params.filter((param) => (edited[param.name] ?? '') !== (values[param.name] ?? ''));
+    for (const param of changed) if (param.secret) useIncidentStore.getState().setSecret(run.id, param.name, edited[param.name] ?? '');
+    const bodies: EventBody[] = changed.map((param) => (param.secret ? { type: 'param-set', runId: run.id, name: param.name } : { type: 'param-set', runId: run.id, name: param.name, value: edited[param.name] ?? '' }));
+    if (!bodies.length || (await record(bodies))) onClose();
+  };
+  return (
+    <form
+      className="run-params"
+      aria-label="Parameters"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
+      <h2>Parameters</h2>
+      <ParamFields params={run.runbook.params} values={edited} onChange={(name, value) => setEdited({ ...edited, [name]: value })} />
+      <button type="submit" className="primary">
+        Use these values <kbd>Enter</kbd>
+      </button>{' '}
+      <button type="button" onClick={onClose}>
+        Cancel <kbd>Esc</kbd>
+      </button>
+    </form>
+  );
+}

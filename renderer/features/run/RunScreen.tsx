@@ -1,0 +1,379 @@
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { durationMs, type IncidentState, type RunState, type StepOutcome } from '../../../shared/incident/incident-state';
+import type { EventBody } from '../../../shared/incident/incident-events';
+import { runbookHash } from '../../../shared/incident/runbook-copy';
+import { formatElapsed } from '../../../shared/incident/time-format';
+import { codeBlocks } from '../../../shared/library/markdown/markdown-blocks';
+import { commandText, fillCommand, missingParams, recordedCommand } from '../../../shared/library/run-params';
+import { stepMarkdown } from '../../../shared/library/markdown/runbook-steps';
+import { hashOf } from '../../app/services/routes';
+import { useIncidentStore } from '../incident/incident-store';
+import { useLibraryStore } from '../library/library-store';
+import { readRunbook, nextOpenStep, settleStep } from './run-actions';
+import { writeNote } from '../../app/services/app-actions';
+import { StepNotes } from '../notes/StepNotes';
+import type { CommandFilling } from '../../ui/markdown/FilledCommand';
+import { isTyping } from '../../ui/is-typing';
+import { isPlainKey, RUN_KEYS } from '../../ui/keys';
+import { MarkdownView } from '../../ui/markdown/MarkdownView';
+import { RunFinishPanel } from './RunFinishPanel';
+import { RunParamsPanel } from './RunParamsPanel';
+import { useNow } from '../incident/use-now';
+
+const OUTCOME_MARKS: Record<StepOutcome, string> = { pending: '○', active: '▶', done: '✓', skipped: '↷', failed: '✗' };
+const OUTCOME_WORDS: Record<StepOutcome, string> = { pending: 'to do', active: 'in progress', done: 'done', skipped: 'skipped', failed: 'failed' };
+
+type Panel = 'none' | 'skip' | 'fail' | 'note' | 'rollback' | 'finish' | 'params';
+
+export function RunScreen({ incidentId, runId }: { incidentId: string; runId: string }) {
+  const loaded = useIncidentStore((state) => state.loaded[incidentId]);
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    void useIncidentStore
+      .getState()
+      .open(incidentId)
+      .then((found) => setMissing(!found));
+  }, [incidentId]);
+  const run = loaded?.state.runs.find((candidate) => candidate.id === runId);
+  if (!loaded) return <p className="loading">{missing ? `There is no incident ${incidentId} on this machine.` : 'Opening…'}</p>;
+  if (!run) return <p className="empty">This incident has no such run.</p>;
+  return <RunView key={run.id} incident={loaded.state} run={run} />;
+}
+
+function RunView({ incident, run }: { incident: IncidentState; run: RunState }) {
+  const record = (bodies: EventBody[] | ((state: IncidentState) => EventBody[])) => useIncidentStore.getState().record(incident.id, bodies);
+  const secrets = useIncidentStore((state) => state.secrets[run.id]);
+  const now = useNow(!run.finished);
+  const [viewed, setViewed] = useState(run.current);
+  const [panel, setPanel] = useState<Panel>('none');
+  const [text, setText] = useState('');
+  /** What the last key did, when nothing else on screen shows it (C copies out of sight). */
+  const [notice, setNotice] = useState<string>();
+  const changed = useRunbookChanged(run);
+  const field = useRef<HTMLInputElement>(null);
+  // The view follows the run's cursor whenever it moves (a step settled, the next one started).
+  const [cursor, setCursor] = useState(run.current);
+  if (cursor !== run.current) {
+    setCursor(run.current);
+    setViewed(run.current);
+  }
+  /**
+   * Opens the reason or note field and focuses it before this key press is over: what the
+   * responder types next goes into it, never to the page's single-letter keys.
+   */
+  const openField = (kind: 'skip' | 'fail' | 'note') => {
+    flushSync(() => setPanel(kind));
+    field.current?.focus();
+  };
+
+  const step = run.steps[viewed];
+  const stepInfo = run.runbook.steps[viewed];
+  const finished = !!run.finished;
+  const values: Record<string, string> = {};
+  for (const [name, param] of Object.entries(run.params)) values[name] = param.secret ? (secrets?.[name] ?? '') : (param.value ?? '');
+  const filling: CommandFilling = {
+    params: run.runbook.params,
+    values,
+    onCopied: (recorded) => (finished ? Promise.resolve(true) : record([{ type: 'command-copied', runId: run.id, step: viewed, command: recorded }])),
+  };
+  const rollbackFilling: CommandFilling = { ...filling, onCopied: (recorded) => (finished ? Promise.resolve(true) : record([{ type: 'command-copied', runId: run.id, command: recorded }])) };
+  const markdown = stepMarkdown(run.runbook, stepInfo);
+  const commands = codeBlocks(markdown);
+
+  const act = async (bodies: EventBody[] | ((state: IncidentState) => EventBody[]), then: Panel = 'none') => {
+    const ok = await record(bodies);
+    if (ok) {
+      setPanel(then);
+      setText('');
+    }
+    return ok;
+  };
+  /**
+   * Settles the step in progress and starts the next open one. Worked out when the write runs, from
+   * the run as the writes before it left it, so a second D pressed at once settles the next step.
+   */
+  const settle = (outcome: (step: number) => EventBody) =>
+    act(
+      (state) => {
+        const latest = state.runs.find((candidate) => candidate.id === run.id);
+        return latest ? settleStep(latest, outcome(latest.current)) : [];
+      },
+      outcome(0).type === 'step-failed' ? 'rollback' : 'none',
+    );
+  const done = () => settle((index) => ({ type: 'step-done', runId: run.id, step: index }));
+  const submitText = () => {
+    const value = text.trim();
+    if (!value) return;
+    if (panel === 'skip') void settle((index) => ({ type: 'step-skipped', runId: run.id, step: index, reason: value }));
+    if (panel === 'fail') void settle((index) => ({ type: 'step-failed', runId: run.id, step: index, note: value }));
+    if (panel === 'note') void act([{ type: 'run-note', runId: run.id, step: viewed, text: value }]);
+  };
+  const startViewed = () => {
+    if (step.outcome === 'pending') return act([{ type: 'step-started', runId: run.id, step: viewed }]);
+    const next = nextOpenStep(run, viewed);
+    if (next !== undefined) return act([{ type: 'step-started', runId: run.id, step: next }]);
+    setPanel('finish');
+    return Promise.resolve(true);
+  };
+  const writeLesson = () => writeNote({ kind: 'lesson-learned', runbooks: [run.runbook.id], step: viewed + 1, title: `${stepInfo.title}: ` });
+  const copyFirstCommand = async () => {
+    const [command] = commands;
+    if (!command) return;
+    const pieces = fillCommand(command, run.runbook.params, values);
+    if (missingParams(pieces).length) {
+      setPanel('params');
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(commandText(pieces));
+    } catch {
+      setNotice('Copy failed: select the command and copy it by hand.');
+      return;
+    }
+    setNotice((await filling.onCopied(recordedCommand(pieces))) ? `Copied: ${recordedCommand(pieces)}` : 'Copied, but not recorded.');
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
+      const key = (name: keyof typeof RUN_KEYS) => isPlainKey(event, RUN_KEYS[name]);
+      let handled = true;
+      if (event.key === 'ArrowDown' || isPlainKey(event, 'j')) setViewed((index) => Math.min(run.steps.length - 1, index + 1));
+      else if (event.key === 'ArrowUp' || isPlainKey(event, 'k')) setViewed((index) => Math.max(0, index - 1));
+      else if (event.key === 'Escape' && panel !== 'none') setPanel('none');
+      else if (key('rollback')) setPanel(panel === 'rollback' ? 'none' : 'rollback');
+      else if (finished) handled = false;
+      else if (key('done') && viewed === run.current) void done();
+      else if (key('skip') && step.outcome === 'active') openField('skip');
+      else if (key('fail') && step.outcome === 'active') openField('fail');
+      else if (key('note')) openField('note');
+      else if (key('reopen') && ['done', 'skipped', 'failed'].includes(step.outcome)) void act([{ type: 'step-reopened', runId: run.id, step: viewed }]);
+      else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && !(event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement)) void startViewed();
+      else if (key('copy')) void copyFirstCommand();
+      else if (key('params') && run.runbook.params.length) setPanel('params');
+      else if (key('finish')) setPanel('finish');
+      else if (key('lesson')) writeLesson();
+      else handled = false;
+      if (handled) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const onFieldKey = (event: ReactKeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      setPanel('none');
+      setText('');
+    }
+  };
+  const runTime = durationMs(run.startedAt, run.finished?.at ?? now);
+  const stepTime = step.startedAt ? durationMs(step.startedAt, step.endedAt ?? (step.outcome === 'active' ? now : step.startedAt)) : 0;
+  const settled = run.steps.filter((state) => state.outcome !== 'pending' && state.outcome !== 'active').length;
+
+  return (
+    <article className="run" aria-labelledby="run-title">
+      <header className="run-header">
+        <div className="run-title-row">
+          <h1 id="run-title">{run.runbook.title}</h1>
+          <span className="muted">
+            run in <a href={hashOf({ name: 'incident', id: incident.id })}>{incident.title}</a>
+          </span>
+          {run.finished && <span className={`badge run-${run.finished.outcome}`}>{run.finished.outcome}</span>}
+        </div>
+        <dl className="runbook-facts">
+          <div>
+            <dt>Run</dt>
+            <dd data-testid="run-clock">{formatElapsed(runTime)}</dd>
+          </div>
+          <div>
+            <dt>Expected</dt>
+            <dd>{run.runbook.duration ?? 'not given'}</dd>
+          </div>
+          <div>
+            <dt>This step</dt>
+            <dd data-testid="step-clock">{step.startedAt ? formatElapsed(stepTime) : 'not started'}</dd>
+          </div>
+          <div>
+            <dt>Steps</dt>
+            <dd>
+              {settled} of {run.steps.length} settled
+            </dd>
+          </div>
+          {run.runbook.version && (
+            <div>
+              <dt>Version</dt>
+              <dd>{run.runbook.version}</dd>
+            </div>
+          )}
+        </dl>
+        {changed && (
+          <p className="banner warning" role="status" data-testid="runbook-changed">
+            {changed} This run keeps the steps as they were when it started.
+          </p>
+        )}
+      </header>
+      <div className="run-layout">
+        <nav className="run-steps" aria-label="Steps">
+          <ol>
+            {run.steps.map((state, index) => (
+              <li key={index} className={`step-${state.outcome}${index === viewed ? ' viewed' : ''}`} aria-current={index === viewed ? 'step' : undefined}>
+                <button type="button" onClick={() => setViewed(index)}>
+                  <span className="step-mark" aria-hidden="true">
+                    {OUTCOME_MARKS[state.outcome]}
+                  </span>
+                  <span className="step-title">
+                    {index + 1}. {run.runbook.steps[index].title}
+                  </span>
+                  <span className="visually-hidden">, {OUTCOME_WORDS[state.outcome]}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+          <p className="keys-help">
+            <kbd>↑</kbd> <kbd>↓</kbd> view a step
+          </p>
+        </nav>
+        <section className="run-step" aria-label={`Step ${viewed + 1}`}>
+          <h2>
+            Step {viewed + 1} of {run.steps.length}: {stepInfo.title} <span className={`step-state step-${step.outcome}`}>{OUTCOME_WORDS[step.outcome]}</span>
+          </h2>
+          {step.reason && <p className={`step-reason step-${step.outcome}`}>{step.outcome === 'skipped' ? `Skipped: ${step.reason}` : `Failed: ${step.reason}`}</p>}
+          <StepNotes runbookId={run.runbook.id} step={viewed + 1} />
+          <MarkdownView markdown={markdown} fromPath={run.runbook.path} filling={filling} />
+          {step.notes.length > 0 && (
+            <ul className="step-notes" aria-label="Notes on this step">
+              {step.notes.map((note, index) => (
+                <li key={index}>{note.text}</li>
+              ))}
+            </ul>
+          )}
+          {(panel === 'skip' || panel === 'fail' || panel === 'note') && (
+            <form
+              className="step-form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                submitText();
+              }}
+            >
+              <label>
+                {panel === 'skip' ? 'Why skip this step? (required)' : panel === 'fail' ? 'What failed? (required)' : 'Note on this step'}
+                <input ref={field} value={text} onChange={(event) => setText(event.target.value)} onKeyDown={onFieldKey} />
+              </label>
+              <button type="submit" disabled={!text.trim()}>
+                {panel === 'skip' ? 'Skip the step' : panel === 'fail' ? 'Mark failed' : 'Add the note'} <kbd>Enter</kbd>
+              </button>
+              <button type="button" onClick={() => setPanel('none')}>
+                Cancel <kbd>Esc</kbd>
+              </button>
+            </form>
+          )}
+          <p className="run-notice" role="status">
+            {notice}
+          </p>
+          {!finished && (
+            <div className="run-actions" role="toolbar" aria-label="Step actions">
+              {step.outcome === 'active' && (
+                <>
+                  <button type="button" className="primary" onClick={() => void done()}>
+                    Done <kbd>{RUN_KEYS.done}</kbd>
+                  </button>
+                  <button type="button" onClick={() => openField('skip')}>
+                    Skip <kbd>{RUN_KEYS.skip}</kbd>
+                  </button>
+                  <button type="button" onClick={() => openField('fail')}>
+                    Failed <kbd>{RUN_KEYS.fail}</kbd>
+                  </button>
+                </>
+              )}
+              {step.outcome === 'pending' && (
+                <button type="button" className="primary" onClick={() => void startViewed()}>
+                  Start this step <kbd>{RUN_KEYS.start}</kbd>
+                </button>
+              )}
+              {['done', 'skipped', 'failed'].includes(step.outcome) && (
+                <>
+                  <button type="button" className="primary" onClick={() => void startViewed()}>
+                    {nextOpenStep(run, viewed) === undefined ? 'Finish the run' : 'Go on with the next step'} <kbd>{RUN_KEYS.start}</kbd>
+                  </button>
+                  <button type="button" onClick={() => void act([{ type: 'step-reopened', runId: run.id, step: viewed }])}>
+                    Reopen <kbd>{RUN_KEYS.reopen}</kbd>
+                  </button>
+                </>
+              )}
+              <button type="button" onClick={() => openField('note')}>
+                Note <kbd>{RUN_KEYS.note}</kbd>
+              </button>
+              <button type="button" onClick={() => void copyFirstCommand()} disabled={!commands.length}>
+                Copy command <kbd>{RUN_KEYS.copy}</kbd>
+              </button>
+              <button type="button" onClick={() => setPanel(panel === 'rollback' ? 'none' : 'rollback')}>
+                Rollback &amp; related <kbd>{RUN_KEYS.rollback}</kbd>
+              </button>
+              {run.runbook.params.length > 0 && (
+                <button type="button" onClick={() => setPanel('params')}>
+                  Parameters <kbd>{RUN_KEYS.params}</kbd>
+                </button>
+              )}
+              <button type="button" onClick={() => setPanel('finish')}>
+                Finish <kbd>{RUN_KEYS.finish}</kbd>
+              </button>
+              <button type="button" onClick={writeLesson}>
+                Add a lesson from this step <kbd>{RUN_KEYS.lesson}</kbd>
+              </button>
+            </div>
+          )}
+          {panel === 'params' && !finished && <RunParamsPanel run={run} values={values} onClose={() => setPanel('none')} record={record} />}
+          {panel === 'finish' && !finished && <RunFinishPanel run={run} record={record} onClose={() => setPanel('none')} />}
+          {run.finished && (
+            <p className="run-finished" role="status">
+              Run {run.finished.outcome}
+              {run.finished.reason ? `: ${run.finished.reason}` : ''}. <a href={hashOf({ name: 'incident', id: incident.id })}>Back to the incident</a>
+            </p>
+          )}
+        </section>
+        {panel === 'rollback' && (
+          <aside className="run-rollback" aria-label="Rollback and related runbooks">
+            {step.outcome === 'failed' && <p className="step-reason step-failed">This step failed. Roll back, open a related runbook, or go on with Enter.</p>}
+            <h2>Rollback</h2>
+            {run.runbook.rollback ? <MarkdownView markdown={run.runbook.rollback} fromPath={run.runbook.path} filling={rollbackFilling} /> : <p className="muted">This runbook has no Rollback section.</p>}
+            <h2>Related runbooks</h2>
+            {run.runbook.related.length ? (
+              <ul>
+                {run.runbook.related.map((related) => (
+                  <li key={related.id}>
+                    <a href={hashOf({ name: 'runbook', id: related.id })}>{related.title}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">None listed.</p>
+            )}
+            <p className="keys-help">
+              <kbd>{RUN_KEYS.rollback}</kbd> or <kbd>Esc</kbd> close
+            </p>
+          </aside>
+        )}
+      </div>
+    </article>
+  );
+}
+
+/** Whether the library's runbook differs now from the copy the run keeps, in words; undefined when it does not. */
+function useRunbookChanged(run: RunState): string | undefined {
+  const libraryVersion = useLibraryStore((state) => state.meta?.version);
+  const [changed, setChanged] = useState<string>();
+  useEffect(() => {
+    let cancelled = false;
+    void readRunbook(run.runbook.id).then((current) => {
+      if (cancelled) return;
+      if (!current) setChanged('This runbook is no longer in the library.');
+      else setChanged(runbookHash(current) === run.runbook.bodyHash ? undefined : 'This runbook has changed in the library since this run started.');
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [run.runbook.id, run.runbook.bodyHash, libraryVersion]);
+  return changed;
+}

@@ -1,0 +1,190 @@
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { NoteHit } from '../../../shared/search/note-search';
+import type { SearchHit } from '../../../shared/search/search-engine';
+import { useLibraryStore } from '../library/library-store';
+import { useRouteStore } from '../../app/services/route-store';
+import { useSearchStore } from './search-store';
+import { Highlighted } from '../../ui/Highlighted';
+import { NOTE_KIND_LABELS } from '../notes/NoteCard';
+import { PriorityBadge } from '../library/PriorityBadge';
+import { RunbookFilters } from '../library/RunbookFilters';
+import { trapTab } from '../../ui/focus-trap';
+import { actionsOnly, availableActions, matchingActions, type PaletteAction } from './palette-actions';
+import { typeLabel } from '../library/type-labels';
+
+type PaletteItem = { kind: 'action'; action: PaletteAction } | { kind: 'runbook'; hit: SearchHit } | { kind: 'note'; note: NoteHit };
+
+export function SearchPalette() {
+  const { open, query, answered, hits, notes, selected, filters, error, openWhenAnswered, closePalette, requestOpenWhenAnswered, setQuery, setFilters, moveSelection } =
+    useSearchStore();
+  const summaries = useLibraryStore((state) => state.summaries);
+  const navigate = useRouteStore((state) => state.navigate);
+  const input = useRef<HTMLInputElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  // Where focus was when the palette opened: it goes back there when the palette closes.
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  const close = () => {
+    closePalette();
+    returnFocus.current?.focus();
+  };
+  // Actions come first when nothing is typed or the query starts with `>`; else after what was found,
+  // so Enter still opens the best runbook.
+  const onlyActions = actionsOnly(query);
+  const actionsFirst = onlyActions || !query.trim();
+  const actions = open ? matchingActions(availableActions(), query).slice(0, actionsFirst ? undefined : 5) : [];
+  const shownHits = onlyActions ? [] : hits;
+  const shownNotes = onlyActions ? [] : notes;
+  const items: PaletteItem[] = [
+    ...(actionsFirst ? actions.map((action) => ({ kind: 'action' as const, action })) : []),
+    ...shownHits.map((hit) => ({ kind: 'runbook' as const, hit })),
+    ...shownNotes.map((note) => ({ kind: 'note' as const, note })),
+    ...(actionsFirst ? [] : actions.map((action) => ({ kind: 'action' as const, action }))),
+  ];
+  const openItem = (index: number) => {
+    const item = items[index];
+    if (!item) return;
+    closePalette();
+    if (item.kind === 'action') item.action.run();
+    else navigate(item.kind === 'runbook' ? { name: 'runbook', id: item.hit.summary.id } : { name: 'note', id: item.note.id });
+  };
+  useEffect(() => {
+    if (!open) return;
+    returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    input.current?.focus();
+    input.current?.select();
+  }, [open]);
+  useEffect(() => {
+    if (openWhenAnswered && answered === query) {
+      if (items.length) openItem(0);
+      else useSearchStore.setState({ openWhenAnswered: false });
+    }
+  });
+  useEffect(() => {
+    document.getElementById(`hit-${selected}`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+  if (!open) return null;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      moveSelection(event.key === 'ArrowDown' ? 1 : -1, items.length);
+    } else if (event.key === 'Enter' && event.target === input.current) {
+      event.preventDefault();
+      // A responder who types fast and presses Enter gets the top hit of what they typed.
+      if (answered === query || onlyActions) openItem(selected);
+      else requestOpenWhenAnswered();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    } else if (event.key === 'Tab') {
+      trapTab(event, dialog.current);
+    }
+  };
+  const words = query.split(/\s+/).filter(Boolean);
+  const strong = shownHits.filter((hit) => !hit.weak);
+  const weak = shownHits.filter((hit) => hit.weak);
+  const firstHit = actionsFirst ? actions.length : 0;
+  const firstAction = actionsFirst ? 0 : shownHits.length + shownNotes.length;
+  const option = (index: number, key: string, children: ReactNode) => (
+    <li key={key} id={`hit-${index}`} role="option" aria-selected={index === selected} className={index === selected ? 'selected' : undefined} onMouseDown={() => openItem(index)}>
+      {children}
+    </li>
+  );
+  const runbookOption = (hit: SearchHit, index: number) =>
+    option(
+      index,
+      hit.summary.id,
+      <>
+        <span className="hit-title">
+          <Highlighted text={hit.summary.title} terms={[...hit.terms, ...words]} />
+        </span>
+        <PriorityBadge priority={hit.summary.priority} />
+        <span className="hit-type">{typeLabel(hit.summary.type)}</span>
+        {hit.summary.aliases.length > 0 && (
+          <span className="hit-aliases">
+            <Highlighted text={hit.summary.aliases.join(', ')} terms={[...hit.terms, ...words]} />
+          </span>
+        )}
+        {hit.snippet && (
+          <span className="hit-snippet">
+            <Highlighted text={hit.snippet} terms={hit.terms} />
+          </span>
+        )}
+      </>,
+    );
+  const noteOption = (note: NoteHit, index: number) =>
+    option(
+      index,
+      `note:${note.id}`,
+      <>
+        <span className="hit-title">
+          <Highlighted text={note.title} terms={[...note.terms, ...words]} />
+        </span>
+        <span className="hit-type">{NOTE_KIND_LABELS[note.kind]}</span>
+        {note.snippet && (
+          <span className="hit-snippet">
+            <Highlighted text={note.snippet} terms={note.terms} />
+          </span>
+        )}
+      </>,
+    );
+  const actionGroup = actions.length > 0 && (
+    <PaletteGroup label="Actions">
+      {actions.map((action, index) =>
+        option(
+          firstAction + index,
+          `action:${action.id}`,
+          <>
+            <span className="hit-title">{action.title}</span>
+            {action.keys && <kbd className="hit-keys">{action.keys}</kbd>}
+          </>,
+        ),
+      )}
+    </PaletteGroup>
+  );
+  return (
+    <div className="palette-backdrop" onMouseDown={close}>
+      <div ref={dialog} className="palette" role="dialog" aria-modal="true" aria-label="Search runbooks" onMouseDown={(event) => event.stopPropagation()} onKeyDown={onKeyDown}>
+        <input
+          ref={input}
+          type="search"
+          role="combobox"
+          aria-label="Search runbooks"
+          aria-expanded={items.length > 0}
+          aria-controls="palette-results"
+          aria-activedescendant={selected < items.length ? `hit-${selected}` : undefined}
+          placeholder="Search titles, alerts, tags, steps, commands, notes…"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <RunbookFilters summaries={summaries} value={filters} onChange={setFilters} />
+        {error && <p className="palette-error" role="alert">Search failed: {error}</p>}
+        <ul id="palette-results" role="listbox" aria-label="Results" aria-busy={answered !== query}>
+          {actionsFirst && actionGroup}
+          {strong.length > 0 && <PaletteGroup label="Runbooks">{strong.map((hit, index) => runbookOption(hit, firstHit + index))}</PaletteGroup>}
+          {weak.length > 0 && <PaletteGroup label="Weaker matches">{weak.map((hit, index) => runbookOption(hit, firstHit + strong.length + index))}</PaletteGroup>}
+          {shownNotes.length > 0 && <PaletteGroup label="Admin notes">{shownNotes.map((note, index) => noteOption(note, firstHit + shownHits.length + index))}</PaletteGroup>}
+          {!actionsFirst && actionGroup}
+        </ul>
+        {query.trim() && items.length === 0 && !error && (answered === query || onlyActions) && <p className="empty">Nothing matches “{query}”.</p>}
+        <p className="palette-help">
+          <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> open or run · <kbd>&gt;</kbd> actions only · <kbd>Tab</kbd> filters · <kbd>Esc</kbd> close
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function PaletteGroup({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <li role="presentation" className="palette-group">
+      <span className="palette-group-label" aria-hidden="true">
+        {label}
+      </span>
+      <ul role="group" aria-label={label}>
+        {children}
+      </ul>
+    </li>
+  );
+}

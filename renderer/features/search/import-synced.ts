@@ -1,0 +1,56 @@
+import { compareLibraries, fingerprint, type LibraryChanges } from '../../../shared/sync/library-changes';
+import type { LibrarySnapshot, Runbook } from '../../../shared/model';
+import type { RunbookSummary } from '../../../shared/search/search-documents';
+import type { SerializedSearchIndex } from '../../../shared/search/search-engine';
+import type { FailsafeDatabase } from '../../app/services/database';
+import { importSnapshot } from './import-snapshot';
+import { recordSyncChanges } from './runbook-history';
+
+/** The search worker, as far as an import needs it. */
+export interface Indexer {
+  build(version: string, runbooks: Runbook[]): Promise<{ index: SerializedSearchIndex; summaries: RunbookSummary[] }>;
+  load(version: string): Promise<unknown>;
+}
+
+export interface SyncedImport {
+  changes: LibraryChanges;
+  summaries: RunbookSummary[];
+}
+
+/** The import is saved but search still holds the previous index until the app restarts. */
+export class IndexNotBuiltError extends Error {}
+
+/**
+ * Imports a synced snapshot and makes it searchable. The worker builds the index while the
+ * library is written (one transaction, like any import), which is what makes a large sync
+ * searchable sooner; the index is stored once both are done. If the write fails, the worker goes
+ * back to the previous library's index, so search and storage never disagree.
+ */
+export async function importSyncedLibrary(db: FailsafeDatabase, indexer: Indexer, snapshot: LibrarySnapshot, previousVersion: string | undefined, now: Date): Promise<SyncedImport> {
+  // The write is started first: IndexedDB carries on with it while this thread builds the index.
+  const writing = importSyncedSnapshot(db, snapshot, now);
+  const [imported, built] = await Promise.allSettled([writing, indexer.build(snapshot.version, snapshot.runbooks)]);
+  if (imported.status === 'rejected') {
+    if (previousVersion) await indexer.load(previousVersion);
+    throw imported.reason;
+  }
+  if (built.status === 'rejected') {
+    throw new IndexNotBuiltError(`the search index could not be built (${built.reason instanceof Error ? built.reason.message : String(built.reason)})`);
+  }
+  await db.searchIndex.put(built.value.index).catch(() => {
+    // Derived data: a library stored without its index gets it rebuilt at the next launch.
+  });
+  return { changes: imported.value, summaries: built.value.summaries };
+}
+
+/**
+ * Imports a synced snapshot (in one transaction, like any import) and records which runbooks it
+ * added or changed, for the "changed since you last opened it" badges.
+ */
+export async function importSyncedSnapshot(db: FailsafeDatabase, snapshot: LibrarySnapshot, now: Date): Promise<LibraryChanges> {
+  const before = (await db.runbooks.toArray()).map(fingerprint);
+  await importSnapshot(db, snapshot);
+  const changes = compareLibraries(before, snapshot.runbooks.map(fingerprint));
+  await recordSyncChanges(db, changes, now);
+  return changes;
+}

@@ -1,0 +1,87 @@
+import { MILESTONES } from '../../../shared/incident/incident-events';
+import { escalationChain, nextToCall } from '../../../shared/oncall/escalation-chain';
+import { applyOverrides } from '../../../shared/oncall/contact-overrides';
+import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, setMilestone, showSeverity, startRunOf, writeNote, type Place } from '../../app/services/app-actions';
+import { useLibraryStore } from '../library/library-store';
+import { useOnCallStore } from '../oncall/oncall-store';
+import { localToday } from '../../ui/local-today';
+import { useIncidentStore } from '../incident/incident-store';
+import { useRunbookStore } from '../library/runbook-store';
+import { useSyncStore } from '../sync/sync-store';
+import { DECLARE_KEY, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, withCommand, withOption } from '../../ui/keys';
+
+export interface PaletteAction {
+  id: string;
+  title: string;
+  /** The shortcut that does the same, as shown. */
+  keys?: string;
+  run(): void;
+}
+
+const PLACES: [Place, string][] = [
+  ['library', 'Go to the library'],
+  ['incident', 'Go to the current incident'],
+  ['incidents', 'Go to incidents'],
+  ['oncall', 'On-call: who to call'],
+  ['messages', 'Messages: write an incident update'],
+  ['settings', 'Go to settings'],
+  ['notes', 'Notes: tips, warnings and lessons'],
+  ['health', 'Library health: reviews due, gaps, problems'],
+];
+
+/** The actions that make sense now: a run only with a runbook open, milestones only with a current incident. */
+export function availableActions(): PaletteAction[] {
+  const actions: PaletteAction[] = [
+    { id: 'declare', title: 'Declare an incident', keys: DECLARE_KEY, run: declareIncident },
+    { id: 'severity', title: 'Severity levels', keys: SEVERITY_KEY, run: showSeverity },
+    { id: 'write-note', title: 'Write a note for the next responder', run: () => writeNote(openRunbookId() ? { runbooks: [openRunbookId()!] } : undefined) },
+    { id: 'quick-reference', title: 'Quick reference to print', run: () => goToRoute({ name: 'quick-reference' }) },
+  ];
+  const runbookId = openRunbookId();
+  if (runbookId) {
+    const title = useRunbookStore.getState().runbook?.id === runbookId ? useRunbookStore.getState().runbook?.title : runbookId;
+    actions.push({ id: 'start-run', title: `Start a run of “${title}”`, keys: START_RUN_KEY, run: () => startRunOf(runbookId) });
+  }
+  const incident = useIncidentStore.getState();
+  if (incident.currentId) {
+    for (const milestone of MILESTONES) {
+      actions.push({ id: `milestone-${milestone}`, title: `Set milestone: ${milestone}, now`, keys: withOption(MILESTONE_KEYS[milestone]), run: () => void setMilestone(milestone) });
+    }
+  }
+  const next = nextPersonToCall();
+  if (next) actions.push({ id: 'call-next', title: `Call the next person in the chain: ${next.name}${next.phone ? `, ${next.phone}` : ''}`, run: () => callNext(next.id) });
+  for (const template of useLibraryStore.getState().templates) actions.push({ id: `message-${template.id}`, title: `Message: ${template.title}`, run: () => openTemplate(template.id) });
+  for (const [place, title] of PLACES) actions.push({ id: `go-${place}`, title, keys: place in PLACE_KEYS ? withCommand(PLACE_KEYS[place as keyof typeof PLACE_KEYS]) : undefined, run: () => goTo(place) });
+  if (useSyncStore.getState().available) actions.push({ id: 'sync', title: 'Sync the library now', keys: withCommand('Shift S'), run: () => void useSyncStore.getState().syncNow() });
+  return actions;
+}
+
+/** Actions whose title has a word starting with each word typed; all of them for an empty query or a lone `>`. */
+export function matchingActions(actions: PaletteAction[], query: string): PaletteAction[] {
+  const words = query.replace(/^\s*>/, '').toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return actions;
+  return actions.filter((action) => {
+    const titleWords = action.title.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    return words.every((word) => titleWords.some((titleWord) => titleWord.startsWith(word)));
+  });
+}
+
+/** A query starting with `>` asks for actions only, as in VS Code. */
+export const actionsOnly = (query: string) => /^\s*>/.test(query);
+
+/** Of the current incident's escalation chain, the person to call now. */
+function nextPersonToCall() {
+  const { currentId, loaded } = useIncidentStore.getState();
+  const incident = currentId ? loaded[currentId]?.state : undefined;
+  const { severity, contacts } = useLibraryStore.getState();
+  const level = severity.find((candidate) => candidate.id === incident?.severity);
+  if (!incident || !level?.escalation) return undefined;
+  const roster = applyOverrides(contacts, useOnCallStore.getState().overrides, localToday());
+  return nextToCall(escalationChain(level, roster, incident.severitySince, Date.now(), incident.attempts));
+}
+
+/** The on-call screen with that person chosen: Enter copies their number. */
+function callNext(contactId: string) {
+  useOnCallStore.getState().select(contactId);
+  goTo('oncall');
+}

@@ -1,0 +1,104 @@
+/// <reference lib="webworker" />
+import { NoteSearch } from '../../../shared/search/note-search';
+import { buildSearchIndex, SearchEngine, type SearchHit } from '../../../shared/search/search-engine';
+import { snippetOf } from '../../../shared/search/snippet';
+import { assertSnapshot } from '../../../shared/library/snapshot-validation';
+import { fetchBundledIndex, fetchBundledSnapshot } from './bundled-library';
+import { createDatabase, type FailsafeDatabase } from '../../app/services/database';
+import { importBundledLibrary, rebuildIndex, type LocalIndexer } from './import-bundled';
+import { importSyncedLibrary, IndexNotBuiltError } from './import-synced';
+import type { SearchReply, SearchRequest, WorkerMessage } from './search-protocol';
+
+const SNIPPETS_PER_SEARCH = 12;
+
+let engine: SearchEngine | undefined;
+let database: FailsafeDatabase | undefined;
+/** The worker's own connection to the app's database. */
+const db = () => (database ??= createDatabase());
+
+const indexer: LocalIndexer = {
+  adopt(index) {
+    engine = SearchEngine.load(index);
+    return engine.summaries;
+  },
+  build(version, runbooks) {
+    const index = buildSearchIndex(version, runbooks);
+    engine = SearchEngine.load(index);
+    return { index, summaries: engine.summaries };
+  },
+};
+
+async function loadStored(version: string): Promise<SearchReply> {
+  const index = await db().searchIndex.get(version);
+  if (!index) return { type: 'loaded', found: false, summaries: [] };
+  return { type: 'loaded', found: true, summaries: indexer.adopt(index) };
+}
+
+let snapshotParts: string[] = [];
+
+async function handle(request: SearchRequest): Promise<SearchReply> {
+  switch (request.type) {
+    case 'import-bundled': {
+      const source = { fetchSnapshot: () => fetchBundledSnapshot(request.libraryUrl), fetchIndex: (version: string) => fetchBundledIndex(version, request.indexUrl) };
+      return { type: 'imported', ...(await importBundledLibrary(db(), source, indexer)) };
+    }
+    case 'load':
+      return loadStored(request.version);
+    case 'rebuild':
+      return { type: 'loaded', found: true, summaries: await rebuildIndex(db(), request.version, indexer) };
+    case 'snapshot-part':
+      if (request.first) snapshotParts = [];
+      snapshotParts.push(request.text);
+      return { type: 'received' };
+    case 'import-synced': {
+      const text = snapshotParts.join('');
+      snapshotParts = [];
+      // What main read from the repository is outside content: its shape is checked before anything is written.
+      const snapshot = assertSnapshot(JSON.parse(text));
+      const imported = await importSyncedLibrary(
+        db(),
+        { build: async (version, runbooks) => indexer.build(version, runbooks), load: (version) => loadStored(version) },
+        snapshot,
+        request.previousVersion,
+        new Date(request.now),
+      );
+      return { type: 'synced', ...imported };
+    }
+    case 'search': {
+      const hits = engine ? engine.search(request.query, request.filters, request.limit) : [];
+      await addSnippets(hits);
+      const notes = engine && !request.filters.type && !request.filters.priority && !request.filters.tag ? (await noteSearch(engine.version)).search(request.query) : [];
+      return { type: 'results', hits, notes };
+    }
+  }
+}
+
+let notes: { version: string; search: NoteSearch } | undefined;
+
+/** The notes of the library searched; read again when a sync brought a new library. */
+async function noteSearch(version: string): Promise<NoteSearch> {
+  if (notes?.version !== version) notes = { version, search: new NoteSearch(await db().notes.toArray()) };
+  return notes.search;
+}
+
+/** Results that matched only in the body or a command show the matching line; the index keeps no text, the database does. */
+async function addSnippets(hits: SearchHit[]): Promise<void> {
+  const wanted = hits.filter((hit) => hit.needsSnippet).slice(0, SNIPPETS_PER_SEARCH);
+  if (!wanted.length) return;
+  const runbooks = await db().runbooks.bulkGet(wanted.map((hit) => hit.summary.id));
+  wanted.forEach((hit, index) => {
+    const body = runbooks[index]?.body;
+    if (body) hit.snippet = snippetOf(body, hit.terms);
+  });
+}
+
+self.onmessage = async (event: MessageEvent<{ id: number; request: SearchRequest }>) => {
+  const { id, request } = event.data;
+  let message: WorkerMessage;
+  try {
+    message = { id, ok: true, reply: await handle(request) };
+  } catch (error) {
+    message = { id, ok: false, error: error instanceof Error ? error.message : String(error), kind: error instanceof IndexNotBuiltError ? 'index-not-built' : 'failed' };
+  }
+  self.postMessage(message);
+};

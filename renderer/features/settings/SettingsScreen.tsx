@@ -1,0 +1,104 @@
+import { useState, type FormEvent } from 'react';
+import type { SyncSettingsUpdate, TransportName } from '../../../shared/sync/sync-contract';
+import { useSyncStore } from '../sync/sync-store';
+import { ResponderNameForm } from './ResponderNameForm';
+
+export function SettingsScreen() {
+  const available = useSyncStore((state) => state.available);
+  const settings = useSyncStore((state) => state.settings);
+  if (!available || !settings) {
+    return (
+      <section className="settings" aria-labelledby="settings-title">
+        <h1 id="settings-title">Settings</h1>
+        <ResponderNameForm />
+        <h2>Library repository</h2>
+        <p className="empty">Git sync needs the desktop app. This browser preview works from the library built into it.</p>
+      </section>
+    );
+  }
+  return <SettingsForm />;
+}
+
+function SettingsForm() {
+  const settings = useSyncStore((state) => state.settings)!;
+  const saveSettings = useSyncStore((state) => state.saveSettings);
+  const [form, setForm] = useState({ ...settings, token: '' });
+  const [removeToken, setRemoveToken] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'error' | 'saved'; text: string }>();
+  const field = <K extends keyof typeof form>(key: K) => (value: (typeof form)[K]) => setForm({ ...form, [key]: value });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const update: SyncSettingsUpdate = {
+      url: form.url,
+      branch: form.branch,
+      subfolder: form.subfolder,
+      transport: form.transport,
+      autoSync: form.autoSync,
+      intervalMinutes: Number(form.intervalMinutes),
+      // A blank token field keeps the stored token; it is never shown back.
+      ...(removeToken ? { token: null } : form.token.trim() ? { token: form.token } : {}),
+    };
+    const problem = await saveSettings(update);
+    setMessage(problem ? { kind: 'error', text: problem } : { kind: 'saved', text: 'Settings saved.' });
+    if (!problem) {
+      setForm((current) => ({ ...current, token: '' }));
+      setRemoveToken(false);
+    }
+  };
+
+  return (
+    <section className="settings" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <ResponderNameForm />
+      <form onSubmit={submit}>
+        <h2>Library repository</h2>
+        <label>
+          Repository URL
+          <input type="url" value={form.url} placeholder="https://git.example.com/team/runbooks.git" onChange={(event) => field('url')(event.target.value)} />
+        </label>
+        <label>
+          Branch
+          <input value={form.branch} placeholder="the repository's default branch" onChange={(event) => field('branch')(event.target.value)} />
+        </label>
+        <label>
+          Subfolder
+          <input value={form.subfolder} placeholder="e.g. docs/runbooks (empty: the whole repository)" onChange={(event) => field('subfolder')(event.target.value)} />
+        </label>
+        <label>
+          Access token {settings.hasToken ? '(one is stored; leave blank to keep it)' : '(optional)'}
+          <input type="password" autoComplete="off" value={form.token} onChange={(event) => field('token')(event.target.value)} />
+        </label>
+        {settings.hasToken && (
+          <label className="inline">
+            <input type="checkbox" checked={removeToken} onChange={(event) => setRemoveToken(event.target.checked)} /> Remove the stored token
+          </label>
+        )}
+        <label>
+          Transport
+          <select value={form.transport} onChange={(event) => field('transport')(event.target.value as TransportName)}>
+            <option value="isomorphic-git">Built-in (https, works without git installed)</option>
+            <option value="system-git" disabled={!settings.systemGitAvailable}>
+              System git (ssh, your keys and credential helpers){settings.systemGitAvailable ? '' : ': not installed'}
+            </option>
+          </select>
+        </label>
+        <h2>Automatic sync</h2>
+        <label className="inline">
+          <input type="checkbox" checked={form.autoSync} onChange={(event) => field('autoSync')(event.target.checked)} /> Sync at start, when back online, and every
+        </label>
+        <label>
+          Interval in minutes
+          <input type="number" min={1} max={1440} value={form.intervalMinutes} onChange={(event) => field('intervalMinutes')(Number(event.target.value))} />
+        </label>
+        <p className="hint">The token is encrypted by the operating system’s keychain in the main process; it is never stored in the library database or shown again.</p>
+        <button type="submit">Save settings</button>
+        {message && (
+          <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
+            {message.text}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

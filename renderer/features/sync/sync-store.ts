@@ -1,0 +1,136 @@
+import { create } from 'zustand';
+import { describeChanges, type LibraryChanges } from '../../../shared/sync/library-changes';
+import type { FailsafeBridge, SaveSettingsReply } from '../../../shared/ipc-contract';
+import type { SnapshotHandle, SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from '../../../shared/sync/sync-contract';
+import { desktopBridge } from '../../app/services/bridge';
+import { appSearch } from '../../app/services/app-services';
+import { WorkerError } from '../search/search-client';
+import { startSyncScheduler } from './sync-scheduler';
+import { useLibraryStore } from '../library/library-store';
+
+async function* snapshotParts(bridge: FailsafeBridge, handle: SnapshotHandle): AsyncIterable<string> {
+  for (let index = 0; index < handle.parts; index++) yield await bridge.snapshotPart(handle.id, index);
+}
+
+export interface SyncOutcome {
+  at: string;
+  summary: string;
+  changes?: LibraryChanges;
+}
+
+interface SyncState {
+  available: boolean;
+  settings?: SyncSettingsView;
+  status: SyncStatus;
+  running: boolean;
+  /** The last sync's result in plain words, with the changed runbooks. */
+  outcome?: SyncOutcome;
+  /** Why the last sync failed, in plain words. */
+  error?: { message: string; problems: string[] };
+  init(): Promise<void>;
+  syncNow(): Promise<boolean>;
+  saveSettings(update: SyncSettingsUpdate): Promise<string | undefined>;
+}
+
+const POLL_MS = 200;
+let scheduler: { stop(): void } | undefined;
+
+export const useSyncStore = create<SyncState>((set, get) => {
+  const restartScheduler = () => {
+    scheduler?.stop();
+    scheduler = undefined;
+    const settings = get().settings;
+    if (!settings?.url || !settings.autoSync) return;
+    scheduler = startSyncScheduler(
+      {
+        run: () => get().syncNow(),
+        isOnline: () => navigator.onLine,
+        onOnline: (callback) => {
+          window.addEventListener('online', callback);
+          return () => window.removeEventListener('online', callback);
+        },
+        setTimer: (callback, ms) => window.setTimeout(callback, ms),
+        clearTimer: (handle) => window.clearTimeout(handle as number),
+      },
+      settings.intervalMinutes * 60_000,
+    );
+  };
+
+  return {
+    available: false,
+    status: { running: false },
+    running: false,
+
+    async init() {
+      const bridge = desktopBridge();
+      if (!bridge || !(await bridge.appInfo().then((info) => info.syncAvailable, () => false))) return;
+      const [settings, status] = await Promise.all([bridge.syncSettings(), bridge.syncStatus()]);
+      set({ available: true, settings, status });
+      restartScheduler();
+    },
+
+    async syncNow() {
+      const bridge = desktopBridge();
+      if (!bridge || get().running) return false;
+      set({ running: true, error: undefined });
+      // User Timing for `npm run bench`: from the request to a searchable library.
+      const started = performance.now();
+      const poll = window.setInterval(() => void bridge.syncStatus().then((status) => set({ status }), () => undefined), POLL_MS);
+      const meta = useLibraryStore.getState().meta;
+      let result: SyncReply;
+      try {
+        result = await bridge.runSync(meta?.source.kind === 'git' ? meta.source.commit : undefined);
+      } catch (error) {
+        // The desktop side did not answer at all (a refused call, a crash in main): say so, plainly.
+        window.clearInterval(poll);
+        set({ running: false, error: { message: `Sync could not start: ${error instanceof Error ? error.message : String(error)}. The library is unchanged.`, problems: [] } });
+        return false;
+      }
+      try {
+        const at = new Date().toISOString();
+        if (!result.ok) {
+          const problems = (result.error.problems ?? []).map((problem) => `${problem.path}: ${problem.reason}`);
+          set({ error: { message: result.error.message, problems } });
+          return false;
+        }
+        if (result.unchanged) {
+          set({ outcome: { at, summary: 'The library is up to date.' } });
+          performance.measure('failsafe:sync', { start: started, detail: 'unchanged' });
+          return true;
+        }
+        // Read part by part and handed to the search worker, which checks, stores and indexes it.
+        const { changes, summaries } = await appSearch().importSynced(snapshotParts(bridge, result.snapshot), meta?.version, new Date());
+        await useLibraryStore.getState().reload(summaries);
+        performance.measure('failsafe:sync', { start: started, detail: 'imported' });
+        set({ outcome: { at, summary: `${describeChanges(changes)}.`, changes } });
+        return true;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const message =
+          error instanceof WorkerError && error.kind === 'index-not-built'
+            ? `The synced library was saved, but ${reason}; search shows the previous library until Failsafe is restarted.`
+            : `The synced library could not be saved; the previous library is still in use (${reason}).`;
+        set({ error: { message, problems: [] } });
+        return false;
+      } finally {
+        window.clearInterval(poll);
+        set({ running: false, status: await bridge.syncStatus().catch(() => get().status) });
+      }
+    },
+
+    async saveSettings(update) {
+      const bridge = desktopBridge();
+      if (!bridge) return 'Sync needs the desktop app.';
+      let reply: SaveSettingsReply;
+      try {
+        reply = await bridge.saveSyncSettings(update);
+      } catch (error) {
+        return `The settings could not be saved: ${error instanceof Error ? error.message : String(error)}. The previous settings are still in use.`;
+      }
+      if (!reply.ok) return reply.reason;
+      set({ settings: reply.settings });
+      restartScheduler();
+      return undefined;
+    },
+  };
+});

@@ -1,6 +1,0 @@
-import type { Runbook } from '../../shared/model';
-import { appDatabase } from '../app-services';
-import { readCriticalRunbooksFrom } from '../db/library-reads';
-
-/** The runbooks a quick reference carries: the critical ones. */
-export const readCriticalRunbooks = (): Promise<Runbook[]> => readCriticalRunbooksFrom(appDatabase());

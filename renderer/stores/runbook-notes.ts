@@ -1,8 +1,0 @@
-import type { AdminNote } from '../../shared/model';
-import { appDatabase } from '../app-services';
-import { readRunbookWithNotes } from '../db/library-reads';
-
-/** The library's notes attached to a runbook. */
-export async function readNotesOf(runbookId: string): Promise<AdminNote[]> {
-  return (await readRunbookWithNotes(appDatabase(), runbookId)).notes;
-}

@@ -1,0 +1,55 @@
+import { commandText, fillCommand, MASKED, missingParams, recordedCommand, type CommandPiece, type RunParam } from '../../../shared/library/run-params';
+import { CopyButton } from '../CopyButton';
+
+export interface CommandFilling {
+  params: RunParam[];
+  values: Record<string, string>;
+  /** Records the copy (as recorded: secrets masked); resolves once it is durable. */
+  onCopied(recorded: string): Promise<boolean>;
+}
+
+/** A command block of a run: values filled in and marked, a gap where a required one is empty. */
+export function FilledCommand({ command, filling }: { command: string; filling: CommandFilling }) {
+  const pieces = fillCommand(command, filling.params, filling.values);
+  const missing = missingParams(pieces);
+  return (
+    <div className="code-block">
+      <pre>
+        <code>
+          <Pieces pieces={pieces} />
+        </code>
+      </pre>
+      {missing.length ? (
+        <span className="copy-blocked" role="note">
+          Fill in {missing.join(', ')} <kbd>P</kbd>
+        </span>
+      ) : (
+        <CopyButton text={commandText(pieces)} onCopied={() => filling.onCopied(recordedCommand(pieces))} />
+      )}
+    </div>
+  );
+}
+
+export function FilledInline({ text, filling }: { text: string; filling: CommandFilling }) {
+  return (
+    <code>
+      <Pieces pieces={fillCommand(text, filling.params, filling.values)} />
+    </code>
+  );
+}
+
+function Pieces({ pieces }: { pieces: CommandPiece[] }) {
+  return pieces.map((piece, index) =>
+    piece.kind === 'text' ? (
+      piece.text
+    ) : piece.missing ? (
+      <mark key={index} className="param-gap" title={`${piece.name} is empty: fill it in with P`}>
+        {`{{${piece.name}}}`}
+      </mark>
+    ) : (
+      <mark key={index} className="param-value" title={`${piece.name}${piece.secret ? ' (secret)' : ''}`}>
+        {piece.secret && piece.value ? MASKED : piece.value}
+      </mark>
+    ),
+  );
+}

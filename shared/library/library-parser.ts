@@ -1,0 +1,94 @@
+import { readParams } from './run-params';
+import { contentHash } from '../content-hash';
+import { splitFrontMatter } from './front-matter';
+import { isFolderIndex, libraryFileKind } from './library-paths';
+import { DEFAULT_LIMITS, type LibraryLimits } from '../limits';
+import { SNAPSHOT_FORMAT, type LibraryProblem, type LibrarySnapshot, type LibrarySource } from '../model';
+import { parseNote } from './note-parser';
+import { parseOnCall, parseSeverity } from './roster-parser';
+import { parseRunbook } from './runbook-parser';
+import { parseTemplate } from './template-parser';
+
+export interface LibraryFile {
+  /** Relative to the library root, with forward slashes. */
+  path: string;
+  text: string;
+}
+
+/**
+ * Turns the files of a library into a snapshot. A file that cannot be read is reported with its
+ * path and reason and left out; it never stops the others.
+ */
+export function parseLibrary(
+  files: LibraryFile[],
+  source: LibrarySource,
+  earlierProblems: LibraryProblem[] = [],
+  limits: LibraryLimits = DEFAULT_LIMITS,
+): LibrarySnapshot {
+  const snapshot: LibrarySnapshot = {
+    formatVersion: SNAPSHOT_FORMAT,
+    version: '',
+    source,
+    runbooks: [],
+    notes: [],
+    templates: [],
+    contacts: [],
+    severity: [],
+    problems: [...earlierProblems],
+  };
+  const problem = (path: string, reason: string, level: LibraryProblem['level'] = 'error') => snapshot.problems.push({ path, reason, level });
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of sorted) {
+    const kind = libraryFileKind(file.path);
+    if (kind === 'ignored' || kind === 'readme') continue;
+    if (file.text.length > limits.maxFileBytes) {
+      problem(file.path, `file is larger than ${limits.maxFileBytes} bytes`);
+      continue;
+    }
+    if (kind === 'oncall' || kind === 'severity') {
+      const result = kind === 'oncall' ? parseOnCall(file.text, limits) : parseSeverity(file.text, limits);
+      if (!result.ok) {
+        problem(file.path, result.reason);
+        continue;
+      }
+      for (const reason of result.problems) problem(file.path, reason);
+      if (kind === 'oncall') snapshot.contacts = result.items as LibrarySnapshot['contacts'];
+      else snapshot.severity = result.items as LibrarySnapshot['severity'];
+      continue;
+    }
+    const split = splitFrontMatter(file.text, limits);
+    if (!split.ok) {
+      problem(file.path, split.reason);
+      continue;
+    }
+    // A Hugo section index with front matter only describes its folder; there is nothing to read.
+    if (kind === 'runbook' && isFolderIndex(file.path) && !split.body.trim()) continue;
+    if (kind === 'note') snapshot.notes.push(parseNote(file.path, split.data, split.body));
+    else if (kind === 'template') snapshot.templates.push(parseTemplate(file.path, split.data, split.body));
+    else {
+      snapshot.runbooks.push(parseRunbook(file.path, split.data, split.body));
+      // Bad parameters leave the runbook in: a run asks for the ones that are well declared.
+      for (const reason of readParams(split.data.params).problems) problem(file.path, reason, 'warning');
+    }
+  }
+  dropDuplicateIds(snapshot, problem);
+  snapshot.version = contentHash(JSON.stringify([snapshot.runbooks, snapshot.notes, snapshot.templates, snapshot.contacts, snapshot.severity]));
+  return snapshot;
+}
+
+function dropDuplicateIds(snapshot: LibrarySnapshot, problem: (path: string, reason: string) => void) {
+  for (const key of ['runbooks', 'notes', 'templates'] as const) {
+    const seen = new Map<string, string>();
+    const kept = snapshot[key].filter((item) => {
+      const first = seen.get(item.id);
+      if (first) {
+        problem(item.path, `id "${item.id}" is already used by ${first}`);
+        return false;
+      }
+      seen.set(item.id, item.path);
+      return true;
+    });
+    (snapshot[key] as typeof kept) = kept;
+  }
+}
+

@@ -1,0 +1,87 @@
+import { listField, omitKeys, textField } from './front-matter-fields';
+import { inlineLinks } from './markdown/markdown-links';
+import { codeBlocks, inlineCommands, plainText, topLevelListItems } from './markdown/markdown-blocks';
+import { PRIORITIES, type Priority, type Runbook } from '../model';
+import { fileTitle, idFromPath, resolveLinkedId } from './library-paths';
+import { extractSteps, splitSections } from './markdown/runbook-sections';
+
+export const KNOWN_TYPES = [
+  'incident-response',
+  'maintenance',
+  'disaster-recovery',
+  'deployment',
+  'troubleshooting',
+  'backup-restore',
+  'security',
+  'release',
+  'support',
+] as const;
+
+const MODELLED_KEYS = [
+  'id', 'title', 'type', 'priority', 'severity', 'tags', 'owner', 'duration', 'rto', 'rpo', 'version',
+  'last_reviewed', 'review_every', 'related', 'aliases', 'description', 'summary',
+] as const;
+
+/** Builds a runbook from its path, its (already split) front matter and its Markdown body. */
+export function parseRunbook(path: string, data: Record<string, unknown>, body: string): Runbook {
+  const structure = splitSections(body);
+  const purpose = structure.sections.find((section) => section.kind === 'purpose');
+  const verification = structure.sections.find((section) => section.kind === 'verification');
+  const related = structure.sections.find((section) => section.kind === 'related');
+  const priority = textField(data, 'priority')?.toLowerCase();
+  return {
+    id: textField(data, 'id') ?? idFromPath(path),
+    path,
+    title: textField(data, 'title') ?? structure.title ?? fileTitle(path),
+    type: normaliseType(textField(data, 'type')) ?? typeFromFolder(path) ?? 'general',
+    priority: PRIORITIES.includes(priority as Priority) ? (priority as Priority) : undefined,
+    severity: listField(data, 'severity'),
+    tags: listField(data, 'tags').map((tag) => tag.toLowerCase()),
+    aliases: listField(data, 'aliases'),
+    owner: textField(data, 'owner'),
+    duration: textField(data, 'duration'),
+    rto: textField(data, 'rto'),
+    rpo: textField(data, 'rpo'),
+    version: textField(data, 'version'),
+    lastReviewed: textField(data, 'last_reviewed'),
+    reviewEvery: textField(data, 'review_every') ?? 'quarterly',
+    related: unique([...listField(data, 'related'), ...linkedIds(path, related?.content ?? '')]),
+    summary: summaryOf(data, purpose?.content ?? structure.intro),
+    body,
+    steps: extractSteps(structure),
+    verification: topLevelListItems(verification?.content ?? '').map((item) => item.text),
+    commands: unique([...codeBlocks(body), ...inlineCommands(body)]),
+    extra: omitKeys(data, MODELLED_KEYS),
+  };
+}
+
+function normaliseType(type: string | undefined): string | undefined {
+  if (!type) return undefined;
+  const slug = type.trim().toLowerCase().replace(/[\s_&]+/g, '-').replace(/-+/g, '-');
+  return slug === 'backup-and-restore' ? 'backup-restore' : slug;
+}
+
+function typeFromFolder(path: string): string | undefined {
+  const folder = path.includes('/') ? normaliseType(path.split('/')[0]) : undefined;
+  return KNOWN_TYPES.find((type) => type === folder);
+}
+
+function summaryOf(data: Record<string, unknown>, fallback: string): string {
+  const given = textField(data, 'summary') ?? textField(data, 'description');
+  if (given) return given;
+  const paragraph = fallback.split(/\r?\n\s*\r?\n/).find((block) => block.trim() && !/^\s*([-*+]|\d+[.)]|```|~~~|\|)/.test(block));
+  return paragraph ? plainText(paragraph) : '';
+}
+
+function linkedIds(path: string, markdown: string): string[] {
+  const ids: string[] = [];
+  for (const link of inlineLinks(markdown)) {
+    const id = resolveLinkedId(path, link.href.split(/\s/)[0]);
+    if (id) ids.push(id);
+  }
+  return ids;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
