@@ -24,7 +24,7 @@ import { useSyncStore } from '../features/sync/sync-store';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { useDialogStore } from './services/dialog-store';
 import { useIncidentStore } from '../features/incident/incident-store';
-import { resumeActiveRun } from './services/app-actions';
+import { resumeActiveRun } from '../features/incident/incident-actions';
 import { DeclareIncidentDialog } from '../features/incident/DeclareIncidentDialog';
 import { IncidentBar } from '../features/incident/IncidentBar';
 import { IncidentScreen } from '../features/incident/IncidentScreen';

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { flushSync } from 'react-dom';
 import { MILESTONES, type Milestone } from '../../shared/incident/incident-events';
-import { declareIncident, goTo, openRunbookId, setMilestone, showSeverity, startRunOf, type Place } from './services/app-actions';
+import { declareIncident, goTo, openRunbookId, showSeverity, type Place } from './services/app-actions';
+import { setMilestone, startRunOf } from '../features/incident/incident-actions';
 import { useDialogStore } from './services/dialog-store';
 import { useSearchStore } from '../features/search/search-store';
 import { useSyncStore } from '../features/sync/sync-store';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { startRunOf } from '../../app/services/app-actions';
+import { startRunOf } from './incident-actions';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { useIncidentStore } from './incident-store';
 import { useLibraryStore } from '../library/library-store';

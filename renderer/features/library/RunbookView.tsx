@@ -17,7 +17,8 @@ import { RunbookOutline } from './RunbookOutline';
 import { SaveCopyButton } from '../../ui/SaveCopyButton';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { typeLabel } from './type-labels';
-import { startRunOf, writeNote } from '../../app/services/app-actions';
+import { writeNote } from '../../app/services/app-actions';
+import { startRunOf } from '../incident/incident-actions';
 import { START_RUN_KEY } from '../../ui/keys';
 
 export function RunbookView({ id, section }: { id: string; section?: string }) {

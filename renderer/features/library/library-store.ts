@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { AdminNote, CommsTemplate, Contact, LibraryProblem, SeverityLevel } from '../../../shared/model';
 import { fetchBundledMeta } from '../search/bundled-library';
-import { appDatabase, appSearch } from '../../app/services/app-services';
+import { appDatabase } from '../../app/services/app-services';
+import { appSearch } from '../search/app-search';
 import type { MetaRecord } from '../../app/services/database';
 import { describeDatabaseFailure, type DatabaseFailure } from '../../app/services/database-errors';
 import { readLibraryOverview } from './library-reads';

@@ -1,7 +1,8 @@
 import { MILESTONES } from '../../../shared/incident/incident-events';
 import { escalationChain, nextToCall } from '../../../shared/oncall/escalation-chain';
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';
-import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, setMilestone, showSeverity, startRunOf, writeNote, type Place } from '../../app/services/app-actions';
+import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, showSeverity, writeNote, type Place } from '../../app/services/app-actions';
+import { setMilestone, startRunOf } from '../incident/incident-actions';
 import { useLibraryStore } from '../library/library-store';
 import { useOnCallStore } from '../oncall/oncall-store';
 import { localToday } from '../../ui/local-today';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { appSearch } from '../../app/services/app-services';
+import { appSearch } from './app-search';
 import { useNotesStore } from '../notes/notes-store';
 import type { NoteHit } from '../../../shared/search/note-search';
 import type { SearchFilters, SearchHit } from '../../../shared/search/search-engine';

@@ -3,7 +3,7 @@ import { describeChanges, type LibraryChanges } from '../../../shared/sync/libra
 import type { FailsafeBridge, SaveSettingsReply } from '../../../shared/ipc-contract';
 import type { SnapshotHandle, SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from '../../../shared/sync/sync-contract';
 import { desktopBridge } from '../../app/services/bridge';
-import { appSearch } from '../../app/services/app-services';
+import { appSearch } from '../search/app-search';
 import { WorkerError } from '../search/search-client';
 import { startSyncScheduler } from './sync-scheduler';
 import { useLibraryStore } from '../library/library-store';

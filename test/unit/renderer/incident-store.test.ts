@@ -13,7 +13,7 @@ async function freshApp(name: string) {
   vi.doMock('../../../renderer/app/services/app-services', async () => {
     const { createDatabase } = await import('../../../renderer/app/services/database');
     const db = createDatabase(name);
-    return { appDatabase: () => db, appSearch: () => undefined };
+    return { appDatabase: () => db };
   });
   const { useIncidentStore } = await import('../../../renderer/features/incident/incident-store');
   const { appDatabase } = await import('../../../renderer/app/services/app-services');

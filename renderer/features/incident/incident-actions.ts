@@ -1,0 +1,31 @@
+// What the keys, the sidebar and the palette do to the current incident: one function each, so every way in does the same.
+import type { Milestone } from '../../../shared/incident/incident-events';
+import { activeRuns } from '../../../shared/incident/incident-state';
+import { useDialogStore } from '../../app/services/dialog-store';
+import { useRouteStore } from '../../app/services/route-store';
+import { useIncidentStore } from './incident-store';
+
+/** Starts a run of a runbook in the current incident; with none current, declares one first. */
+export function startRunOf(runbookId: string) {
+  const { currentId } = useIncidentStore.getState();
+  useDialogStore.getState().show(currentId ? { kind: 'start-run', runbookId } : { kind: 'declare', thenRun: runbookId });
+}
+
+/** Sets a milestone of the current incident to now. False when there is no current incident. */
+export async function setMilestone(milestone: Milestone): Promise<boolean> {
+  const { currentId, record } = useIncidentStore.getState();
+  if (!currentId) return false;
+  return record(currentId, [{ type: 'milestone-set', milestone, time: Date.now() }]);
+}
+
+/**
+ * After a relaunch (or a crash) the app opens where the responder was: on the current incident's
+ * active run, its cursor on the step that was current. Only when the app opened on its home page.
+ */
+export function resumeActiveRun() {
+  const { route, navigate } = useRouteStore.getState();
+  const { currentId, loaded } = useIncidentStore.getState();
+  if (route.name !== 'home' || !currentId) return;
+  const active = loaded[currentId] && activeRuns(loaded[currentId].state)[0];
+  if (active) navigate({ name: 'run', incidentId: currentId, runId: active.id });
+}
