@@ -10,8 +10,12 @@ const SOURCES = '**/*.{ts,tsx,js,mjs}';
 /** Where each layer lives. Order matters only for the message of a file in none. */
 const LAYERS = {
   shared: ['shared/**'],
-  components: ['renderer/components/**'],
-  renderer: ['renderer/**'],
+  // The renderer, bottom up: the app's services, the shared UI pieces, the features, then the shell
+  // that composes them (and main.tsx, which starts it).
+  appServices: ['renderer/app/services/**'],
+  ui: ['renderer/ui/**'],
+  features: ['renderer/features/**'],
+  appShell: ['renderer/app/*.{ts,tsx}', 'renderer/main.tsx'],
   electronMain: ['electron/main.ts', 'electron/preload.ts'],
   electronServices: ['electron/**'],
   tools: ['scripts/**', 'test/**', '*.config.{ts,js,mjs}', 'eslint.config.js'],
@@ -30,6 +34,16 @@ const NODE = ['node:'];
 const SHARED_PACKAGES = ['yaml', 'minisearch', 'fuse.js'];
 const RENDERER_PACKAGES = [...SHARED_PACKAGES, 'react', 'react-dom', 'react-markdown', 'remark-gfm', 'dexie', 'zustand'];
 const SERVICE_PACKAGES = [...SHARED_PACKAGES, 'isomorphic-git'];
+
+const NO_DIRECT_BRIDGE = { selector: "MemberExpression[object.name='window'][property.name='failsafe']", message: 'The renderer reaches the bridge through app/services/bridge.ts, never window.failsafe directly.' };
+
+/** What every renderer layer may not import, and what its own layer adds (one list: a later rule replaces an earlier one). */
+const rendererImports = (...patterns) =>
+  imports(
+    onlyPackages(RENDERER_PACKAGES, 'renderer/ never imports electron or Node built-ins; only the packages listed in eslint.config.js.'),
+    crossing(['electron', 'scripts', 'test'], 'renderer/ never imports electron/ code.'),
+    ...patterns,
+  );
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'build/', 'release/', 'test-results/', 'playwright-report/'] },
@@ -61,16 +75,6 @@ export default tseslint.config(
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
   },
   {
-    files: [SOURCES],
-    ignores: Object.values(LAYERS).flat(),
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'Program', message: 'This file belongs to no layer: move it into shared/, renderer/, electron/, scripts/ or test/, or give it a layer in eslint.config.js and docs/architecture.md.' },
-      ],
-    },
-  },
-  {
     files: LAYERS.shared,
     rules: {
       ...imports(
@@ -81,23 +85,46 @@ export default tseslint.config(
     },
   },
   {
-    files: LAYERS.renderer,
-    ignores: LAYERS.components,
-    rules: imports(
-      onlyPackages(RENDERER_PACKAGES, 'renderer/ never imports electron or Node built-ins; only the packages listed in eslint.config.js.'),
-      crossing(['electron', 'scripts', 'test'], 'renderer/ never imports electron/ code.'),
+    // The bridge has one door (app/services/bridge.ts); components (the .tsx files of every renderer
+    // layer) reach it and the database through a store or a feature's database module, never directly.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/app/services/bridge.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_DIRECT_BRIDGE] },
+  },
+  {
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        NO_DIRECT_BRIDGE,
+        { selector: 'ImportDeclaration[source.value=/\\/services\\/(bridge|database)$/]', message: 'Components reach the bridge and the database through a store, not directly.' },
+      ],
+    },
+  },
+  {
+    files: LAYERS.appShell,
+    rules: rendererImports(),
+  },
+  {
+    files: LAYERS.features,
+    rules: rendererImports(
+      { regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$)', message: "A feature sees another feature only through its index.ts (import '../<feature>'); add what you need to that index." },
+      { regex: '(^|/)features/', message: "A feature sees another feature only through its index.ts (import '../<feature>')." },
+      { regex: '^(\\.\\./)+app/(?!services/)', message: 'Features do not import the app shell (App, sidebar, global shortcuts): it imports them.' },
     ),
   },
   {
-    files: LAYERS.components,
-    rules: {
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='window'][property.name='failsafe']", message: 'Components reach the bridge through a store or renderer/api, never directly.' }],
-      ...imports(
-        onlyPackages(RENDERER_PACKAGES, 'renderer/ never imports electron or Node built-ins; only the packages listed in eslint.config.js.'),
-        crossing(['electron', 'scripts', 'test'], 'renderer/ never imports electron/ code.'),
-        { group: ['**/api/bridge', '**/db/database'], message: 'Components reach the bridge and the database through a store, not directly.' },
-      ),
-    },
+    files: LAYERS.ui,
+    rules: rendererImports(
+      { regex: '(^|/)features(/|$)', message: 'renderer/ui/ holds what several features use; it imports no feature.' },
+      { regex: '^(\\.\\./)+app/(?!services/)', message: 'renderer/ui/ does not import the app shell.' },
+    ),
+  },
+  {
+    files: LAYERS.appServices,
+    rules: rendererImports(
+      { regex: '^\\.\\./(?!\\.\\.)|(^|/)(ui|features)(/|$)', message: 'app/services is the bottom of the renderer: it imports shared/ and other services, no UI, feature or shell.' },
+    ),
   },
   {
     files: LAYERS.electronMain,
@@ -112,5 +139,16 @@ export default tseslint.config(
       { ...onlyPackages([...SERVICE_PACKAGES, ...NODE], 'electron/ services import Node and the listed packages; only main.ts and preload.ts import electron (types are fine).'), allowTypeImports: true },
       crossing(['renderer'], 'electron/ never imports renderer code.'),
     ),
+  },
+  {
+    // Last, so that no other rule's list replaces this one for a file in no layer.
+    files: [SOURCES],
+    ignores: Object.values(LAYERS).flat(),
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Program', message: 'This file belongs to no layer: move it into shared/, renderer/app/, renderer/ui/, renderer/features/<feature>/, electron/, scripts/ or test/, or give it a layer in eslint.config.js and docs/architecture.md.' },
+      ],
+    },
   },
 );

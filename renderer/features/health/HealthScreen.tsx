@@ -3,8 +3,8 @@ import { HEALTH_CHECKS, libraryHealth, type HealthCheck, type HealthFinding } fr
 import { formatUtc } from '../../../shared/incident/time-format';
 import { hashOf } from '../../app/services/routes';
 import { useHealthStore } from './health-store';
-import { useLibraryStore } from '../library/library-store';
-import { useNotesStore } from '../notes/notes-store';
+import { useLibraryStore } from '../library';
+import { useNotesStore } from '../notes';
 import { readLibraryForHealth } from './library-health-input';
 import type { HealthInput } from '../../../shared/library/library-health';
 import { OfflineCopyButton } from './OfflineCopyButton';

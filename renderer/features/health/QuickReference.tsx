@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Runbook } from '../../../shared/model';
 import { stepCommands } from '../../../shared/library/markdown/runbook-steps';
 import { readCriticalRunbooks } from './quick-reference';
-import { useLibraryStore } from '../library/library-store';
-import { useRoster } from '../oncall/use-roster';
+import { useLibraryStore } from '../library';
+import { useRoster } from '../oncall';
 
 /** A few pages to print and keep by the desk: the critical runbooks' steps and first commands, the severity levels, the contacts. */
 export function QuickReference() {

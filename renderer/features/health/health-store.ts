@@ -2,8 +2,7 @@ import { create } from 'zustand';
 import { replay, type IncidentState } from '../../../shared/incident/incident-state';
 import { runStats, type RunbookRunStats } from '../../../shared/incident/run-stats';
 import { appDatabase } from '../../app/services/app-services';
-import { readAllIncidentEvents } from '../incident/incident-record';
-import { useIncidentStore } from '../incident/incident-store';
+import { readAllIncidentEvents, useIncidentStore } from '../incident';
 
 interface HealthState {
   /** How each runbook fared in this machine's incidents, by runbook id; undefined until read. */

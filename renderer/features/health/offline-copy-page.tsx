@@ -10,7 +10,7 @@ import { escapeHtml, offlineHtml, OFFLINE_SCRIPT, OFFLINE_STYLE, type OfflineDoc
 import { formatUtc } from '../../../shared/incident/time-format';
 import type { ContactOverride } from '../../../shared/oncall/contact-overrides';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
-import { typeLabel } from '../library/type-labels';
+import { typeLabel } from '../library';
 
 export interface OfflineLibrary {
   meta: LibraryMeta;

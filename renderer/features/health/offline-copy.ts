@@ -1,11 +1,10 @@
 import { saveFile, type SaveOutcome } from '../../app/services/save-file';
 import { appDatabase } from '../../app/services/app-services';
-import { readWholeLibrary } from '../library/library-reads';
+import { readWholeLibrary, useLibraryStore } from '../library';
 import { buildOfflineCopy } from './offline-copy-page';
 import { localToday } from '../../ui/local-today';
-import { useLibraryStore } from '../library/library-store';
-import { useNotesStore } from '../notes/notes-store';
-import { useOnCallStore } from '../oncall/oncall-store';
+import { useNotesStore } from '../notes';
+import { useOnCallStore } from '../oncall';
 
 /** Builds the offline copy of the library (with this machine's notes and roster changes) and saves it. */
 export async function exportOfflineCopy(onProgress: (done: number, total: number) => void): Promise<SaveOutcome> {

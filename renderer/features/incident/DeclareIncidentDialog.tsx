@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { startRunOf } from './incident-actions';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { useIncidentStore } from './incident-store';
-import { useLibraryStore } from '../library/library-store';
+import { useLibraryStore } from '../library';
 import { useRouteStore } from '../../app/services/route-store';
 import { Dialog } from '../../ui/Dialog';
 

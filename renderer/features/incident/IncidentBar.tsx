@@ -3,7 +3,7 @@ import { MILESTONES } from '../../../shared/incident/incident-events';
 import { formatElapsed, formatUtc } from '../../../shared/incident/time-format';
 import { hashOf } from '../../app/services/routes';
 import { useIncidentStore } from './incident-store';
-import { UpdateCountdown } from '../messages/UpdateCountdown';
+import { UpdateCountdown } from '../messages';
 import { useNow } from './use-now';
 
 /** The current incident, on every screen: title, severity, how long, status, and where its runs are. */

@@ -7,7 +7,7 @@ import { hashOf } from '../../app/services/routes';
 import { useAppStore } from '../../app/services/app-store';
 import { useIncidentStore, type LoadedIncident } from './incident-store';
 import { exportFileName, incidentMarkdown } from './incident-export';
-import { useLibraryStore } from '../library/library-store';
+import { useLibraryStore } from '../library';
 import { withOption, MILESTONE_KEYS } from '../../ui/keys';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { saveFile } from '../../app/services/save-file';

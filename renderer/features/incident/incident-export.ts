@@ -4,8 +4,8 @@ import { appDatabase } from '../../app/services/app-services';
 import { readResponderName } from './incident-record';
 import { useAppStore } from '../../app/services/app-store';
 import type { LoadedIncident } from './incident-store';
-import { useLibraryStore } from '../library/library-store';
-import { readRunbook } from '../run/run-actions';
+import { useLibraryStore } from '../library';
+import { readRunbook } from '../run';
 
 /** The incident as Markdown for the postmortem, with what only this window knows: the name, the zone, the library now. */
 export async function incidentMarkdown({ state, events }: LoadedIncident): Promise<string> {

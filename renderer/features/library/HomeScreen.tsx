@@ -1,6 +1,6 @@
 import { useLibraryStore } from './library-store';
 import { LibraryBrowser } from './LibraryBrowser';
-import { NoteCard } from '../notes/NoteCard';
+import { NoteCard } from '../notes';
 
 export function HomeScreen() {
   const pinned = useLibraryStore((state) => state.pinnedNotes);

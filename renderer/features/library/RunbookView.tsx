@@ -4,13 +4,12 @@ import { withoutTitleLine } from '../../../shared/library/markdown/markdown-bloc
 import { reviewState } from '../../../shared/library/review';
 import { noteOrder } from '../../../shared/notes/local-note';
 import { formatUtc } from '../../../shared/incident/time-format';
-import { useHealthStore } from '../health/health-store';
+import { useHealthStore } from '../health';
 import { localToday } from '../../ui/local-today';
-import { useNotesStore } from '../notes/notes-store';
+import { useNotesStore, NoteCard } from '../notes';
 import { useLibraryStore } from './library-store';
 import { useRunbookStore } from './runbook-store';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
-import { NoteCard } from '../notes/NoteCard';
 import { PriorityBadge } from './PriorityBadge';
 import { RunbookLinkList } from './RunbookLinkList';
 import { RunbookOutline } from './RunbookOutline';
@@ -18,7 +17,7 @@ import { SaveCopyButton } from '../../ui/SaveCopyButton';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { typeLabel } from './type-labels';
 import { writeNote } from '../../app/services/app-actions';
-import { startRunOf } from '../incident/incident-actions';
+import { startRunOf } from '../incident';
 import { START_RUN_KEY } from '../../ui/keys';
 
 export function RunbookView({ id, section }: { id: string; section?: string }) {

@@ -1,12 +1,10 @@
 import { create } from 'zustand';
 import type { AdminNote, CommsTemplate, Contact, LibraryProblem, SeverityLevel } from '../../../shared/model';
-import { fetchBundledMeta } from '../search/bundled-library';
+import { fetchBundledMeta, appSearch, recordRunbookOpened, unseenChanges } from '../search';
 import { appDatabase } from '../../app/services/app-services';
-import { appSearch } from '../search/app-search';
 import type { MetaRecord } from '../../app/services/database';
 import { describeDatabaseFailure, type DatabaseFailure } from '../../app/services/database-errors';
 import { readLibraryOverview } from './library-reads';
-import { recordRunbookOpened, unseenChanges } from '../search/runbook-history';
 import { bootLibrary } from './library-bootstrap';
 import type { RunbookSummary } from '../../../shared/search/search-documents';
 

@@ -5,8 +5,8 @@ import { INCIDENT_STATUSES } from '../../../shared/incident/incident-events';
 import type { CommsTemplate, TemplateField } from '../../../shared/model';
 import { fieldType } from '../../../shared/library/template-parser';
 import { hashOf } from '../../app/services/routes';
-import { nowStamp, useIncidentStore } from '../incident/incident-store';
-import { useLibraryStore } from '../library/library-store';
+import { nowStamp, useIncidentStore } from '../incident';
+import { useLibraryStore } from '../library';
 import { withCommand } from '../../ui/keys';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 

@@ -4,8 +4,8 @@ import { nextUpdateDue } from '../../../shared/comms/update-cadence';
 import type { IncidentState } from '../../../shared/incident/incident-state';
 import { formatElapsed } from '../../../shared/incident/time-format';
 import { hashOf } from '../../app/services/routes';
-import { useIncidentStore } from '../incident/incident-store';
-import { useLibraryStore } from '../library/library-store';
+import { useIncidentStore } from '../incident';
+import { useLibraryStore } from '../library';
 
 /**
  * "Next update in mm:ss", following the severity's cadence from the last message sent; loud once

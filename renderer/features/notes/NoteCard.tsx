@@ -6,7 +6,7 @@ import { noteFile, noteFileName } from '../../../shared/notes/note-file';
 import { hashOf } from '../../app/services/routes';
 import { editNote } from '../../app/services/app-actions';
 import { useNotesStore } from './notes-store';
-import { readRunbook } from '../run/run-actions';
+import { readRunbook } from '../run';
 import { CopyButton } from '../../ui/CopyButton';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { SaveCopyButton } from '../../ui/SaveCopyButton';

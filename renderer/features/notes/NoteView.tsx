@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
-import { useLibraryStore } from '../library/library-store';
+import { useLibraryStore, RunbookLinkList } from '../library';
 import { useNoteStore } from './note-store';
 import { NoteCard } from './NoteCard';
-import { RunbookLinkList } from '../library/RunbookLinkList';
 
 /** One admin note, found from the palette, with the runbooks it is about. */
 export function NoteView({ id }: { id: string }) {

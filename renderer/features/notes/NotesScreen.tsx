@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { NOTE_KINDS, type NoteKind } from '../../../shared/model';
 import { noteOrder } from '../../../shared/notes/local-note';
 import { writeNote } from '../../app/services/app-actions';
-import { useLibraryStore } from '../library/library-store';
+import { useLibraryStore } from '../library';
 import { useNotesStore } from './notes-store';
 import { NOTE_KIND_LABELS, NoteCard } from './NoteCard';
 

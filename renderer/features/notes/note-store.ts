@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AdminNote } from '../../../shared/model';
 import { appDatabase } from '../../app/services/app-services';
-import { readNote } from '../library/library-reads';
+import { readNote } from '../library';
 import { LOCAL_NOTE_PREFIX } from '../../../shared/notes/local-note';
 import { useNotesStore } from './notes-store';
 

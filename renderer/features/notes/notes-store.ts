@@ -4,9 +4,9 @@ import { LOCAL_NOTE_PREFIX, type LocalNote, type NoteDraft } from '../../../shar
 import { NoteSearch, type NoteHit } from '../../../shared/search/note-search';
 import { appDatabase } from '../../app/services/app-services';
 import { markHelpful, readHelpful, readLocalNotes, saveLocalNote } from './local-notes';
-import { readLibraryNotes } from '../library/library-reads';
+import { readLibraryNotes } from '../library';
 import type { AdminNote } from '../../../shared/model';
-import { readRunbook } from '../run/run-actions';
+import { readRunbook } from '../run';
 
 interface NotesState {
   /** Local notes, deleted ones included (they carry `deletedAt`). */

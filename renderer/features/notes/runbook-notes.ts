@@ -1,6 +1,6 @@
 import type { AdminNote } from '../../../shared/model';
 import { appDatabase } from '../../app/services/app-services';
-import { readRunbookWithNotes } from '../library/library-reads';
+import { readRunbookWithNotes } from '../library';
 
 /** The library's notes attached to a runbook. */
 export async function readNotesOf(runbookId: string): Promise<AdminNote[]> {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Contact } from '../../../shared/model';
 import { overrideActive, overrideProblem, type ContactOverride } from '../../../shared/oncall/contact-overrides';
-import { useLibraryStore } from '../library/library-store';
+import { useLibraryStore } from '../library';
 import { useOnCallStore } from './oncall-store';
 import { localToday } from '../../ui/local-today';
 

@@ -4,11 +4,10 @@ import { rosterAge } from '../../../shared/oncall/roster-age';
 import type { RosterEntry } from '../../../shared/oncall/contact-overrides';
 import { formatElapsed } from '../../../shared/incident/time-format';
 import type { AttemptOutcome } from '../../../shared/incident/incident-events';
-import { useIncidentStore } from '../incident/incident-store';
-import { useLibraryStore } from '../library/library-store';
+import { useIncidentStore, useNow } from '../incident';
+import { useLibraryStore } from '../library';
 import { useOnCallStore } from './oncall-store';
 import { ContactOverrides } from './ContactOverrides';
-import { useNow } from '../incident/use-now';
 import { useRoster } from './use-roster';
 
 /** Who to call: the roster, filtered as you type, the current incident's escalation chain, local changes. */

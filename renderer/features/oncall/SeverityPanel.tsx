@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useDialogStore } from '../../app/services/dialog-store';
-import { useIncidentStore } from '../incident/incident-store';
-import { useLibraryStore } from '../library/library-store';
+import { useIncidentStore } from '../incident';
+import { useLibraryStore } from '../library';
 import { trapTab } from '../../ui/focus-trap';
 
 /**

@@ -3,7 +3,7 @@ import type { AttemptOutcome } from '../../../shared/incident/incident-events';
 import type { ContactOverride } from '../../../shared/oncall/contact-overrides';
 import { appDatabase } from '../../app/services/app-services';
 import { readOverrides, removeOverride, saveOverride } from './contact-overrides';
-import { useIncidentStore } from '../incident/incident-store';
+import { useIncidentStore } from '../incident';
 
 interface OnCallState {
   overrides: ContactOverride[];

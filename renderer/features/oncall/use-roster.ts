@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { applyOverrides, type RosterEntry } from '../../../shared/oncall/contact-overrides';
-import { useLibraryStore } from '../library/library-store';
+import { useLibraryStore } from '../library';
 import { localToday } from '../../ui/local-today';
 import { useOnCallStore } from './oncall-store';
 

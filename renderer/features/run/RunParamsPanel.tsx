@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { EventBody } from '../../../shared/incident/incident-events';
 import type { RunState } from '../../../shared/incident/incident-state';
-import { useIncidentStore } from '../incident/incident-store';
+import { useIncidentStore } from '../incident';
 import { ParamFields } from './ParamFields';
 
 /** Changing parameter values during a run: each changed value is an event (a secret only as "set"). */

@@ -3,7 +3,7 @@ import { earlierValues } from '../../../shared/incident/incident-state';
 import { initialValues, runbookParams, type RunParam } from '../../../shared/library/run-params';
 import type { Runbook } from '../../../shared/model';
 import { useDialogStore } from '../../app/services/dialog-store';
-import { useIncidentStore } from '../incident/incident-store';
+import { useIncidentStore } from '../incident';
 import { useRouteStore } from '../../app/services/route-store';
 import { readRunbook, startRun } from './run-actions';
 import { Dialog } from '../../ui/Dialog';

@@ -4,9 +4,8 @@ import type { EventBody } from '../../../shared/incident/incident-events';
 import type { RunState } from '../../../shared/incident/incident-state';
 import type { Runbook } from '../../../shared/model';
 import { appDatabase } from '../../app/services/app-services';
-import { readRunbookWithNotes } from '../library/library-reads';
-import { useIncidentStore } from '../incident/incident-store';
-import { useLibraryStore } from '../library/library-store';
+import { readRunbookWithNotes, useLibraryStore } from '../library';
+import { useIncidentStore } from '../incident';
 
 export async function readRunbook(id: string): Promise<Runbook | undefined> {
   return (await readRunbookWithNotes(appDatabase(), id)).runbook;

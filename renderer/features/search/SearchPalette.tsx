@@ -1,16 +1,13 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { NoteHit } from '../../../shared/search/note-search';
 import type { SearchHit } from '../../../shared/search/search-engine';
-import { useLibraryStore } from '../library/library-store';
+import { useLibraryStore, PriorityBadge, RunbookFilters, typeLabel } from '../library';
 import { useRouteStore } from '../../app/services/route-store';
 import { useSearchStore } from './search-store';
 import { Highlighted } from '../../ui/Highlighted';
-import { NOTE_KIND_LABELS } from '../notes/NoteCard';
-import { PriorityBadge } from '../library/PriorityBadge';
-import { RunbookFilters } from '../library/RunbookFilters';
+import { NOTE_KIND_LABELS } from '../notes';
 import { trapTab } from '../../ui/focus-trap';
 import { actionsOnly, availableActions, matchingActions, type PaletteAction } from './palette-actions';
-import { typeLabel } from '../library/type-labels';
 
 type PaletteItem = { kind: 'action'; action: PaletteAction } | { kind: 'runbook'; hit: SearchHit } | { kind: 'note'; note: NoteHit };
 

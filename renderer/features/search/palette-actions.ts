@@ -2,13 +2,11 @@ import { MILESTONES } from '../../../shared/incident/incident-events';
 import { escalationChain, nextToCall } from '../../../shared/oncall/escalation-chain';
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';
 import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, showSeverity, writeNote, type Place } from '../../app/services/app-actions';
-import { setMilestone, startRunOf } from '../incident/incident-actions';
-import { useLibraryStore } from '../library/library-store';
-import { useOnCallStore } from '../oncall/oncall-store';
+import { setMilestone, startRunOf, useIncidentStore } from '../incident';
+import { useLibraryStore, useRunbookStore } from '../library';
+import { useOnCallStore } from '../oncall';
 import { localToday } from '../../ui/local-today';
-import { useIncidentStore } from '../incident/incident-store';
-import { useRunbookStore } from '../library/runbook-store';
-import { useSyncStore } from '../sync/sync-store';
+import { useSyncStore } from '../sync';
 import { DECLARE_KEY, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, withCommand, withOption } from '../../ui/keys';
 
 export interface PaletteAction {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { appSearch } from './app-search';
-import { useNotesStore } from '../notes/notes-store';
+import { useNotesStore } from '../notes';
 import type { NoteHit } from '../../../shared/search/note-search';
 import type { SearchFilters, SearchHit } from '../../../shared/search/search-engine';
 

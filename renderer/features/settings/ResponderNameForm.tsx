@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadResponderName, saveResponderName } from '../incident/responder-name';
+import { loadResponderName, saveResponderName } from '../incident';
 
 /** The name put on incident exports ("Responder"); kept on this machine only. */
 export function ResponderNameForm() {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { SyncSettingsUpdate, TransportName } from '../../../shared/sync/sync-contract';
-import { useSyncStore } from '../sync/sync-store';
+import { useSyncStore } from '../sync';
 import { ResponderNameForm } from './ResponderNameForm';
 
 export function SettingsScreen() {

@@ -3,10 +3,9 @@ import { describeChanges, type LibraryChanges } from '../../../shared/sync/libra
 import type { FailsafeBridge, SaveSettingsReply } from '../../../shared/ipc-contract';
 import type { SnapshotHandle, SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from '../../../shared/sync/sync-contract';
 import { desktopBridge } from '../../app/services/bridge';
-import { appSearch } from '../search/app-search';
-import { WorkerError } from '../search/search-client';
+import { appSearch, WorkerError } from '../search';
 import { startSyncScheduler } from './sync-scheduler';
-import { useLibraryStore } from '../library/library-store';
+import { useLibraryStore } from '../library';
 
 async function* snapshotParts(bridge: FailsafeBridge, handle: SnapshotHandle): AsyncIterable<string> {
   for (let index = 0; index < handle.parts; index++) yield await bridge.snapshotPart(handle.id, index);

@@ -1,0 +1,1 @@
+export { useHealthStore } from './health-store';

@@ -1,0 +1,7 @@
+export { readCriticalRunbooksFrom, readLibraryForHealthChecks, readLibraryNotes, readNote, readRunbookWithNotes, readWholeLibrary } from './library-reads';
+export { useLibraryStore } from './library-store';
+export { PriorityBadge } from './PriorityBadge';
+export { useRunbookStore } from './runbook-store';
+export { RunbookFilters } from './RunbookFilters';
+export { RunbookLinkList } from './RunbookLinkList';
+export { typeLabel } from './type-labels';

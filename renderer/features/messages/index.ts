@@ -1,0 +1,1 @@
+export { UpdateCountdown } from './UpdateCountdown';

@@ -1,0 +1,2 @@
+export { useOnCallStore } from './oncall-store';
+export { useRoster } from './use-roster';

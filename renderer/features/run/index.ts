@@ -1,0 +1,1 @@
+export { readRunbook } from './run-actions';

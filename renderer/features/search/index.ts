@@ -1,0 +1,4 @@
+export { appSearch } from './app-search';
+export { fetchBundledMeta } from './bundled-library';
+export { recordRunbookOpened, unseenChanges } from './runbook-history';
+export { WorkerError } from './search-client';

@@ -1,0 +1,1 @@
+export { useSyncStore } from './sync-store';
