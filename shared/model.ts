@@ -8,7 +8,7 @@ export type NoteKind = (typeof NOTE_KINDS)[number];
 
 /**
  * A step of guided mode. Its text is not copied: it is the lines `fromLine` to `toLine` (exclusive)
- * of the runbook's body, read with `stepMarkdown` (shared/runbook-steps.ts). Keeping each step's
+ * of the runbook's body, read with `stepMarkdown` (shared/library/markdown/runbook-steps.ts). Keeping each step's
  * text twice made every snapshot, IPC reply and database write half as big again.
  */
 export interface RunbookStep {
