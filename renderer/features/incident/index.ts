@@ -1,3 +1,4 @@
+// What the other features may use of incident/ (the shell imports its screens from their files).
 export { setMilestone, startRunOf } from './incident-actions';
 export { readAllIncidentEvents } from './incident-record';
 export { nowStamp, useIncidentStore } from './incident-store';

@@ -1,3 +1,4 @@
+// What the other features may use of library/ (the shell imports its screens from their files).
 export { readCriticalRunbooksFrom, readLibraryForHealthChecks, readLibraryNotes, readNote, readRunbookWithNotes, readWholeLibrary } from './library-reads';
 export { useLibraryStore } from './library-store';
 export { PriorityBadge } from './PriorityBadge';
