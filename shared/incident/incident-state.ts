@@ -1,6 +1,7 @@
 // The state of an incident, derived from its events by a pure function. It refuses what cannot
 // have happened (a step done twice, a note on a finished run, an event out of order) with a reason,
 // so a damaged or edited record is caught when it is read, not shown as something it is not.
+import type { ChainRun } from '../oncall/escalation-chain';
 import { ATTEMPT_OUTCOMES, INCIDENT_STATUSES, MILESTONES, type AttemptOutcome, type EventStamp, type IncidentEvent, type IncidentStatus, type Milestone, type RunbookCopy } from './incident-events';
 
 export type Stamp = Pick<EventStamp, 'at' | 'mono' | 'session'>;
@@ -60,8 +61,8 @@ export interface IncidentState {
   attempts: { contactId: string; name: string; outcome: AttemptOutcome; note?: string; at: number }[];
   /** Messages copied to send, word for word. */
   messages: { templateId: string; templateTitle: string; format: 'plain' | 'markdown'; text: string; at: number }[];
-  /** Until when the next update was put off, if it was (wall clock, ms). */
-  snoozedUntil?: number;
+  /** Each time the next update was put off: when, and by how many minutes (`nextUpdateDue` applies them). */
+  snoozes: { at: number; minutes: number }[];
   lastSeq: number;
   lastAt: Stamp;
 }
@@ -126,6 +127,7 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
       severitySince: event.at,
       attempts: [],
       messages: [],
+      snoozes: [],
       lastSeq: 1,
       lastAt: at,
     };
@@ -145,7 +147,10 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
         const status = event.value as IncidentStatus;
         if (status === state.status) refuse(`the incident is already ${status}`);
         // Resolving stops the clock: the resolved milestone is set now unless it was set already.
-        const milestones = status === 'resolved' && state.milestones.resolved === undefined ? { ...state.milestones, resolved: event.at } : state.milestones;
+        // Reopening takes it away again: an open incident is not resolved, whatever it was before.
+        const milestones = { ...state.milestones };
+        if (status === 'resolved') milestones.resolved ??= event.at;
+        else delete milestones.resolved;
         return { ...base, status, milestones };
       }
       if (event.field === 'severity') return { ...base, severity: event.value.trim(), severitySince: event.at };
@@ -155,7 +160,7 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
       if (!MILESTONES.includes(event.milestone)) refuse(`"${String(event.milestone)}" is not a milestone`);
       if (!Number.isFinite(event.time)) refuse('a milestone needs a time');
       const milestones = { ...state.milestones, [event.milestone]: event.time };
-      return { ...base, milestones, status: event.milestone === 'resolved' ? 'resolved' : state.status };
+      return { ...base, milestones, status: statusAfter(state.status, event.milestone) };
     }
     case 'incident-note': {
       if (!event.text.trim()) refuse('a note needs text');
@@ -179,9 +184,10 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
     case 'update-snoozed': {
       if (!Number.isFinite(event.minutes) || event.minutes <= 0 || event.minutes > 24 * 60) refuse('a snooze lasts from 1 minute to a day');
       if (!event.reason.trim()) refuse('putting off an update needs a reason');
-      return { ...base, snoozedUntil: event.at + event.minutes * 60_000 };
+      return { ...base, snoozes: [...state.snoozes, { at: event.at, minutes: event.minutes }] };
     }
     case 'run-started': {
+      if (state.status === 'resolved') refuse('the incident is resolved: reopen it, or start the run in another incident');
       if (state.runs.some((run) => run.id === event.runId)) refuse(`run ${event.runId} already exists`);
       if (!event.runbook.steps.length) refuse(`“${event.runbook.title}” has no steps to run`);
       const params: RunState['params'] = {};
@@ -205,6 +211,16 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
       return { ...base, runs: state.runs.map((candidate) => (candidate === run ? changed : candidate)) };
     }
   }
+}
+
+/**
+ * The status a milestone moves the incident to: resolved with the resolved milestone; monitoring
+ * once mitigated, if it was still being investigated or identified. A status set by hand later stays.
+ */
+function statusAfter(status: IncidentStatus, milestone: Milestone): IncidentStatus {
+  if (milestone === 'resolved') return 'resolved';
+  if (milestone === 'mitigated' && (status === 'investigating' || status === 'identified')) return 'monitoring';
+  return status;
 }
 
 type RunEvent = Extract<IncidentEvent, { runId: string }>;
@@ -307,6 +323,19 @@ export function wallClockStamp(at: number): Stamp {
 export function incidentElapsed(state: IncidentState, now: Stamp): number {
   if (state.status === 'resolved' && state.milestones.resolved !== undefined) return Math.max(0, state.milestones.resolved - state.declaredAt.at);
   return durationMs(state.declaredAt, now);
+}
+
+/**
+ * What the incident's escalation chain runs on: it starts when the incident got its current
+ * severity (a new severity starts its own chain, so calls made before do not count), and a resolved
+ * incident ends it.
+ */
+export function chainRun(state: IncidentState): ChainRun {
+  return {
+    since: state.severitySince,
+    attempts: state.attempts.filter((attempt) => attempt.at >= state.severitySince),
+    resolvedAt: state.status === 'resolved' ? (state.milestones.resolved ?? state.lastAt.at) : undefined,
+  };
 }
 
 /** The run that is not finished, most recently started first. */

@@ -1,5 +1,5 @@
 // A severity level's escalation chain, live: who is notified first, who comes next and when, and
-// the attempts made so far. Pure: the screen passes the time.
+// the attempts made so far. Pure: the screen passes the time, the incident's rules what it runs on.
 import { parseDuration } from '../duration-text';
 import type { Contact, SeverityLevel } from '../model';
 
@@ -16,8 +16,28 @@ export interface ChainStep {
   contacts: Contact[];
   /** When this step is due (wall clock, ms). */
   dueAt: number;
-  state: 'reached' | 'now' | 'next' | 'later';
+  /**
+   * `now`: the step to call; `next`: the one after it, with its time; `later`: further on;
+   * `reached`: someone of it answered; `stopped`: the chain ended before it, so it has no time.
+   */
+  state: 'reached' | 'now' | 'next' | 'later' | 'stopped';
   attempts: ContactAttempt[];
+}
+
+/** What a chain runs on, as the incident's rules give it (`chainRun` in shared/incident/incident-state.ts). */
+export interface ChainRun {
+  /** When the incident got its current severity: the chain starts there. */
+  since: number;
+  /** The calls made since then. */
+  attempts: readonly ContactAttempt[];
+  /** Set once the incident is resolved: nobody more is to be called. */
+  resolvedAt?: number;
+}
+
+export interface Chain {
+  steps: ChainStep[];
+  /** Why nobody more is to be called, once that is so. */
+  ended?: 'reached' | 'resolved';
 }
 
 /** Who a step names: a person (id or name, exact) or a role (case-insensitive, the role as written or contained). */
@@ -29,35 +49,40 @@ export function contactsFor(notify: string, contacts: readonly Contact[]): Conta
 }
 
 /**
- * The chain from `startedAt` (when the incident got this severity). A step reached (someone of it
- * answered) ends the chain; until then the step due last is `now` and the one after it is `next`.
+ * The chain of a severity level for an incident, at `now`. It ends when someone of it is reached or
+ * the incident is resolved: then no step is due any more. Until then the step due last is `now`,
+ * except that a step whose every person was tried without an answer (or who has nobody in the
+ * roster) hands `now` to the step after it at once: nobody waits for a timer to call the next person.
  */
-export function escalationChain(level: SeverityLevel, contacts: readonly Contact[], startedAt: number, now: number, attempts: readonly ContactAttempt[]): ChainStep[] {
-  let dueAt = startedAt;
-  let reached = false;
+export function escalationChain(level: SeverityLevel, contacts: readonly Contact[], run: ChainRun, now: number): Chain {
+  let dueAt = run.since;
   const steps: ChainStep[] = (level.escalation ?? []).map((step, index) => {
     const people = contactsFor(step.notify, contacts);
     const ids = new Set(people.map((person) => person.id));
-    const tried = attempts.filter((attempt) => ids.has(attempt.contactId));
+    const tried = run.attempts.filter((attempt) => ids.has(attempt.contactId));
     const chainStep: ChainStep = { index, notify: step.notify, contacts: people, dueAt, state: 'later', attempts: tried };
-    if (tried.some((attempt) => attempt.outcome === 'reached')) reached = true;
     dueAt += parseDuration(step.wait) ?? 0;
     return chainStep;
   });
-  if (reached) {
-    for (const step of steps) step.state = step.attempts.some((attempt) => attempt.outcome === 'reached') ? 'reached' : 'later';
-    return steps;
+  const reached = (step: ChainStep) => step.attempts.some((attempt) => attempt.outcome === 'reached');
+  const ended = steps.some(reached) ? 'reached' : run.resolvedAt !== undefined ? 'resolved' : undefined;
+  if (ended) {
+    for (const step of steps) step.state = reached(step) ? 'reached' : 'stopped';
+    return { steps, ended };
   }
-  const current = steps.reduce((last, step, index) => (step.dueAt <= now ? index : last), 0);
+  const triedEveryone = (step: ChainStep) => step.contacts.every((contact) => step.attempts.some((attempt) => attempt.contactId === contact.id));
+  let current = steps.reduce((last, step, index) => (step.dueAt <= now ? index : last), 0);
+  while (current < steps.length - 1 && triedEveryone(steps[current])) current++;
   steps.forEach((step, index) => {
     step.state = index === current ? 'now' : index === current + 1 ? 'next' : 'later';
   });
-  return steps;
+  return { steps };
 }
 
-/** The next person to call: of the step due now, the first not yet tried; else the first of the next step. */
-export function nextToCall(chain: readonly ChainStep[]): Contact | undefined {
-  const now = chain.find((step) => step.state === 'now');
+/** The next person to call: of the step due now, the first not yet tried; else the first of the next step; nobody once the chain ended. */
+export function nextToCall(chain: Chain): Contact | undefined {
+  if (chain.ended) return undefined;
+  const now = chain.steps.find((step) => step.state === 'now');
   const untried = now?.contacts.find((contact) => !now.attempts.some((attempt) => attempt.contactId === contact.id));
-  return untried ?? chain.find((step) => step.state === 'next')?.contacts[0] ?? now?.contacts[0];
+  return untried ?? chain.steps.find((step) => step.state === 'next')?.contacts[0] ?? now?.contacts[0];
 }

@@ -3,6 +3,7 @@ import { escalationChain, nextToCall, type ChainStep } from '../../../shared/onc
 import { rosterAge } from '../../../shared/oncall/roster-age';
 import type { RosterEntry } from '../../../shared/oncall/contact-overrides';
 import { formatElapsed } from '../../../shared/incident/time-format';
+import { chainRun } from '../../../shared/incident/incident-state';
 import type { AttemptOutcome } from '../../../shared/incident/incident-events';
 import { useIncidentStore, useNow } from '../incident';
 import { useLibraryStore } from '../library';
@@ -15,7 +16,7 @@ export function OnCallScreen() {
   const roster = useRoster();
   const meta = useLibraryStore((state) => state.meta);
   const selectedId = useOnCallStore((state) => state.selectedId);
-  const [filter, setFilter] = useState('');
+  const filter = useOnCallStore((state) => state.filter);
   const [copied, setCopied] = useState<string>();
   const now = useNow();
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
@@ -73,7 +74,7 @@ export function OnCallScreen() {
           aria-label="Filter people"
           placeholder="Filter by name, role, time zone…"
           value={filter}
-          onChange={(event) => setFilter(event.target.value)}
+          onChange={(event) => useOnCallStore.getState().setFilter(event.target.value)}
           onKeyDown={onKeyDown}
           aria-controls="roster"
         />
@@ -156,7 +157,15 @@ function LocalTime({ timeZone, now }: { timeZone?: string; now: number }) {
   return <>{text}</>;
 }
 
-const STATE_WORDS: Record<ChainStep['state'], string> = { reached: 'reached', now: 'now', next: 'next', later: '' };
+const STATE_WORDS: Record<ChainStep['state'], string> = { reached: 'reached', now: 'now', next: 'next', later: '', stopped: '' };
+const ENDED_WORDS = { reached: 'someone was reached, so nobody more is due', resolved: 'the incident is resolved, so nobody more is due' };
+
+/** A step's time: reached, due now, in how long; nothing once the chain has ended. */
+function stepWhen(step: ChainStep, now: number): string {
+  if (step.state === 'reached' || step.state === 'stopped') return STATE_WORDS[step.state];
+  if (step.dueAt <= now || step.state === 'now') return STATE_WORDS[step.state] || 'due';
+  return `in ${formatElapsed(step.dueAt - now)}`;
+}
 
 /** The current incident's escalation chain: who first, who next and in how long, and each call's outcome. */
 function EscalationChain({ roster, now }: { roster: RosterEntry[]; now: number }) {
@@ -164,7 +173,7 @@ function EscalationChain({ roster, now }: { roster: RosterEntry[]; now: number }
   const level = useLibraryStore((state) => state.severity.find((candidate) => candidate.id === incident?.severity));
   if (!incident) return null;
   if (!level?.escalation) return <p className="muted">The incident’s severity ({incident.severity}) has no escalation chain in this library.</p>;
-  const chain = escalationChain(level, roster, incident.severitySince, now, incident.attempts);
+  const chain = escalationChain(level, roster, chainRun(incident), now);
   const next = nextToCall(chain);
   const attempt = (contact: RosterEntry, outcome: AttemptOutcome) => void useOnCallStore.getState().attempt(contact, outcome);
   return (
@@ -172,10 +181,15 @@ function EscalationChain({ roster, now }: { roster: RosterEntry[]; now: number }
       <h2 id="chain-heading">
         Escalation for {level.id} {level.name}: {incident.title}
       </h2>
+      {chain.ended && (
+        <p className="muted" data-testid="chain-ended">
+          The chain has ended: {ENDED_WORDS[chain.ended]}.
+        </p>
+      )}
       <ol>
-        {chain.map((step) => (
+        {chain.steps.map((step) => (
           <li key={step.index} className={`chain-${step.state}`}>
-            <span className="chain-when">{step.state === 'reached' ? 'reached' : step.dueAt <= now ? STATE_WORDS[step.state] || 'due' : `in ${formatElapsed(step.dueAt - now)}`}</span>
+            <span className="chain-when">{stepWhen(step, now)}</span>
             <span className="chain-who">
               {step.notify}
               {step.contacts.length === 0 && <span className="muted"> (nobody in the roster)</span>}

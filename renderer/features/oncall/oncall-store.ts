@@ -10,11 +10,16 @@ interface OnCallState {
   loaded: boolean;
   /** The person picked on the on-call screen (the palette's "call the next person" picks one). */
   selectedId?: string;
+  /** What is typed in the roster's filter: kept here so that picking a person can clear it. */
+  filter: string;
   problem?: string;
   load(): Promise<void>;
   save(override: ContactOverride): Promise<boolean>;
   remove(id: string): Promise<void>;
   select(id: string | undefined): void;
+  setFilter(filter: string): void;
+  /** Picks a person to call from elsewhere (the palette): the filter is cleared, so the screen shows and highlights them. */
+  pick(id: string): void;
   /** Records a call or message to a person as an event of the current incident. */
   attempt(contact: { id: string; name: string }, outcome: AttemptOutcome): Promise<boolean>;
 }
@@ -24,6 +29,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export const useOnCallStore = create<OnCallState>((set, get) => ({
   overrides: [],
   loaded: false,
+  filter: '',
   async load() {
     set({ overrides: await readOverrides(appDatabase()), loaded: true });
   },
@@ -43,6 +49,12 @@ export const useOnCallStore = create<OnCallState>((set, get) => ({
   },
   select(id) {
     set({ selectedId: id });
+  },
+  setFilter(filter) {
+    set({ filter });
+  },
+  pick(id) {
+    set({ selectedId: id, filter: '' });
   },
   async attempt(contact, outcome) {
     const { currentId, record } = useIncidentStore.getState();

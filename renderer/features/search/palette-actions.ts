@@ -2,6 +2,7 @@ import { MILESTONES } from '../../../shared/incident/incident-events';
 import { escalationChain, nextToCall } from '../../../shared/oncall/escalation-chain';
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';
 import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, showSeverity, writeNote, type Place } from '../../app/services/app-actions';
+import { chainRun } from '../../../shared/incident/incident-state';
 import { setMilestone, startRunOf, useIncidentStore } from '../incident';
 import { useLibraryStore, useRunbookStore } from '../library';
 import { useOnCallStore } from '../oncall';
@@ -76,11 +77,11 @@ function nextPersonToCall() {
   const level = severity.find((candidate) => candidate.id === incident?.severity);
   if (!incident || !level?.escalation) return undefined;
   const roster = applyOverrides(contacts, useOnCallStore.getState().overrides, localToday());
-  return nextToCall(escalationChain(level, roster, incident.severitySince, Date.now(), incident.attempts));
+  return nextToCall(escalationChain(level, roster, chainRun(incident), Date.now()));
 }
 
-/** The on-call screen with that person chosen: Enter copies their number. */
+/** The on-call screen with that person chosen and shown (the filter cleared): Enter copies their number. */
 function callNext(contactId: string) {
-  useOnCallStore.getState().select(contactId);
+  useOnCallStore.getState().pick(contactId);
   goTo('oncall');
 }

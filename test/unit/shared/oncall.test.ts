@@ -47,7 +47,7 @@ describe('the escalation chain', () => {
   });
 
   it('moves along with time: who is first, who is next and when', () => {
-    const at = (minutes: number) => escalationChain(p1, library.contacts, T, T + minutes * 60_000, []);
+    const at = (minutes: number) => escalationChain(p1, library.contacts, { since: T, attempts: [] }, T + minutes * 60_000).steps;
     expect(at(0).map((step) => [step.notify, step.state, (step.dueAt - T) / 60_000])).toEqual([
       ['Primary on-call', 'now', 0],
       ['Secondary on-call', 'next', 10],
@@ -55,14 +55,29 @@ describe('the escalation chain', () => {
     ]);
     expect(at(12).map((step) => step.state)).toEqual(['later', 'now', 'next']);
     expect(at(30).map((step) => step.state)).toEqual(['later', 'later', 'now']);
-    expect(nextToCall(at(0))?.name).toBe('Ada Quill');
+    expect(nextToCall({ steps: at(0) })?.name).toBe('Ada Quill');
   });
 
-  it('a call without an answer sends you to the next person; a reached person ends the chain', () => {
-    const tried = escalationChain(p1, library.contacts, T, T + 60_000, [{ contactId: 'ada-quill', outcome: 'no-answer', at: T + 30_000 }]);
+  it('“no answer” from the person due now makes the next person now, without waiting for the timer', () => {
+    const tried = escalationChain(p1, library.contacts, { since: T, attempts: [{ contactId: 'ada-quill', outcome: 'no-answer', at: T + 30_000 }] }, T + 60_000);
+    expect(tried.steps.map((step) => step.state)).toEqual(['later', 'now', 'next']);
     expect(nextToCall(tried)?.name).toBe('Bram Okafor');
-    const reached = escalationChain(p1, library.contacts, T, T + 20 * 60_000, [{ contactId: 'bram-okafor', outcome: 'reached', at: T + 11 * 60_000 }]);
-    expect(reached.map((step) => step.state)).toEqual(['later', 'reached', 'later']);
+    const everyone = escalationChain(p1, library.contacts, { since: T, attempts: ['ada-quill', 'bram-okafor', 'chen-ilves'].map((contactId) => ({ contactId, outcome: 'no-answer' as const, at: T + 60_000 })) }, T + 120_000);
+    expect(everyone.steps.map((step) => step.state)).toEqual(['later', 'later', 'now']);
+  });
+
+  it('“reached” ends the chain: nobody more is due and no step keeps a time', () => {
+    const reached = escalationChain(p1, library.contacts, { since: T, attempts: [{ contactId: 'bram-okafor', outcome: 'reached', at: T + 11 * 60_000 }] }, T + 12 * 60_000);
+    expect(reached.ended).toBe('reached');
+    expect(reached.steps.map((step) => step.state)).toEqual(['stopped', 'reached', 'stopped']);
+    expect(nextToCall(reached)).toBeUndefined();
+  });
+
+  it('a resolved incident’s chain has ended: nobody is called any more', () => {
+    const resolved = escalationChain(p1, library.contacts, { since: T, attempts: [], resolvedAt: T + 5 * 60_000 }, T + 6 * 60_000);
+    expect(resolved.ended).toBe('resolved');
+    expect(resolved.steps.every((step) => step.state === 'stopped')).toBe(true);
+    expect(nextToCall(resolved)).toBeUndefined();
   });
 });
 
