@@ -74,11 +74,17 @@ export interface TemplateField {
   type?: FieldType;
 }
 
+/** When in an incident a message template is meant for. */
+export const TEMPLATE_STAGES = ['initial', 'update', 'resolved'] as const;
+export type TemplateStage = (typeof TEMPLATE_STAGES)[number];
+
 export interface CommsTemplate {
   id: string;
   path: string;
   title: string;
   channel?: string;
+  /** Declared in its front matter (`stage:`); else read from its id and title (shared/comms/template-stage.ts). */
+  stage?: TemplateStage;
   fields: TemplateField[];
   body: string;
 }

@@ -26,6 +26,7 @@ import { useDialogStore } from './services/dialog-store';
 import { useIncidentStore } from '../features/incident/incident-store';
 import { resumeActiveRun } from '../features/incident/incident-actions';
 import { DeclareIncidentDialog } from '../features/incident/DeclareIncidentDialog';
+import { RunWhereDialog } from '../features/incident/RunWhereDialog';
 import { IncidentBar } from '../features/incident/IncidentBar';
 import { IncidentScreen } from '../features/incident/IncidentScreen';
 import { IncidentsScreen } from '../features/incident/IncidentsScreen';
@@ -123,6 +124,7 @@ export function App() {
       <SearchPalette />
       {dialog?.kind === 'declare' && <DeclareIncidentDialog thenRun={dialog.thenRun} />}
       {dialog?.kind === 'start-run' && <StartRunDialog key={dialog.runbookId} runbookId={dialog.runbookId} />}
+      {dialog?.kind === 'run-where' && <RunWhereDialog runbookId={dialog.runbookId} />}
       {dialog?.kind === 'severity' && <SeverityPanel />}
       {dialog?.kind === 'note' && <NoteEditor noteId={dialog.noteId} preset={dialog.preset} />}
     </div>

@@ -21,7 +21,7 @@ const NAMES: Record<string, (context: Context) => string | undefined> = {
   runbooks: ({ incident }) => [...new Set(incident.runs.map((run) => run.runbook.title))].join(', ') || undefined,
   next_update: ({ level }) => level?.updateEvery,
   next_update_at: ({ incident, level, now }) => {
-    const due = nextUpdateDue(level?.updateEvery, lastSent(incident), incident.snoozedUntil, now);
+    const due = nextUpdateDue(level?.updateEvery, lastSent(incident), incident.snoozes, now);
     return due ? clock(due.dueAt) : undefined;
   },
   updates: ({ incident }) => updatesSoFar(incident),

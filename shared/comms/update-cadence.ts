@@ -1,5 +1,5 @@
 // When the next update is due: the severity's cadence from the last message sent (or from the
-// declaration), pushed back by a snooze.
+// declaration), put off by each snooze since by what it says.
 import { parseDuration } from '../duration-text';
 
 export interface UpdateDue {
@@ -10,9 +10,15 @@ export interface UpdateDue {
   overdue: boolean;
 }
 
-export function nextUpdateDue(updateEvery: string | undefined, lastSentAt: number, snoozedUntil: number | undefined, now: number): UpdateDue | undefined {
+/**
+ * A snooze moves the update due by its minutes: from when it was due, or from the moment of the
+ * snooze when it was already overdue. A message sent afterwards starts the cadence again, so
+ * snoozes before it no longer count.
+ */
+export function nextUpdateDue(updateEvery: string | undefined, lastSentAt: number, snoozes: readonly { at: number; minutes: number }[], now: number): UpdateDue | undefined {
   const cadenceMs = parseDuration(updateEvery);
   if (!cadenceMs) return undefined;
-  const dueAt = Math.max(lastSentAt + cadenceMs, snoozedUntil ?? 0);
+  let dueAt = lastSentAt + cadenceMs;
+  for (const snooze of snoozes) if (snooze.at >= lastSentAt) dueAt = Math.max(dueAt, snooze.at) + snooze.minutes * 60_000;
   return { cadenceMs, dueAt, remainingMs: dueAt - now, overdue: now > dueAt };
 }

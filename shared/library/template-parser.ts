@@ -1,7 +1,7 @@
 import { listField, textField } from './front-matter-fields';
 import { fileTitle, idFromPath } from './library-paths';
 import { PLACEHOLDER_NAME, placeholderNames } from './placeholders';
-import { FIELD_TYPES, type CommsTemplate, type FieldType, type TemplateField } from '../model';
+import { FIELD_TYPES, TEMPLATE_STAGES, type CommsTemplate, type FieldType, type TemplateField, type TemplateStage } from '../model';
 
 export function parseTemplate(path: string, data: Record<string, unknown>, body: string): CommsTemplate {
   return {
@@ -9,6 +9,7 @@ export function parseTemplate(path: string, data: Record<string, unknown>, body:
     path,
     title: textField(data, 'title') ?? fileTitle(path),
     channel: textField(data, 'channel'),
+    stage: stageField(textField(data, 'stage')),
     fields: fieldsOf(data.fields, body),
     body: body.trim(),
   };
@@ -37,6 +38,11 @@ function fieldsOf(declared: unknown, body: string): TemplateField[] {
     if (!fields.some((field) => field.name === name)) fields.push({ name, label: name });
   }
   return fields;
+}
+
+function stageField(value: string | undefined): TemplateStage | undefined {
+  const stage = value?.trim().toLowerCase();
+  return TEMPLATE_STAGES.includes(stage as TemplateStage) ? (stage as TemplateStage) : undefined;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

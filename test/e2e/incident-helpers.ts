@@ -30,7 +30,7 @@ export async function stepOutcomes(page: Page): Promise<string[]> {
 }
 
 /** The events IndexedDB holds for every incident, in order: what survives a crash. */
-export async function storedEvents(page: Page): Promise<{ type: string; seq: number; step?: number; text?: string; at: number }[]> {
+export async function storedEvents(page: Page): Promise<{ incidentId: string; type: string; seq: number; step?: number; text?: string; title?: string; at: number }[]> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {

@@ -9,6 +9,10 @@ import { Dialog } from '../../ui/Dialog';
 /** Declaring an incident: a title and a severity, Enter. Both can be changed later on the incident's page. */
 export function DeclareIncidentDialog({ thenRun }: { thenRun?: string }) {
   const levels = useLibraryStore((state) => state.severity);
+  // Another incident open and current: say so, and let the responder keep it current.
+  const open = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
+  const openOne = !thenRun && open && open.status !== 'resolved' ? open : undefined;
+  const [keepCurrent, setKeepCurrent] = useState(false);
   const [title, setTitle] = useState('');
   const [severity, setSeverity] = useState(levels[1]?.id ?? levels[0]?.id ?? 'unknown');
   const [problem, setProblem] = useState<string>();
@@ -18,7 +22,7 @@ export function DeclareIncidentDialog({ thenRun }: { thenRun?: string }) {
       setProblem('Give the incident a title: what is broken, in a few words.');
       return;
     }
-    const id = await useIncidentStore.getState().declare(title.trim(), severity);
+    const id = await useIncidentStore.getState().declare(title.trim(), severity, { keepCurrent: !!openOne && keepCurrent });
     if (!id) {
       setProblem(useIncidentStore.getState().problem ?? 'The incident could not be declared.');
       return;
@@ -27,7 +31,7 @@ export function DeclareIncidentDialog({ thenRun }: { thenRun?: string }) {
     if (thenRun) startRunOf(thenRun);
     else {
       close();
-      useRouteStore.getState().navigate({ name: 'incident' });
+      useRouteStore.getState().navigate(openOne && keepCurrent ? { name: 'incident', id } : { name: 'incident' });
     }
   };
   return (
@@ -61,6 +65,20 @@ export function DeclareIncidentDialog({ thenRun }: { thenRun?: string }) {
         <p id="declare-problem" className="form-problem" role="alert">
           {problem}
         </p>
+      )}
+      {openOne && (
+        <>
+          <p data-testid="declare-another">
+            <strong>
+              “{openOne.title}” ({openOne.severity}) is still open.
+            </strong>{' '}
+            This declares a second, separate incident.
+          </p>
+          <label className="choice">
+            <input type="checkbox" checked={keepCurrent} onChange={(event) => setKeepCurrent(event.target.checked)} />
+            Keep “{openOne.title}” as the current incident
+          </label>
+        </>
       )}
       {thenRun && <p className="muted">Then a run of this runbook starts in it.</p>}
     </Dialog>

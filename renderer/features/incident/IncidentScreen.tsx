@@ -116,7 +116,16 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
             <ol className="timeline">
               {events.map((event) => (
                 <li key={event.seq}>
-                  <time dateTime={new Date(event.at).toISOString()}>{formatUtc(event.at).slice(11)}</time> {describeEvent(event, incident, TIME_ZONE)}
+                  <time dateTime={new Date(event.at).toISOString()}>{formatUtc(event.at).slice(11)}</time>{' '}
+                  {event.type === 'message-copied' ? (
+                    // A message is shown whole: folded to its first line, one click (or Enter) opens it word for word.
+                    <details className="timeline-message">
+                      <summary>{describeEvent(event, incident, TIME_ZONE)}</summary>
+                      <pre>{event.text}</pre>
+                    </details>
+                  ) : (
+                    describeEvent(event, incident, TIME_ZONE)
+                  )}
                 </li>
               ))}
             </ol>

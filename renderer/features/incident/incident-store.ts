@@ -37,7 +37,8 @@ interface IncidentStore {
   init(): Promise<void>;
   open(id: string): Promise<LoadedIncident | undefined>;
   setCurrent(id: string | undefined): Promise<void>;
-  declare(title: string, severity: string): Promise<string | undefined>;
+  /** Declares an incident; it becomes the current one unless `keepCurrent` (another is open and stays current). */
+  declare(title: string, severity: string, options?: { keepCurrent?: boolean }): Promise<string | undefined>;
   /**
    * Appends events; resolves true once they are durable and shown, false when refused or unwritten.
    * Given a function, it is asked for the events once the writes before it are done, with the state
@@ -122,7 +123,8 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
       if (id) await get().open(id);
       set({ currentId: id });
     },
-    async declare(title, severity) {
+    async declare(title, severity, options) {
+      const keepCurrent = options?.keepCurrent && get().currentId !== undefined;
       const id = `inc-${crypto.randomUUID()}`;
       const events = stampEvents(id, 0, SESSION, CLOCK, [{ type: 'incident-declared', title, severity }]);
       const applied = applyEvent(undefined, events[0]);
@@ -132,13 +134,13 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
       }
       try {
         await appendEvents(appDatabase(), events, applied.state);
-        await writeCurrentIncident(appDatabase(), id);
+        if (!keepCurrent) await writeCurrentIncident(appDatabase(), id);
       } catch (error) {
         set({ problem: `The incident could not be saved: ${message(error)}. Nothing was recorded.` });
         return undefined;
       }
       keep({ state: applied.state, events, journal: journalAvailable() ? { kind: 'agree' } : { kind: 'none', reason: 'In the browser there is no journal file: the record is kept in this browser’s storage only.' } });
-      set({ currentId: id, problem: undefined });
+      set({ currentId: keepCurrent ? get().currentId : id, problem: undefined });
       void appendToJournal(id, events).then((problem) => problem && set({ journalProblem: problem }));
       return id;
     },

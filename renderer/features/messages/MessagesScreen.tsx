@@ -1,6 +1,7 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { prefillFromIncident } from '../../../shared/comms/incident-prefill';
 import { emptyFields, fillTemplate, messageMarkdown, plainText } from '../../../shared/comms/template-render';
+import { promisedUpdate, suggestedTemplate } from '../../../shared/comms/template-stage';
 import { INCIDENT_STATUSES } from '../../../shared/incident/incident-events';
 import type { CommsTemplate, TemplateField } from '../../../shared/model';
 import { fieldType } from '../../../shared/library/template-parser';
@@ -10,10 +11,19 @@ import { useLibraryStore } from '../library';
 import { withCommand } from '../../ui/keys';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 
-/** Message templates: pick one, fill its fields (from the incident when one is current), copy it. */
+/**
+ * Message templates: pick one, fill its fields (from the incident when one is current), copy it.
+ * Without one picked, the template that fits the incident's moment is offered.
+ */
 export function MessagesScreen({ id }: { id?: string }) {
   const templates = useLibraryStore((state) => state.templates);
-  const template = templates.find((candidate) => candidate.id === id) ?? (id ? undefined : templates[0]);
+  const incident = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
+  const suggested = suggestedTemplate(templates, incident);
+  // The template offered when the screen opened stays on screen: copying it moves the incident on
+  // (the next one to fit becomes an update), but the form being read must not change under the reader.
+  const [opened] = useState(suggested?.id);
+  const byId = (wanted: string | undefined) => templates.find((candidate) => candidate.id === wanted);
+  const template = id ? byId(id) : (byId(opened) ?? suggested);
   return (
     <section className="messages" aria-labelledby="messages-title">
       <nav className="template-list" aria-label="Templates">
@@ -24,6 +34,7 @@ export function MessagesScreen({ id }: { id?: string }) {
               <a href={hashOf({ name: 'messages', id: candidate.id })} aria-current={candidate === template ? 'page' : undefined}>
                 {candidate.title}
                 {candidate.channel && <span className="muted"> · {candidate.channel}</span>}
+                {candidate === suggested && <span className="badge">fits now</span>}
               </a>
             </li>
           ))}
@@ -46,14 +57,22 @@ function MessageForm({ template }: { template: CommsTemplate }) {
     return incident ? { ...defaults, ...prefillFromIncident(template.fields, incident, level, nowStamp().at) } : defaults;
   });
   const [confirming, setConfirming] = useState<'plain' | 'markdown'>();
+  const form = useRef<HTMLFormElement>(null);
+  // Picking a template opens its form with the cursor in it (its first empty field, else its first):
+  // what is typed next is the message, never a shortcut of the page.
+  useLayoutEffect(() => {
+    const fields = [...(form.current?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select') ?? [])];
+    (fields.find((field) => !field.value.trim()) ?? fields[0])?.focus();
+  }, []);
   const [outcome, setOutcome] = useState<string>();
   const pieces = useMemo(() => fillTemplate(template.body, template.fields, values), [template, values]);
   const empty = emptyFields(pieces);
   const markdown = messageMarkdown(pieces);
   const plain = plainText(markdown);
+  const promise = promisedUpdate(template, plain);
 
   const copy = async (format: 'plain' | 'markdown', anyway = false) => {
-    if (empty.length && !anyway) {
+    if ((empty.length || promise) && !anyway) {
       setConfirming(format);
       return;
     }
@@ -76,6 +95,7 @@ function MessageForm({ template }: { template: CommsTemplate }) {
   return (
     <div className="message-form">
       <form
+        ref={form}
         aria-label={`Fill “${template.title}”`}
         onSubmit={(event) => {
           event.preventDefault();
@@ -107,16 +127,24 @@ function MessageForm({ template }: { template: CommsTemplate }) {
             Copy as Markdown
           </button>
         </div>
+        {promise && (
+          <p className="form-problem" role="note" data-testid="promised-update">
+            This resolution notice still promises another update: “{promise}”.
+          </p>
+        )}
         {confirming && (
-          <div className="confirm" role="alertdialog" aria-label="Copy with empty fields?">
-            <p>
-              {empty.length} field{empty.length === 1 ? ' is' : 's are'} empty: {empty.map((field) => field.label).join(', ')}. Copy the message with the gaps marked?
-            </p>
+          <div className="confirm" role="alertdialog" aria-label={promise ? 'Copy a resolution that promises an update?' : 'Copy with empty fields?'}>
+            {empty.length > 0 && (
+              <p>
+                {empty.length} field{empty.length === 1 ? ' is' : 's are'} empty: {empty.map((field) => field.label).join(', ')}. Copy the message with the gaps marked?
+              </p>
+            )}
+            {promise && <p>It tells readers the incident is resolved, yet promises “{promise}”. Copy it as it is?</p>}
             <button type="button" className="primary" autoFocus onClick={() => void copy(confirming, true)}>
-              Copy with gaps
+              {empty.length ? 'Copy with gaps' : 'Copy as it is'}
             </button>{' '}
             <button type="button" onClick={() => setConfirming(undefined)}>
-              Go back and fill them
+              {empty.length ? 'Go back and fill them' : 'Go back'}
             </button>
           </div>
         )}

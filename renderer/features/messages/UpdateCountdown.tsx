@@ -17,7 +17,7 @@ export function UpdateCountdown({ incident, now }: { incident: IncidentState; no
   const [minutes, setMinutes] = useState(15);
   const [reason, setReason] = useState('');
   if (incident.status === 'resolved') return null;
-  const due = nextUpdateDue(level?.updateEvery, lastSent(incident), incident.snoozedUntil, now);
+  const due = nextUpdateDue(level?.updateEvery, lastSent(incident), incident.snoozes, now);
   if (!due) return null;
   const snooze = async () => {
     if (!reason.trim()) return;

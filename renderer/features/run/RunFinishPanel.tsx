@@ -24,7 +24,8 @@ export function RunFinishPanel({ run, record, onClose }: { run: RunState; record
           <legend>Verification: tick each once it holds</legend>
           {run.runbook.verification.map((check, index) => (
             <label key={index} className="check">
-              <input type="checkbox" checked={run.checks[index]} disabled={busy} onChange={(event) => void act([{ type: 'check-ticked', runId: run.id, check: index, ticked: event.target.checked }])} />
+              {/* Never disabled while a tick is written: a disabled box loses the focus, and Space would then drop the responder on the page. */}
+              <input type="checkbox" checked={run.checks[index]} aria-busy={busy} onChange={(event) => busy || void act([{ type: 'check-ticked', runId: run.id, check: index, ticked: event.target.checked }])} />
               {check}
             </label>
           ))}

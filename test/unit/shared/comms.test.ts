@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyFields, fillTemplate, messageMarkdown, plainText } from '../../../shared/comms/template-render';
 import { nextUpdateDue } from '../../../shared/comms/update-cadence';
+import { promisedUpdate, stageOf, suggestedTemplate } from '../../../shared/comms/template-stage';
+import type { CommsTemplate, TemplateStage } from '../../../shared/model';
 import { prefillFromIncident } from '../../../shared/comms/incident-prefill';
 import { parseDuration } from '../../../shared/duration-text';
 import { linkedLibraryPlace } from '../../../shared/library/library-paths';
@@ -89,10 +91,10 @@ describe('durations and the update cadence', () => {
 
   it('is due one cadence after the last message, later when snoozed, and overdue after that', () => {
     const sent = Date.UTC(2026, 10, 23, 2, 0);
-    expect(nextUpdateDue('30 minutes', sent, undefined, sent + 10 * 60_000)).toEqual({ cadenceMs: 1_800_000, dueAt: sent + 1_800_000, remainingMs: 1_200_000, overdue: false });
-    expect(nextUpdateDue('30 minutes', sent, undefined, sent + 31 * 60_000)?.overdue).toBe(true);
-    expect(nextUpdateDue('30 minutes', sent, sent + 45 * 60_000, sent + 31 * 60_000)).toMatchObject({ dueAt: sent + 45 * 60_000, overdue: false });
-    expect(nextUpdateDue('next business day', sent, undefined, sent)).toBeUndefined();
+    expect(nextUpdateDue('30 minutes', sent, [], sent + 10 * 60_000)).toEqual({ cadenceMs: 1_800_000, dueAt: sent + 1_800_000, remainingMs: 1_200_000, overdue: false });
+    expect(nextUpdateDue('30 minutes', sent, [], sent + 31 * 60_000)?.overdue).toBe(true);
+    expect(nextUpdateDue('30 minutes', sent, [{ at: sent + 31 * 60_000, minutes: 15 }], sent + 32 * 60_000)).toMatchObject({ dueAt: sent + 46 * 60_000, overdue: false });
+    expect(nextUpdateDue('next business day', sent, [], sent)).toBeUndefined();
   });
 });
 
@@ -129,5 +131,44 @@ describe('links from runbooks to the roster and templates', () => {
     expect(linkedLibraryPlace('incident-response/db.md', '../oncall.yml')).toEqual({ kind: 'oncall' });
     expect(linkedLibraryPlace('incident-response/db.md', '../maintenance/switchover.md')).toBeUndefined();
     expect(linkedLibraryPlace('incident-response/db.md', 'https://example.com/oncall.yml')).toBeUndefined();
+  });
+});
+
+describe('the message that fits the moment', () => {
+  const template = (id: string, title: string, stage?: TemplateStage): CommsTemplate => ({ id, path: `${id}.md`, title, stage, fields: [], body: '' });
+  const templates = [template('templates/internal', 'Internal incident update'), template('templates/resolved', 'Incident resolved'), template('templates/initial', 'Initial incident notice'), template('templates/update', 'Incident update')];
+  const incident = new TestRecord().add({ type: 'incident-declared', title: 'Checkout API returns 502', severity: 'P1' });
+
+  it('offers the initial notice first while nothing was sent, an update once something was, the resolution notice once resolved', () => {
+    expect(suggestedTemplate(templates, undefined)?.title).toBe('Initial incident notice');
+    expect(suggestedTemplate(templates, incident.current)?.title).toBe('Initial incident notice');
+    incident.add({ type: 'message-copied', templateId: 'templates/initial', templateTitle: 'Initial incident notice', format: 'plain', text: 'Investigating' });
+    expect(suggestedTemplate(templates, incident.current)?.title).toBe('Internal incident update');
+    incident.add({ type: 'incident-changed', field: 'status', value: 'resolved' });
+    expect(suggestedTemplate(templates, incident.current)?.title).toBe('Incident resolved');
+  });
+
+  it('a stage declared in the template wins over its name', () => {
+    expect(stageOf(template('templates/all-good', 'All good', 'resolved'))).toBe('resolved');
+    expect(stageOf(template('templates/weekly', 'Weekly digest'))).toBeUndefined();
+  });
+
+  it('flags a resolution notice that still promises another update, and only that', () => {
+    const resolved = template('templates/resolved', 'Incident resolved');
+    expect(promisedUpdate(resolved, '**Resolved: API**\n\nAPI works again.\nNext update in 30 minutes.')).toBe('Next update in 30 minutes.');
+    expect(promisedUpdate(resolved, '**Resolved: API**\n\nAPI works again. Thank you for your patience.')).toBeUndefined();
+    expect(promisedUpdate(template('templates/update', 'Incident update'), 'Next update in 30 minutes.')).toBeUndefined();
+  });
+});
+
+describe('snoozing the next update', () => {
+  const sent = Date.UTC(2026, 10, 23, 2, 0);
+  it('a snooze made before the update is due moves it by what it says', () => {
+    expect(nextUpdateDue('30 minutes', sent, [{ at: sent + 10 * 60_000, minutes: 15 }], sent + 11 * 60_000)?.dueAt).toBe(sent + 45 * 60_000);
+  });
+  it('two snoozes add up; a message sent afterwards starts the cadence again', () => {
+    const snoozes = [{ at: sent + 5 * 60_000, minutes: 10 }, { at: sent + 6 * 60_000, minutes: 5 }];
+    expect(nextUpdateDue('30 minutes', sent, snoozes, sent + 7 * 60_000)?.dueAt).toBe(sent + 45 * 60_000);
+    expect(nextUpdateDue('30 minutes', sent + 20 * 60_000, snoozes, sent + 21 * 60_000)?.dueAt).toBe(sent + 50 * 60_000);
   });
 });

@@ -79,7 +79,7 @@ describe('people and messages', () => {
       .add({ type: 'update-snoozed', minutes: 10, reason: 'waiting for the vendor' });
     expect(record.current.attempts).toMatchObject([{ contactId: 'ada', outcome: 'no-answer', at: T0 }]);
     expect(record.current.messages).toMatchObject([{ text: 'We are “investigating” 🔍\n日本語', format: 'plain' }]);
-    expect(record.current.snoozedUntil).toBe(T0 + 60_000 + 600_000);
+    expect(record.current.snoozes).toEqual([{ at: T0 + 60_000, minutes: 10 }]);
     expect(record.refusal({ type: 'contact-attempted', contactId: 'ada', name: 'Ada', outcome: 'maybe' as never })).toMatch(/not how a call ends/);
     expect(record.refusal({ type: 'message-copied', templateId: 't', templateTitle: 't', format: 'plain', text: ' ' })).toMatch(/empty message/);
     expect(record.refusal({ type: 'update-snoozed', minutes: 10, reason: '' })).toMatch(/needs a reason/);

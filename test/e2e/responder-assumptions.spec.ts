@@ -1,0 +1,222 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { declareIncident, openRunbook, storedEvents } from './incident-helpers';
+
+// What a tired responder assumes without reading a line of help, each written as that assumption.
+
+const bar = (page: Page) => page.getByRole('region', { name: 'Current incident' });
+
+test('after resolving an incident, R on another runbook does not add to it: the responder chooses where the run goes', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await page.keyboard.press('Alt+3');
+  // Mitigated: the status follows.
+  await expect(bar(page)).toContainText('monitoring');
+  await page.keyboard.press('Alt+4');
+  await expect(bar(page)).toContainText('resolved');
+  const before = (await storedEvents(page)).length;
+
+  await openRunbook(page, 'disk full', 'Disk full on a host');
+  await page.keyboard.press('r');
+  const where = page.getByRole('dialog', { name: 'Where should this run go?' });
+  await expect(where).toContainText('“Checkout API returns 502” is resolved');
+  // Changing one's mind records nothing.
+  await page.keyboard.press('Escape');
+  await expect(where).toBeHidden();
+  expect((await storedEvents(page)).length).toBe(before);
+
+  await page.keyboard.press('r');
+  await expect(where.getByRole('radio', { name: /In a new incident/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const declare = page.getByRole('dialog', { name: 'Declare an incident' });
+  await expect(declare.getByLabel('Title')).toBeFocused();
+  await page.keyboard.type('Disk filling on db-1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
+  await expect(bar(page)).toContainText('Disk filling on db-1');
+
+  // The resolved incident's record is as it was: no run was added to it.
+  const events = await storedEvents(page);
+  const resolvedId = events.find((event) => event.type === 'incident-declared' && event.title === 'Checkout API returns 502')?.incidentId;
+  const resolvedOnes = events.filter((event) => event.incidentId === resolvedId);
+  expect(resolvedOnes.map((event) => event.type)).not.toContain('run-started');
+  expect(resolvedOnes).toHaveLength(before);
+});
+
+test('a resolved incident shows no live escalation chain', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await page.keyboard.press('Control+5');
+  const chain = page.getByRole('region', { name: /^Escalation for/ });
+  await expect(chain.locator('.chain-now')).toContainText('Primary on-call');
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByTestId('chain-ended')).toContainText('the incident is resolved');
+  await expect(chain.locator('.chain-now, .chain-next')).toHaveCount(0);
+  await expect(chain.locator('.chain-when')).not.toContainText([/^in /]);
+});
+
+test('calling down the chain: “no answer” brings the next person to now, “reached” stops the timers', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await page.keyboard.press('Control+5');
+  const chain = page.getByRole('region', { name: /^Escalation for/ });
+  const now = chain.locator('li.chain-now');
+  await expect(now).toContainText('Primary on-call');
+  await now.getByRole('button', { name: 'No answer' }).first().click();
+  await expect(now).toContainText('Secondary on-call');
+  await expect(now).toContainText('Bram Okafor');
+  await now.getByRole('button', { name: 'Reached' }).first().click();
+  await expect(page.getByTestId('chain-ended')).toContainText('someone was reached');
+  await expect(chain.locator('.chain-when').filter({ hasText: /^in / })).toHaveCount(0);
+});
+
+test('after the roster filter, the palette’s “call the next person” shows that person, and Enter copies their number', async ({ launch, profile }) => {
+  const { page, readClipboard } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await page.keyboard.press('Control+5');
+  await page.keyboard.type('database');
+  await expect(page.locator('#roster tbody tr')).toHaveCount(1);
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('> call next');
+  await expect(page.getByRole('option', { name: /Call the next person in the chain: Ada Quill/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  const selected = page.locator('#roster tbody tr.selected');
+  await expect(selected).toContainText('Ada Quill');
+  await page.getByLabel('Filter people').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(readClipboard).toBe('+1 555 0100');
+});
+
+test('Messages opens on the template that fits the moment, and typing the message never fires a shortcut', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  await page.keyboard.press('Control+6');
+  await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Initial incident notice');
+
+  await page.keyboard.press('Control+1');
+  await declareIncident(page, 'Checkout API returns 502');
+  await page.keyboard.press('Control+6');
+  await page.getByRole('link', { name: /^Incident update/ }).click();
+  const form = page.getByRole('form', { name: 'Fill “Incident update”' });
+  // The cursor is in the form: what is typed is the message.
+  await expect(form.getByLabel('What we know and what we did')).toBeFocused();
+  await page.keyboard.type('I restarted the pods; Latency is Recovering. Run the checks, declare nothing.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(form.getByLabel('What we know and what we did')).toHaveValue('I restarted the pods; Latency is Recovering. Run the checks, declare nothing.');
+  await expect(page.locator('.incident-list li, [data-testid="incident-row"]')).toHaveCount(0);
+
+  // Once resolved, the resolution notice is offered first.
+  await page.keyboard.press('Alt+4');
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+6');
+  await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Incident resolved');
+});
+
+test('a copied message appears whole in the timeline, folded to its first line', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await page.keyboard.press('Control+6');
+  const form = page.getByRole('form', { name: 'Fill “Initial incident notice”' });
+  await form.getByLabel('Who is affected and how').fill('1 in 3 payments fail');
+  await form.getByLabel('Started at').fill('02:14 UTC');
+  await page.getByRole('button', { name: /^Copy as text/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'recorded in the incident' })).toBeVisible();
+  // The form just copied stays on screen, though an update is what fits next.
+  await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Initial incident notice');
+  await expect(page.getByRole('link', { name: /^Incident update/ })).toContainText('fits now');
+  await page.keyboard.press('Control+2');
+  const message = page.locator('.timeline details');
+  await expect(message.locator('summary')).toContainText('Message copied to send (Initial incident notice');
+  await expect(message.locator('pre')).toBeHidden();
+  await message.locator('summary').click();
+  await expect(message.locator('pre')).toContainText('It started at 02:14 UTC. Our engineers are working on it.');
+  await expect(message.locator('pre')).toContainText('Next update in 1 hour.');
+});
+
+test('ticking a verification check with Space keeps the focus on the checklist', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Primary database restarting');
+  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await page.keyboard.press('e');
+  const checks = page.getByRole('region', { name: 'Finish the run' }).getByRole('checkbox');
+  await expect(checks.first()).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(checks.first()).toBeChecked();
+  await expect(checks.first()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(checks.nth(1)).toBeFocused();
+});
+
+test('declaring while another incident is open says so, and can keep the open one current', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await page.keyboard.press('i');
+  const dialog = page.getByRole('dialog', { name: 'Declare an incident' });
+  await expect(dialog.getByTestId('declare-another')).toContainText('“Checkout API returns 502” (P1) is still open');
+  await page.keyboard.type('Search is slow');
+  await dialog.getByRole('checkbox', { name: /Keep “Checkout API returns 502” as the current incident/ }).check();
+  await dialog.getByLabel('Title').press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search is slow');
+  await expect(bar(page)).toContainText('Checkout API returns 502');
+});
+
+/** Prose with every single-letter shortcut in it (I, L, R, the run screen's letters) and `/`, `[`, `]`. */
+const PROSE = 'I think the disk is full; restart Redis [node 2] and run the checks / then label it, please.';
+const TEXT_FIELDS = 'input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not([type=file]):not([type=number]):visible, textarea:visible';
+
+test('typing prose into any field of any screen never triggers a shortcut', async ({ launch, profile }) => {
+  test.slow();
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await openRunbook(page, 'disk full', 'Disk full on a host');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
+  const runHash = await page.evaluate(() => window.location.hash);
+
+  const screens: [string, () => Promise<void>][] = [
+    ['library', () => page.keyboard.press('Control+1')],
+    ['current incident', () => page.keyboard.press('Control+2')],
+    ['incidents', () => page.keyboard.press('Control+3')],
+    ['settings', () => page.keyboard.press('Control+4')],
+    ['on-call', () => page.keyboard.press('Control+5')],
+    ['messages', () => page.keyboard.press('Control+6')],
+    ['notes', () => page.keyboard.press('Control+7')],
+    ['library health', () => page.keyboard.press('Control+8')],
+    ['runbook page', () => openRunbook(page, 'disk full', 'Disk full on a host')],
+    ['run, note', async () => {
+      await page.evaluate((hash) => (window.location.hash = hash), runHash);
+      await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
+      await page.keyboard.press('n');
+    }],
+    ['run, skip reason', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('s');
+    }],
+  ];
+  let fieldsTried = 0;
+  for (const [name, open] of screens) {
+    await open();
+    await page.waitForTimeout(100);
+    const fields = page.locator(TEXT_FIELDS);
+    const count = await fields.count();
+    for (let index = 0; index < count; index++) {
+      const field = fields.nth(index);
+      if (!(await field.isEditable())) continue;
+      const hash = await page.evaluate(() => window.location.hash);
+      const events = (await storedEvents(page)).length;
+      const dialogs = await page.getByRole('dialog').count();
+      await field.focus();
+      await page.keyboard.type(PROSE);
+      fieldsTried++;
+      expect(await page.getByRole('dialog').count(), `${name}, field ${index + 1}: a dialog opened`).toBe(dialogs);
+      expect(await page.evaluate(() => window.location.hash), `${name}, field ${index + 1}: the page changed`).toBe(hash);
+      expect((await storedEvents(page)).length, `${name}, field ${index + 1}: something was recorded`).toBe(events);
+      await expect(field, `${name}, field ${index + 1}: the text went elsewhere`).toHaveValue(new RegExp(`${PROSE.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`));
+      await field.fill('');
+    }
+  }
+  expect(fieldsTried).toBeGreaterThan(10);
+});
