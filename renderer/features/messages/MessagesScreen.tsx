@@ -4,6 +4,7 @@ import { emptyFields, fillTemplate, messageMarkdown, plainText } from '../../../
 import { INCIDENT_STATUSES } from '../../../shared/incident/incident-events';
 import type { CommsTemplate, TemplateField } from '../../../shared/model';
 import { fieldType } from '../../../shared/library/template-parser';
+import { keptSentence } from '../../../shared/sync/kept-parts';
 import { hashOf } from '../../app/services/routes';
 import { nowStamp, useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
@@ -13,6 +14,7 @@ import { MarkdownView } from '../../ui/markdown/MarkdownView';
 /** Message templates: pick one, fill its fields (from the incident when one is current), copy it. */
 export function MessagesScreen({ id }: { id?: string }) {
   const templates = useLibraryStore((state) => state.templates);
+  const kept = useLibraryStore((state) => state.meta?.kept?.templates);
   const template = templates.find((candidate) => candidate.id === id) ?? (id ? undefined : templates[0]);
   return (
     <section className="messages" aria-labelledby="messages-title">
@@ -29,6 +31,11 @@ export function MessagesScreen({ id }: { id?: string }) {
           ))}
         </ul>
         {!templates.length && <p className="empty">The library has no message templates (templates/*.md).</p>}
+        {kept && (
+          <p className="muted" data-testid="templates-kept">
+            {keptSentence('templates', kept)}
+          </p>
+        )}
       </nav>
       {template ? <MessageForm key={template.id} template={template} /> : id && <p className="empty">There is no template “{id}” in this library.</p>}
     </section>
