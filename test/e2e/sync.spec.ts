@@ -176,9 +176,11 @@ test.describe('Git sync', () => {
     await page.getByRole('heading', { level: 1, name: 'On-call' }).click();
     await page.keyboard.press('l');
     await expect(page.getByRole('dialog', { name: 'Severity levels' }).getByTestId('severity-kept')).toHaveText(new RegExp(String.raw`^Severity levels ${FROM_BUNDLE}`));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sync-kept-severity-900x700-light.png') });
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+6');
     await expect(page.getByTestId('templates-kept')).toHaveText(new RegExp(String.raw`^Message templates ${FROM_BUNDLE}: the synced repository has no templates/ folder\.$`));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sync-kept-messages-900x700-light.png') });
 
     // Closed by keyboard, and focus goes back where it came from.
     await tabIntoSummary(page);

@@ -20,6 +20,11 @@ export function MessagesScreen({ id }: { id?: string }) {
     <section className="messages" aria-labelledby="messages-title">
       <nav className="template-list" aria-label="Templates">
         <h1 id="messages-title">Messages</h1>
+        {kept && (
+          <p className="muted" data-testid="templates-kept">
+            {keptSentence('templates', kept)}
+          </p>
+        )}
         <ul>
           {templates.map((candidate) => (
             <li key={candidate.id}>
@@ -31,11 +36,6 @@ export function MessagesScreen({ id }: { id?: string }) {
           ))}
         </ul>
         {!templates.length && <p className="empty">The library has no message templates (templates/*.md).</p>}
-        {kept && (
-          <p className="muted" data-testid="templates-kept">
-            {keptSentence('templates', kept)}
-          </p>
-        )}
       </nav>
       {template ? <MessageForm key={template.id} template={template} /> : id && <p className="empty">There is no template “{id}” in this library.</p>}
     </section>
