@@ -131,6 +131,25 @@ export type LibrarySource =
   | { kind: 'bundled'; builtAt: string }
   | { kind: 'git'; commit: string; committedAt: string; syncedAt: string };
 
+/** The parts of a library a team keeps in files of their own, beside the runbooks. */
+export const TEAM_PARTS = ['contacts', 'severity', 'templates'] as const;
+export type TeamPart = (typeof TEAM_PARTS)[number];
+
+/**
+ * Whether a library had a part's file (`oncall.yml`, `severity.yml`, `templates/`): `read` (even
+ * when it lists nothing, which is how a team empties one on purpose), `absent`, or there but
+ * `unreadable` (not valid YAML, too big, refused). Only a read part replaces what the app had.
+ */
+export type PartPresence = 'read' | 'absent' | 'unreadable';
+export const PART_PRESENCES: readonly PartPresence[] = ['read', 'absent', 'unreadable'];
+
+/** A part of the stored library kept from an earlier library, because the one imported had none it could read. */
+export interface KeptPart {
+  because: Exclude<PartPresence, 'read'>;
+  /** The library it came from: a sync (its commit and date) or the bundle. */
+  from: LibrarySource;
+}
+
 /** The snapshot format this build writes and reads. */
 export const SNAPSHOT_FORMAT = 2;
 
@@ -146,10 +165,14 @@ export interface LibrarySnapshot {
   contacts: Contact[];
   severity: SeverityLevel[];
   problems: LibraryProblem[];
+  /** Which of the team's files the library had: an absent `oncall.yml` is not an empty one. */
+  presence: Record<TeamPart, PartPresence>;
 }
 
 /** Where a snapshot came from and when, without the content: enough to decide which library wins. */
 export interface LibraryMeta {
   version: string;
   source: LibrarySource;
+  /** The team parts stored from an earlier library than `source` (absent: every part is its own). */
+  kept?: Partial<Record<TeamPart, KeptPart>>;
 }

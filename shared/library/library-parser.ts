@@ -1,9 +1,9 @@
 import { readParams } from './run-params';
 import { contentHash } from '../content-hash';
 import { splitFrontMatter } from './front-matter';
-import { isFolderIndex, libraryFileKind } from './library-paths';
+import { isFolderIndex, libraryFileKind, type LibraryFileKind } from './library-paths';
 import { DEFAULT_LIMITS, type LibraryLimits } from '../limits';
-import { SNAPSHOT_FORMAT, type LibraryProblem, type LibrarySnapshot, type LibrarySource } from '../model';
+import { SNAPSHOT_FORMAT, type LibraryProblem, type LibrarySnapshot, type LibrarySource, type TeamPart } from '../model';
 import { parseNote } from './note-parser';
 import { parseOnCall, parseSeverity } from './roster-parser';
 import { parseRunbook } from './runbook-parser';
@@ -35,23 +35,36 @@ export function parseLibrary(
     contacts: [],
     severity: [],
     problems: [...earlierProblems],
+    presence: { contacts: 'absent', severity: 'absent', templates: 'absent' },
   };
   const problem = (path: string, reason: string, level: LibraryProblem['level'] = 'error') => snapshot.problems.push({ path, reason, level });
+  // A team file that was there but could not be read is not an absent one; one read wins over another that failed.
+  const unreadable = (path: string) => {
+    const part = teamPartOf(path);
+    if (part && snapshot.presence[part] !== 'read') snapshot.presence[part] = 'unreadable';
+  };
+  const read = (part: TeamPart) => (snapshot.presence[part] = 'read');
+  for (const earlier of earlierProblems) if (earlier.level !== 'skipped') unreadable(earlier.path);
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) {
     const kind = libraryFileKind(file.path);
+    // templates/README.md alone is a templates folder with none in it: how a team says it has none.
+    if (kind === 'readme' && teamPartOf(file.path) === 'templates') read('templates');
     if (kind === 'ignored' || kind === 'readme') continue;
     if (file.text.length > limits.maxFileBytes) {
       problem(file.path, `file is larger than ${limits.maxFileBytes} bytes`);
+      unreadable(file.path);
       continue;
     }
     if (kind === 'oncall' || kind === 'severity') {
       const result = kind === 'oncall' ? parseOnCall(file.text, limits) : parseSeverity(file.text, limits);
       if (!result.ok) {
         problem(file.path, result.reason);
+        unreadable(file.path);
         continue;
       }
       for (const reason of result.problems) problem(file.path, reason);
+      read(kind === 'oncall' ? 'contacts' : 'severity');
       if (kind === 'oncall') snapshot.contacts = result.items as LibrarySnapshot['contacts'];
       else snapshot.severity = result.items as LibrarySnapshot['severity'];
       continue;
@@ -59,12 +72,16 @@ export function parseLibrary(
     const split = splitFrontMatter(file.text, limits);
     if (!split.ok) {
       problem(file.path, split.reason);
+      unreadable(file.path);
       continue;
     }
     // A Hugo section index with front matter only describes its folder; there is nothing to read.
     if (kind === 'runbook' && isFolderIndex(file.path) && !split.body.trim()) continue;
     if (kind === 'note') snapshot.notes.push(parseNote(file.path, split.data, split.body));
-    else if (kind === 'template') snapshot.templates.push(parseTemplate(file.path, split.data, split.body));
+    else if (kind === 'template') {
+      snapshot.templates.push(parseTemplate(file.path, split.data, split.body));
+      read('templates');
+    }
     else {
       snapshot.runbooks.push(parseRunbook(file.path, split.data, split.body));
       // Bad parameters leave the runbook in: a run asks for the ones that are well declared.
@@ -74,6 +91,15 @@ export function parseLibrary(
   dropDuplicateIds(snapshot, problem);
   snapshot.version = contentHash(JSON.stringify([snapshot.runbooks, snapshot.notes, snapshot.templates, snapshot.contacts, snapshot.severity]));
   return snapshot;
+}
+
+const TEAM_PART_OF_KIND: Partial<Record<LibraryFileKind, TeamPart>> = { oncall: 'contacts', severity: 'severity', template: 'templates' };
+
+/** The team part a library file belongs to, if any (a templates/ README counts for templates). */
+function teamPartOf(path: string): TeamPart | undefined {
+  const kind = libraryFileKind(path);
+  if (kind === 'readme') return path.toLowerCase().startsWith('templates/') ? 'templates' : undefined;
+  return TEAM_PART_OF_KIND[kind];
 }
 
 function dropDuplicateIds(snapshot: LibrarySnapshot, problem: (path: string, reason: string) => void) {

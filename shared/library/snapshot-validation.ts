@@ -1,4 +1,4 @@
-import { SNAPSHOT_FORMAT, type LibraryMeta, type LibrarySnapshot } from '../model';
+import { PART_PRESENCES, SNAPSHOT_FORMAT, TEAM_PARTS, type LibraryMeta, type LibrarySnapshot, type PartPresence } from '../model';
 import type { SerializedSearchIndex } from '../search/search-engine';
 
 // Snapshots arrive from outside the renderer's code (a fetched file, IPC): check their shape
@@ -41,6 +41,9 @@ export function snapshotProblem(value: unknown): string | undefined {
     if (duplicate !== undefined) return `two ${key} share the id "${duplicate}"`;
   }
   if (!everyItem(value.problems, (problem) => isString(problem.path) && isString(problem.reason))) return 'a problem entry is malformed';
+  // What an import keeps or replaces hangs on it: a wrong word must not read as "absent".
+  const presence = value.presence;
+  if (!isObject(presence) || !TEAM_PARTS.every((part) => PART_PRESENCES.includes(presence[part] as PartPresence))) return 'which team files it has is missing or malformed';
   return undefined;
 }
 

@@ -1,14 +1,47 @@
 import type { Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FixtureRepo, gitAvailable, runbook } from '../support/git-fixtures';
 import { startGitServer, type GitServer } from '../support/git-http-server';
 import { expect, test } from './fixtures';
-import { hostKind } from './host';
+import { E2E_BUILD, hostKind } from './host';
 import { declareIncident, openRunbook, stepOutcomes } from './incident-helpers';
 
 const results = (page: Page) => page.getByRole('listbox', { name: 'Results' }).getByRole('option');
+const SCREENSHOTS = path.join(E2E_BUILD, 'screenshots');
+const DATE = String.raw`\d{4}-\d\d-\d\d`;
+const FROM_BUNDLE = String.raw`kept from the library bundled with the app \(built ${DATE}\)`;
+
+/** The sync summary at both sizes, light and dark: saved for a person to look at, and measured: in the layout above the page, its close button in view. */
+async function lookAtSummary(page: Page, name: string) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const size of [{ width: 1280, height: 720 }, { width: 900, height: 700 }]) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${size.width}x${size.height}-${colorScheme}.png`) });
+      const where = `${name} at ${size.width}x${size.height} in ${colorScheme}`;
+      const banner = await page.locator('.sync-outcome').boundingBox();
+      const body = await page.locator('.app-body').boundingBox();
+      expect(banner && body, where).toBeTruthy();
+      if (!banner || !body) return;
+      expect(banner.y + banner.height, `${where}: the summary lies over the page`).toBeLessThanOrEqual(body.y + 0.5);
+      expect(banner.height, `${where}: the summary takes more than a third of the window`).toBeLessThanOrEqual(size.height / 3 + 20);
+      await expect(page.getByRole('button', { name: 'Close the sync summary' }), where).toBeInViewport({ ratio: 1 });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Tabs from where focus is until it reaches the sync summary. */
+async function tabIntoSummary(page: Page) {
+  for (let presses = 0; presses < 40; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => !!document.activeElement?.closest('.sync-outcome'))) return;
+  }
+  throw new Error('Tab never reached the sync summary');
+}
 
 test.describe('Git sync', () => {
   test.skip(!gitAvailable(), 'needs git installed: the test Git server is git http-backend');
@@ -119,6 +152,60 @@ test.describe('Git sync', () => {
     await expect(gus).toContainText('+1 555 0200');
     await page.keyboard.press('Control+7');
     await expect(page.getByRole('article', { name: 'Ask Gus before restarting the queue' })).toContainText('Local');
+  });
+
+  test('a repository without oncall.yml, severity.yml or templates keeps the team’s roster, levels and templates, says from where, and its summary closes by keyboard', async ({ launch, profile }) => {
+    const { page } = await launch(profile);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Repository URL').fill(server.url('team'));
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const summary = page.locator('.sync-outcome');
+    await expect(summary).toContainText('Synced: 1 runbook added', { timeout: 20_000 });
+    const keptAndRemoved = summary.getByRole('list', { name: 'Kept and removed besides runbooks' });
+    await expect(keptAndRemoved).toContainText(new RegExp(String.raw`Roster \(\d+ people\) ${FROM_BUNDLE}: the synced repository has no oncall\.yml\.`));
+    await expect(keptAndRemoved).toContainText(new RegExp(String.raw`Severity levels \(\d+ levels\) ${FROM_BUNDLE}: the synced repository has no severity\.yml\.`));
+    await expect(keptAndRemoved).toContainText(new RegExp(String.raw`Message templates \(\d+ templates\) ${FROM_BUNDLE}: the synced repository has no templates/ folder\.`));
+    // The bundle's pinned notes were the library's, and the team's repository has none: said, not silent.
+    await expect(keptAndRemoved).toContainText(/Pinned notes removed: .+\./);
+
+    await page.keyboard.press('Control+5');
+    await expect(page.locator('#roster tbody tr', { hasText: 'Ada Quill' })).toBeVisible();
+    await expect(page.getByTestId('roster-kept')).toHaveText(new RegExp(String.raw`^Roster ${FROM_BUNDLE}: the synced repository has no oncall\.yml\.$`));
+    await lookAtSummary(page, 'sync-kept-oncall');
+    await page.getByRole('heading', { level: 1, name: 'On-call' }).click();
+    await page.keyboard.press('l');
+    await expect(page.getByRole('dialog', { name: 'Severity levels' }).getByTestId('severity-kept')).toHaveText(new RegExp(String.raw`^Severity levels ${FROM_BUNDLE}`));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sync-kept-severity-900x700-light.png') });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+6');
+    await expect(page.getByTestId('templates-kept')).toHaveText(new RegExp(String.raw`^Message templates ${FROM_BUNDLE}: the synced repository has no templates/ folder\.$`));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sync-kept-messages-900x700-light.png') });
+
+    // Closed by keyboard, and focus goes back where it came from.
+    await tabIntoSummary(page);
+    await page.keyboard.press('Escape');
+    await expect(summary).toHaveCount(0);
+    await expect(page.locator(':focus')).toHaveCount(1);
+    // A sync that changes nothing leaves it closed.
+    await page.keyboard.press('Control+Shift+S');
+    await page.waitForFunction(() => performance.getEntriesByName('failsafe:sync', 'measure').length >= 2, undefined, { timeout: 20_000 });
+    await expect(page.getByRole('button', { name: 'Sync now' })).toBeEnabled();
+    await expect(summary).toHaveCount(0);
+
+    // The team's own oncall.yml that lists nobody empties the roster, and the page says so plainly.
+    await repo.commit({ 'oncall.yml': 'people: []\n' }, 'no roster in this repository');
+    await page.keyboard.press('Control+Shift+S');
+    await expect(summary).toContainText(/People removed from oncall\.yml: Ada Quill, /, { timeout: 20_000 });
+    await expect(summary).not.toContainText('Roster (');
+    await page.keyboard.press('Control+5');
+    await expect(page.getByTestId('no-roster')).toContainText('There is no roster: the library lists nobody on call. Add people to oncall.yml');
+    await expect(page.getByTestId('roster-age')).toHaveCount(0);
+    await expect(page.getByTestId('roster-kept')).toHaveCount(0);
+    await expect(page.locator('#roster')).toBeHidden();
+    await lookAtSummary(page, 'sync-empty-oncall');
+    await summary.getByRole('button', { name: 'Close the sync summary' }).click();
+    await expect(summary).toHaveCount(0);
   });
 
   test('a wrong setting is refused with a reason, and the token never comes back to the page', async ({ launch, profile }) => {

@@ -5,6 +5,7 @@ import { promisedUpdate, suggestedTemplate } from '../../../shared/comms/templat
 import { INCIDENT_STATUSES } from '../../../shared/incident/incident-events';
 import type { CommsTemplate, TemplateField } from '../../../shared/model';
 import { fieldType } from '../../../shared/library/template-parser';
+import { keptSentence } from '../../../shared/sync/kept-parts';
 import { hashOf } from '../../app/services/routes';
 import { nowStamp, useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
@@ -17,6 +18,7 @@ import { MarkdownView } from '../../ui/markdown/MarkdownView';
  */
 export function MessagesScreen({ id }: { id?: string }) {
   const templates = useLibraryStore((state) => state.templates);
+  const kept = useLibraryStore((state) => state.meta?.kept?.templates);
   const incident = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
   const suggested = suggestedTemplate(templates, incident);
   // The template offered when the screen opened stays on screen: copying it moves the incident on
@@ -28,6 +30,11 @@ export function MessagesScreen({ id }: { id?: string }) {
     <section className="messages" aria-labelledby="messages-title">
       <nav className="template-list" aria-label="Templates">
         <h1 id="messages-title">Messages</h1>
+        {kept && (
+          <p className="muted" data-testid="templates-kept">
+            {keptSentence('templates', kept)}
+          </p>
+        )}
         <ul>
           {templates.map((candidate) => (
             <li key={candidate.id}>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { escalationChain, nextToCall, type ChainStep } from '../../../shared/oncall/escalation-chain';
 import { rosterAge } from '../../../shared/oncall/roster-age';
+import { keptSentence } from '../../../shared/sync/kept-parts';
 import type { RosterEntry } from '../../../shared/oncall/contact-overrides';
 import { formatElapsed } from '../../../shared/incident/time-format';
 import { chainRun } from '../../../shared/incident/incident-state';
@@ -15,6 +16,8 @@ import { useRoster } from './use-roster';
 export function OnCallScreen() {
   const roster = useRoster();
   const meta = useLibraryStore((state) => state.meta);
+  const libraryHasRoster = useLibraryStore((state) => state.contacts.length > 0);
+  const keptRoster = meta?.kept?.contacts;
   const selectedId = useOnCallStore((state) => state.selectedId);
   const filter = useOnCallStore((state) => state.filter);
   const [copied, setCopied] = useState<string>();
@@ -25,7 +28,8 @@ export function OnCallScreen() {
     return words.every((word) => text.includes(word));
   });
   const selected = shown.find((entry) => entry.id === selectedId) ?? shown[0];
-  const age = meta ? rosterAge(meta.source, now.at) : undefined;
+  // A kept roster is as old as the library it came from; no roster has no age to give.
+  const age = meta && libraryHasRoster ? rosterAge(keptRoster?.from ?? meta.source, now.at) : undefined;
 
   const copy = async (label: string, value: string | undefined) => {
     if (!value) {
@@ -66,26 +70,39 @@ export function OnCallScreen() {
           </span>
         )}
       </div>
+      {keptRoster && (
+        <p className="muted" data-testid="roster-kept">
+          {keptSentence('contacts', keptRoster)}
+        </p>
+      )}
       <EscalationChain roster={roster} now={now.at} />
-      <div className="oncall-filter">
-        <input
-          type="search"
-          autoFocus
-          aria-label="Filter people"
-          placeholder="Filter by name, role, time zone…"
-          value={filter}
-          onChange={(event) => useOnCallStore.getState().setFilter(event.target.value)}
-          onKeyDown={onKeyDown}
-          aria-controls="roster"
-        />
-        <span className="keys-help">
-          <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> copy the phone · <kbd>Shift Enter</kbd> copy the email
-        </span>
-      </div>
+      {roster.length === 0 && (
+        <p className="empty" data-testid="no-roster">
+          There is no roster: the library lists nobody on call. Add people to <code>oncall.yml</code> in the team’s repository (a <code>people:</code> list with name, role and
+          phone) and sync, or add a person on this machine with “Add or change a person…” below.
+        </p>
+      )}
+      {roster.length > 0 && (
+        <div className="oncall-filter">
+          <input
+            type="search"
+            autoFocus
+            aria-label="Filter people"
+            placeholder="Filter by name, role, time zone…"
+            value={filter}
+            onChange={(event) => useOnCallStore.getState().setFilter(event.target.value)}
+            onKeyDown={onKeyDown}
+            aria-controls="roster"
+          />
+          <span className="keys-help">
+            <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> copy the phone · <kbd>Shift Enter</kbd> copy the email
+          </span>
+        </div>
+      )}
       <p className="run-notice" role="status">
         {copied}
       </p>
-      <table className="roster" id="roster">
+      <table className="roster" id="roster" hidden={roster.length === 0}>
         <thead>
           <tr>
             <th>Name</th>
@@ -139,7 +156,7 @@ export function OnCallScreen() {
           ))}
         </tbody>
       </table>
-      {shown.length === 0 && <p className="empty">Nobody matches “{filter}”.</p>}
+      {shown.length === 0 && roster.length > 0 && <p className="empty">Nobody matches “{filter}”.</p>}
       <ContactOverrides />
     </section>
   );

@@ -3,6 +3,7 @@ import { useDialogStore } from '../../app/services/dialog-store';
 import { useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
 import { trapTab } from '../../ui/focus-trap';
+import { keptSentence } from '../../../shared/sync/kept-parts';
 
 /**
  * The library's severity levels over any screen (L). With an incident current, its level is marked
@@ -10,6 +11,7 @@ import { trapTab } from '../../ui/focus-trap';
  */
 export function SeverityPanel() {
   const levels = useLibraryStore((state) => state.severity);
+  const kept = useLibraryStore((state) => state.meta?.kept?.severity);
   const incident = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
   const close = useDialogStore((state) => state.close);
   const panel = useRef<HTMLDivElement>(null);
@@ -40,6 +42,11 @@ export function SeverityPanel() {
     <div className="palette-backdrop" onMouseDown={close}>
       <div ref={panel} tabIndex={-1} className="dialog severity-panel" role="dialog" aria-modal="true" aria-label="Severity levels" onMouseDown={(event) => event.stopPropagation()} onKeyDown={onKeyDown}>
         <h2>Severity levels</h2>
+        {kept && (
+          <p className="muted" data-testid="severity-kept">
+            {keptSentence('severity', kept)}
+          </p>
+        )}
         {incident ? (
           <p className="muted">
             “{incident.title}” is <strong>{incident.severity}</strong>. Press a level’s number to change it.

@@ -1,9 +1,9 @@
-import { compareLibraries, fingerprint, type LibraryChanges } from '../../../shared/sync/library-changes';
+import { compareLibraries, compareTeamParts, fingerprint, type SyncChanges } from '../../../shared/sync/library-changes';
 import type { LibrarySnapshot, Runbook } from '../../../shared/model';
 import type { RunbookSummary } from '../../../shared/search/search-documents';
 import type { SerializedSearchIndex } from '../../../shared/search/search-engine';
 import type { FailsafeDatabase } from '../../app/services/database';
-import { importSnapshot } from './import-snapshot';
+import { importSnapshotKeepingTeamParts } from './import-snapshot';
 import { recordSyncChanges } from './runbook-history';
 
 /** The search worker, as far as an import needs it. */
@@ -13,7 +13,7 @@ export interface Indexer {
 }
 
 export interface SyncedImport {
-  changes: LibraryChanges;
+  changes: SyncChanges;
   summaries: RunbookSummary[];
 }
 
@@ -44,13 +44,14 @@ export async function importSyncedLibrary(db: FailsafeDatabase, indexer: Indexer
 }
 
 /**
- * Imports a synced snapshot (in one transaction, like any import) and records which runbooks it
- * added or changed, for the "changed since you last opened it" badges.
+ * Imports a synced snapshot (in one transaction, like any import; team parts it has no file for
+ * are kept), records which runbooks it added or changed, for the "changed since you last opened
+ * it" badges, and says what it kept and what else it removed.
  */
-export async function importSyncedSnapshot(db: FailsafeDatabase, snapshot: LibrarySnapshot, now: Date): Promise<LibraryChanges> {
+export async function importSyncedSnapshot(db: FailsafeDatabase, snapshot: LibrarySnapshot, now: Date): Promise<SyncChanges> {
   const before = (await db.runbooks.toArray()).map(fingerprint);
-  await importSnapshot(db, snapshot);
+  const imported = await importSnapshotKeepingTeamParts(db, snapshot);
   const changes = compareLibraries(before, snapshot.runbooks.map(fingerprint));
   await recordSyncChanges(db, changes, now);
-  return changes;
+  return { ...changes, ...compareTeamParts(imported.before, imported.after, imported.kept) };
 }

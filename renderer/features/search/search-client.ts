@@ -1,4 +1,4 @@
-import type { LibraryChanges } from '../../../shared/sync/library-changes';
+import type { SyncChanges } from '../../../shared/sync/library-changes';
 import type { RunbookSummary } from '../../../shared/search/search-documents';
 import type { NoteHit } from '../../../shared/search/note-search';
 import type { SearchFilters, SearchHit } from '../../../shared/search/search-engine';
@@ -66,7 +66,7 @@ export class SearchClient {
    * single message holds the window's thread): each part goes on to the worker, which parses,
    * checks, stores and indexes the whole.
    */
-  async importSynced(parts: AsyncIterable<string>, previousVersion: string | undefined, now: Date): Promise<{ changes: LibraryChanges; summaries: RunbookSummary[] }> {
+  async importSynced(parts: AsyncIterable<string>, previousVersion: string | undefined, now: Date): Promise<{ changes: SyncChanges; summaries: RunbookSummary[] }> {
     let first = true;
     for await (const text of parts) {
       await this.request({ type: 'snapshot-part', text, first });

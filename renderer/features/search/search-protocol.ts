@@ -1,4 +1,4 @@
-import type { LibraryChanges } from '../../../shared/sync/library-changes';
+import type { SyncChanges } from '../../../shared/sync/library-changes';
 import type { NoteHit } from '../../../shared/search/note-search';
 import type { RunbookSummary } from '../../../shared/search/search-documents';
 import type { SearchFilters, SearchHit } from '../../../shared/search/search-engine';
@@ -18,7 +18,7 @@ export type SearchReply =
   | { type: 'imported'; summaries: RunbookSummary[]; indexMs: number; writeMs: number }
   | { type: 'loaded'; found: boolean; summaries: RunbookSummary[] }
   | { type: 'received' }
-  | { type: 'synced'; changes: LibraryChanges; summaries: RunbookSummary[] }
+  | { type: 'synced'; changes: SyncChanges; summaries: RunbookSummary[] }
   | { type: 'results'; hits: SearchHit[]; notes: NoteHit[] };
 
 /** `index-not-built`: a synced library was stored but could not be made searchable. */

@@ -1,12 +1,19 @@
+import { useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { describeKeptAndRemoved } from '../../../shared/sync/library-changes';
 import { hashOf } from '../../app/services/routes';
 import { useSyncStore } from './sync-store';
 
-/** Progress while syncing, then what changed or why it failed, in plain words. */
+/**
+ * Progress while syncing, then what changed (what was kept, and what went) or why it failed, in
+ * plain words. It sits in the layout above the page, never over it, and closes with its button or
+ * Esc until a sync changes something.
+ */
 export function SyncStatusPanel() {
   const running = useSyncStore((state) => state.running);
   const status = useSyncStore((state) => state.status);
   const outcome = useSyncStore((state) => state.outcome);
   const error = useSyncStore((state) => state.error);
+  const dismissed = useSyncStore((state) => state.dismissed);
   if (running) {
     return (
       <p className="banner sync-progress" role="status">
@@ -16,9 +23,10 @@ export function SyncStatusPanel() {
       </p>
     );
   }
+  if (dismissed) return null;
   if (error) {
     return (
-      <div className="banner warning" role="alert">
+      <DismissibleBanner className="banner warning" role="alert" closeLabel="Close the sync error">
         <p>{error.message}</p>
         {error.problems.length > 0 && (
           <ul>
@@ -27,14 +35,22 @@ export function SyncStatusPanel() {
             ))}
           </ul>
         )}
-      </div>
+      </DismissibleBanner>
     );
   }
   if (!outcome) return null;
   const listed = outcome.changes ? [...outcome.changes.updated.map((item) => ({ ...item, word: 'updated' })), ...outcome.changes.added.map((item) => ({ ...item, word: 'added' }))] : [];
+  const keptAndRemoved = outcome.changes ? describeKeptAndRemoved(outcome.changes) : [];
   return (
-    <div className="banner sync-outcome" role="status">
+    <DismissibleBanner className="banner sync-outcome" role="status" closeLabel="Close the sync summary">
       <p>Synced: {outcome.summary}</p>
+      {keptAndRemoved.length > 0 && (
+        <ul className="sync-kept" aria-label="Kept and removed besides runbooks">
+          {keptAndRemoved.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       {(listed.length > 0 || (outcome.changes?.removed.length ?? 0) > 0) && (
         <ul>
           {listed.map((item) => (
@@ -45,6 +61,35 @@ export function SyncStatusPanel() {
           {outcome.changes?.removed.map((item) => <li key={item.id}>{item.title} (removed)</li>)}
         </ul>
       )}
+    </DismissibleBanner>
+  );
+}
+
+/** A banner with a close button; Esc anywhere in it closes it too, and focus goes back where it came from. */
+function DismissibleBanner({ className, role, closeLabel, children }: { className: string; role: 'status' | 'alert'; closeLabel: string; children: ReactNode }) {
+  const cameFrom = useRef<HTMLElement | null>(null);
+  const close = () => {
+    useSyncStore.getState().dismiss();
+    if (cameFrom.current?.isConnected) cameFrom.current.focus();
+  };
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    if (event.relatedTarget instanceof HTMLElement && !event.currentTarget.contains(event.relatedTarget)) cameFrom.current = event.relatedTarget;
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    close();
+  };
+  return (
+    // The message alone is the live region: its words are read out, not the button's.
+    <div className={`${className} dismissible`} onFocus={onFocus} onKeyDown={onKeyDown}>
+      <div className="banner-text" role={role}>
+        {children}
+      </div>
+      <button type="button" className="banner-close" onClick={close} aria-label={closeLabel} title={`${closeLabel} (Esc)`} aria-keyshortcuts="Escape">
+        ×
+      </button>
     </div>
   );
 }

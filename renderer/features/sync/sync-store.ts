@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { describeChanges, type LibraryChanges } from '../../../shared/sync/library-changes';
+import { describeChanges, type SyncChanges } from '../../../shared/sync/library-changes';
 import type { FailsafeBridge, SaveSettingsReply } from '../../../shared/ipc-contract';
 import type { SnapshotHandle, SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from '../../../shared/sync/sync-contract';
 import { desktopBridge } from '../../app/services/bridge';
@@ -14,7 +14,7 @@ async function* snapshotParts(bridge: FailsafeBridge, handle: SnapshotHandle): A
 export interface SyncOutcome {
   at: string;
   summary: string;
-  changes?: LibraryChanges;
+  changes?: SyncChanges;
 }
 
 interface SyncState {
@@ -26,6 +26,12 @@ interface SyncState {
   outcome?: SyncOutcome;
   /** Why the last sync failed, in plain words. */
   error?: { message: string; problems: string[] };
+  /**
+   * The responder closed the summary (or the error): it stays closed through syncs that change
+   * nothing, and opens again for one that imports a library or fails for another reason.
+   */
+  dismissed: boolean;
+  dismiss(): void;
   init(): Promise<void>;
   syncNow(): Promise<boolean>;
   saveSettings(update: SyncSettingsUpdate): Promise<string | undefined>;
@@ -59,6 +65,11 @@ export const useSyncStore = create<SyncState>((set, get) => {
     available: false,
     status: { running: false },
     running: false,
+    dismissed: false,
+
+    dismiss() {
+      set({ dismissed: true });
+    },
 
     async init() {
       const bridge = desktopBridge();
@@ -71,6 +82,7 @@ export const useSyncStore = create<SyncState>((set, get) => {
     async syncNow() {
       const bridge = desktopBridge();
       if (!bridge || get().running) return false;
+      const earlierError = get().error?.message;
       set({ running: true, error: undefined });
       // User Timing for `npm run bench`: from the request to a searchable library.
       const started = performance.now();
@@ -82,14 +94,14 @@ export const useSyncStore = create<SyncState>((set, get) => {
       } catch (error) {
         // The desktop side did not answer at all (a refused call, a crash in main): say so, plainly.
         window.clearInterval(poll);
-        set({ running: false, error: { message: `Sync could not start: ${error instanceof Error ? error.message : String(error)}. The library is unchanged.`, problems: [] } });
+        set({ running: false, dismissed: false, error: { message: `Sync could not start: ${error instanceof Error ? error.message : String(error)}. The library is unchanged.`, problems: [] } });
         return false;
       }
       try {
         const at = new Date().toISOString();
         if (!result.ok) {
           const problems = (result.error.problems ?? []).map((problem) => `${problem.path}: ${problem.reason}`);
-          set({ error: { message: result.error.message, problems } });
+          set({ error: { message: result.error.message, problems }, dismissed: get().dismissed && earlierError === result.error.message });
           return false;
         }
         if (result.unchanged) {
@@ -101,7 +113,7 @@ export const useSyncStore = create<SyncState>((set, get) => {
         const { changes, summaries } = await appSearch().importSynced(snapshotParts(bridge, result.snapshot), meta?.version, new Date());
         await useLibraryStore.getState().reload(summaries);
         performance.measure('failsafe:sync', { start: started, detail: 'imported' });
-        set({ outcome: { at, summary: `${describeChanges(changes)}.`, changes } });
+        set({ outcome: { at, summary: `${describeChanges(changes)}.`, changes }, dismissed: false });
         return true;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -109,7 +121,7 @@ export const useSyncStore = create<SyncState>((set, get) => {
           error instanceof WorkerError && error.kind === 'index-not-built'
             ? `The synced library was saved, but ${reason}; search shows the previous library until Failsafe is restarted.`
             : `The synced library could not be saved; the previous library is still in use (${reason}).`;
-        set({ error: { message, problems: [] } });
+        set({ error: { message, problems: [] }, dismissed: false });
         return false;
       } finally {
         window.clearInterval(poll);

@@ -5,14 +5,26 @@ import { parseLibrary } from '../../../shared/library/library-parser';
 import { buildSearchIndex, SearchEngine } from '../../../shared/search/search-engine';
 import { createDatabase, type FailsafeDatabase } from '../../../renderer/app/services/database';
 import { importSyncedLibrary, IndexNotBuiltError, type Indexer } from '../../../renderer/features/search/import-synced';
+import { importSnapshot } from '../../../renderer/features/search/import-snapshot';
+import { readLibraryOverview } from '../../../renderer/features/library/library-reads';
 import { unseenChanges } from '../../../renderer/features/search/runbook-history';
 
 let db: FailsafeDatabase;
 let name = 0;
 
-const gitLibrary = (files: Record<string, string>, commit: string) => {
-  return parseLibrary(Object.entries(files).map(([path, text]) => ({ path, text })), { kind: 'git', commit, committedAt: '2026-11-20T10:00:00Z', syncedAt: '2026-11-23T08:00:00Z' });
+const gitLibrary = (files: Record<string, string>, commit: string, committedAt = '2026-11-20T10:00:00Z') => {
+  return parseLibrary(Object.entries(files).map(([path, text]) => ({ path, text })), { kind: 'git', commit, committedAt, syncedAt: '2026-11-23T08:00:00Z' });
 };
+
+const BUNDLED = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;
+const TEAM_FILES = {
+  'oncall.yml': 'people:\n  - { name: Ada Quill, role: Primary on-call, phone: "+1 555 0100" }\n  - { name: Bram Oduya, role: Secondary, phone: "+1 555 0101" }\n',
+  'severity.yml': 'levels:\n  - { id: SEV1, name: Critical, response_time: 15 minutes }\n  - { id: SEV2, name: Major, response_time: 1 hour }\n',
+  'templates/status.md': '---\ntitle: Status update\n---\nWe are looking into {{what}}.',
+  'notes/freeze.md': '---\ntitle: Deploys are frozen\npinned: true\n---\nNo deploys this week.',
+};
+const bundledLibrary = () => parseLibrary(Object.entries({ 'a.md': '# A', ...TEAM_FILES }).map(([path, text]) => ({ path, text })), BUNDLED);
+const names = <T extends { id: string }>(items: T[]) => items.map((item) => item.id).sort();
 
 beforeEach(async () => {
   db = createDatabase(`synced-${++name}`);
@@ -41,7 +53,7 @@ describe('importSyncedLibrary', () => {
     await db.runbookVisits.bulkPut([{ id: 'a', openedAt: '2026-11-23T08:30:00Z' }, { id: 'b', openedAt: '2026-11-23T08:30:00Z' }]);
     const second = gitLibrary({ 'a.md': '# A\n\nchanged', 'b.md': '# B', 'd.md': '# D' }, 'b'.repeat(40));
     const { changes, summaries } = await importSyncedLibrary(db, indexer(calls), second, first.version, new Date('2026-11-23T09:00:00Z'));
-    expect(changes).toEqual({ added: [{ id: 'd', title: 'D' }], updated: [{ id: 'a', title: 'A' }], removed: [{ id: 'c', title: 'C' }] });
+    expect(changes).toEqual({ added: [{ id: 'd', title: 'D' }], updated: [{ id: 'a', title: 'A' }], removed: [{ id: 'c', title: 'C' }], kept: [], alsoRemoved: [] });
     expect(describeChanges(changes)).toBe('1 runbook updated, 1 added, 1 removed');
     expect(summaries.map((summary) => summary.id).sort()).toEqual(['a', 'b', 'd']);
     expect((await db.searchIndex.toArray()).map((index) => index.version)).toEqual([second.version]);
@@ -72,5 +84,85 @@ describe('importSyncedLibrary', () => {
     expect((error as Error).message).toContain('out of memory');
     expect((await db.runbooks.toArray()).map((runbook) => runbook.id)).toEqual(['a']);
     expect(await db.searchIndex.count()).toBe(0);
+  });
+
+  it('keeps the roster, the severity levels and the templates when the synced repository has no file for them, and says where they came from', async () => {
+    await importSnapshot(db, bundledLibrary());
+    await db.contactOverrides.put({ id: 'gus', kind: 'add', contact: { id: 'gus', name: 'Gus', role: 'Cover', escalationOrder: 1 }, reason: 'covering', createdAt: '2026-11-20T00:00:00Z' });
+    const bare = gitLibrary({ 'a.md': '# A' }, 'c'.repeat(40), '2026-11-30T09:00:00Z');
+    const { changes } = await importSyncedLibrary(db, indexer([]), bare, undefined, new Date('2026-11-30T10:00:00Z'));
+
+    const overview = await readLibraryOverview(db);
+    expect(names(overview.contacts)).toEqual(['ada-quill', 'bram-oduya']);
+    expect(names(overview.severity)).toEqual(['SEV1', 'SEV2']);
+    expect(names(overview.templates)).toEqual(['templates/status']);
+    expect(overview.meta?.source).toEqual(bare.source);
+    expect(overview.meta?.kept).toEqual({ contacts: { because: 'absent', from: BUNDLED }, severity: { because: 'absent', from: BUNDLED }, templates: { because: 'absent', from: BUNDLED } });
+    expect(changes.kept).toEqual([
+      { part: 'contacts', count: 2, because: 'absent', from: BUNDLED },
+      { part: 'severity', count: 2, because: 'absent', from: BUNDLED },
+      { part: 'templates', count: 1, because: 'absent', from: BUNDLED },
+    ]);
+    // The note was the library's, and the synced one has none: it is gone, and said to be.
+    expect(changes.alsoRemoved).toEqual([{ what: 'pinned-notes', items: [{ id: 'notes/freeze', title: 'Deploys are frozen' }] }]);
+    expect(await db.contactOverrides.count()).toBe(1);
+  });
+
+  it('keeps a part through several syncs without it, still naming the library it came from, until a sync brings its own file', async () => {
+    const withFiles = gitLibrary({ 'a.md': '# A', ...TEAM_FILES }, 'a'.repeat(40), '2026-11-20T10:00:00Z');
+    await importSyncedLibrary(db, indexer([]), withFiles, undefined, new Date());
+    expect((await readLibraryOverview(db)).meta?.kept).toBeUndefined();
+    await importSyncedLibrary(db, indexer([]), gitLibrary({ 'a.md': '# A', 'b.md': '# B' }, 'b'.repeat(40)), withFiles.version, new Date());
+    await importSyncedLibrary(db, indexer([]), gitLibrary({ 'a.md': '# A' }, 'c'.repeat(40)), undefined, new Date());
+    const kept = (await readLibraryOverview(db)).meta?.kept;
+    expect(kept?.contacts).toEqual({ because: 'absent', from: withFiles.source });
+
+    // The team's own oncall.yml replaces the roster; what it no longer lists is named.
+    const own = gitLibrary({ 'a.md': '# A', 'oncall.yml': 'people:\n  - { name: Ines Park, role: Primary on-call }\n' }, 'd'.repeat(40));
+    const { changes } = await importSyncedLibrary(db, indexer([]), own, undefined, new Date());
+    const overview = await readLibraryOverview(db);
+    expect(names(overview.contacts)).toEqual(['ines-park']);
+    expect(overview.meta?.kept?.contacts).toBeUndefined();
+    expect(overview.meta?.kept?.severity).toEqual({ because: 'absent', from: withFiles.source });
+    expect(changes.alsoRemoved).toEqual([{ what: 'contacts', items: [{ id: 'ada-quill', title: 'Ada Quill' }, { id: 'bram-oduya', title: 'Bram Oduya' }] }]);
+    expect(changes.kept.map((entry) => entry.part)).toEqual(['severity', 'templates']);
+  });
+
+  it('empties a part whose file lists nothing, naming what went, and replaces every part a repository has files for', async () => {
+    await importSnapshot(db, bundledLibrary());
+    const emptied = gitLibrary({ 'a.md': '# A', 'oncall.yml': 'people: []\n', 'severity.yml': 'levels:\n  - { id: SEV1, name: Critical, response_time: 5 minutes }\n', 'templates/other.md': '# Other' }, 'e'.repeat(40));
+    const { changes } = await importSyncedLibrary(db, indexer([]), emptied, undefined, new Date());
+    const overview = await readLibraryOverview(db);
+    expect(overview.contacts).toEqual([]);
+    expect(overview.severity.map((level) => level.responseTime)).toEqual(['5 minutes']);
+    expect(names(overview.templates)).toEqual(['templates/other']);
+    expect(overview.meta?.kept).toBeUndefined();
+    expect(changes.kept).toEqual([]);
+    expect(changes.alsoRemoved).toEqual([
+      { what: 'pinned-notes', items: [{ id: 'notes/freeze', title: 'Deploys are frozen' }] },
+      { what: 'contacts', items: [{ id: 'ada-quill', title: 'Ada Quill' }, { id: 'bram-oduya', title: 'Bram Oduya' }] },
+      { what: 'severity', items: [{ id: 'SEV2', title: 'SEV2 Major' }] },
+      { what: 'templates', items: [{ id: 'templates/status', title: 'Status update' }] },
+    ]);
+  });
+
+  it('keeps the roster when the synced oncall.yml cannot be read, saying so', async () => {
+    await importSnapshot(db, bundledLibrary());
+    const broken = gitLibrary({ 'a.md': '# A', ...TEAM_FILES, 'oncall.yml': 'people: [oops\n' }, 'f'.repeat(40));
+    const { changes } = await importSyncedLibrary(db, indexer([]), broken, undefined, new Date());
+    expect(names((await readLibraryOverview(db)).contacts)).toEqual(['ada-quill', 'bram-oduya']);
+    expect(changes.kept).toEqual([{ part: 'contacts', count: 2, because: 'unreadable', from: BUNDLED }]);
+    expect(changes.alsoRemoved).toEqual([]);
+  });
+
+  it('keeps the previous roster and its meta whole when a sync that would keep parts fails half-way', async () => {
+    await importSnapshot(db, bundledLibrary());
+    const broken = gitLibrary({ 'b.md': '# B', 'c.md': '# C' }, 'b'.repeat(40));
+    broken.runbooks[1] = { ...broken.runbooks[1], id: broken.runbooks[0].id };
+    await expect(importSyncedLibrary(db, indexer([]), broken, undefined, new Date())).rejects.toThrow(/Key already exists|ConstraintError|BulkError/);
+    const overview = await readLibraryOverview(db);
+    expect(names(overview.contacts)).toEqual(['ada-quill', 'bram-oduya']);
+    expect(overview.meta).toMatchObject({ source: BUNDLED });
+    expect(overview.meta?.kept).toBeUndefined();
   });
 });

@@ -99,4 +99,43 @@ describe('parseLibrary', () => {
     expect(parseLibrary(files, source).version).toBe(parseLibrary(files, later).version);
     expect(parseLibrary([{ path: 'a.md', text: '# A2' }], source).version).not.toBe(parseLibrary(files, source).version);
   });
+
+  it('tells a library without oncall.yml, severity.yml or templates from one whose files list nothing', () => {
+    const runbook = { path: 'a.md', text: '# A' };
+    expect(parseLibrary([runbook], source).presence).toEqual({ contacts: 'absent', severity: 'absent', templates: 'absent' });
+    const emptied = parseLibrary(
+      [runbook, { path: 'oncall.yml', text: 'people: []\n' }, { path: 'severity.yml', text: 'levels: []\n' }, { path: 'templates/README.md', text: '# Our templates\n\nNone yet.' }],
+      source,
+    );
+    expect(emptied.presence).toEqual({ contacts: 'read', severity: 'read', templates: 'read' });
+    expect([emptied.contacts, emptied.severity, emptied.templates]).toEqual([[], [], []]);
+    expect(snapshotProblem(emptied)).toBeUndefined();
+  });
+
+  it('marks a team file that is there but cannot be read as unreadable, not absent', () => {
+    const snapshot = parseLibrary(
+      [
+        { path: 'oncall.yml', text: 'people: [oops\n' },
+        { path: 'severity.yml', text: 'levels: just words\n' },
+        { path: 'templates/update.md', text: '---\ntitle: [oops\n---\nBody' },
+      ],
+      source,
+    );
+    expect(snapshot.presence).toEqual({ contacts: 'unreadable', severity: 'unreadable', templates: 'unreadable' });
+    // A file the loader refused (a symbolic link, too big) is there too; a hidden one is not library content.
+    const refused = parseLibrary([], source, [
+      { path: 'oncall.yml', reason: 'symbolic link refused: links are not read from a synced repository', level: 'error' },
+      { path: 'templates/.draft.md', reason: 'hidden', level: 'skipped' },
+    ]);
+    expect(refused.presence).toEqual({ contacts: 'unreadable', severity: 'absent', templates: 'absent' });
+    // One readable template is enough for the folder to be read.
+    const some = parseLibrary([{ path: 'templates/a.md', text: '---\ntitle: [oops\n---\n' }, { path: 'templates/b.md', text: '# B' }], source);
+    expect(some.presence.templates).toBe('read');
+  });
+
+  it('refuses a snapshot from elsewhere that does not say which team files it had', () => {
+    const snapshot = parseLibrary([{ path: 'a.md', text: '# A' }], source) as unknown as Record<string, unknown>;
+    expect(snapshotProblem({ ...snapshot, presence: undefined })).toBe('which team files it has is missing or malformed');
+    expect(snapshotProblem({ ...snapshot, presence: { contacts: 'read', severity: 'read', templates: 'maybe' } })).toBe('which team files it has is missing or malformed');
+  });
 });

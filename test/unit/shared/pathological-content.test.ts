@@ -59,4 +59,20 @@ describe('pathological content through the parser, the search documents and the 
       { numRuns: 50, seed: 11 },
     );
   });
+
+  it('says a team file was there, read or not, whatever it holds, and never reads an unreadable one as empty', () => {
+    const anyText = fc.oneof(pathological, fc.string({ maxLength: 2000 }), fc.constantFrom('people: []\n', 'levels: []\n', '[]', '', 'x'.repeat(LIMIT + 1)));
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const snapshot = parseLibrary([{ path: 'oncall.yml', text }, { path: 'severity.yml', text }, { path: 'templates/t.md', text }, good], source);
+        for (const part of ['contacts', 'severity', 'templates'] as const) {
+          expect(snapshot.presence[part]).not.toBe('absent');
+          if (snapshot.presence[part] === 'unreadable') expect(snapshot[part]).toEqual([]);
+        }
+        // A file in its place that could not be read is listed as a problem of that file.
+        if (snapshot.presence.contacts === 'unreadable') expect(snapshot.problems.some((problem) => problem.path === 'oncall.yml')).toBe(true);
+      }),
+      { numRuns: 40, seed: 13 },
+    );
+  });
 });
