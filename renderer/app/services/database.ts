@@ -1,5 +1,6 @@
 import Dexie, { type DBCore, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
 import type { IncidentEvent, IncidentStatus } from '../../../shared/incident/incident-events';
+import { runSummariesOfRecord, type RunSummary } from '../../../shared/incident/run-summary';
 import type { ContactOverride } from '../../../shared/oncall/contact-overrides';
 import type { LocalNote } from '../../../shared/notes/local-note';
 import { extractSteps, splitSections } from '../../../shared/library/markdown/runbook-sections';
@@ -65,6 +66,8 @@ export type FailsafeDatabase = Dexie & {
   localNotes: EntityTable<LocalNote, 'id'>;
   /** Notes (the library's or local) the user marked helpful. */
   helpfulNotes: EntityTable<{ id: string; markedAt: string }, 'id'>;
+  /** One row per run, keyed by [incidentId+runId], written with its events: figures across incidents read these. */
+  runSummaries: Table<RunSummary, [string, string]>;
 };
 
 export const DATABASE_NAME = 'failsafe';
@@ -76,7 +79,7 @@ export const LIBRARY_TABLES = ['runbooks', 'notes', 'templates', 'contacts', 'se
  * The user's own tables: never touched by an import, never dropped by an upgrade, written with
  * strict durability. A new table goes in one of the two lists (a test checks every table is in one).
  */
-export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits', 'incidentEvents', 'incidents', 'contactOverrides', 'localNotes', 'helpfulNotes'] as const;
+export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits', 'incidentEvents', 'incidents', 'contactOverrides', 'localNotes', 'helpfulNotes', 'runSummaries'] as const;
 
 /**
  * Every version of the schema, oldest first. Versions are never removed or edited: Dexie upgrades
@@ -118,7 +121,31 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
   { version: 5, stores: { contactOverrides: 'id' } },
   // Version 6 (notes): notes written in the app, and the notes marked helpful.
   { version: 6, stores: { localNotes: 'id', helpfulNotes: 'id' } },
+  // Version 7 (at scale): a summary of each run, so run figures need no replay of every record;
+  // the runs recorded so far get theirs from their records.
+  { version: 7, stores: { runSummaries: '[incidentId+runId], runbookId' }, upgrade: rebuildRunSummaries },
 ];
+
+/**
+ * Derives every run summary again from the incident records, one record at a time (they are stored
+ * in order of [incidentId+seq]), and replaces the table with them. Version 7's upgrade; the same
+ * derivation as the rows written with each event (`runSummariesOfRecord`).
+ */
+export async function rebuildRunSummaries(transaction: Transaction): Promise<void> {
+  const rows: RunSummary[] = [];
+  let record: IncidentEvent[] = [];
+  await transaction.table<IncidentEvent>('incidentEvents').each((event) => {
+    if (record.length && record[0].incidentId !== event.incidentId) {
+      rows.push(...runSummariesOfRecord(record));
+      record = [];
+    }
+    record.push(event);
+  });
+  rows.push(...runSummariesOfRecord(record));
+  const table = transaction.table<RunSummary>('runSummaries');
+  await table.clear();
+  await table.bulkPut(rows);
+}
 
 /** `version`: open the schema as it was then (the upgrade test builds old databases with it). */
 export function createDatabase(name = DATABASE_NAME, version = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version): FailsafeDatabase {

@@ -1,34 +1,40 @@
 import { create } from 'zustand';
-import { replay, type IncidentState } from '../../../shared/incident/incident-state';
 import { runStats, type RunbookRunStats } from '../../../shared/incident/run-stats';
 import { appDatabase } from '../../app/services/app-services';
-import { readAllIncidentEvents, useIncidentStore } from '../incident';
+import { readRunSummaries, readRunSummariesOf, useIncidentStore } from '../incident';
 
 interface HealthState {
   /** How each runbook fared in this machine's incidents, by runbook id; undefined until read. */
   stats?: Map<string, RunbookRunStats>;
-  /** Reads every incident's record, when something was recorded since the last read. */
+  /** One runbook's figures, read for its page alone; null when it was never run here, absent until read. */
+  runbook: Record<string, RunbookRunStats | null>;
+  /** Reads every run's summary, when something was recorded since the last read. */
   refresh(): Promise<void>;
+  /** Reads the summaries of one runbook's runs, when something was recorded since it last did. */
+  refreshRunbook(id: string): Promise<void>;
 }
 
-// Stats change only when an incident records something: a runbook page opened again reads nothing.
+// Figures change only when an incident records something: a runbook page opened again reads nothing.
+// They come from the run summaries written with each event, never from replaying the records.
 let stale = true;
+const freshRunbooks = new Set<string>();
 useIncidentStore.subscribe((state, previous) => {
-  if (state.loaded !== previous.loaded) stale = true;
+  if (state.loaded === previous.loaded) return;
+  stale = true;
+  freshRunbooks.clear();
 });
 
 export const useHealthStore = create<HealthState>((set, get) => ({
+  runbook: {},
   async refresh() {
     if (!stale && get().stats) return;
     stale = false;
-    const byIncident = new Map<string, Parameters<typeof replay>[0][number][]>();
-    for (const event of await readAllIncidentEvents(appDatabase())) {
-      const list = byIncident.get(event.incidentId) ?? [];
-      list.push(event);
-      byIncident.set(event.incidentId, list);
-    }
-    // An incident whose record cannot be replayed is left out here; its own page says why.
-    const states = [...byIncident.values()].map(replay).flatMap((result): IncidentState[] => (result.ok ? [result.state] : []));
-    set({ stats: runStats(states) });
+    set({ stats: runStats(await readRunSummaries(appDatabase())) });
+  },
+  async refreshRunbook(id) {
+    if (freshRunbooks.has(id)) return;
+    freshRunbooks.add(id);
+    const stats = runStats(await readRunSummariesOf(appDatabase(), id)).get(id) ?? null;
+    set({ runbook: { ...get().runbook, [id]: stats } });
   },
 }));

@@ -1,10 +1,12 @@
 import Dexie from 'dexie';
 import type { IncidentEvent } from '../../../shared/incident/incident-events';
 import type { IncidentState } from '../../../shared/incident/incident-state';
+import { runSummariesChangedBy, runSummariesOf, type RunSummary } from '../../../shared/incident/run-summary';
 import type { FailsafeDatabase, IncidentSummaryRecord } from '../../app/services/database';
 
-// The incident record in IndexedDB. Both tables are user tables: every write is strictly durable,
-// so when a write resolves, the events are on disk.
+// The incident record in IndexedDB, with the list's summary of each incident and a summary of each
+// run. All are user tables: every write is strictly durable, so when a write resolves, the events
+// are on disk, and the summaries never say more or less than the record.
 
 const CURRENT_INCIDENT = 'currentIncident';
 
@@ -21,11 +23,13 @@ export function summaryOf(state: IncidentState): IncidentSummaryRecord {
   };
 }
 
-/** Appends events and the incident's new summary in one transaction: both are written, or neither. */
+/** Appends events, the incident's new summary and those of the runs they touch in one transaction: all are written, or none. */
 export async function appendEvents(db: FailsafeDatabase, events: readonly IncidentEvent[], after: IncidentState): Promise<void> {
-  await db.transaction('rw', db.incidentEvents, db.incidents, async () => {
+  await db.transaction('rw', db.incidentEvents, db.incidents, db.runSummaries, async () => {
     await db.incidentEvents.bulkAdd(events as IncidentEvent[]);
     await db.incidents.put(summaryOf(after));
+    const runs = runSummariesChangedBy(events, after);
+    if (runs.length) await db.runSummaries.bulkPut(runs);
   });
 }
 
@@ -38,12 +42,14 @@ export async function listIncidents(db: FailsafeDatabase): Promise<IncidentSumma
   return db.incidents.orderBy('declaredAt').reverse().toArray();
 }
 
-/** Replaces an incident's record with one rebuilt from its journal file. */
+/** Replaces an incident's record, and its runs' summaries, with one rebuilt from its journal file. */
 export async function replaceIncident(db: FailsafeDatabase, events: readonly IncidentEvent[], state: IncidentState): Promise<void> {
-  await db.transaction('rw', db.incidentEvents, db.incidents, async () => {
+  await db.transaction('rw', db.incidentEvents, db.incidents, db.runSummaries, async () => {
     await db.incidentEvents.where('[incidentId+seq]').between([state.id, Dexie.minKey], [state.id, Dexie.maxKey]).delete();
     await db.incidentEvents.bulkAdd(events as IncidentEvent[]);
     await db.incidents.put(summaryOf(state));
+    await db.runSummaries.where('[incidentId+runId]').between([state.id, Dexie.minKey], [state.id, Dexie.maxKey]).delete();
+    await db.runSummaries.bulkPut(runSummariesOf(state));
   });
 }
 
@@ -69,7 +75,12 @@ export async function writeResponderName(db: FailsafeDatabase, name: string): Pr
   await db.settings.put({ key: RESPONDER_NAME, value: name.trim() });
 }
 
-/** Every incident's record, for figures across incidents (how each runbook fared). */
-export async function readAllIncidentEvents(db: FailsafeDatabase): Promise<IncidentEvent[]> {
-  return db.incidentEvents.toArray();
+/** Every run's summary, for figures across incidents (how each runbook fared): no record is replayed. */
+export async function readRunSummaries(db: FailsafeDatabase): Promise<RunSummary[]> {
+  return db.runSummaries.toArray();
+}
+
+/** The summaries of one runbook's runs, by the table's index: a runbook page reads only its own. */
+export async function readRunSummariesOf(db: FailsafeDatabase, runbookId: string): Promise<RunSummary[]> {
+  return db.runSummaries.where('runbookId').equals(runbookId).toArray();
 }

@@ -25,9 +25,9 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
   const summaries = useLibraryStore((state) => state.summaries);
   const localNotes = useNotesStore((state) => state.local);
   const helpful = useNotesStore((state) => state.helpful);
-  const stats = useHealthStore((state) => state.stats?.get(id));
+  const stats = useHealthStore((state) => state.runbook[id] ?? undefined);
   useEffect(() => {
-    void useHealthStore.getState().refresh();
+    void useHealthStore.getState().refreshRunbook(id);
   }, [id]);
   useEffect(() => {
     void load(id);

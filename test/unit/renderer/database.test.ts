@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDatabase, LIBRARY_TABLES, SCHEMA_VERSIONS, USER_TABLES, type FailsafeDatabase } from '../../../renderer/app/services/database';
 import { importSnapshot } from '../../../renderer/features/search/import-snapshot';
-import { appendEvents } from '../../../renderer/features/incident/incident-record';
-import { TestRecord } from '../../support/incident-record';
+import { appendEvents, summaryOf } from '../../../renderer/features/incident/incident-record';
+import { runStats } from '../../../shared/incident/run-stats';
+import { TestRecord, testRunbook } from '../../support/incident-record';
 import { recordRunbookOpened, recordSyncChanges, unseenChanges } from '../../../renderer/features/search/runbook-history';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import { stepMarkdown } from '../../../shared/library/markdown/runbook-steps';
@@ -44,10 +45,18 @@ describe('the schema', () => {
     await appendEvents(db, incident.events, incident.current);
     const durabilities = transaction.mock.calls.map(([stores, mode, options]) => ({ stores: [stores].flat().sort(), mode, durability: options?.durability }));
     expect(durabilities).toContainEqual({ stores: ['runbookVisits'], mode: 'readwrite', durability: 'strict' });
-    expect(durabilities).toContainEqual({ stores: ['incidentEvents', 'incidents'], mode: 'readwrite', durability: 'strict' });
+    expect(durabilities).toContainEqual({ stores: ['incidentEvents', 'incidents', 'runSummaries'], mode: 'readwrite', durability: 'strict' });
     expect(durabilities).toContainEqual({ stores: [...LIBRARY_TABLES].sort(), mode: 'readwrite', durability: undefined });
   });
 });
+
+// An incident with an aborted run and a run still going, as any version since 4 recorded it.
+const pastIncident = new TestRecord('inc-past')
+  .add({ type: 'incident-declared', title: 'API down', severity: 'P1' })
+  .add({ type: 'run-started', runId: 'r1', runbook: testRunbook() }, { type: 'step-started', runId: 'r1', step: 0 }, { type: 'step-skipped', runId: 'r1', step: 0, reason: 'no pods' })
+  .add({ type: 'run-finished', runId: 'r1', outcome: 'aborted', reason: 'wrong runbook' })
+  .wait(3_600_000)
+  .add({ type: 'run-started', runId: 'r2', runbook: testRunbook() }, { type: 'step-started', runId: 'r2', step: 0 }, { type: 'step-failed', runId: 'r2', step: 0, note: 'timeout' });
 
 describe('upgrades keep what the user had', () => {
   for (const { version } of SCHEMA_VERSIONS.slice(0, -1)) {
@@ -66,6 +75,11 @@ describe('upgrades keep what the user had', () => {
       if (version >= 2) {
         await recordSyncChanges(old, { added: [{ id: 'db/outage', title: 'Database outage' }], updated: [], removed: [] }, new Date('2026-11-20T03:00:00Z'));
       }
+      // As versions 4 to 6 wrote an incident: its events and the list's summary, no run summaries.
+      if (version >= 4) {
+        await old.incidentEvents.bulkAdd(pastIncident.events);
+        await old.incidents.put(summaryOf(pastIncident.current));
+      }
       old.close();
 
       const current = fresh(undefined, dbName);
@@ -80,6 +94,18 @@ describe('upgrades keep what the user had', () => {
       expect([...(await unseenChanges(current))]).toEqual(version >= 2 ? ['db/outage'] : []);
       await recordRunbookOpened(current, 'db/outage', new Date('2026-11-21T03:00:00Z'));
       expect([...(await unseenChanges(current))]).toEqual([]);
+      // How the runbook fared in the incidents recorded before the upgrade: the same figures after it.
+      expect(runStats(await current.runSummaries.toArray()).get('incident-response/restart-api')).toEqual(
+        version >= 4
+          ? {
+              runs: 2,
+              completed: 0,
+              aborted: 1,
+              lastRunAt: pastIncident.current.runs[1].startedAt.at,
+              troubledSteps: [{ title: 'Check the pods', skipped: 1, failed: 1 }],
+            }
+          : undefined,
+      );
     });
   }
 });

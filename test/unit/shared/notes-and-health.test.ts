@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatLintReport } from '../../../electron/lint-report';
 import { runStats } from '../../../shared/incident/run-stats';
+import { runSummariesOf } from '../../../shared/incident/run-summary';
 import { libraryHealth } from '../../../shared/library/library-health';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import { noteOrder, noteProblem, parseTags, restorable, type LocalNote, type NoteDraft } from '../../../shared/notes/local-note';
@@ -110,7 +111,7 @@ describe('how runbooks fared in this machine’s runs', () => {
       .add({ type: 'step-skipped', runId: 'r1', step: 0, reason: 'no pods' }, { type: 'run-finished', runId: 'r1', outcome: 'aborted', reason: 'wrong runbook' });
     const second = new TestRecord('inc-b').wait(86_400_000).add({ type: 'incident-declared', title: 'B', severity: 'P2' });
     second.add({ type: 'run-started', runId: 'r2', runbook: testRunbook() }, { type: 'step-started', runId: 'r2', step: 0 }, { type: 'step-failed', runId: 'r2', step: 0, note: 'timeout' });
-    const stats = runStats([first.current, second.current]).get('incident-response/restart-api');
+    const stats = runStats([first.current, second.current].flatMap(runSummariesOf)).get('incident-response/restart-api');
     expect(stats).toEqual({ runs: 2, completed: 0, aborted: 1, lastRunAt: second.at, troubledSteps: [{ title: 'Check the pods', skipped: 1, failed: 1 }] });
   });
 });
