@@ -12,7 +12,7 @@ import { readRendererFile } from './renderer-files';
 import { createSyncHost } from './sync/sync-host';
 import type { Cipher } from './sync/token-vault';
 import { APP_ORIGIN, APP_SCHEME, isTrustedSenderUrl } from './trusted-origin';
-import { secureSession, secureWindow } from './window-security';
+import { secureSession, secureWebPreferences, secureWindow } from './window-security';
 
 // Test runs (never a packaged app) may point the app at another profile and renderer build.
 const testOverrides = !app.isPackaged;
@@ -49,14 +49,7 @@ if (!app.requestSingleInstanceLock()) {
       minHeight: 600,
       title: 'Failsafe',
       show: false,
-      webPreferences: {
-        preload: path.join(__dirname, 'preload.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-        spellcheck: false,
-      },
+      webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
     });
     secureWindow(mainWindow, (url) => shell.openExternal(url));
     mainWindow.once('ready-to-show', () => mainWindow?.show());

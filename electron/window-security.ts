@@ -1,9 +1,26 @@
 // Locks down a window: no navigation away, no new windows, no permissions; links go out only
 // through the URL rules.
-import type { BrowserWindow, Session } from 'electron';
+import type { BrowserWindow, Session, WebPreferences } from 'electron';
 import { isAllowedExternalUrl } from '../shared/url-rules';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { isTrustedSenderUrl } from './trusted-origin';
+
+/**
+ * The window's web preferences: the renderer gets no Node, runs sandboxed and isolated from the
+ * preload. `Auxclick` is off because a middle click on a link would otherwise open it through a
+ * path (auxclick) that neither the window-open handler nor will-navigate is asked about.
+ */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    spellcheck: false,
+    disableBlinkFeatures: 'Auxclick',
+  };
+}
 
 export function secureSession(session: Session): void {
   // Everything is refused except writing to the clipboard, which the Copy buttons need.

@@ -1,9 +1,8 @@
-import type { Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { E2E_BUILD } from './host';
-import { declareIncident, openRunbook } from './incident-helpers';
+import { prepareScreens, SCREENS } from './screens';
 
 // Every screen at the two sizes we design for, light and dark: the screenshots land in
 // build/e2e/screenshots for a person to look at, and each screen is measured for sideways overflow
@@ -14,107 +13,12 @@ const SIZES = [
   { width: 900, height: 700 },
 ];
 
-interface Screen {
-  name: string;
-  open(page: Page): Promise<void>;
-}
-
-const SCREENS: Screen[] = [
-  { name: 'library', open: async (page) => void (await page.goto(`${new URL(page.url()).origin}/index.html#/`)) },
-  { name: 'runbook', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/runbook/incident-response/database-outage'))) },
-  { name: 'runbook-long-commands', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/runbook/troubleshooting/high-memory-usage'))) },
-  { name: 'note', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/note/notes/connection-pooling'))) },
-  { name: 'runbook-folder-readme-from-links', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/runbook/troubleshooting/disk-full?section=step-5-on-a-database-host-check-the-wal-folder'))) },
-  { name: 'health', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/health'))) },
-  { name: 'notes', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/notes'))) },
-  { name: 'quick-reference', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/quick-reference'))) },
-  {
-    name: 'note-editor',
-    open: async (page) => {
-      await page.evaluate(() => (window.location.hash = '#/runbook/incident-response/database-outage'));
-      await page.getByRole('button', { name: 'Write a note' }).click();
-      await expect(page.getByRole('dialog', { name: 'Write a note for the next responder' })).toBeVisible();
-    },
-  },
-  { name: 'settings', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/settings'))) },
-  { name: 'incident', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/incident'))) },
-  { name: 'incidents', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/incidents'))) },
-  {
-    name: 'run',
-    open: async (page) => {
-      await page.evaluate(() => (window.location.hash = '#/incident'));
-      await page.getByRole('region', { name: 'Current incident' }).getByRole('link', { name: /step 2 of/ }).click();
-      await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of/ })).toBeVisible();
-    },
-  },
-  {
-    name: 'run-rollback',
-    open: async (page) => {
-      await page.keyboard.press('b');
-      await expect(page.getByRole('complementary', { name: 'Rollback and related runbooks' })).toBeVisible();
-    },
-  },
-  {
-    name: 'start-run-dialog',
-    open: async (page) => {
-      await page.evaluate(() => (window.location.hash = '#/runbook/incident-response/database-outage'));
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('PostgreSQL outage and Patroni failover');
-      await page.keyboard.press('r');
-      await expect(page.getByRole('dialog').getByLabel('Database host')).toBeVisible();
-    },
-  },
-  {
-    name: 'declare-dialog',
-    open: async (page) => {
-      await page.keyboard.press('i');
-      await expect(page.getByRole('dialog', { name: 'Declare an incident' })).toBeVisible();
-    },
-  },
-  { name: 'oncall', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/oncall'))) },
-  { name: 'messages-initial', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/messages/templates/initial'))) },
-  { name: 'messages-internal', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/messages/templates/internal'))) },
-  {
-    name: 'severity-panel',
-    open: async (page) => {
-      await page.evaluate(() => (window.location.hash = '#/'));
-      await page.keyboard.press('l');
-      await expect(page.getByRole('dialog', { name: 'Severity levels' })).toBeVisible();
-    },
-  },
-  {
-    name: 'palette-actions',
-    open: async (page) => {
-      await page.keyboard.press('Control+K');
-      await page.getByRole('combobox', { name: 'Search runbooks' }).fill('>');
-      await expect(page.getByRole('group', { name: 'Actions' })).toBeVisible();
-    },
-  },
-  {
-    name: 'palette',
-    open: async (page) => {
-      await page.evaluate(() => (window.location.hash = '#/'));
-      await page.keyboard.press('Control+K');
-      await page.getByRole('combobox', { name: 'Search runbooks' }).fill('db down');
-      await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toBeVisible();
-    },
-  },
-];
-
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every screen holds up at 1280x720 and 900x700 in ${colorScheme}`, async ({ launch, profile }) => {
     await mkdir(SCREENSHOTS, { recursive: true });
     const { page } = await launch(profile);
     await page.emulateMedia({ colorScheme });
-    await expect(page.getByRole('region', { name: 'Runbook library' })).toBeVisible();
-    // An incident with a run in progress, so its screens have something to show.
-    await declareIncident(page, 'Checkout API returns 502 for a third of requests');
-    await openRunbook(page, 'application crash', 'Application crash or high error rate');
-    await page.keyboard.press('r');
-    await expect(page.getByRole('dialog').getByLabel('Deployment')).toBeVisible();
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
-    await page.keyboard.press('d');
-    await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of/ })).toBeVisible();
+    await prepareScreens(page);
     for (const size of SIZES) {
       await page.setViewportSize(size);
       for (const screen of SCREENS) {

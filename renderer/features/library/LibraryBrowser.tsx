@@ -20,7 +20,8 @@ export function LibraryBrowser() {
   const groups = useMemo(() => [...new Set(shown.map((summary) => summary.type))].sort(byTypeOrder), [shown]);
   const now = new Date();
   return (
-    <section className="library" aria-label="Runbook library">
+    <section className="library" aria-labelledby="library-title">
+      <h1 id="library-title">Runbook library</h1>
       <div className="library-toolbar">
         <RunbookFilters summaries={summaries} value={filters} onChange={setFilters} />
         <span className="count">{shown.length} runbooks</span>

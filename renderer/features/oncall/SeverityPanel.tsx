@@ -40,7 +40,7 @@ export function SeverityPanel() {
   };
   return (
     <div className="palette-backdrop" onMouseDown={close}>
-      <div ref={panel} tabIndex={-1} className="dialog severity-panel" role="dialog" aria-modal="true" aria-label="Severity levels" onMouseDown={(event) => event.stopPropagation()} onKeyDown={onKeyDown}>
+      <div ref={panel} tabIndex={0} className="dialog severity-panel" role="dialog" aria-modal="true" aria-label="Severity levels" onMouseDown={(event) => event.stopPropagation()} onKeyDown={onKeyDown}>
         <h2>Severity levels</h2>
         {kept && (
           <p className="muted" data-testid="severity-kept">

@@ -19,6 +19,7 @@ import { isPlainKey, RUN_KEYS } from '../../ui/keys';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { RunFinishPanel } from './RunFinishPanel';
 import { RunParamsPanel } from './RunParamsPanel';
+import { RecoveryPanel } from './RecoveryPanel';
 
 const OUTCOME_MARKS: Record<StepOutcome, string> = { pending: '○', active: '▶', done: '✓', skipped: '↷', failed: '✗' };
 const OUTCOME_WORDS: Record<StepOutcome, string> = { pending: 'to do', active: 'in progress', done: 'done', skipped: 'skipped', failed: 'failed' };
@@ -47,8 +48,11 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const [viewed, setViewed] = useState(run.current);
   const [panel, setPanel] = useState<Panel>('none');
   const [text, setText] = useState('');
-  /** What the last key did, when nothing else on screen shows it (C copies out of sight). */
-  const [notice, setNotice] = useState<string>();
+  /**
+   * What the last key did, when nothing else on screen shows it (C copies out of sight), and the step
+   * it did it on: "Copied: …" belongs to that step, and another step never shows it.
+   */
+  const [notice, setNotice] = useState<{ step: number; text: string }>();
   const changed = useRunbookChanged(run);
   const field = useRef<HTMLInputElement>(null);
   // The view follows the run's cursor whenever it moves (a step settled, the next one started).
@@ -118,6 +122,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const writeLesson = () => writeNote({ kind: 'lesson-learned', runbooks: [run.runbook.id], step: viewed + 1, title: `${stepInfo.title}: ` });
   const copyFirstCommand = async () => {
     const [command] = commands;
+    const copiedOn = viewed;
     if (!command) return;
     const pieces = fillCommand(command, run.runbook.params, values);
     if (missingParams(pieces).length) {
@@ -127,10 +132,10 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     try {
       await navigator.clipboard.writeText(commandText(pieces));
     } catch {
-      setNotice('Copy failed: select the command and copy it by hand.');
+      setNotice({ step: copiedOn, text: 'Copy failed: select the command and copy it by hand.' });
       return;
     }
-    setNotice((await filling.onCopied(recordedCommand(pieces))) ? `Copied: ${recordedCommand(pieces)}` : 'Copied, but not recorded.');
+    setNotice({ step: copiedOn, text: (await filling.onCopied(recordedCommand(pieces))) ? `Copied: ${recordedCommand(pieces)}` : 'Copied, but not recorded.' });
   };
 
   useEffect(() => {
@@ -269,7 +274,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
             </form>
           )}
           <p className="run-notice" role="status">
-            {notice}
+            {notice?.step === viewed && notice.text}
           </p>
           {!finished && (
             <div className="run-actions" role="toolbar" aria-label="Step actions">
@@ -332,28 +337,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
             </p>
           )}
         </section>
-        {panel === 'rollback' && (
-          <aside className="run-rollback" aria-label="Rollback and related runbooks">
-            {step.outcome === 'failed' && <p className="step-reason step-failed">This step failed. Roll back, open a related runbook, or go on with Enter.</p>}
-            <h2>Rollback</h2>
-            {run.runbook.rollback ? <MarkdownView markdown={run.runbook.rollback} fromPath={run.runbook.path} filling={rollbackFilling} /> : <p className="muted">This runbook has no Rollback section.</p>}
-            <h2>Related runbooks</h2>
-            {run.runbook.related.length ? (
-              <ul>
-                {run.runbook.related.map((related) => (
-                  <li key={related.id}>
-                    <a href={hashOf({ name: 'runbook', id: related.id })}>{related.title}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted">None listed.</p>
-            )}
-            <p className="keys-help">
-              <kbd>{RUN_KEYS.rollback}</kbd> or <kbd>Esc</kbd> close
-            </p>
-          </aside>
-        )}
+        {panel === 'rollback' && <RecoveryPanel run={run} step={step} stepTitle={stepInfo.title} commands={commands} filling={rollbackFilling} />}
       </div>
     </article>
   );

@@ -1,5 +1,6 @@
 import { commandText, fillCommand, MASKED, missingParams, recordedCommand, type CommandPiece, type RunParam } from '../../../shared/library/run-params';
 import { CopyButton } from '../CopyButton';
+import { ScrollablePre } from './ScrollablePre';
 
 export interface CommandFilling {
   params: RunParam[];
@@ -14,11 +15,11 @@ export function FilledCommand({ command, filling }: { command: string; filling: 
   const missing = missingParams(pieces);
   return (
     <div className="code-block">
-      <pre>
+      <ScrollablePre>
         <code>
           <Pieces pieces={pieces} />
         </code>
-      </pre>
+      </ScrollablePre>
       {missing.length ? (
         <span className="copy-blocked" role="note">
           Fill in {missing.join(', ')} <kbd>P</kbd>

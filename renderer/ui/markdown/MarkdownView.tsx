@@ -8,7 +8,8 @@ import { hashOf } from '../../app/services/routes';
 import { CopyButton } from '../CopyButton';
 import { FilledCommand, FilledInline, type CommandFilling } from './FilledCommand';
 import { renderParts, type RenderPart } from './render-limits';
-import { rehypeHeadingIds, remarkDepthLimit, remarkHtmlAsText, textOf } from './markdown-plugins';
+import { rehypeHeadingIds, rehypeTaskListLabels, remarkDepthLimit, remarkHtmlAsText, textOf } from './markdown-plugins';
+import { ScrollablePre } from './ScrollablePre';
 
 interface Props {
   markdown: string;
@@ -29,7 +30,7 @@ export function MarkdownView({ markdown, fromPath, runbookId, filling }: Props) 
       if (filling) return <FilledCommand command={code} filling={filling} />;
       return (
         <div className="code-block">
-          <pre>{children}</pre>
+          <ScrollablePre>{children}</ScrollablePre>
           <CopyButton text={code} />
         </div>
       );
@@ -58,7 +59,7 @@ export function MarkdownView({ markdown, fromPath, runbookId, filling }: Props) 
           <Markdown
             key={index}
             remarkPlugins={[remarkGfm, remarkHtmlAsText, remarkDepthLimit]}
-            rehypePlugins={[[rehypeHeadingIds, { seen }]]}
+            rehypePlugins={[[rehypeHeadingIds, { seen }], rehypeTaskListLabels]}
             components={components}
             urlTransform={(url) => url}
           >
@@ -67,7 +68,7 @@ export function MarkdownView({ markdown, fromPath, runbookId, filling }: Props) 
         ) : (
           <div key={index} className="plain-part">
             <p className="plain-part-reason">{part.reason}</p>
-            <pre>{part.text}</pre>
+            <ScrollablePre label="Text shown plain, scrolls">{part.text}</ScrollablePre>
           </div>
         ),
       )}

@@ -69,6 +69,43 @@ export function rehypeHeadingIds(options: { seen?: ReadonlyMap<string, number> }
   };
 }
 
+/** How much of a task's text names its checkbox: enough to tell the tasks apart. */
+const TASK_LABEL_LENGTH = 200;
+
+/**
+ * A task-list item (`- [ ] check the replicas`) renders a checkbox with no label of its own: a
+ * screen reader would announce "checkbox, not checked" and nothing else. Each gets the item's own
+ * text (not that of a list nested in it) as its name. Loops, not recursion: the tree may be deep.
+ */
+export function rehypeTaskListLabels() {
+  return (tree: HastNode) => {
+    const pending = [tree];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.type === 'element' && node.tagName === 'li' && isTaskItem(node)) labelTaskCheckbox(node);
+      if (node.children) pending.push(...node.children);
+    }
+  };
+}
+
+function isTaskItem(item: HastNode): boolean {
+  const className = item.properties?.className;
+  return Array.isArray(className) && className.includes('task-list-item');
+}
+
+function labelTaskCheckbox(item: HastNode): void {
+  let checkbox: HastNode | undefined;
+  const text: string[] = [];
+  const pending = [...(item.children ?? [])].reverse();
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol')) continue;
+    if (node.type === 'element' && node.tagName === 'input' && node.properties?.type === 'checkbox') checkbox ??= node;
+    if (node.type === 'text') text.push(node.value ?? '');
+    if (node.children) pending.push(...[...node.children].reverse());
+  }
+  const name = text.join('').replace(/\s+/g, ' ').trim().slice(0, TASK_LABEL_LENGTH);
+  if (checkbox && name) checkbox.properties = { ...checkbox.properties, ariaLabel: name };
+}
+
 /** The plain text of a rendered node (a code block's exact content, for the copy button). */
 export function textOf(node: HastNode | undefined): string {
   if (!node) return '';

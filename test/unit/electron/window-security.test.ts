@@ -5,7 +5,7 @@ vi.mock('electron', () => {
   throw new Error('window-security takes Electron injected; it must not import electron');
 });
 
-const { secureSession, secureWindow } = await import('../../../electron/window-security');
+const { secureSession, secureWebPreferences, secureWindow } = await import('../../../electron/window-security');
 
 type Listener = (...args: never[]) => void;
 
@@ -68,5 +68,13 @@ describe('window security', () => {
     await expect(session.request('clipboard-sanitized-write', 'https://evil.example.com/')).resolves.toBe(false);
     expect(session.check('geolocation', 'app://failsafe')).toBe(false);
     expect(session.check('clipboard-sanitized-write', 'app://failsafe')).toBe(true);
+  });
+
+  it('gives the renderer no Node, a sandbox, isolation, and no middle-click path around the link rules', () => {
+    const preferences = secureWebPreferences('/app/preload.cjs');
+    expect(preferences).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    // Auxclick opens links on a middle click without asking the window-open handler.
+    expect(preferences.disableBlinkFeatures?.split(',').map((feature) => feature.trim())).toContain('Auxclick');
+    expect(preferences.enableBlinkFeatures ?? '').not.toMatch(/auxclick/i);
   });
 });

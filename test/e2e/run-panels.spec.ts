@@ -1,0 +1,120 @@
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Locator } from '@playwright/test';
+import { readLibraryFolder } from '../../electron/library-loader';
+import { parseLibrary } from '../../shared/library/library-parser';
+import { expect, test } from './fixtures';
+import { E2E_BUILD, RENDERER } from './host';
+import { declareIncident, openRunbook } from './incident-helpers';
+
+// What the run screen shows beside a step: the "Copied" line of C stays with its step, and a failed
+// step offers the runbook's Troubleshooting entry for it before Rollback, commands shown whole.
+
+test('the “Copied” line of a command belongs to the step it was copied from', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Primary database restarting');
+  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+  await page.keyboard.press('r');
+  const stepOne = page.getByRole('region', { name: 'Step 1' });
+  await expect(stepOne.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await page.keyboard.press('c');
+  await expect(stepOne.getByRole('status').filter({ hasText: 'Copied:' })).toBeVisible();
+  await page.keyboard.press('d');
+  const stepTwo = page.getByRole('region', { name: 'Step 2' });
+  await expect(stepTwo.getByRole('heading', { level: 2, name: /^Step 2 of 4/ })).toBeVisible();
+  await expect(stepTwo).not.toContainText('Copied');
+  // Back on step 1, its copy is still said.
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('region', { name: 'Step 1' }).getByRole('status')).toContainText('Copied:');
+});
+
+// A runbook whose Troubleshooting has an entry per failure, with a long command: the bundled library
+// has none, so this spec runs the renderer build with a library that adds one.
+const STUCK_CONSUMER = `---
+title: Kafka consumer group stuck
+type: incident-response
+priority: high
+tags: [kafka]
+---
+# Kafka consumer group stuck
+
+## Steps
+
+### Step 1: Look at the group
+\`\`\`bash
+kafka-consumer-groups --bootstrap-server kafka-1.prod.internal:9092 --describe --group orders-projector
+\`\`\`
+
+### Step 2: Reset the group's offsets
+\`\`\`bash
+kafka-consumer-groups --bootstrap-server kafka-1.prod.internal:9092 --group orders-projector --reset-offsets --to-latest --execute --topic orders.events.v2
+\`\`\`
+
+## Rollback
+Reset the offsets back to the ones noted in step 1:
+\`\`\`bash
+kafka-consumer-groups --bootstrap-server kafka-1.prod.internal:9092 --group orders-projector --reset-offsets --to-offset 1234567 --execute --topic orders.events.v2
+\`\`\`
+
+## Troubleshooting
+### Broker unreachable
+Check the security group of the brokers and that port 9092 answers.
+
+### Reset refused: the group is not inactive
+Offsets can only be reset while the group has no active members. Stop every consumer of the group first:
+\`\`\`bash
+kubectl -n orders scale deploy/orders-projector --replicas=0 && kubectl -n orders rollout status deploy/orders-projector --timeout=120s
+\`\`\`
+`;
+const TROUBLESHOOTING_RENDERER = path.join(E2E_BUILD, 'renderer-troubleshooting');
+
+test.beforeAll(async () => {
+  await rm(TROUBLESHOOTING_RENDERER, { recursive: true, force: true });
+  await mkdir(E2E_BUILD, { recursive: true });
+  await cp(RENDERER, TROUBLESHOOTING_RENDERER, { recursive: true });
+  const { files, problems } = await readLibraryFolder('runbooks');
+  files.push({ path: 'incident-response/kafka-consumer-stuck.md', text: STUCK_CONSUMER });
+  const snapshot = parseLibrary(files, { kind: 'bundled', builtAt: new Date().toISOString() }, problems);
+  await writeFile(path.join(TROUBLESHOOTING_RENDERER, 'library.json'), JSON.stringify(snapshot));
+  await writeFile(path.join(TROUBLESHOOTING_RENDERER, 'library-meta.json'), JSON.stringify({ version: snapshot.version, source: snapshot.source }));
+  // The index of the bundled library does not know the added runbook: the app builds its own.
+  await rm(path.join(TROUBLESHOOTING_RENDERER, 'search-index.json'));
+});
+
+/** Whether a command block shows its whole text: nothing hidden sideways, and a width a command can be read in. */
+async function shownWhole(block: Locator) {
+  return block.evaluate((pre) => ({ hidden: pre.scrollWidth - pre.clientWidth, width: Math.round(pre.clientWidth), height: pre.scrollHeight - pre.clientHeight }));
+}
+
+test('a failed step offers its Troubleshooting entry before Rollback, commands shown whole', async ({ launch, profile }) => {
+  const { page } = await launch(profile, TROUBLESHOOTING_RENDERER);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await declareIncident(page, 'Orders projection hours behind');
+  await page.evaluate(() => (window.location.hash = '#/runbook/incident-response/kafka-consumer-stuck'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kafka consumer group stuck');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 2/ })).toBeVisible();
+  await page.keyboard.press('d');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 2/ })).toBeVisible();
+  await page.keyboard.press('f');
+  await page.keyboard.type('reset refused, the group still has active members');
+  await page.keyboard.press('Enter');
+
+  const panel = page.getByRole('complementary', { name: 'Troubleshooting, rollback and related runbooks' });
+  await expect(panel).toBeVisible();
+  // The entry for this failure first, then Rollback; the other entry only on asking for the whole section.
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(['Troubleshooting', 'Rollback', 'Related runbooks']);
+  await expect(panel.getByRole('heading', { name: 'Reset refused: the group is not inactive' })).toBeVisible();
+  await expect(panel.getByText('Broker unreachable')).toBeHidden();
+  await panel.getByText('All of Troubleshooting').click();
+  await expect(panel.getByRole('heading', { name: 'Broker unreachable' })).toBeVisible();
+
+  for (const command of ['kubectl -n orders scale deploy/orders-projector', '--to-offset 1234567']) {
+    const block = panel.locator('pre', { hasText: command }).first();
+    await expect(block).toBeVisible();
+    const shown = await shownWhole(block);
+    expect(shown.hidden, `${command}: part of the command is hidden sideways`).toBeLessThanOrEqual(0);
+    expect(shown.height, `${command}: part of the command is hidden below`).toBeLessThanOrEqual(0);
+    expect(shown.width, `${command}: the command is squeezed`).toBeGreaterThanOrEqual(250);
+  }
+});
