@@ -1,4 +1,5 @@
-import { findHeadings, plainText, topLevelListItems } from './markdown-blocks';
+import { findHeadings, topLevelListItems } from './markdown-blocks';
+import { plainText } from './plain-text';
 import type { RunbookStep } from '../../model';
 
 export type SectionKind =
