@@ -38,15 +38,6 @@ export async function listIncidents(db: FailsafeDatabase): Promise<IncidentSumma
   return db.incidents.orderBy('declaredAt').reverse().toArray();
 }
 
-/** Replaces an incident's record with one rebuilt from its journal file. */
-export async function replaceIncident(db: FailsafeDatabase, events: readonly IncidentEvent[], state: IncidentState): Promise<void> {
-  await db.transaction('rw', db.incidentEvents, db.incidents, async () => {
-    await db.incidentEvents.where('[incidentId+seq]').between([state.id, Dexie.minKey], [state.id, Dexie.maxKey]).delete();
-    await db.incidentEvents.bulkAdd(events as IncidentEvent[]);
-    await db.incidents.put(summaryOf(state));
-  });
-}
-
 export async function readCurrentIncident(db: FailsafeDatabase): Promise<string | undefined> {
   const value = (await db.settings.get(CURRENT_INCIDENT))?.value;
   return typeof value === 'string' ? value : undefined;
