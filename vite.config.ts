@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+/** The app's version, written into the build: the browser build has no desktop side to ask. */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // The renderer build. `build/public` holds the bundled library written by `npm run build:library`.
 export default defineConfig({
@@ -7,6 +11,7 @@ export default defineConfig({
   base: './',
   publicDir: '../build/public',
   plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -6,9 +6,10 @@ import { formatDuration, formatUtc } from '../incident/time-format';
 import { MILESTONES } from '../incident/incident-events';
 import type { SeverityLevel, TemplateField } from '../model';
 import { fieldType } from '../library/template-parser';
+import { namedValues } from '../library/placeholders';
 import { nextUpdateDue } from './update-cadence';
 
-const NAMES: Record<string, (context: Context) => string | undefined> = {
+const NAMES = new Map<string, (context: Context) => string | undefined>(Object.entries({
   title: ({ incident }) => incident.title,
   incident: ({ incident }) => incident.title,
   summary: ({ incident }) => incident.title,
@@ -26,7 +27,7 @@ const NAMES: Record<string, (context: Context) => string | undefined> = {
   },
   updates: ({ incident }) => updatesSoFar(incident),
   timeline: ({ incident }) => updatesSoFar(incident),
-};
+} satisfies Record<string, (context: Context) => string | undefined>));
 
 interface Context {
   incident: IncidentState;
@@ -59,14 +60,14 @@ export function updatesSoFar(incident: IncidentState): string {
 /** Values for the fields the incident knows; the others keep their defaults. */
 export function prefillFromIncident(fields: readonly TemplateField[], incident: IncidentState, level: SeverityLevel | undefined, now: number): Record<string, string> {
   const context: Context = { incident, level, now };
-  const values: Record<string, string> = {};
+  const values = namedValues();
   for (const field of fields) {
     const type = fieldType(field);
     const name = field.name.toLowerCase();
     let value: string | undefined;
     if (type === 'severity' || name === 'severity') value = incident.severity;
     else if (type === 'status' || name === 'status') value = asOption(field, incident.status);
-    else value = NAMES[name]?.(context);
+    else value = NAMES.get(name)?.(context);
     if (value !== undefined) values[field.name] = value;
   }
   return values;

@@ -1,8 +1,8 @@
 // Filling a message template. One pass over the body: a value that itself contains `{{x}}` is text,
 // never filled again, and an empty field leaves a marked gap, never a silent raw placeholder.
-import { inlineLinks } from '../library/markdown/markdown-links';
+import { plainText as markdownPlainText } from '../library/markdown/plain-text';
 import type { TemplateField } from '../model';
-import { cutAtPlaceholders } from '../library/placeholders';
+import { cutAtPlaceholders, ownValue } from '../library/placeholders';
 
 export type MessagePiece = { kind: 'text'; text: string } | { kind: 'field'; field: TemplateField; value: string; empty: boolean };
 
@@ -11,7 +11,7 @@ export function fillTemplate(body: string, fields: readonly TemplateField[], val
   const byName = new Map(fields.map((field) => [field.name, field]));
   return cutAtPlaceholders(body, (name) => byName.get(name)).map((cut): MessagePiece => {
     if ('text' in cut) return { kind: 'text', text: cut.text };
-    const value = values[cut.item.name] ?? '';
+    const value = ownValue(values, cut.item.name) ?? '';
     return { kind: 'field', field: cut.item, value, empty: !value.trim() };
   });
 }
@@ -29,31 +29,9 @@ export function messageMarkdown(pieces: readonly MessagePiece[]): string {
 }
 
 /**
- * The same message as plain text for a chat box or an SMS: emphasis marks dropped, headings and quotes
- * unmarked, links written as "text (url)". Linear scans only: the body is the library's content.
+ * The same message as plain text for a chat box or an SMS: marks dropped, headings and quotes
+ * unmarked, code and identifiers as typed, links written as "text (url)".
  */
 export function plainText(markdown: string): string {
-  const withLinks = replaceLinks(markdown);
-  return withLinks
-    .split('\n')
-    .map((line) => stripLineMarks(line).split('**').join('').split('__').join(''))
-    .join('\n');
-}
-
-function stripLineMarks(line: string): string {
-  let index = 0;
-  while (index < line.length && (line[index] === '#' || line[index] === '>')) index++;
-  return index > 0 && (line[index] === ' ' || index === line.length) ? line.slice(index).trimStart() : line;
-}
-
-function replaceLinks(markdown: string): string {
-  const links = inlineLinks(markdown);
-  if (!links.length) return markdown;
-  let out = '';
-  let from = 0;
-  for (const link of links) {
-    out += markdown.slice(from, link.start) + (link.text === link.href ? link.href : `${link.text} (${link.href})`);
-    from = link.end;
-  }
-  return out + markdown.slice(from);
+  return markdownPlainText(markdown, { keepLines: true, linkTargets: true });
 }

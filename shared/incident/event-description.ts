@@ -1,63 +1,62 @@
 // One line of plain words for each event: the timeline on screen and the exported timeline say the same.
+import { escapeMarkdown, inlineCode } from '../library/markdown/markdown-escape';
 import type { IncidentEvent } from './incident-events';
 import type { IncidentState } from './incident-state';
 import { formatClock } from './time-format';
 
-export function describeEvent(event: IncidentEvent, incident: IncidentState, timeZone: string): string {
+/** How what people typed is written: as it is on screen, escaped in Markdown. Commands are inline code in both. */
+export interface WordsFormat {
+  text(words: string): string;
+  code(command: string): string;
+}
+
+export const ON_SCREEN: WordsFormat = { text: (words) => words, code: inlineCode };
+/** For Markdown: every text renders as typed, on one line. */
+export const IN_MARKDOWN: WordsFormat = { text: escapeMarkdown, code: inlineCode };
+
+export function describeEvent(event: IncidentEvent, incident: IncidentState, timeZone: string, format: WordsFormat = ON_SCREEN): string {
+  const t = format.text;
   const run = 'runId' in event ? incident.runs.find((candidate) => candidate.id === event.runId) : undefined;
-  const runbook = run ? `“${run.runbook.title}”` : 'a run';
-  const step = (index: number | undefined) => (index === undefined || !run ? '' : `step ${index + 1} “${run.runbook.steps[index]?.title ?? ''}”`);
+  const runbook = run ? `“${t(run.runbook.title)}”` : 'a run';
+  const step = (index: number | undefined) => (index === undefined || !run ? '' : `step ${index + 1} “${t(run.runbook.steps[index]?.title ?? '')}”`);
   switch (event.type) {
     case 'incident-declared':
-      return `Incident declared: “${event.title}”, severity ${event.severity}`;
+      return `Incident declared: “${t(event.title)}”, severity ${t(event.severity)}`;
     case 'incident-changed':
-      return `${event.field === 'title' ? 'Title' : event.field === 'severity' ? 'Severity' : 'Status'} set to ${event.field === 'title' ? `“${event.value}”` : event.value}`;
+      return `${event.field === 'title' ? 'Title' : event.field === 'severity' ? 'Severity' : 'Status'} set to ${event.field === 'title' ? `“${t(event.value)}”` : t(event.value)}`;
     case 'milestone-set':
       return `Milestone ${event.milestone}: ${formatClock(event.time, timeZone)}`;
     case 'incident-note':
-      return `${event.followUp ? 'Follow-up' : 'Note'}: ${event.text}`;
+      return `${event.followUp ? 'Follow-up' : 'Note'}: ${t(event.text)}`;
     case 'follow-up-marked':
-      return `${event.followUp ? 'Marked as a follow-up' : 'No longer a follow-up'}: ${incident.notes.find((note) => note.id === event.noteId)?.text ?? event.noteId}`;
+      return `${event.followUp ? 'Marked as a follow-up' : 'No longer a follow-up'}: ${t(incident.notes.find((note) => note.id === event.noteId)?.text ?? event.noteId)}`;
     case 'run-started':
-      return `Run started: “${event.runbook.title}”${event.runbook.version ? ` version ${event.runbook.version}` : ''}`;
+      return `Run started: “${t(event.runbook.title)}”${event.runbook.version ? ` version ${t(event.runbook.version)}` : ''}`;
     case 'param-set':
-      return `${runbook}: parameter ${event.name} = ${event.value ?? '•••••• (secret, not recorded)'}`;
+      return `${runbook}: parameter ${t(event.name)} = ${event.value === undefined ? '•••••• (secret, not recorded)' : t(event.value)}`;
     case 'step-started':
       return `${runbook}: started ${step(event.step)}`;
     case 'step-done':
       return `${runbook}: done ${step(event.step)}`;
     case 'step-skipped':
-      return `${runbook}: skipped ${step(event.step)}: ${event.reason}`;
+      return `${runbook}: skipped ${step(event.step)}: ${t(event.reason)}`;
     case 'step-failed':
-      return `${runbook}: FAILED ${step(event.step)}: ${event.note}`;
+      return `${runbook}: FAILED ${step(event.step)}: ${t(event.note)}`;
     case 'step-reopened':
       return `${runbook}: reopened ${step(event.step)}`;
     case 'run-note':
-      return `${runbook}${event.step === undefined ? '' : `, ${step(event.step)}`}: note: ${event.text}`;
+      return `${runbook}${event.step === undefined ? '' : `, ${step(event.step)}`}: note: ${t(event.text)}`;
     case 'command-copied':
-      return `${runbook}${event.step === undefined ? '' : `, ${step(event.step)}`}: copied ${inlineCode(event.command.split('\n')[0])}${event.command.includes('\n') ? ' …' : ''}`;
+      return `${runbook}${event.step === undefined ? '' : `, ${step(event.step)}`}: copied ${format.code(event.command.split('\n')[0])}${event.command.includes('\n') ? ' …' : ''}`;
     case 'check-ticked':
-      return `${runbook}: ${event.ticked ? 'ticked' : 'unticked'} check “${run?.runbook.verification[event.check] ?? event.check + 1}”`;
+      return `${runbook}: ${event.ticked ? 'ticked' : 'unticked'} check “${t(run?.runbook.verification[event.check] ?? String(event.check + 1))}”`;
     case 'run-finished':
-      return `${runbook}: run ${event.outcome}${event.reason ? `: ${event.reason}` : ''}`;
+      return `${runbook}: run ${t(event.outcome)}${event.reason ? `: ${t(event.reason)}` : ''}`;
     case 'contact-attempted':
-      return `${event.outcome === 'reached' ? 'Reached' : event.outcome === 'no-answer' ? 'Tried, no answer:' : 'Left a message for'} ${event.name}${event.note ? ` (${event.note})` : ''}`;
+      return `${event.outcome === 'reached' ? 'Reached' : event.outcome === 'no-answer' ? 'Tried, no answer:' : 'Left a message for'} ${t(event.name)}${event.note ? ` (${t(event.note)})` : ''}`;
     case 'message-copied':
-      return `Message copied to send (${event.templateTitle}, ${event.format === 'plain' ? 'plain text' : 'Markdown'}): ${event.text.split('\n').find((line) => line.trim()) ?? ''}`;
+      return `Message copied to send (${t(event.templateTitle)}, ${event.format === 'plain' ? 'plain text' : 'Markdown'}): ${t(event.text.split('\n').find((line) => line.trim()) ?? '')}`;
     case 'update-snoozed':
-      return `Next update put off by ${event.minutes} minutes: ${event.reason}`;
+      return `Next update put off by ${event.minutes} minutes: ${t(event.reason)}`;
   }
-}
-
-/** Inline code that holds any backticks: delimited by a longer run, padded when it starts or ends with one. */
-function inlineCode(text: string): string {
-  const ticks = '`'.repeat(longestBacktickRun(text) + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${ticks}${pad}${text}${pad}${ticks}`;
-}
-
-export function longestBacktickRun(text: string): number {
-  let longest = 0;
-  for (const match of text.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
-  return longest;
 }

@@ -1,5 +1,8 @@
 // The incident as Markdown for the postmortem: every event in order, word for word as recorded.
-import { describeEvent, longestBacktickRun } from './event-description';
+// Whatever people typed (titles, notes, reasons, values) is escaped, so it renders as typed in any
+// Markdown viewer: a `<script>` is words, a `|` stays in its table cell, a backslash stays a backslash.
+import { escapeMarkdown, inlineCode, longestBacktickRun } from '../library/markdown/markdown-escape';
+import { describeEvent, IN_MARKDOWN } from './event-description';
 import { MILESTONES, type EventOf, type IncidentEvent } from './incident-events';
 import { durationMs, incidentElapsed, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
 import { formatClock, formatDuration, formatUtc, utcOffset } from './time-format';
@@ -21,7 +24,7 @@ const STEP_WORDS: Record<StepState['outcome'], string> = { pending: 'not started
 export function exportIncidentMarkdown(incident: IncidentState, events: readonly IncidentEvent[], context: ExportContext): string {
   const { timeZone } = context;
   const when = (time: number) => formatClock(time, timeZone);
-  const lines: string[] = [`# Incident: ${oneLine(incident.title)}`, ''];
+  const lines: string[] = [`# Incident: ${text(incident.title)}`, ''];
   const header: [string, string][] = [
     ['Severity', incident.severity],
     ['Status', incident.status],
@@ -34,7 +37,7 @@ export function exportIncidentMarkdown(incident: IncidentState, events: readonly
     ['Library', context.library.commit ? `commit ${context.library.commit}` : `bundled, version ${context.library.version}`],
     ['Exported', when(context.exportedAt)],
   ];
-  lines.push('| | |', '|---|---|', ...header.map(([label, value]) => `| ${label} | ${cell(value)} |`), '');
+  lines.push('| | |', '|---|---|', ...header.map(([label, value]) => `| ${label} | ${text(value)} |`), '');
 
   lines.push('## Milestones', '');
   const set = MILESTONES.filter((milestone) => incident.milestones[milestone] !== undefined);
@@ -52,12 +55,12 @@ export function exportIncidentMarkdown(incident: IncidentState, events: readonly
   lines.push('');
 
   lines.push('## Timeline', '', 'In the order recorded, each with the time the computer’s clock gave when it was recorded.', '');
-  for (const event of [...events].sort((a, b) => a.seq - b.seq)) lines.push(`- ${formatUtc(event.at)}: ${oneLine(describeEvent(event, incident, timeZone))}`);
+  for (const event of [...events].sort((a, b) => a.seq - b.seq)) lines.push(`- ${formatUtc(event.at)}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}`);
   lines.push('');
 
   if (incident.messages.length) {
     lines.push('## Messages sent', '');
-    for (const message of incident.messages) lines.push(`### ${formatUtc(message.at)}: ${oneLine(message.templateTitle)}`, '', ...fenced(message.text), '');
+    for (const message of incident.messages) lines.push(`### ${formatUtc(message.at)}: ${text(message.templateTitle)}`, '', ...fenced(message.text), '');
   }
 
   lines.push('## Runs', '');
@@ -65,34 +68,39 @@ export function exportIncidentMarkdown(incident: IncidentState, events: readonly
   for (const run of incident.runs) lines.push(...runSection(run, events, context));
 
   lines.push('## Deviations', '');
-  const deviations = incident.runs.flatMap((run) => deviationsOf(run, context));
+  const deviations = incident.runs.flatMap((run) => deviationsOf(run, events, context));
   lines.push(...(deviations.length ? deviations : ['None: every step was done as written.']), '');
 
   lines.push('## Follow-ups', '');
   const followUps = incident.notes.filter((note) => note.followUp);
-  lines.push(...(followUps.length ? followUps.map((note) => `- [ ] ${oneLine(note.text)}`) : ['None.']), '');
+  lines.push(...(followUps.length ? followUps.map((note) => `- [ ] ${text(note.text)}`) : ['None.']), '');
 
   const notes = incident.notes.filter((note) => !note.followUp);
-  if (notes.length) lines.push('## Notes', '', ...notes.map((note) => `- ${formatUtc(note.at.at)}: ${oneLine(note.text)}`), '');
+  if (notes.length) lines.push('## Notes', '', ...notes.map((note) => `- ${formatUtc(note.at.at)}: ${text(note.text)}`), '');
   return lines.join('\n');
 }
 
 function runSection(run: RunState, events: readonly IncidentEvent[], context: ExportContext): string[] {
   const { runbook } = run;
   const end = run.finished?.at;
-  const lines = [`### ${oneLine(runbook.title)}${runbook.version ? ` (version ${runbook.version})` : ''}: ${run.finished ? run.finished.outcome : 'still running'}`, ''];
-  lines.push(`- Runbook: \`${runbook.id}\`, library ${runbook.libraryCommit ? `commit ${runbook.libraryCommit}` : `version ${runbook.libraryVersion}`}`);
+  const lines = [`### ${text(runbook.title)}${runbook.version ? ` (version ${text(runbook.version)})` : ''}: ${run.finished ? run.finished.outcome : 'still running'}`, ''];
+  lines.push(`- Runbook: ${inlineCode(runbook.id)}, library ${text(runbook.libraryCommit ? `commit ${runbook.libraryCommit}` : `version ${runbook.libraryVersion}`)}`);
   lines.push(`- Started: ${formatClock(run.startedAt.at, context.timeZone)}`);
-  if (end) lines.push(`- Finished: ${formatClock(end.at, context.timeZone)}, after ${formatDuration(durationMs(run.startedAt, end))}${runbook.duration ? ` (expected ${runbook.duration})` : ''}`);
+  if (end) lines.push(`- Finished: ${formatClock(end.at, context.timeZone)}, after ${formatDuration(durationMs(run.startedAt, end))}${runbook.duration ? ` (expected ${text(runbook.duration)})` : ''}`);
   const params = Object.entries(run.params);
-  if (params.length) lines.push(`- Parameters: ${params.map(([name, param]) => `${name} = ${param.secret ? '•••••• (secret)' : param.value === undefined ? '(not set)' : `\`${param.value}\``}`).join(', ')}`);
+  if (params.length) lines.push(`- Parameters: ${params.map(([name, param]) => `${text(name)} = ${param.secret ? '•••••• (secret)' : param.value === undefined ? '(not set)' : param.value === '' ? '(empty)' : inlineCode(param.value)}`).join(', ')}`);
   lines.push('', '| # | Step | Outcome | Duration | Notes |', '|---|---|---|---|---|');
+  const histories = stepHistories(run, events);
   run.steps.forEach((step, index) => {
     const duration = step.startedAt && step.endedAt ? formatDuration(durationMs(step.startedAt, step.endedAt)) : '';
-    const notes = [...(step.reason ? [step.reason] : []), ...step.notes.map((note) => note.text)].join(' / ');
+    const history = histories[index];
+    // Every outcome the step had, in order: a failure reopened and then done is still a failure.
+    const reasons = history.flatMap((outcome) => (outcome.reason ? [outcome.reason] : []));
+    const notes = [...reasons, ...step.notes.map((note) => note.text)].map(text).join(' / ');
     // A step still in progress when the run ended was stopped there.
-    const outcome = run.finished && step.outcome === 'active' ? 'stopped' : STEP_WORDS[step.outcome];
-    lines.push(`| ${index + 1} | ${cell(runbook.steps[index].title)} | ${outcome} | ${duration} | ${cell(notes)} |`);
+    const now = run.finished && step.outcome === 'active' ? 'stopped' : STEP_WORDS[step.outcome];
+    const outcome = [...history.map((past) => past.outcome), ...(history.at(-1)?.outcome === 'reopened' || !history.length ? [now] : [])].join(', then ');
+    lines.push(`| ${index + 1} | ${text(runbook.steps[index].title)} | ${outcome} | ${duration} | ${notes} |`);
   });
   lines.push('');
   // From the events, so they stay in the order they were copied whatever the clock did.
@@ -101,16 +109,19 @@ function runSection(run: RunState, events: readonly IncidentEvent[], context: Ex
     lines.push('Commands copied:', '');
     for (const copy of copied) lines.push(`- ${formatUtc(copy.at)}, ${copy.step === undefined ? 'outside the steps' : `step ${copy.step + 1}`}:`, '', ...fenced(copy.command).map((line) => `  ${line}`), '');
   }
-  if (run.notes.length) lines.push('Notes on the run:', '', ...run.notes.map((note) => `- ${formatUtc(note.at.at)}: ${oneLine(note.text)}`), '');
+  if (run.notes.length) lines.push('Notes on the run:', '', ...run.notes.map((note) => `- ${formatUtc(note.at.at)}: ${text(note.text)}`), '');
   return lines;
 }
 
-function deviationsOf(run: RunState, context: ExportContext): string[] {
-  const title = `“${oneLine(run.runbook.title)}”`;
-  const found = run.steps.flatMap((step, index) =>
-    step.outcome === 'skipped' || step.outcome === 'failed' ? [`- ${title}, step ${index + 1} “${oneLine(run.runbook.steps[index].title)}”: ${step.outcome}: ${oneLine(step.reason ?? '')}`] : [],
+function deviationsOf(run: RunState, events: readonly IncidentEvent[], context: ExportContext): string[] {
+  const title = `“${text(run.runbook.title)}”`;
+  // A step skipped or failed is a deviation even when it was reopened and done afterwards: each outcome, in order.
+  const found = stepHistories(run, events).flatMap((history, index) =>
+    history.some((past) => past.outcome === 'skipped' || past.outcome === 'failed')
+      ? [`- ${title}, step ${index + 1} “${text(run.runbook.steps[index].title)}”: ${history.map((past) => (past.reason === undefined ? past.outcome : `${past.outcome}: ${text(past.reason)}`)).join('; then ')}`]
+      : [],
   );
-  if (run.finished?.outcome === 'aborted') found.push(`- ${title}: run aborted: ${oneLine(run.finished.reason ?? '')}`);
+  if (run.finished?.outcome === 'aborted') found.push(`- ${title}: run aborted: ${text(run.finished.reason ?? '')}`);
   if (context.changedRuns.has(run.id)) found.push(`- ${title}: the runbook has changed in the library since this run started`);
   return found;
 }
@@ -126,5 +137,20 @@ function fenced(command: string): string[] {
   return [fence, ...command.split('\n'), fence];
 }
 
-const oneLine = (text: string) => text.replace(/\s*\r?\n\s*/g, ' ');
-const cell = (text: string) => oneLine(text).replace(/\|/g, '\\|');
+type PastOutcome = { outcome: 'done' | 'skipped' | 'failed' | 'reopened'; reason?: string };
+
+/** Each step's outcomes in the order they were recorded: the state keeps only the last, the events keep them all. */
+function stepHistories(run: RunState, events: readonly IncidentEvent[]): PastOutcome[][] {
+  const histories: PastOutcome[][] = run.steps.map(() => []);
+  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+    if (!('runId' in event) || event.runId !== run.id || !('step' in event) || event.step === undefined || !histories[event.step]) continue;
+    if (event.type === 'step-done') histories[event.step].push({ outcome: 'done' });
+    else if (event.type === 'step-skipped') histories[event.step].push({ outcome: 'skipped', reason: event.reason.trim() });
+    else if (event.type === 'step-failed') histories[event.step].push({ outcome: 'failed', reason: event.note.trim() });
+    else if (event.type === 'step-reopened') histories[event.step].push({ outcome: 'reopened' });
+  }
+  return histories;
+}
+
+/** What someone typed, on one line, rendering as typed. */
+const text = escapeMarkdown;

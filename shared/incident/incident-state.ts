@@ -190,7 +190,7 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
       if (state.status === 'resolved') refuse('the incident is resolved: reopen it, or start the run in another incident');
       if (state.runs.some((run) => run.id === event.runId)) refuse(`run ${event.runId} already exists`);
       if (!event.runbook.steps.length) refuse(`“${event.runbook.title}” has no steps to run`);
-      const params: RunState['params'] = {};
+      const params = Object.create(null) as RunState['params']; // no prototype: a parameter may be named __proto__
       for (const param of event.runbook.params) params[param.name] = { secret: param.secret };
       const run: RunState = {
         id: event.runId,
@@ -345,7 +345,7 @@ export function activeRuns(state: IncidentState): RunState[] {
 
 /** Non-secret values of the incident's earlier runs, latest first wins: a new run starts with them. */
 export function earlierValues(state: IncidentState): Record<string, string> {
-  const values: Record<string, string> = {};
+  const values = Object.create(null) as Record<string, string>; // no prototype: a parameter may be named __proto__
   for (const run of state.runs) for (const [name, param] of Object.entries(run.params)) if (!param.secret && param.value !== undefined) values[name] = param.value;
   return values;
 }

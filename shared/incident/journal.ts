@@ -11,14 +11,24 @@ export function journalLine(event: IncidentEvent): string {
   return JSON.stringify(event);
 }
 
+/** An event as text with its keys in order: the same event reads the same whatever order a file wrote its fields in. */
+export function canonicalEvent(event: IncidentEvent): string {
+  return JSON.stringify(event, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+  );
+}
+
 export interface JournalRead {
   events: IncidentEvent[];
+  /** The line of each event, by number from 1. */
+  lines: number[];
   /** Lines that are not an event, by number from 1, and why. */
   problems: { line: number; reason: string }[];
 }
 
 export function readJournal(text: string): JournalRead {
   const events: IncidentEvent[] = [];
+  const numbers: number[] = [];
   const problems: JournalRead['problems'] = [];
   const lines = text.split('\n');
   lines.forEach((line, index) => {
@@ -33,9 +43,12 @@ export function readJournal(text: string): JournalRead {
     }
     const reason = eventProblem(value);
     if (reason) problems.push({ line: index + 1, reason });
-    else events.push(value as IncidentEvent);
+    else {
+      events.push(value as IncidentEvent);
+      numbers.push(index + 1);
+    }
   });
-  return { events, problems };
+  return { events, lines: numbers, problems };
 }
 
 type FieldKind = 'string' | 'number' | 'boolean' | 'object' | 'string?' | 'number?';
@@ -107,12 +120,18 @@ export type JournalAgreement =
   | { agree: true }
   | { agree: false; /** In plain words, for the incident screen. */ difference: string; journalAhead: boolean };
 
-/** Whether the database's record and the journal's hold the same events. */
+/**
+ * Whether the database's record and the journal's hold the same events. The journal is ahead when it
+ * numbers events the database lacks: a rebuild may add them (it never takes any away).
+ */
 export function compareRecords(database: readonly IncidentEvent[], journal: readonly IncidentEvent[]): JournalAgreement {
-  const bySeq = new Map(journal.map((event) => [event.seq, journalLine(event)]));
-  const differing = database.filter((event) => bySeq.has(event.seq) && bySeq.get(event.seq) !== journalLine(event)).map((event) => event.seq);
-  if (differing.length) return { agree: false, difference: `event ${differing[0]} differs between this app's database and the journal file`, journalAhead: false };
-  if (journal.length > database.length) return { agree: false, difference: `the journal file has ${journal.length} events, this app's database ${database.length}`, journalAhead: true };
-  if (journal.length < database.length) return { agree: false, difference: `this app's database has ${database.length} events, the journal file ${journal.length}`, journalAhead: false };
+  const held = new Map(database.map((event) => [event.seq, canonicalEvent(event)]));
+  const numbers = new Set(journal.map((event) => event.seq));
+  const journalAhead = [...numbers].some((seq) => !held.has(seq));
+  const differing = journal.find((event) => held.has(event.seq) && held.get(event.seq) !== canonicalEvent(event));
+  if (differing) return { agree: false, difference: `event ${differing.seq} differs between this app's database and the journal file`, journalAhead };
+  if (numbers.size > database.length) return { agree: false, difference: `the journal file has ${numbers.size} events, this app's database ${database.length}`, journalAhead };
+  if (numbers.size < database.length) return { agree: false, difference: `this app's database has ${database.length} events, the journal file ${numbers.size}`, journalAhead };
+  if (journalAhead) return { agree: false, difference: 'the journal file numbers events this app’s database does not have', journalAhead };
   return { agree: true };
 }

@@ -35,3 +35,27 @@ export function cutAtPlaceholders<T>(text: string, known: (name: string) => T | 
 export function placeholderNames(text: string): string[] {
   return cutAtPlaceholders(text, (name) => (PLACEHOLDER_NAME.test(name) ? name : undefined)).flatMap((cut) => ('item' in cut ? [cut.item] : []));
 }
+
+/**
+ * Values by placeholder name. A name is whatever a runbook or template declares, `__proto__`,
+ * `constructor` and `toString` included, so values live in objects with no prototype and are read
+ * only from their own keys: a plain `{}` would answer `constructor` with a function and swallow `__proto__`.
+ */
+export type NamedValues = Readonly<Record<string, string>>;
+
+/** A fresh map of values with no prototype, from name/value pairs (later pairs win). */
+export function namedValues(entries: Iterable<readonly [string, string]> = []): Record<string, string> {
+  const values = Object.create(null) as Record<string, string>;
+  for (const [name, value] of entries) values[name] = value;
+  return values;
+}
+
+/** The values with one more (or a changed) value: a new map, the old one untouched. */
+export function withNamedValue(values: NamedValues, name: string, value: string): Record<string, string> {
+  return namedValues([...Object.entries(values), [name, value]]);
+}
+
+/** The value given for a name, only if it was given: never one inherited from Object.prototype. */
+export function ownValue(values: NamedValues | undefined, name: string): string | undefined {
+  return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+}

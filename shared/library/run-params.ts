@@ -1,7 +1,7 @@
 // Parameters a runbook declares in its front matter (`params`), asked once when a run starts and
 // filled into every command of the run. Only declared names are replaced: `{{.Status}}` in a Go
 // template, or `{{ .Values.image }}` in a Helm command, is not a parameter and stays as written.
-import { cutAtPlaceholders, PLACEHOLDER_NAME } from './placeholders';
+import { cutAtPlaceholders, namedValues, ownValue, PLACEHOLDER_NAME, type NamedValues } from './placeholders';
 
 export interface RunParam {
   name: string;
@@ -70,11 +70,11 @@ function text(value: unknown): string | undefined {
 export type CommandPiece = { kind: 'text'; text: string } | { kind: 'param'; name: string; value: string; missing: boolean; secret: boolean };
 
 /** A command cut into its text and its declared placeholders, each with its value. */
-export function fillCommand(command: string, params: readonly RunParam[], values: Readonly<Record<string, string>>): CommandPiece[] {
+export function fillCommand(command: string, params: readonly RunParam[], values: NamedValues): CommandPiece[] {
   const declared = new Map(params.map((param) => [param.name, param]));
   return cutAtPlaceholders(command, (name) => declared.get(name)).map((cut): CommandPiece => {
     if ('text' in cut) return { kind: 'text', text: cut.text };
-    const value = values[cut.item.name] ?? '';
+    const value = ownValue(values, cut.item.name) ?? '';
     return { kind: 'param', name: cut.item.name, value, missing: cut.item.required && !value.trim(), secret: cut.item.secret };
   });
 }
@@ -95,10 +95,8 @@ export function recordedCommand(pieces: readonly CommandPiece[]): string {
 }
 
 /** The values a run starts with: an earlier run's value of the same name, else the default. */
-export function initialValues(params: readonly RunParam[], earlier: Readonly<Record<string, string>>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const param of params) values[param.name] = (!param.secret ? earlier[param.name] : undefined) ?? param.default ?? '';
-  return values;
+export function initialValues(params: readonly RunParam[], earlier: NamedValues): Record<string, string> {
+  return namedValues(params.map((param) => [param.name, (!param.secret ? ownValue(earlier, param.name) : undefined) ?? param.default ?? '']));
 }
 
 /** A runbook's parameters. They stay in its front matter (`extra.params`), read when a run starts. */

@@ -1,6 +1,7 @@
 import { listField, omitKeys, textField } from './front-matter-fields';
 import { inlineLinks } from './markdown/markdown-links';
-import { codeBlocks, inlineCommands, plainText, topLevelListItems } from './markdown/markdown-blocks';
+import { codeBlocks, inlineCommands, topLevelListItems } from './markdown/markdown-blocks';
+import { plainText } from './markdown/plain-text';
 import { PRIORITIES, type Priority, type Runbook } from '../model';
 import { fileTitle, idFromPath, resolveLinkedId } from './library-paths';
 import { extractSteps, splitSections } from './markdown/runbook-sections';

@@ -1,6 +1,7 @@
 // A note as a file for the library's notes/ folder, ready to commit: the same front matter the
 // parser reads, so the file lints clean and parses back into the same note.
 import { stringify } from 'yaml';
+import { noteBody, repeatsTitle } from '../library/note-parser';
 import type { AdminNote } from '../model';
 
 /** `<slug>.md`: the file name a team would give it in notes/. */
@@ -15,5 +16,9 @@ export function noteFile(note: Pick<AdminNote, 'title' | 'kind' | 'pinned' | 'ta
   if (note.tags.length) data.tags = note.tags;
   if (note.runbooks.length) data.runbooks = note.runbooks;
   if (note.step !== undefined) data.step = note.step;
-  return `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n${note.body.trim()}\n`;
+  const body = noteBody(note.body);
+  // A body opening with its own title as a heading would lose that line when read (the parser takes
+  // it for the page's title): the title line is written first, closed by ` #` so it reads exactly as the title.
+  const titleLine = repeatsTitle(body, note.title) ? `# ${note.title} #\n\n` : '';
+  return `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n${titleLine}${body}\n`;
 }

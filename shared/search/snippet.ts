@@ -1,4 +1,4 @@
-import { plainText } from '../library/markdown/markdown-blocks';
+import { plainText } from '../library/markdown/plain-text';
 import { matchedWordRanges } from './word-ranges';
 
 const MAX_LINES = 2_000;

@@ -186,8 +186,55 @@ test('the desktop app writes each event to the incident’s journal file, and re
   await page.keyboard.press('Control+3');
   const orphans = page.getByRole('region', { name: 'Journal files without an incident here' });
   await orphans.getByRole('button', { name: 'Rebuild from the journal' }).click();
+  // Nothing changes before the responder agrees to what the rebuild would add.
+  const confirm = page.getByRole('dialog', { name: 'Rebuild “Queue backlog” from its journal' });
+  await expect(confirm).toContainText(`The journal file adds ${stored.length}`);
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('link', { name: 'Queue backlog' })).toBeVisible();
   expect(await storedEvents(page)).toEqual(stored);
+});
+
+test('a rebuild from a journal with a forged and a duplicated line keeps every event, names the refused line and asks first', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Cache stampede');
+  await page.getByLabel('New note').fill('first note');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.incident-notes')).toContainText('first note');
+  await page.getByLabel('New note').fill('second note');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.incident-notes')).toContainText('second note');
+  const stored = await storedEvents(page);
+  const folder = journalFolder(profile);
+  const [file] = await readdir(folder);
+  const journal = path.join(folder, file);
+  await expect.poll(async () => readJournal(await readFile(journal, 'utf8')).events).toEqual(stored);
+
+  // Someone edits the file: event 2 rewritten, event 3 twice, and one event the database lacks.
+  const lines = (await readFile(journal, 'utf8')).trimEnd().split('\n');
+  const forged = JSON.stringify({ ...JSON.parse(lines[1]), text: 'nothing happened' });
+  const added = JSON.stringify({ ...JSON.parse(lines[2]), seq: stored.length + 1, noteId: 'from-the-journal', text: 'written on another machine' });
+  await writeFile(journal, [lines[0], forged, lines[2], lines[2], added].join('\n') + '\n');
+  await page.reload();
+  await page.keyboard.press('Control+2');
+  await page.getByRole('button', { name: 'Rebuild this incident from its journal' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Rebuild “Cache stampede” from its journal' });
+  await expect(confirm.getByRole('list', { name: 'Events to add' })).toContainText('written on another machine');
+  await expect(confirm.getByRole('list', { name: 'Lines refused' })).toHaveText('line 2: event 2 differs from the one in this app’s database, which is kept');
+
+  // Esc changes nothing.
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  expect(await storedEvents(page)).toEqual(stored);
+
+  await page.getByRole('button', { name: 'Rebuild this incident from its journal' }).click();
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  await expect(page.locator('.incident-notes')).toContainText('written on another machine');
+  const after = await storedEvents(page);
+  expect(after.slice(0, stored.length)).toEqual(stored);
+  expect(after).toHaveLength(stored.length + 1);
+  await expect(page.locator('.incident-notes')).toContainText('first note');
 });
 
 test('export for the postmortem: saved as a file, the same Markdown as the stored expected one', async ({ launch, profile }) => {

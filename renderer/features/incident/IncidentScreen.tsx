@@ -12,6 +12,7 @@ import { withOption, MILESTONE_KEYS } from '../../ui/keys';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { saveFile } from '../../app/services/save-file';
 import { useNow } from './use-now';
+import { RebuildConfirm } from './RebuildConfirm';
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -257,14 +258,17 @@ function JournalState({ loaded, folder }: { loaded: LoadedIncident; folder?: str
   if (journal.kind === 'agree') return <p className="muted journal-state">Journal file: {folder ? `${folder}/${loaded.state.id}.jsonl` : 'kept'}, in step with the database.</p>;
   if (journal.kind === 'none') return <p className="muted journal-state">{journal.reason}</p>;
   return (
-    <p className="banner warning journal-state" role="alert">
-      The database and the journal file disagree: {journal.difference}.{' '}
-      {journal.journalAhead && (
-        <button type="button" onClick={() => void useIncidentStore.getState().rebuildFromJournal(loaded.state.id)}>
-          Rebuild this incident from its journal
-        </button>
-      )}
-    </p>
+    <>
+      <p className="banner warning journal-state" role="alert">
+        The database and the journal file disagree: {journal.difference}.{' '}
+        {journal.journalAhead && (
+          <button type="button" onClick={() => void useIncidentStore.getState().askRebuild(loaded.state.id)}>
+            Rebuild this incident from its journal
+          </button>
+        )}
+      </p>
+      <RebuildConfirm />
+    </>
   );
 }
 

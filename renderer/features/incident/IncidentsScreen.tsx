@@ -5,6 +5,7 @@ import { hashOf } from '../../app/services/routes';
 import { useIncidentStore } from './incident-store';
 import { DECLARE_KEY } from '../../ui/keys';
 import { useNow } from './use-now';
+import { RebuildConfirm } from './RebuildConfirm';
 
 type Filter = 'open' | 'all' | IncidentStatus;
 
@@ -75,12 +76,13 @@ export function IncidentsScreen() {
             {orphans.map((id) => (
               <li key={id}>
                 <code>{id}</code>{' '}
-                <button type="button" onClick={() => void useIncidentStore.getState().rebuildFromJournal(id)}>
+                <button type="button" onClick={() => void useIncidentStore.getState().askRebuild(id)}>
                   Rebuild from the journal
                 </button>
               </li>
             ))}
           </ul>
+          <RebuildConfirm />
         </section>
       )}
     </section>

@@ -16,13 +16,21 @@ export async function incidentMarkdown({ state, events }: LoadedIncident): Promi
     if (!current || runbookHash(current) !== run.runbook.bodyHash) changedRuns.add(run.id);
   }
   return exportIncidentMarkdown(state, events, {
-    appVersion: useAppStore.getState().appInfo?.version ?? 'browser build',
+    appVersion: appVersion(),
     responder: await readResponderName(appDatabase()),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     exportedAt: Date.now(),
     library: { version: meta?.version ?? 'none', commit: meta?.source.kind === 'git' ? meta.source.commit : undefined },
     changedRuns,
   });
+}
+
+/** The version, and where it runs: the desktop side's answer, else the version the build wrote in. */
+function appVersion(): string {
+  const info = useAppStore.getState().appInfo;
+  if (info) return `${info.version} (${info.host === 'electron' ? 'desktop' : 'test host'})`;
+  // Outside a Vite build (unit tests) nothing is written in.
+  return `${typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'unknown version'} (browser)`;
 }
 
 /** A file name for the export: `2026-11-23-checkout-api-returns-502.md`. */

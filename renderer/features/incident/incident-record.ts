@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { IncidentEvent } from '../../../shared/incident/incident-events';
 import type { IncidentState } from '../../../shared/incident/incident-state';
-import { runSummariesChangedBy, runSummariesOf, type RunSummary } from '../../../shared/incident/run-summary';
+import { runSummariesChangedBy, type RunSummary } from '../../../shared/incident/run-summary';
 import type { FailsafeDatabase, IncidentSummaryRecord } from '../../app/services/database';
 
 // The incident record in IndexedDB, with the list's summary of each incident and a summary of each
@@ -40,17 +40,6 @@ export async function readIncidentEvents(db: FailsafeDatabase, incidentId: strin
 /** Newest first. */
 export async function listIncidents(db: FailsafeDatabase): Promise<IncidentSummaryRecord[]> {
   return db.incidents.orderBy('declaredAt').reverse().toArray();
-}
-
-/** Replaces an incident's record, and its runs' summaries, with one rebuilt from its journal file. */
-export async function replaceIncident(db: FailsafeDatabase, events: readonly IncidentEvent[], state: IncidentState): Promise<void> {
-  await db.transaction('rw', db.incidentEvents, db.incidents, db.runSummaries, async () => {
-    await db.incidentEvents.where('[incidentId+seq]').between([state.id, Dexie.minKey], [state.id, Dexie.maxKey]).delete();
-    await db.incidentEvents.bulkAdd(events as IncidentEvent[]);
-    await db.incidents.put(summaryOf(state));
-    await db.runSummaries.where('[incidentId+runId]').between([state.id, Dexie.minKey], [state.id, Dexie.maxKey]).delete();
-    await db.runSummaries.bulkPut(runSummariesOf(state));
-  });
 }
 
 export async function readCurrentIncident(db: FailsafeDatabase): Promise<string | undefined> {

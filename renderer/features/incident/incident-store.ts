@@ -3,17 +3,29 @@ import type { Clock } from '../../../shared/incident/event-stamp';
 import { stampEvents } from '../../../shared/incident/event-stamp';
 import type { EventBody, IncidentEvent } from '../../../shared/incident/incident-events';
 import { applyEvent, replay, type IncidentState, type Stamp } from '../../../shared/incident/incident-state';
-import { compareRecords, readJournal } from '../../../shared/incident/journal';
+import { canonicalEvent, compareRecords, readJournal } from '../../../shared/incident/journal';
+import { mergeJournal, type JournalMerge } from '../../../shared/incident/journal-merge';
+import { withNamedValue } from '../../../shared/library/placeholders';
 import { appendToJournal, journalAvailable, listJournalFiles, readJournalFile } from './journal';
 import { appDatabase } from '../../app/services/app-services';
 import type { IncidentSummaryRecord } from '../../app/services/database';
-import { appendEvents, listIncidents, readCurrentIncident, readIncidentEvents, replaceIncident, summaryOf, writeCurrentIncident } from './incident-record';
+import { appendEvents, listIncidents, readCurrentIncident, readIncidentEvents, summaryOf, writeCurrentIncident } from './incident-record';
 
 /** What the journal file says about an incident, beside the database. */
 export type JournalCheck =
   | { kind: 'agree' }
   | { kind: 'differ'; difference: string; journalAhead: boolean }
   | { kind: 'none'; reason: string };
+
+/** What a rebuild from the journal file would do, shown to the responder before anything changes. */
+export interface RebuildPreview {
+  incidentId: string;
+  /** The file as read: the rebuild adds from this text, not from a later one. */
+  journalText: string;
+  /** How many events the database held when this was worked out. */
+  held: number;
+  merge: JournalMerge;
+}
 
 export interface LoadedIncident {
   state: IncidentState;
@@ -46,7 +58,13 @@ interface IncidentStore {
    */
   record(incidentId: string, bodies: EventBody[] | ((state: IncidentState) => EventBody[])): Promise<boolean>;
   setSecret(runId: string, name: string, value: string): void;
-  rebuildFromJournal(id: string): Promise<void>;
+  /** A rebuild waiting for the responder's answer: what the journal would add, and the lines refused. */
+  rebuild?: RebuildPreview;
+  /** Works out what rebuilding from the journal file would add and asks (`rebuild`); changes nothing. */
+  askRebuild(id: string): Promise<void>;
+  /** Adds what the responder was shown; the database's events are all kept. */
+  confirmRebuild(): Promise<void>;
+  cancelRebuild(): void;
   dismissProblem(): void;
 }
 
@@ -177,39 +195,60 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
       });
     },
     setSecret(runId, name, value) {
-      set({ secrets: { ...get().secrets, [runId]: { ...get().secrets[runId], [name]: value } } });
+      set({ secrets: { ...get().secrets, [runId]: withNamedValue(get().secrets[runId] ?? {}, name, value) } });
     },
-    rebuildFromJournal(id) {
-      return queued(id, () => rebuild(id));
+    async askRebuild(id) {
+      const asked = await preview(id);
+      if (asked) set({ rebuild: asked, problem: undefined });
+    },
+    confirmRebuild() {
+      const asked = get().rebuild;
+      return asked ? queued(asked.incidentId, () => rebuild(asked)) : Promise.resolve();
+    },
+    cancelRebuild() {
+      set({ rebuild: undefined });
     },
     dismissProblem() {
       set({ problem: undefined, journalProblem: undefined });
     },
   };
 
-  async function rebuild(id: string): Promise<void> {
-      const file = await readJournalFile(id);
-      if (!file.ok) {
-        set({ problem: `The incident cannot be rebuilt: ${file.reason}.` });
-        return;
-      }
-      const read = readJournal(file.text);
-      // The longest run of events that makes sense from the start: a line cut off by a crash ends it.
-      const kept: IncidentEvent[] = [];
-      let state: IncidentState | undefined;
-      for (const event of [...read.events].sort((a, b) => a.seq - b.seq)) {
-        const applied = applyEvent(state, event);
-        if (!applied.ok) break;
-        state = applied.state;
-        kept.push(event);
-      }
-      if (!state) {
-        set({ problem: `The journal file of ${id} holds no readable incident.` });
-        return;
-      }
-      await replaceIncident(appDatabase(), kept, state);
-      const left = read.events.length - kept.length + read.problems.length;
-      keep({ state, events: kept, journal: left ? { kind: 'differ', difference: `${left} line${left === 1 ? '' : 's'} of the journal file could not be used`, journalAhead: false } : { kind: 'agree' } });
-      set({ orphanJournals: get().orphanJournals.filter((orphan) => orphan !== id), problem: undefined });
+  /** Reads the journal file and works out what a rebuild would add: nothing is written until the responder agrees. */
+  async function preview(id: string): Promise<RebuildPreview | undefined> {
+    const file = await readJournalFile(id);
+    if (!file.ok) {
+      set({ problem: `The incident cannot be rebuilt: ${file.reason}.` });
+      return undefined;
+    }
+    const held = await readIncidentEvents(appDatabase(), id);
+    const merged = mergeJournal(id, held, file.text);
+    if (!merged.ok) {
+      set({ problem: `The incident cannot be rebuilt: ${merged.reason}.` });
+      return undefined;
+    }
+    return { incidentId: id, journalText: file.text, held: held.length, merge: merged.merge };
+  }
+
+  async function rebuild(asked: RebuildPreview): Promise<void> {
+    const id = asked.incidentId;
+    // The record may have grown while the responder read the confirmation: merge again, and add only what they saw.
+    const held = await readIncidentEvents(appDatabase(), id);
+    const merged = mergeJournal(id, held, asked.journalText);
+    if (!merged.ok || !sameEvents(merged.merge.added, asked.merge.added)) {
+      set({ rebuild: undefined, problem: 'The incident changed while the rebuild was being confirmed: nothing was added. Ask for the rebuild again to see what it would add now.' });
+      return;
+    }
+    const { added, events, state } = merged.merge;
+    try {
+      if (added.length) await appendEvents(appDatabase(), added, state);
+    } catch (error) {
+      set({ rebuild: undefined, problem: `The rebuild was not saved: the database refused the write (${message(error)}). Nothing was changed.` });
+      return;
+    }
+    const before = get().loaded[id];
+    keep({ ...before, state, events, journal: await checkJournal(id, events) });
+    set({ rebuild: undefined, orphanJournals: get().orphanJournals.filter((orphan) => orphan !== id), problem: undefined });
   }
 });
+
+const sameEvents = (a: readonly IncidentEvent[], b: readonly IncidentEvent[]) => a.length === b.length && a.every((event, index) => canonicalEvent(event) === canonicalEvent(b[index]));

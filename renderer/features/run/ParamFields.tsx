@@ -1,39 +1,44 @@
 import type { RunParam } from '../../../shared/library/run-params';
+import { ownValue } from '../../../shared/library/placeholders';
 
 /** One field per parameter: a choice when it lists options, a password field when secret. */
 export function ParamFields({ params, values, onChange }: { params: RunParam[]; values: Record<string, string>; onChange(name: string, value: string): void }) {
   return (
     <div className="param-fields">
-      {params.map((param, index) => (
-        <label key={param.name}>
-          <span className="param-label">
-            {param.label}
-            {param.required && <span className="required"> (required)</span>}
-            {param.secret && <span className="muted"> (secret: used in commands, never recorded)</span>}
-            <code className="param-name" aria-hidden="true">{`{{${param.name}}}`}</code>
-          </span>
-          {param.options ? (
-            <select autoFocus={index === 0} value={values[param.name] ?? ''} onChange={(event) => onChange(param.name, event.target.value)}>
-              {!param.required && <option value="">(none)</option>}
-              {!param.options.includes(values[param.name] ?? '') && values[param.name] && <option value={values[param.name]}>{values[param.name]}</option>}
-              {param.required && !values[param.name] && <option value="">Choose…</option>}
-              {param.options.map((option) => (
-                <option key={option}>{option}</option>
-              ))}
-            </select>
-          ) : (
-            <input
-              autoFocus={index === 0}
-              type={param.secret ? 'password' : 'text'}
-              autoComplete="off"
-              spellCheck={false}
-              value={values[param.name] ?? ''}
-              placeholder={param.example ? `e.g. ${param.example}` : undefined}
-              onChange={(event) => onChange(param.name, event.target.value)}
-            />
-          )}
-        </label>
-      ))}
+      {params.map((param, index) => {
+        // Read from the map's own keys: a parameter may be named `constructor` or `__proto__`.
+        const value = ownValue(values, param.name) ?? '';
+        return (
+          <label key={param.name}>
+            <span className="param-label">
+              {param.label}
+              {param.required && <span className="required"> (required)</span>}
+              {param.secret && <span className="muted"> (secret: used in commands, never recorded)</span>}
+              <code className="param-name" aria-hidden="true">{`{{${param.name}}}`}</code>
+            </span>
+            {param.options ? (
+              <select autoFocus={index === 0} value={value} onChange={(event) => onChange(param.name, event.target.value)}>
+                {!param.required && <option value="">(none)</option>}
+                {!param.options.includes(value) && value && <option value={value}>{value}</option>}
+                {param.required && !value && <option value="">Choose…</option>}
+                {param.options.map((option) => (
+                  <option key={option}>{option}</option>
+                ))}
+              </select>
+            ) : (
+              <input
+                autoFocus={index === 0}
+                type={param.secret ? 'password' : 'text'}
+                autoComplete="off"
+                spellCheck={false}
+                value={value}
+                placeholder={param.example ? `e.g. ${param.example}` : undefined}
+                onChange={(event) => onChange(param.name, event.target.value)}
+              />
+            )}
+          </label>
+        );
+      })}
     </div>
   );
 }

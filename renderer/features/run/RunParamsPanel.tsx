@@ -3,15 +3,16 @@ import type { EventBody } from '../../../shared/incident/incident-events';
 import type { RunState } from '../../../shared/incident/incident-state';
 import { useIncidentStore } from '../incident';
 import { ParamFields } from './ParamFields';
+import { ownValue, withNamedValue } from '../../../shared/library/placeholders';
 
 /** Changing parameter values during a run: each changed value is an event (a secret only as "set"). */
 export function RunParamsPanel({ run, values, record, onClose }: { run: RunState; values: Record<string, string>; record(bodies: EventBody[]): Promise<boolean>; onClose(): void }) {
   const [edited, setEdited] = useState(values);
 
   const save = async () => {
-    const changed = run.runbook.params.filter((param) => (edited[param.name] ?? '') !== (values[param.name] ?? ''));
-    for (const param of changed) if (param.secret) useIncidentStore.getState().setSecret(run.id, param.name, edited[param.name] ?? '');
-    const bodies: EventBody[] = changed.map((param) => (param.secret ? { type: 'param-set', runId: run.id, name: param.name } : { type: 'param-set', runId: run.id, name: param.name, value: edited[param.name] ?? '' }));
+    const changed = run.runbook.params.filter((param) => (ownValue(edited, param.name) ?? '') !== (ownValue(values, param.name) ?? ''));
+    for (const param of changed) if (param.secret) useIncidentStore.getState().setSecret(run.id, param.name, ownValue(edited, param.name) ?? '');
+    const bodies: EventBody[] = changed.map((param) => (param.secret ? { type: 'param-set', runId: run.id, name: param.name } : { type: 'param-set', runId: run.id, name: param.name, value: ownValue(edited, param.name) ?? '' }));
     if (!bodies.length || (await record(bodies))) onClose();
   };
   return (
@@ -27,7 +28,7 @@ export function RunParamsPanel({ run, values, record, onClose }: { run: RunState
       }}
     >
       <h2>Parameters</h2>
-      <ParamFields params={run.runbook.params} values={edited} onChange={(name, value) => setEdited({ ...edited, [name]: value })} />
+      <ParamFields params={run.runbook.params} values={edited} onChange={(name, value) => setEdited(withNamedValue(edited, name, value))} />
       <button type="submit" className="primary">
         Use these values <kbd>Enter</kbd>
       </button>{' '}

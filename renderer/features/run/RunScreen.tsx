@@ -6,6 +6,7 @@ import { runbookHash } from '../../../shared/incident/runbook-copy';
 import { formatElapsed } from '../../../shared/incident/time-format';
 import { codeBlocks } from '../../../shared/library/markdown/markdown-blocks';
 import { commandText, fillCommand, missingParams, recordedCommand } from '../../../shared/library/run-params';
+import { namedValues, ownValue } from '../../../shared/library/placeholders';
 import { stepMarkdown } from '../../../shared/library/markdown/runbook-steps';
 import { hashOf } from '../../app/services/routes';
 import { useIncidentStore, useNow } from '../incident';
@@ -73,8 +74,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const step = run.steps[viewed];
   const stepInfo = run.runbook.steps[viewed];
   const finished = !!run.finished;
-  const values: Record<string, string> = {};
-  for (const [name, param] of Object.entries(run.params)) values[name] = param.secret ? (secrets?.[name] ?? '') : (param.value ?? '');
+  const values = namedValues(Object.entries(run.params).map(([name, param]) => [name, param.secret ? (ownValue(secrets, name) ?? '') : (param.value ?? '')]));
   const filling: CommandFilling = {
     params: run.runbook.params,
     values,

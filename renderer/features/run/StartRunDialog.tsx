@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { earlierValues } from '../../../shared/incident/incident-state';
 import { initialValues, runbookParams, type RunParam } from '../../../shared/library/run-params';
+import { namedValues, ownValue, withNamedValue } from '../../../shared/library/placeholders';
 import type { Runbook } from '../../../shared/model';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { useIncidentStore } from '../incident';
@@ -18,13 +19,13 @@ export function StartRunDialog({ runbookId }: { runbookId: string }) {
   const incidentId = useIncidentStore((state) => state.currentId);
   const incident = useIncidentStore((state) => (incidentId ? state.loaded[incidentId]?.state : undefined));
   const [runbook, setRunbook] = useState<Runbook | null>();
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(() => namedValues());
   const [problem, setProblem] = useState<string>();
   // Enter pressed before the runbook was read: the run starts as soon as it is.
   const startWhenRead = useRef(false);
   const params: RunParam[] = runbook ? runbookParams(runbook) : [];
   // A required value may be unknown yet (the replica to promote is chosen in step 2): the run can start without it.
-  const empty = params.filter((param) => param.required && !values[param.name]?.trim());
+  const empty = params.filter((param) => param.required && !ownValue(values, param.name)?.trim());
 
   const begin = async (chosen: Record<string, string>, found: Runbook) => {
     if (!incidentId) return;
@@ -72,7 +73,7 @@ export function StartRunDialog({ runbookId }: { runbookId: string }) {
       {runbook && params.length > 0 && (
         <>
           <p className="muted">Every command of the run is filled in with these. You can change them during the run.</p>
-          <ParamFields params={params} values={values} onChange={(name, value) => setValues({ ...values, [name]: value })} />
+          <ParamFields params={params} values={values} onChange={(name, value) => setValues(withNamedValue(values, name, value))} />
         </>
       )}
       {empty.length > 0 && (

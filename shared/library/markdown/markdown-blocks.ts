@@ -1,7 +1,7 @@
 // A small line scanner for the structure we need from Markdown (headings, fences, list items).
 // Rendering is react-markdown's job; this only finds sections, steps and commands.
 // Every scan here is linear: this runs over outside content (docs/architecture.md, "Hostile content").
-import { withoutLinks } from './markdown-links';
+import { plainText } from './plain-text';
 
 export interface Heading {
   level: number;
@@ -107,14 +107,6 @@ export function inlineCommands(markdown: string): string[] {
     }
   });
   return found;
-}
-
-/** Strips inline Markdown (emphasis, code, links) from a heading or list item. */
-export function plainText(markdown: string): string {
-  return withoutLinks(withoutLinks(markdown, true))
-    .replace(/[*_`~]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 export interface ListItem {

@@ -43,14 +43,3 @@ export function inlineLinks(markdown: string, imagesOnly = false): InlineLink[] 
   }
   return links;
 }
-
-/** The text with each link (or only each image) replaced by its text. */
-export function withoutLinks(markdown: string, imagesOnly = false): string {
-  let text = '';
-  let from = 0;
-  for (const link of inlineLinks(markdown, imagesOnly)) {
-    text += markdown.slice(from, link.start) + link.text;
-    from = link.end;
-  }
-  return text + markdown.slice(from);
-}

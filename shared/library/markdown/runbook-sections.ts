@@ -1,4 +1,5 @@
-import { fencedLines, findHeadings, plainText, topLevelListItems } from './markdown-blocks';
+import { fencedLines, findHeadings, topLevelListItems } from './markdown-blocks';
+import { plainText } from './plain-text';
 import type { RunbookStep } from '../../model';
 
 export type SectionKind =

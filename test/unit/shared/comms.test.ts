@@ -68,7 +68,7 @@ describe('filling a template', () => {
   });
 
   it('gives plain text without Markdown marks, links as text and address', () => {
-    expect(plainText('# Title\n**[P1] Down:** see [status](https://status.example.com) and __this__\n> quoted')).toBe('Title\n[P1] Down: see status (https://status.example.com) and this\nquoted');
+    expect(plainText('# Title\n**[P1] Down:** see [status](https://status.example.com) and __this one__, not `pg_isready` or __init__\n> quoted')).toBe('Title\n[P1] Down: see status (https://status.example.com) and this one, not pg_isready or __init__\nquoted');
   });
 
   it('fills and converts any pathological body up to the size limit without hanging', () => {

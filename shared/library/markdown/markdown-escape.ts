@@ -1,0 +1,60 @@
+// Text typed by a responder, written into Markdown so that it renders as typed: no mark of theirs
+// becomes emphasis, a link, a table border or HTML (`<script>` stays words on the page).
+
+/** Marks that can mean something inline; each is escaped with a backslash, which CommonMark allows before any ASCII punctuation. */
+const MEANINGFUL = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '&', '#', '|', '~', '!']);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * One line of text for a Markdown paragraph, heading, list item or table cell. Line breaks become
+ * spaces; an underscore inside a word (`pg_isready`) is left bare, as CommonMark never reads it as emphasis.
+ */
+export function escapeMarkdown(text: string): string {
+  const line = oneLine(text);
+  let out = '';
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index];
+    const inWord = char === '_' && index > 0 && WORD_CHAR.test(line[index - 1]) && index + 1 < line.length && WORD_CHAR.test(line[index + 1]);
+    out += (MEANINGFUL.has(char) && !inWord) || startsAutolink(line, index) ? `\\${char}` : char;
+  }
+  return out;
+}
+
+/** Line breaks, with the blanks around them, as one space; linear on any text (no backtracking pattern). */
+export function oneLine(text: string): string {
+  if (!text.includes('\n') && !text.includes('\r')) return text;
+  const parts = text.split(/\r\n|\r|\n/);
+  const last = parts.length - 1;
+  return parts
+    .map((part, index) => (index < last ? part.trimEnd() : part))
+    .map((part, index) => (index > 0 ? part.trimStart() : part))
+    .filter((part, index) => part !== '' || index === 0 || index === last)
+    .join(' ');
+}
+
+/**
+ * GFM turns `http://…` and `www.…` into links that run to the next blank, taking the backslashes of
+ * the escapes after them as text; escaping the `:` or the `.` keeps them words like the rest.
+ */
+function startsAutolink(line: string, index: number): boolean {
+  if (line[index] === ':') return line.startsWith('//', index + 1);
+  return line[index] === '.' && index >= 3 && line.slice(index - 3, index).toLowerCase() === 'www';
+}
+
+/** Inline code that holds any backticks: delimited by a longer run, padded when it starts or ends with one. */
+export function inlineCode(text: string): string {
+  const code = text.replace(/\r\n?|\n/g, ' ');
+  const ticks = '`'.repeat(longestBacktickRun(code) + 1);
+  const pad = code.startsWith('`') || code.endsWith('`') || (code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '') ? ' ' : '';
+  return `${ticks}${pad}${code}${pad}${ticks}`;
+}
+
+export function longestBacktickRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const char of text) {
+    run = char === '`' ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
