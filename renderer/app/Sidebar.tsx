@@ -8,6 +8,7 @@ import { DECLARE_KEY, PLACE_KEYS, SEVERITY_KEY, withCommand } from '../ui/keys';
 /** The places a responder moves between, each with its key. */
 export function Sidebar() {
   const route = useRouteStore((state) => state.route);
+  const currentId = useIncidentStore((state) => state.currentId);
   const currentTitle = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state.title : undefined));
   const problemCount = useLibraryStore((state) => state.problems.length);
   const place = (href: string, label: string, key: string | undefined, active: boolean, detail?: string) => (
@@ -20,12 +21,15 @@ export function Sidebar() {
     </li>
   );
   const is = (...names: Route['name'][]) => names.includes(route.name);
+  // A run, or an incident's page, belongs to "Current incident" when it is the current one's.
+  const routeIncident = route.name === 'run' ? route.incidentId : route.name === 'incident' ? (route.id ?? currentId) : undefined;
+  const inCurrent = routeIncident !== undefined && routeIncident === currentId;
   return (
     <nav className="sidebar" aria-label="Places">
       <ul>
         {place('#/', 'Library', PLACE_KEYS.library, is('home', 'runbook', 'note'))}
-        {place('#/incident', 'Current incident', PLACE_KEYS.incident, route.name === 'incident' && !route.id, currentTitle ?? 'none')}
-        {place('#/incidents', 'Incidents', PLACE_KEYS.incidents, is('incidents') || (route.name === 'incident' && !!route.id) || is('run'))}
+        {place('#/incident', 'Current incident', PLACE_KEYS.incident, inCurrent || (route.name === 'incident' && !route.id), currentTitle ?? 'none')}
+        {place('#/incidents', 'Incidents', PLACE_KEYS.incidents, is('incidents') || (routeIncident !== undefined && !inCurrent))}
         {place('#/oncall', 'On-call', PLACE_KEYS.oncall, is('oncall'))}
         {place('#/messages', 'Messages', PLACE_KEYS.messages, is('messages'))}
         {place('#/notes', 'Notes', PLACE_KEYS.notes, is('notes'))}

@@ -47,3 +47,14 @@ export async function storedEvents(page: Page): Promise<{ incidentId: string; ty
       }),
   );
 }
+
+/** The export with what differs from run to run (clock readings, durations, the library's content version) put in brackets. */
+export function withoutClockReadings(markdown: string): string {
+  return markdown
+    .replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/g, '[UTC time]')
+    .replace(/\b\d\d:\d\d UTC\b/g, '[UTC clock]')
+    .replace(/\((\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d local\)/g, '([local time])')
+    .replace(/\| Time zone \| .* \|/, '| Time zone | [zone] |')
+    .replace(/\b(\d+h \d\dm \d\ds|\d+m \d\ds|\d+s)\b/g, '[duration]')
+    .replace(/version [0-9a-z]{6,}/g, 'version [library version]');
+}

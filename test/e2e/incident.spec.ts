@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readJournal } from '../../shared/incident/journal';
 import { expect, test } from './fixtures';
-import { declareIncident, openRunbook, stepItems, stepOutcomes, storedEvents } from './incident-helpers';
+import { declareIncident, openRunbook, stepItems, stepOutcomes, storedEvents, withoutClockReadings } from './incident-helpers';
 import { savedFilesFolder } from './host';
 import { journalFolder } from '../../electron/journal-store';
 
@@ -279,16 +279,6 @@ test('export for the postmortem: saved as a file, the same Markdown as the store
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect.poll(async () => withoutClockReadings(await readClipboard())).toBe(expected);
 });
-
-/** The export with what differs from run to run (clock readings, durations, the library's content version) put in brackets. */
-function withoutClockReadings(markdown: string): string {
-  return markdown
-    .replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/g, '[UTC time]')
-    .replace(/\((\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d local\)/g, '([local time])')
-    .replace(/\| Time zone \| .* \|/, '| Time zone | [zone] |')
-    .replace(/\b(\d+h \d\dm \d\ds|\d+m \d\ds|\d+s)\b/g, '[duration]')
-    .replace(/version [0-9a-z]{6,}/g, 'version [library version]');
-}
 
 test('the palette runs actions, each showing its key: set a milestone, go to a place', async ({ launch, profile }) => {
   const { page } = await launch(profile);

@@ -105,12 +105,25 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
       outcome(0).type === 'step-failed' ? 'rollback' : 'none',
     );
   const done = () => settle((index) => ({ type: 'step-done', runId: run.id, step: index }));
-  const submitText = () => {
+  /**
+   * The form closes as Enter is pressed, so the next key (a D right after a note) acts on the run
+   * instead of landing in a field about to go. What it recorded shows once it is written; if the
+   * write fails, the form comes back with the text typed.
+   */
+  const submitText = async () => {
     const value = text.trim();
+    const asked = panel;
     if (!value) return;
-    if (panel === 'skip') void settle((index) => ({ type: 'step-skipped', runId: run.id, step: index, reason: value }));
-    if (panel === 'fail') void settle((index) => ({ type: 'step-failed', runId: run.id, step: index, note: value }));
-    if (panel === 'note') void act([{ type: 'run-note', runId: run.id, step: viewed, text: value }]);
+    setPanel('none');
+    setText('');
+    let ok = true;
+    if (asked === 'skip') ok = await settle((index) => ({ type: 'step-skipped', runId: run.id, step: index, reason: value }));
+    if (asked === 'fail') ok = await settle((index) => ({ type: 'step-failed', runId: run.id, step: index, note: value }));
+    if (asked === 'note') ok = await act([{ type: 'run-note', runId: run.id, step: viewed, text: value }]);
+    if (!ok) {
+      setPanel(asked);
+      setText(value);
+    }
   };
   const startViewed = () => {
     if (step.outcome === 'pending') return act([{ type: 'step-started', runId: run.id, step: viewed }]);
@@ -258,7 +271,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               className="step-form"
               onSubmit={(event) => {
                 event.preventDefault();
-                submitText();
+                void submitText();
               }}
             >
               <label>
