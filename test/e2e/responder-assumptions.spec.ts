@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { declareIncident, openRunbook, storedEvents } from './incident-helpers';
+import { declareIncident, openRunbook, stepOutcomes, storedEvents } from './incident-helpers';
 
 // What a tired responder assumes without reading a line of help, each written as that assumption.
 
@@ -219,4 +219,60 @@ test('typing prose into any field of any screen never triggers a shortcut', asyn
     }
   }
   expect(fieldsTried).toBeGreaterThan(10);
+});
+
+test('a stray letter on the Status field changes nothing: R meant for “run” does not resolve the incident', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  const before = (await storedEvents(page)).length;
+  await page.getByLabel('Status').focus();
+  await page.keyboard.press('r');
+  await page.keyboard.press('i');
+  await expect(page.getByLabel('Status')).toHaveValue('investigating');
+  await expect(bar(page)).toContainText('investigating');
+  expect((await storedEvents(page)).length).toBe(before);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('Enter on the run screen never starts a second step past the one in progress', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Primary database restarting');
+  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  // Enter on the step in progress: nothing moves.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('d');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 4/ })).toBeVisible();
+  await expect.poll(() => stepOutcomes(page)).toEqual(['done', 'in progress', 'to do', 'to do']);
+  // Looking back at a settled step, Enter returns to the step in progress.
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 4/ })).toBeVisible();
+  expect(await stepOutcomes(page)).toEqual(['done', 'in progress', 'to do', 'to do']);
+});
+
+test('after “no answer”, the roster highlights the next person to call and Enter copies their number', async ({ launch, profile }) => {
+  const { page, readClipboard } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await page.keyboard.press('Control+5');
+  const chain = page.getByRole('region', { name: /^Escalation for/ });
+  await chain.locator('li.chain-now').getByRole('button', { name: 'No answer' }).click();
+  await expect(page.locator('#roster tbody tr.selected')).toContainText('Bram Okafor');
+  await expect(chain.locator(':scope > ol > li').first().locator('.chain-when')).toHaveText('tried');
+  await page.getByLabel('Filter people').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(readClipboard).toBe('+1 555 0101');
+});
+
+test('what one incident’s page said (an export copied) is not shown on another’s', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(page.getByText(/Copied the export/)).toBeVisible();
+  await page.keyboard.press('Control+1');
+  await declareIncident(page, 'Search is slow');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search is slow');
+  await expect(page.getByText(/Copied the export/)).toHaveCount(0);
 });

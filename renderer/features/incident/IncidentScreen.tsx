@@ -13,6 +13,7 @@ import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { saveFile } from '../../app/services/save-file';
 import { useNow } from './use-now';
 import { RebuildConfirm } from './RebuildConfirm';
+import { refuseTypeAhead } from '../../ui/no-type-ahead';
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -38,7 +39,8 @@ export function IncidentScreen({ id }: { id?: string }) {
     );
   }
   if (!loaded) return <p className="loading">{missing ? `There is no incident ${shownId} on this machine.` : 'Opening…'}</p>;
-  return <IncidentView loaded={loaded} current={shownId === currentId} />;
+  // Keyed by the incident: what one page said (an export copied) never shows on another.
+  return <IncidentView key={shownId} loaded={loaded} current={shownId === currentId} />;
 }
 
 function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: boolean }) {
@@ -62,7 +64,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
         <div className="incident-fields">
           <label>
             Severity
-            <select value={incident.severity} onChange={(event) => void record([{ type: 'incident-changed', field: 'severity', value: event.target.value }])}>
+            <select value={incident.severity} onKeyDown={refuseTypeAhead} onChange={(event) => void record([{ type: 'incident-changed', field: 'severity', value: event.target.value }])}>
               {!levels.some((level) => level.id === incident.severity) && <option value={incident.severity}>{incident.severity}</option>}
               {levels.map((level) => (
                 <option key={level.id} value={level.id}>
@@ -73,7 +75,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
           </label>
           <label>
             Status
-            <select value={incident.status} onChange={(event) => void record([{ type: 'incident-changed', field: 'status', value: event.target.value }])}>
+            <select value={incident.status} onKeyDown={refuseTypeAhead} onChange={(event) => void record([{ type: 'incident-changed', field: 'status', value: event.target.value }])}>
               {INCIDENT_STATUSES.map((status) => (
                 <option key={status}>{status}</option>
               ))}

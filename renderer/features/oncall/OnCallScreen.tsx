@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { escalationChain, nextToCall, type ChainStep } from '../../../shared/oncall/escalation-chain';
+import { escalationChain, nextToCall, type Chain, type ChainStep } from '../../../shared/oncall/escalation-chain';
+import type { Contact, SeverityLevel } from '../../../shared/model';
 import { rosterAge } from '../../../shared/oncall/roster-age';
 import { keptSentence } from '../../../shared/sync/kept-parts';
 import type { RosterEntry } from '../../../shared/oncall/contact-overrides';
 import { formatElapsed } from '../../../shared/incident/time-format';
-import { chainRun } from '../../../shared/incident/incident-state';
+import { chainRun, type IncidentState } from '../../../shared/incident/incident-state';
 import type { AttemptOutcome } from '../../../shared/incident/incident-events';
 import { useIncidentStore, useNow } from '../incident';
 import { useLibraryStore } from '../library';
@@ -180,6 +181,7 @@ const ENDED_WORDS = { reached: 'someone was reached, so nobody more is due', res
 /** A step's time: reached, due now, in how long; nothing once the chain has ended. */
 function stepWhen(step: ChainStep, now: number): string {
   if (step.state === 'reached' || step.state === 'stopped') return STATE_WORDS[step.state];
+  if (step.state === 'later' && step.dueAt <= now) return step.attempts.length ? 'tried' : '';
   if (step.dueAt <= now || step.state === 'now') return STATE_WORDS[step.state] || 'due';
   return `in ${formatElapsed(step.dueAt - now)}`;
 }
@@ -192,6 +194,15 @@ function EscalationChain({ roster, now }: { roster: RosterEntry[]; now: number }
   if (!level?.escalation) return <p className="muted">The incident’s severity ({incident.severity}) has no escalation chain in this library.</p>;
   const chain = escalationChain(level, roster, chainRun(incident), now);
   const next = nextToCall(chain);
+  return <ChainSteps level={level} incident={incident} chain={chain} next={next} now={now} />;
+}
+
+/** The chain's steps and their people; the roster highlights whoever is to be called next, so Enter copies that number. */
+function ChainSteps({ level, incident, chain, next, now }: { level: SeverityLevel; incident: IncidentState; chain: Chain; next?: Contact; now: number }) {
+  const nextId = next?.id;
+  useEffect(() => {
+    if (nextId) useOnCallStore.getState().select(nextId);
+  }, [nextId]);
   const attempt = (contact: RosterEntry, outcome: AttemptOutcome) => void useOnCallStore.getState().attempt(contact, outcome);
   return (
     <section className="chain" aria-labelledby="chain-heading">

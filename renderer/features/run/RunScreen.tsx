@@ -48,6 +48,14 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const now = useNow(!run.finished);
   const [viewed, setViewed] = useState(run.current);
   const [panel, setPanel] = useState<Panel>('none');
+  // The panel open now, also for writes that finish later: a write must not close a form the
+  // responder opened meanwhile (a note typed after O), or the rest of the sentence would reach the
+  // page's keys. Set with the state, so it is right before the screen even renders.
+  const openPanel = useRef<Panel>('none');
+  const showPanel = (next: Panel) => {
+    openPanel.current = next;
+    setPanel(next);
+  };
   const [text, setText] = useState('');
   /**
    * What the last key did, when nothing else on screen shows it (C copies out of sight), and the step
@@ -67,7 +75,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
    * responder types next goes into it, never to the page's single-letter keys.
    */
   const openField = (kind: 'skip' | 'fail' | 'note') => {
-    flushSync(() => setPanel(kind));
+    flushSync(() => showPanel(kind));
     field.current?.focus();
   };
 
@@ -85,9 +93,10 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const commands = codeBlocks(markdown);
 
   const act = async (bodies: EventBody[] | ((state: IncidentState) => EventBody[]), then: Panel = 'none') => {
+    const from = openPanel.current;
     const ok = await record(bodies);
-    if (ok) {
-      setPanel(then);
+    if (ok && openPanel.current === from) {
+      showPanel(then);
       setText('');
     }
     return ok;
@@ -114,22 +123,33 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     const value = text.trim();
     const asked = panel;
     if (!value) return;
-    setPanel('none');
+    showPanel('none');
     setText('');
     let ok = true;
     if (asked === 'skip') ok = await settle((index) => ({ type: 'step-skipped', runId: run.id, step: index, reason: value }));
     if (asked === 'fail') ok = await settle((index) => ({ type: 'step-failed', runId: run.id, step: index, note: value }));
     if (asked === 'note') ok = await act([{ type: 'run-note', runId: run.id, step: viewed, text: value }]);
-    if (!ok) {
-      setPanel(asked);
+    if (!ok && openPanel.current === 'none') {
+      showPanel(asked);
       setText(value);
     }
   };
+  /**
+   * Enter: start the step looked at when it is to do; on the step in progress, nothing; on a settled
+   * one, back to the step in progress if there is one (never a second step started past it, leaving
+   * it to do), else the next open step.
+   */
   const startViewed = () => {
     if (step.outcome === 'pending') return act([{ type: 'step-started', runId: run.id, step: viewed }]);
+    if (step.outcome === 'active') return Promise.resolve(true);
+    const inProgress = run.steps.findIndex((candidate) => candidate.outcome === 'active');
+    if (inProgress !== -1) {
+      setViewed(inProgress);
+      return Promise.resolve(true);
+    }
     const next = nextOpenStep(run, viewed);
     if (next !== undefined) return act([{ type: 'step-started', runId: run.id, step: next }]);
-    setPanel('finish');
+    showPanel('finish');
     return Promise.resolve(true);
   };
   const writeLesson = () => writeNote({ kind: 'lesson-learned', runbooks: [run.runbook.id], step: viewed + 1, title: `${stepInfo.title}: ` });
@@ -139,7 +159,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     if (!command) return;
     const pieces = fillCommand(command, run.runbook.params, values);
     if (missingParams(pieces).length) {
-      setPanel('params');
+      showPanel('params');
       return;
     }
     try {
@@ -158,8 +178,8 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
       let handled = true;
       if (event.key === 'ArrowDown' || isPlainKey(event, 'j')) setViewed((index) => Math.min(run.steps.length - 1, index + 1));
       else if (event.key === 'ArrowUp' || isPlainKey(event, 'k')) setViewed((index) => Math.max(0, index - 1));
-      else if (event.key === 'Escape' && panel !== 'none') setPanel('none');
-      else if (key('rollback')) setPanel(panel === 'rollback' ? 'none' : 'rollback');
+      else if (event.key === 'Escape' && panel !== 'none') showPanel('none');
+      else if (key('rollback')) showPanel(panel === 'rollback' ? 'none' : 'rollback');
       else if (finished) handled = false;
       else if (key('done') && viewed === run.current) void done();
       else if (key('skip') && step.outcome === 'active') openField('skip');
@@ -168,8 +188,8 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
       else if (key('reopen') && ['done', 'skipped', 'failed'].includes(step.outcome)) void act([{ type: 'step-reopened', runId: run.id, step: viewed }]);
       else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && !(event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement)) void startViewed();
       else if (key('copy')) void copyFirstCommand();
-      else if (key('params') && run.runbook.params.length) setPanel('params');
-      else if (key('finish')) setPanel('finish');
+      else if (key('params') && run.runbook.params.length) showPanel('params');
+      else if (key('finish')) showPanel('finish');
       else if (key('lesson')) writeLesson();
       else handled = false;
       if (handled) event.preventDefault();
@@ -181,7 +201,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const onFieldKey = (event: ReactKeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      setPanel('none');
+      showPanel('none');
       setText('');
     }
   };
@@ -281,7 +301,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               <button type="submit" disabled={!text.trim()}>
                 {panel === 'skip' ? 'Skip the step' : panel === 'fail' ? 'Mark failed' : 'Add the note'} <kbd>Enter</kbd>
               </button>
-              <button type="button" onClick={() => setPanel('none')}>
+              <button type="button" onClick={() => showPanel('none')}>
                 Cancel <kbd>Esc</kbd>
               </button>
             </form>
@@ -325,15 +345,15 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               <button type="button" onClick={() => void copyFirstCommand()} disabled={!commands.length}>
                 Copy command <kbd>{RUN_KEYS.copy}</kbd>
               </button>
-              <button type="button" onClick={() => setPanel(panel === 'rollback' ? 'none' : 'rollback')}>
+              <button type="button" onClick={() => showPanel(panel === 'rollback' ? 'none' : 'rollback')}>
                 Rollback &amp; related <kbd>{RUN_KEYS.rollback}</kbd>
               </button>
               {run.runbook.params.length > 0 && (
-                <button type="button" onClick={() => setPanel('params')}>
+                <button type="button" onClick={() => showPanel('params')}>
                   Parameters <kbd>{RUN_KEYS.params}</kbd>
                 </button>
               )}
-              <button type="button" onClick={() => setPanel('finish')}>
+              <button type="button" onClick={() => showPanel('finish')}>
                 Finish <kbd>{RUN_KEYS.finish}</kbd>
               </button>
               <button type="button" onClick={writeLesson}>
@@ -341,8 +361,8 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               </button>
             </div>
           )}
-          {panel === 'params' && !finished && <RunParamsPanel run={run} values={values} onClose={() => setPanel('none')} record={record} />}
-          {panel === 'finish' && !finished && <RunFinishPanel run={run} record={record} onClose={() => setPanel('none')} />}
+          {panel === 'params' && !finished && <RunParamsPanel run={run} values={values} onClose={() => showPanel('none')} record={record} />}
+          {panel === 'finish' && !finished && <RunFinishPanel run={run} record={record} onClose={() => showPanel('none')} />}
           {run.finished && (
             <p className="run-finished" role="status">
               Run {run.finished.outcome}
