@@ -276,3 +276,20 @@ test('what one incident’s page said (an export copied) is not shown on another
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search is slow');
   await expect(page.getByText(/Copied the export/)).toHaveCount(0);
 });
+
+test('the service named in the first message is already filled in the next one', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await page.keyboard.press('Control+6');
+  const initial = page.getByRole('form', { name: 'Fill “Initial incident notice”' });
+  await initial.getByLabel('Affected service').fill('Checkout');
+  await initial.getByLabel('Who is affected and how').fill('1 in 3 payments fail');
+  await page.getByRole('button', { name: /^Copy as text/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'recorded in the incident' })).toBeVisible();
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+6');
+  const update = page.getByRole('form', { name: 'Fill “Incident update”' });
+  await expect(update.getByLabel('Affected service')).toHaveValue('Checkout');
+  // What the update reports is its own: last message's words are not carried into a multi-line field.
+  await expect(update.getByLabel('What we know and what we did')).toHaveValue('');
+});

@@ -10,6 +10,7 @@ import { hashOf } from '../../app/services/routes';
 import { nowStamp, useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
 import { withCommand } from '../../ui/keys';
+import { rememberTyped, typedBefore } from './typed-fields';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 
 /**
@@ -61,7 +62,8 @@ function MessageForm({ template }: { template: CommsTemplate }) {
   // Filled once when the form opens: defaults, then what the incident knows. Typing is never overwritten.
   const [values, setValues] = useState<Record<string, string>>(() => {
     const defaults = Object.fromEntries(template.fields.map((field) => [field.name, field.default ?? '']));
-    return incident ? { ...defaults, ...prefillFromIncident(template.fields, incident, level, nowStamp().at) } : defaults;
+    // Defaults, then what was typed into this incident's earlier messages, then what the incident knows.
+    return incident ? { ...defaults, ...typedBefore(incident.id, template.fields), ...prefillFromIncident(template.fields, incident, level, nowStamp().at) } : defaults;
   });
   const [confirming, setConfirming] = useState<'plain' | 'markdown'>();
   const form = useRef<HTMLFormElement>(null);
@@ -95,6 +97,7 @@ function MessageForm({ template }: { template: CommsTemplate }) {
       setOutcome(`Copied as ${format === 'plain' ? 'plain text' : 'Markdown'}.`);
       return;
     }
+    rememberTyped(incidentId, template.fields, values);
     const recorded = await useIncidentStore.getState().record(incidentId, [{ type: 'message-copied', templateId: template.id, templateTitle: template.title, format, text }]);
     setOutcome(recorded ? `Copied as ${format === 'plain' ? 'plain text' : 'Markdown'}, and recorded in the incident’s timeline.` : 'Copied, but not recorded in the incident.');
   };

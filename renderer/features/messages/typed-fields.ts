@@ -1,0 +1,23 @@
+import { namedValues } from '../../../shared/library/placeholders';
+import { fieldType } from '../../../shared/library/template-parser';
+import type { TemplateField } from '../../../shared/model';
+
+// What the responder typed into a message's one-line fields, by incident: the next template of the
+// same incident starts with it, so the service named in the initial notice is not "API" again in
+// the update and the resolution. Only what the incident cannot answer itself, and never a
+// multi-line field (last update's progress is not this update's). In this window's memory only.
+const typed = new Map<string, Map<string, string>>();
+
+export function rememberTyped(incidentId: string, fields: readonly TemplateField[], values: Readonly<Record<string, string>>) {
+  const remembered = typed.get(incidentId) ?? new Map<string, string>();
+  for (const field of fields) {
+    const value = Object.hasOwn(values, field.name) ? values[field.name].trim() : '';
+    if (fieldType(field) === 'text' && value && value !== field.default) remembered.set(field.name, value);
+  }
+  typed.set(incidentId, remembered);
+}
+
+export function typedBefore(incidentId: string, fields: readonly TemplateField[]): Record<string, string> {
+  const remembered = typed.get(incidentId);
+  return namedValues(fields.flatMap((field) => (fieldType(field) === 'text' && remembered?.has(field.name) ? [[field.name, remembered.get(field.name)!] as [string, string]] : [])));
+}
