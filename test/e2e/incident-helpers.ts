@@ -29,6 +29,18 @@ export async function stepOutcomes(page: Page): Promise<string[]> {
   return stepItems(page).evaluateAll((items) => items.map((item) => item.querySelector('.visually-hidden')?.textContent?.replace(/^, /, '') ?? ''));
 }
 
+/** With the finish panel open (E): Space and Tab over every verification check, as a responder finishes a run by keyboard. */
+export async function tickEveryCheck(page: Page) {
+  const checks = page.getByRole('region', { name: 'Finish the run' }).getByRole('checkbox');
+  await expect(checks.first()).toBeFocused();
+  const count = await checks.count();
+  for (let index = 0; index < count; index++) {
+    await page.keyboard.press('Space');
+    await expect(checks.nth(index)).toBeChecked();
+    await page.keyboard.press('Tab');
+  }
+}
+
 /** The events IndexedDB holds for every incident, in order: what survives a crash. */
 export async function storedEvents(page: Page): Promise<{ incidentId: string; type: string; seq: number; step?: number; text?: string; title?: string; at: number }[]> {
   return page.evaluate(

@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readJournal } from '../../shared/incident/journal';
 import { expect, test } from './fixtures';
-import { declareIncident, openRunbook, stepItems, stepOutcomes, storedEvents, withoutClockReadings } from './incident-helpers';
+import { declareIncident, openRunbook, stepItems, stepOutcomes, storedEvents, tickEveryCheck, withoutClockReadings } from './incident-helpers';
 import { savedFilesFolder } from './host';
 import { journalFolder } from '../../electron/journal-store';
 
@@ -25,17 +25,10 @@ test('declare an incident and run a bundled runbook to completion by keyboard al
   }
   await expect.poll(() => stepOutcomes(page)).toEqual(['done', 'done', 'done', 'done']);
 
-  await page.keyboard.press('e');
   const finish = page.getByRole('region', { name: 'Finish the run' });
+  await page.keyboard.press('e');
   await expect(finish.getByRole('button', { name: 'Finish as completed' })).toBeDisabled();
-  const checks = finish.getByRole('checkbox');
-  await expect(checks.first()).toBeFocused();
-  const count = await checks.count();
-  for (let index = 0; index < count; index++) {
-    await page.keyboard.press('Space');
-    await expect(checks.nth(index)).toBeChecked();
-    await page.keyboard.press('Tab');
-  }
+  await tickEveryCheck(page);
   await expect(finish.getByRole('button', { name: 'Finish as completed' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Run completed' })).toBeVisible();

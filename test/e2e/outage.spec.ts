@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { E2E_BUILD, savedFilesFolder } from './host';
-import { stepOutcomes, withoutClockReadings } from './incident-helpers';
+import { stepOutcomes, tickEveryCheck, withoutClockReadings } from './incident-helpers';
 
 // One whole outage as a responder works it, keyboard first: from a symptom to a resolved incident
 // and its export. Each moment is screenshotted at 1280x800 in both themes (build/e2e/screenshots/
@@ -91,14 +91,7 @@ test('a whole outage by keyboard: symptom, runbook, run with a skip, a failure a
   }
   await expect.poll(() => stepOutcomes(page)).toEqual(['done', 'skipped', 'done', 'done', 'done', 'done', 'done', 'done', 'done']);
   await page.keyboard.press('e');
-  const checks = page.getByRole('region', { name: 'Finish the run' }).getByRole('checkbox');
-  await expect(checks.first()).toBeFocused();
-  const count = await checks.count();
-  for (let index = 0; index < count; index++) {
-    await page.keyboard.press('Space');
-    await expect(checks.nth(index)).toBeChecked();
-    await page.keyboard.press('Tab');
-  }
+  await tickEveryCheck(page);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Run completed' })).toBeVisible();
   await look(page, testInfo, 'run-completed');
