@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { forgetFreshApp, relaunchOnDatabase } from '../../support/fresh-app';
 import { testRunbook } from '../../support/incident-record';
 
 // The run figures Health and a runbook page show, read by the health store from what the incident
@@ -9,12 +10,7 @@ import { testRunbook } from '../../support/incident-record';
 let databaseName = 0;
 
 async function freshApp(name: string) {
-  vi.resetModules();
-  vi.doMock('../../../renderer/app/services/app-services', async () => {
-    const { createDatabase } = await import('../../../renderer/app/services/database');
-    const db = createDatabase(name);
-    return { appDatabase: () => db };
-  });
+  relaunchOnDatabase(name);
   const { useIncidentStore } = await import('../../../renderer/features/incident/incident-store');
   const { useHealthStore } = await import('../../../renderer/features/health/health-store');
   return { incidents: useIncidentStore, health: useHealthStore };
@@ -25,7 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllGlobals();
-  vi.doUnmock('../../../renderer/app/services/app-services');
+  forgetFreshApp();
 });
 
 const RUNBOOK = 'incident-response/restart-api';

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { journalLine } from '../../../shared/incident/journal';
 import type { IncidentEvent } from '../../../shared/incident/incident-events';
+import { forgetFreshApp, relaunchOnDatabase } from '../../support/fresh-app';
 import { testRunbook } from '../../support/incident-record';
 
 // "Rebuild from the journal" on fake IndexedDB, with a journal file the test writes: it asks first,
@@ -11,13 +12,7 @@ let databaseName = 0;
 let journalText = '';
 
 async function freshApp() {
-  vi.resetModules();
-  const name = `incident-rebuild-${++databaseName}`;
-  vi.doMock('../../../renderer/app/services/app-services', async () => {
-    const { createDatabase } = await import('../../../renderer/app/services/database');
-    const db = createDatabase(name);
-    return { appDatabase: () => db };
-  });
+  relaunchOnDatabase(`incident-rebuild-${++databaseName}`);
   vi.doMock('../../../renderer/features/incident/journal', () => ({
     journalAvailable: () => true,
     appendToJournal: () => Promise.resolve(undefined),
@@ -35,7 +30,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllGlobals();
-  vi.doUnmock('../../../renderer/app/services/app-services');
+  forgetFreshApp();
   vi.doUnmock('../../../renderer/features/incident/journal');
 });
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { replay } from '../../../shared/incident/incident-state';
+import { forgetFreshApp, relaunchOnDatabase } from '../../support/fresh-app';
 import { testRunbook } from '../../support/incident-record';
 
 // The incident store in a plain Node process: fake IndexedDB, no desktop bridge (so no journal).
@@ -9,12 +10,7 @@ import { testRunbook } from '../../support/incident-record';
 let databaseName = 0;
 
 async function freshApp(name: string) {
-  vi.resetModules();
-  vi.doMock('../../../renderer/app/services/app-services', async () => {
-    const { createDatabase } = await import('../../../renderer/app/services/database');
-    const db = createDatabase(name);
-    return { appDatabase: () => db };
-  });
+  relaunchOnDatabase(name);
   const { useIncidentStore } = await import('../../../renderer/features/incident/incident-store');
   const { appDatabase } = await import('../../../renderer/app/services/app-services');
   const record = await import('../../../renderer/features/incident/incident-record');
@@ -26,7 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllGlobals();
-  vi.doUnmock('../../../renderer/app/services/app-services');
+  forgetFreshApp();
 });
 
 async function withRun(name: string) {
