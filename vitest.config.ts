@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { iifeScripts } from './scripts/iife-script.ts';
 
 export default defineConfig({
+  // The renderer's `?iife` imports (the offline copy's script), as in vite.config.ts.
+  plugins: [iifeScripts()],
   test: {
     environment: 'node',
     testTimeout: 20_000,

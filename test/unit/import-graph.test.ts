@@ -23,7 +23,8 @@ function importsOf(file: string): string[] {
   const text = readFileSync(path.join(ROOT, file), 'utf8');
   const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)'(\.{1,2}\/[^']+)'/g)].map((match) => match[1]);
   return specifiers.flatMap((specifier) => {
-    const base = path.join(path.dirname(file), specifier);
+    // A query (`./script?iife`, a build-time import) names the same file.
+    const base = path.join(path.dirname(file), specifier.split('?')[0]);
     const found = ['', '.ts', '.tsx', '/index.ts'].map((ending) => base + ending).find((candidate) => statSync(path.join(ROOT, candidate), { throwIfNoEntry: false })?.isFile());
     if (!found) throw new Error(`${file} imports ${specifier}, which is not there`);
     return SOURCE.test(found) ? [found] : [];

@@ -1,16 +1,21 @@
 // Builds the offline copy in the window: each runbook and note rendered by the app's own
 // MarkdownView (so the same rules for raw HTML and links hold), a piece at a time so the window
-// never freezes, then assembled by shared/offline/offline-page.ts.
+// never freezes, then assembled by shared/offline/offline-page.ts with the index the app searches
+// and the app's search engine, bundled into the copy's script at build time.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';
 import { rosterAge } from '../../../shared/oncall/roster-age';
 import { withoutTitleLine } from '../../../shared/library/markdown/markdown-blocks';
 import type { AdminNote, CommsTemplate, Contact, LibraryMeta, Runbook, SeverityLevel } from '../../../shared/model';
-import { escapeHtml, offlineHtml, OFFLINE_SCRIPT, OFFLINE_STYLE, type OfflineDoc } from '../../../shared/offline/offline-page';
+import { escapeHtml, offlineHtml, OFFLINE_STYLE, type OfflineDoc } from '../../../shared/offline/offline-page';
+import { offlineSearchData } from '../../../shared/offline/offline-search';
+import { buildSearchIndex, type SerializedSearchIndex } from '../../../shared/search/search-engine';
 import { formatUtc } from '../../../shared/incident/time-format';
 import type { ContactOverride } from '../../../shared/oncall/contact-overrides';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { typeLabel } from '../library';
+import { NOTE_KIND_LABELS } from '../notes';
+import OFFLINE_SCRIPT from './offline-copy-script?iife';
 
 export interface OfflineLibrary {
   meta: LibraryMeta;
@@ -20,6 +25,8 @@ export interface OfflineLibrary {
   contacts: Contact[];
   overrides: ContactOverride[];
   templates: CommsTemplate[];
+  /** The index the app searches, as stored; built here only when the library has none stored. */
+  searchIndex?: SerializedSearchIndex;
 }
 
 const markdownHtml = (markdown: string, fromPath: string) => renderToStaticMarkup(<MarkdownView markdown={markdown} fromPath={fromPath} />);
@@ -44,7 +51,6 @@ export async function buildOfflineCopy(library: OfflineLibrary, now: Date, today
       key: `runbook/${runbook.id}`,
       title: runbook.title,
       kind: typeLabel(runbook.type),
-      words: [runbook.aliases.join(' '), runbook.tags.join(' '), runbook.summary, runbook.steps.map((step) => step.title).join(' '), runbook.id.replace(/[/_-]/g, ' ')].join(' '),
       html: `<p>${escapeHtml(facts)}</p>${notes}${markdownHtml(withoutTitleLine(runbook.body), runbook.path)}`,
     });
     // A slice of work at a time: the window keeps answering while a large library renders.
@@ -54,16 +60,21 @@ export async function buildOfflineCopy(library: OfflineLibrary, now: Date, today
       last = performance.now();
     }
   }
-  for (const note of library.notes) docs.push({ key: `note/${note.id}`, title: note.title, kind: 'Notes', words: `${note.kind} ${note.tags.join(' ')} ${note.body.slice(0, 2000)}`, html: markdownHtml(note.body, note.path) });
-  docs.push({ key: 'severity', title: 'Severity levels', kind: 'Reference', words: library.severity.map((level) => `${level.id} ${level.name} ${level.description ?? ''}`).join(' '), html: severityHtml(library.severity) });
+  for (const note of library.notes) docs.push({ key: `note/${note.id}`, title: note.title, kind: 'Notes', html: markdownHtml(note.body, note.path) });
+  const pagesFrom = docs.length;
+  docs.push({ key: 'severity', title: 'Severity levels', kind: 'Reference', html: severityHtml(library.severity) });
   const roster = applyOverrides(library.contacts, library.overrides, today);
   const age = rosterAge(library.meta.source, now.getTime());
-  docs.push({ key: 'oncall', title: 'On-call', kind: 'Reference', words: roster.map((entry) => `${entry.name} ${entry.role}`).join(' ') + ' on call phone contacts', html: rosterHtml(roster, age.text) });
-  for (const template of library.templates) docs.push({ key: `messages/${template.id}`, title: `Message: ${template.title}`, kind: 'Templates', words: `${template.channel ?? ''} message template`, html: `<p>${escapeHtml(template.channel ?? '')}</p><pre>${escapeHtml(template.body)}</pre>` });
+  docs.push({ key: 'oncall', title: 'On-call: who to call', kind: 'Reference', html: rosterHtml(roster, age.text) });
+  for (const template of library.templates) docs.push({ key: `messages/${template.id}`, title: `Message: ${template.title}`, kind: 'Templates', html: `<p>${escapeHtml(template.channel ?? '')}</p><pre>${escapeHtml(template.body)}</pre>` });
   const source = library.meta.source.kind === 'git' ? `library commit ${library.meta.source.commit}` : `bundled library, version ${library.meta.version}`;
   const banner = `<strong>Failsafe offline copy</strong>, exported ${escapeHtml(formatUtc(now.getTime()))} · ${escapeHtml(source)} · <span class="age-${age.level}">roster ${escapeHtml(age.text)}</span>`;
+  const index = library.searchIndex ?? buildSearchIndex(library.meta.version, library.runbooks);
+  const labels = { ...Object.fromEntries(index.summaries.map((summary) => [summary.type, typeLabel(summary.type)])), ...NOTE_KIND_LABELS };
+  const pages = docs.slice(pagesFrom).map(({ key, title }) => ({ key, title }));
+  const search = offlineSearchData(index, library.runbooks, library.notes, pages, labels);
   onProgress?.(library.runbooks.length, library.runbooks.length);
-  return offlineHtml({ banner, docs }, { script: await base64Sha256(OFFLINE_SCRIPT), style: await base64Sha256(OFFLINE_STYLE) });
+  return offlineHtml({ banner, docs, search }, OFFLINE_SCRIPT, { script: await base64Sha256(OFFLINE_SCRIPT), style: await base64Sha256(OFFLINE_STYLE) });
 }
 
 function severityHtml(levels: SeverityLevel[]): string {

@@ -10,7 +10,7 @@ import { useOnCallStore } from '../oncall';
 export async function exportOfflineCopy(onProgress: (done: number, total: number) => void): Promise<SaveOutcome> {
   const meta = useLibraryStore.getState().meta;
   if (!meta) return { saved: false, message: 'There is no library to export yet.' };
-  const library = await readWholeLibrary(appDatabase());
+  const library = await readWholeLibrary(appDatabase(), meta.version);
   const localNotes = useNotesStore.getState().local.filter((note) => !note.deletedAt);
   const now = new Date();
   const html = await buildOfflineCopy({ ...library, meta, notes: [...library.notes, ...localNotes], overrides: useOnCallStore.getState().overrides }, now, localToday(now), onProgress);

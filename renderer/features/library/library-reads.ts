@@ -1,5 +1,5 @@
 import type { AdminNote, CommsTemplate, Contact, Runbook, SeverityLevel } from '../../../shared/model';
-import type { FailsafeDatabase, MetaRecord, ProblemRecord } from '../../app/services/database';
+import type { FailsafeDatabase, MetaRecord, ProblemRecord, SearchIndexRecord } from '../../app/services/database';
 
 /** A runbook and the admin notes attached to it, pinned first, then by title. */
 export async function readRunbookWithNotes(db: FailsafeDatabase, id: string): Promise<{ runbook?: Runbook; notes: AdminNote[] }> {
@@ -39,10 +39,20 @@ export async function readLibraryForHealthChecks(db: FailsafeDatabase): Promise<
   return { runbooks, notes, problems };
 }
 
-/** The whole library, for the offline copy. */
-export async function readWholeLibrary(db: FailsafeDatabase): Promise<{ runbooks: Runbook[]; notes: AdminNote[]; severity: SeverityLevel[]; contacts: Contact[]; templates: CommsTemplate[] }> {
-  const [runbooks, notes, severity, contacts, templates] = await Promise.all([db.runbooks.toArray(), db.notes.toArray(), db.severity.toArray(), db.contacts.orderBy('escalationOrder').toArray(), db.templates.toArray()]);
-  return { runbooks: runbooks.sort((a, b) => a.title.localeCompare(b.title)), notes, severity: severity.sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true })), contacts, templates };
+/** The whole library and the search index of its `version`, for the offline copy. */
+export async function readWholeLibrary(
+  db: FailsafeDatabase,
+  version: string,
+): Promise<{ runbooks: Runbook[]; notes: AdminNote[]; severity: SeverityLevel[]; contacts: Contact[]; templates: CommsTemplate[]; searchIndex?: SearchIndexRecord }> {
+  const [runbooks, notes, severity, contacts, templates, searchIndex] = await Promise.all([
+    db.runbooks.toArray(),
+    db.notes.toArray(),
+    db.severity.toArray(),
+    db.contacts.orderBy('escalationOrder').toArray(),
+    db.templates.toArray(),
+    db.searchIndex.get(version),
+  ]);
+  return { runbooks: runbooks.sort((a, b) => a.title.localeCompare(b.title)), notes, severity: severity.sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true })), contacts, templates, searchIndex };
 }
 
 export async function readLibraryNotes(db: FailsafeDatabase): Promise<AdminNote[]> {

@@ -1,29 +1,45 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { offlineHtml, offlinePolicy, OFFLINE_SCRIPT, OFFLINE_STYLE } from '../../../shared/offline/offline-page';
+import { offlineHtml, offlinePolicy, OFFLINE_IDS, OFFLINE_STYLE } from '../../../shared/offline/offline-page';
+import { offlineSearchData } from '../../../shared/offline/offline-search';
+import { buildSearchIndex } from '../../../shared/search/search-engine';
+import { parseRunbook } from '../../../shared/library/runbook-parser';
+import { scriptText } from '../../support/offline-copy';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64');
 
 describe('the offline copy page', () => {
-  const hostile = '</script><script>fetch("https://evil.example")</script><img src=x onerror=alert(1)>';
+  const hostile = '</script><script>fetch("https://evil.example")</script><img src=x onerror=alert(1)><!--';
+  const runbook = parseRunbook('runbooks/x/hostile.md', { title: hostile, type: 'incident-response' }, `# ${hostile}\n\n${hostile}\n`);
+  const index = buildSearchIndex('v1', [runbook]);
+  const script = 'document.documentElement.dataset.ready = "true";';
   const html = offlineHtml(
-    { banner: 'exported', docs: [{ key: 'runbook/x', title: hostile, kind: 'Incident response', words: hostile, html: '<p>body</p>' }] },
-    { script: sha(OFFLINE_SCRIPT), style: sha(OFFLINE_STYLE) },
+    { banner: 'exported', docs: [{ key: 'runbook/x', title: hostile, kind: 'Incident response', html: '<p>body</p>' }], search: offlineSearchData(index, [runbook], [], [], {}) },
+    script,
+    { script: sha(script), style: sha(OFFLINE_STYLE) },
   );
 
   it('carries a policy that forbids every request and allows only its own script and style, by hash', () => {
-    expect(html).toContain(`content="${offlinePolicy(sha(OFFLINE_SCRIPT), sha(OFFLINE_STYLE))}"`);
+    expect(html).toContain(`content="${offlinePolicy(sha(script), sha(OFFLINE_STYLE))}"`);
     for (const directive of ["default-src 'none'", "connect-src 'none'", "img-src 'none'", "form-action 'none'", "base-uri 'none'"]) expect(html).toContain(directive);
-    expect(html).toContain(`<script>${OFFLINE_SCRIPT}</script>`);
+    expect(html).toContain(`<script>${script}</script>`);
     expect(html).toContain(`<style>${OFFLINE_STYLE}</style>`);
   });
 
-  it('keeps hostile titles as text: escaped in the page, and no closing script tag in the data', () => {
-    const data = html.slice(html.indexOf('<script type="application/json" id="data">'), html.indexOf('</script>', html.indexOf('id="data"')));
-    expect(data).not.toContain('</script');
-    expect(data).not.toContain('<img');
+  it('keeps hostile titles and bodies as text: escaped in the page, and no tag or comment opened inside the search data', () => {
+    for (const id of [OFFLINE_IDS.index, OFFLINE_IDS.data]) {
+      const data = scriptText(html, id);
+      expect(data).not.toContain('<');
+    }
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;fetch(');
-    expect(html.match(/<script/g)).toHaveLength(2);
+    // The two data elements and the one script: nothing else became a script.
+    expect(html.match(/<script/g)).toHaveLength(3);
+  });
+
+  it('gives the search data back whole: the hostile body is there, word for word, once parsed', () => {
+    const data = JSON.parse(scriptText(html, OFFLINE_IDS.data));
+    expect(data.bodies[runbook.id]).toBe(runbook.body);
+    expect(JSON.parse(scriptText(html, OFFLINE_IDS.index))).toEqual(JSON.parse(index.fullText));
   });
 });

@@ -1,0 +1,110 @@
+// Search in the offline copy: the app's own engine (MiniSearch with the same terms, expansion and
+// fuse.js ranking, loaded from the same index the app searches) and the app's note search, so a
+// query finds in the copy what it finds in the palette. The copy's script is this module bundled
+// (renderer/features/health/offline-copy-script.ts); the app builds its data.
+import type { AdminNote } from '../model';
+import { NoteSearch } from '../search/note-search';
+import type { RunbookSummary } from '../search/search-documents';
+import { SearchEngine, type SerializedSearchIndex } from '../search/search-engine';
+import { snippetOf } from '../search/snippet';
+
+/** A page of the copy that is not a document: severity levels, on-call, a message template. */
+export interface OfflinePageLink {
+  key: string;
+  title: string;
+}
+
+/** What the copy carries for search beside the index's own JSON (kept apart: it is the bulk, embedded once). */
+export interface OfflineSearchData {
+  version: string;
+  summaries: RunbookSummary[];
+  /** Runbook bodies by id: a hit that matched only in its text shows the matching line, as in the app. */
+  bodies: Record<string, string>;
+  notes: AdminNote[];
+  pages: OfflinePageLink[];
+  /** What the app calls each runbook type and note kind (`incident-response`: "Incident response"). */
+  labels: Record<string, string>;
+}
+
+export type OfflineGroup = 'Runbooks' | 'Weaker matches' | 'Admin notes' | 'Pages';
+
+/** One line of the results list, in the palette's order: runbooks, weaker matches, notes, then pages. */
+export interface OfflineResult {
+  /** The copy's route: `runbook/<id>`, `note/<id>` or a page's key. */
+  key: string;
+  title: string;
+  group: OfflineGroup;
+  /** The runbook's type or the note's kind, in words. */
+  kind?: string;
+  snippet?: string;
+  /** Words of the document that matched (typos corrected), for highlighting. */
+  terms: string[];
+}
+
+/** As many as the palette asks the engine for. */
+const RUNBOOK_LIMIT = 20;
+/** The app fills snippets for this many hits per search; the rest show none there either. */
+const SNIPPETS_PER_SEARCH = 12;
+const WORDS = /[^\p{L}\p{N}]+/u;
+
+/** The copy's search data from the index the app searches (its summaries and words are the runbooks'). */
+export function offlineSearchData(
+  index: SerializedSearchIndex,
+  runbooks: { id: string; body: string }[],
+  notes: AdminNote[],
+  pages: OfflinePageLink[],
+  labels: Record<string, string>,
+): { fullText: string; data: OfflineSearchData } {
+  // Own properties whatever the id (`__proto__` included): fromEntries defines, never assigns.
+  const bodies = Object.fromEntries(runbooks.map((runbook) => [runbook.id, runbook.body]));
+  return { fullText: index.fullText, data: { version: index.version, summaries: index.summaries, bodies, notes, pages, labels } };
+}
+
+export class OfflineSearch {
+  private constructor(
+    private readonly engine: SearchEngine,
+    private readonly notes: NoteSearch,
+    private readonly data: OfflineSearchData,
+  ) {}
+
+  /** `fullText`: the serialized MiniSearch index, as `buildSearchIndex` wrote it. */
+  static load(fullText: string, data: OfflineSearchData): OfflineSearch {
+    const index: SerializedSearchIndex = { version: data.version, summaries: data.summaries, fullText };
+    return new OfflineSearch(SearchEngine.load(index), new NoteSearch(data.notes), data);
+  }
+
+  search(query: string): OfflineResult[] {
+    if (!query.trim()) return [];
+    let snippets = 0;
+    const runbooks = this.engine.search(query, {}, RUNBOOK_LIMIT).map((hit): OfflineResult => {
+      const id = hit.summary.id;
+      const body = hit.needsSnippet && snippets++ < SNIPPETS_PER_SEARCH && Object.hasOwn(this.data.bodies, id) ? this.data.bodies[id] : undefined;
+      return {
+        key: `runbook/${hit.summary.id}`,
+        title: hit.summary.title,
+        group: hit.weak ? 'Weaker matches' : 'Runbooks',
+        kind: this.label(hit.summary.type),
+        snippet: hit.snippet ?? (body ? snippetOf(body, hit.terms) : undefined),
+        terms: hit.terms,
+      };
+    });
+    const notes = this.notes.search(query).map((note): OfflineResult => ({ key: `note/${note.id}`, title: note.title, group: 'Admin notes', kind: this.label(note.kind), snippet: note.snippet, terms: note.terms }));
+    return [...runbooks, ...notes, ...this.pages(query)];
+  }
+
+  private label(kind: string): string {
+    return Object.hasOwn(this.data.labels, kind) ? this.data.labels[kind] : kind;
+  }
+
+  /** Pages are found as the palette finds its actions: each word typed starts a word of the title. */
+  private pages(query: string): OfflineResult[] {
+    const words = query.toLowerCase().split(WORDS).filter(Boolean);
+    if (!words.length) return [];
+    return this.data.pages
+      .filter((page) => {
+        const titleWords = page.title.toLowerCase().split(WORDS);
+        return words.every((word) => titleWords.some((titleWord) => titleWord.startsWith(word)));
+      })
+      .map((page) => ({ key: page.key, title: page.title, group: 'Pages', terms: words }));
+  }
+}
