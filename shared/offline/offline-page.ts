@@ -36,7 +36,7 @@ header.banner .keys{margin:.2rem 0 0;color:#5b6472}kbd{font:inherit;font-size:.8
 #results .group{color:#5b6472;font-size:.75rem;font-weight:600;text-transform:uppercase;letter-spacing:.04em;margin:.4rem .5rem .1rem}
 #results .empty{padding:.3rem .5rem;color:#5b6472}
 mark{background:#ffe58a;color:inherit;border-radius:2px}
-article.doc :is(h1,h2,h3,h4,h5,h6){scroll-margin-top:7rem}.section-shown{background:#fff3bf;outline:none}
+article.doc :is(h1,h2,h3,h4,h5,h6){scroll-margin-top:7rem}article.doc [tabindex="-1"]:focus{outline:none}.section-shown{background:#fff3bf;outline:none}
 .layout{display:grid;grid-template-columns:16rem minmax(0,1fr);gap:1.5rem;padding:1rem}
 nav.index{font-size:.85rem}nav.index ul{list-style:none;padding:0;margin:0 0 .75rem}nav.index h2{font-size:.9rem;margin:.5rem 0 .25rem}
 article.doc{max-width:60rem}article.doc[hidden]{display:none}

@@ -73,9 +73,22 @@ test('a local warning on a runbook step: on the runbook above the library’s no
   await expect(again.getByRole('article', { name: 'db-2 lags after a vacuum' })).toBeVisible();
 });
 
-test('the offline copy opens in a fresh browser with every request blocked, finds a runbook through a typo, and makes no request', async ({ launch, profile }) => {
+/** The README's own examples, a typo and a symptom in shorthand: the old offline matcher found nothing for either. */
+const OFFLINE_QUERIES = ['postgers failover', 'db down'];
+
+test('the offline copy opens in a fresh browser with every request blocked, finds what the palette finds (same first three), opens by keyboard, and makes no request', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  // What the app's palette lists first for each query.
+  const inApp: Record<string, string[]> = {};
+  for (const query of OFFLINE_QUERIES) {
+    await page.keyboard.press('Control+K');
+    await page.getByRole('combobox', { name: 'Search runbooks' }).fill(query);
+    await expect(page.getByRole('listbox', { name: 'Results' })).toHaveAttribute('aria-busy', 'false');
+    inApp[query] = (await page.locator('[role=group]:is([aria-label="Runbooks"], [aria-label="Weaker matches"]) [role=option] .hit-title').allTextContents()).slice(0, 3);
+    expect(inApp[query].length, `the palette finds something for “${query}”`).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+  }
   await page.keyboard.press('Control+8');
   await page.getByRole('button', { name: 'Save an offline copy (HTML)' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved to' })).toBeVisible({ timeout: 30_000 });
@@ -89,24 +102,54 @@ test('the offline copy opens in a fresh browser with every request blocked, find
   try {
     const context = await browser.newContext({ offline: true });
     const requests: string[] = [];
+    const problems: string[] = [];
     context.on('request', (request) => {
       if (!request.url().startsWith('file://')) requests.push(request.url());
     });
     await context.route((url) => !url.href.startsWith('file://'), (route) => route.abort());
     const offline = await context.newPage();
+    // A script the policy refused, or one that failed, would leave search dead: both are reported here.
+    offline.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    offline.on('pageerror', (error) => problems.push(error.message));
     await offline.goto(`file://${file}`);
     await expect(offline.locator('html')).toHaveAttribute('data-ready', 'true');
     await expect(offline.locator('header.banner')).toContainText(/exported \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC · bundled library, version \w+ · roster from the library of/);
-    await offline.getByLabel('Search the offline copy').fill('patroni failovr');
-    const first = offline.getByRole('list', { name: 'Results' }).getByRole('link').first();
-    await expect(first).toContainText('PostgreSQL outage and Patroni failover');
-    await first.click();
+    const search = offline.getByLabel('Search the offline copy');
+    const results = offline.getByRole('list', { name: 'Results' });
+    const runbookTitles = results.locator('a[href^="#/runbook/"] .title');
+    for (const query of OFFLINE_QUERIES) {
+      await search.fill(query);
+      await expect(runbookTitles.first()).toBeVisible();
+      expect((await runbookTitles.allTextContents()).slice(0, 3), `the copy's first three for “${query}”`).toEqual(inApp[query]);
+    }
+
+    // Keyboard: `/` from the page, the second result by arrows, Enter opens it and hides the list.
+    await offline.keyboard.press('Escape');
+    await offline.locator('nav.index').click();
+    await offline.keyboard.press('/');
+    await expect(search).toBeFocused();
+    await offline.keyboard.type('patroni failovr');
+    await expect(runbookTitles.first()).toHaveText('PostgreSQL outage and Patroni failover');
+    const second = (await runbookTitles.nth(1).textContent()) ?? '';
+    await offline.keyboard.press('ArrowDown');
+    await offline.keyboard.press('ArrowDown');
+    await offline.keyboard.press('Enter');
     const article = offline.locator('article.doc:not([hidden])');
+    await expect(article.getByRole('heading', { level: 1 })).toHaveText(second);
+    await expect(article.getByRole('heading', { level: 1 })).toBeFocused();
+    await expect(results).toBeHidden();
+
+    // Enter in the search box opens the first result; the page's command and Copy button are there.
+    await offline.keyboard.press('/');
+    await expect(results).toBeVisible();
+    await offline.keyboard.press('Enter');
     await expect(article.getByRole('heading', { level: 1 })).toHaveText('PostgreSQL outage and Patroni failover');
     await expect(article).toContainText('patronictl -c /etc/patroni/patroni.yml list');
+    await expect(article.locator('.copy-button').first()).toBeVisible();
     await offline.evaluate(() => (window.location.hash = '#/oncall'));
     await expect(offline.locator('article.doc:not([hidden])')).toContainText('Ada Quill');
     expect(requests).toEqual([]);
+    expect(problems).toEqual([]);
   } finally {
     await browser.close();
   }
