@@ -15,7 +15,6 @@ import type { ContactOverride } from '../../../shared/oncall/contact-overrides';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { typeLabel } from '../library';
 import { NOTE_KIND_LABELS } from '../notes';
-import OFFLINE_SCRIPT from './offline-copy-script?iife';
 
 export interface OfflineLibrary {
   meta: LibraryMeta;
@@ -73,8 +72,10 @@ export async function buildOfflineCopy(library: OfflineLibrary, now: Date, today
   const labels = { ...Object.fromEntries(index.summaries.map((summary) => [summary.type, typeLabel(summary.type)])), ...NOTE_KIND_LABELS };
   const pages = docs.slice(pagesFrom).map(({ key, title }) => ({ key, title }));
   const search = offlineSearchData(index, library.runbooks, library.notes, pages, labels);
+  // The copy's script (the search engine, bundled) is fetched from the app's own files when first needed, not at start-up.
+  const { default: script } = await import('./offline-copy-script?iife');
   onProgress?.(library.runbooks.length, library.runbooks.length);
-  return offlineHtml({ banner, docs, search }, OFFLINE_SCRIPT, { script: await base64Sha256(OFFLINE_SCRIPT), style: await base64Sha256(OFFLINE_STYLE) });
+  return offlineHtml({ banner, docs, search }, script, { script: await base64Sha256(script), style: await base64Sha256(OFFLINE_STYLE) });
 }
 
 function severityHtml(levels: SeverityLevel[]): string {

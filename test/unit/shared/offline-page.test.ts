@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { offlineHtml, offlinePolicy, OFFLINE_IDS, OFFLINE_STYLE } from '../../../shared/offline/offline-page';
 import { offlineSearchData } from '../../../shared/offline/offline-search';
 import { buildSearchIndex } from '../../../shared/search/search-engine';
 import { parseRunbook } from '../../../shared/library/runbook-parser';
 import { scriptText } from '../../support/offline-copy';
+import { pathological } from '../../support/pathological-inputs';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64');
 
@@ -41,5 +43,19 @@ describe('the offline copy page', () => {
     const data = JSON.parse(scriptText(html, OFFLINE_IDS.data));
     expect(data.bodies[runbook.id]).toBe(runbook.body);
     expect(JSON.parse(scriptText(html, OFFLINE_IDS.index))).toEqual(JSON.parse(index.fullText));
+  });
+
+  it('keeps any text a library holds, pathological ones up to the size limit, as data that reads back whole', () => {
+    const tricky = fc.oneof(fc.string({ unit: fc.constantFrom('<', '/', '!', '-', 's', 'c', 'r', 'i', 'p', 't', '>', '"', '\\', '\u2028', 'é', ' ') }), pathological);
+    fc.assert(
+      fc.property(tricky, (text) => {
+        const hostileRunbook = parseRunbook('runbooks/x/any.md', { title: text.slice(0, 200) || 'x', type: 'incident-response' }, `# t\n\n${text}\n`);
+        const page = offlineHtml({ banner: '', docs: [], search: offlineSearchData(buildSearchIndex('v', [hostileRunbook]), [hostileRunbook], [], [], {}) }, script, { script: '', style: '' });
+        const data = scriptText(page, OFFLINE_IDS.data);
+        expect(data).not.toContain('<');
+        expect(JSON.parse(data).bodies[hostileRunbook.id]).toBe(hostileRunbook.body);
+      }),
+      { numRuns: 30, seed: 17 },
+    );
   });
 });
