@@ -145,7 +145,15 @@ test('the offline copy opens in a fresh browser with every request blocked, find
     await offline.keyboard.press('Enter');
     await expect(article.getByRole('heading', { level: 1 })).toHaveText('PostgreSQL outage and Patroni failover');
     await expect(article).toContainText('patronictl -c /etc/patroni/patroni.yml list');
-    await expect(article.locator('.copy-button').first()).toBeVisible();
+    const copy = article.locator('.copy-button').first();
+    await copy.click();
+    // The file's browser may refuse the clipboard: either way the button answers.
+    await expect(copy).toHaveText(/^(Copied|Select and copy)$/);
+    // The app's section links: the page opens at that heading, marked.
+    await offline.evaluate(() => (window.location.hash = '#/runbook/incident-response/database-outage?section=prerequisites'));
+    await expect(article.locator('.section-shown')).toHaveText('Prerequisites');
+    await expect(article.locator('.section-shown')).toBeFocused();
+    await expect(article.locator('.section-shown')).toBeInViewport();
     await offline.evaluate(() => (window.location.hash = '#/oncall'));
     await expect(offline.locator('article.doc:not([hidden])')).toContainText('Ada Quill');
     expect(requests).toEqual([]);
