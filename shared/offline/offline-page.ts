@@ -3,6 +3,7 @@
 // are allowed by their hashes. Markdown is rendered by the app with the app's own rules (no raw
 // HTML, only http(s), mailto and tel links), before it gets here. The script is the app's search
 // engine and the copy's router, bundled at build time (renderer/features/health/offline-copy-script.ts).
+import type { SerializedSearchIndex } from '../search/search-engine';
 import type { OfflineSearchData } from './offline-search';
 
 export interface OfflineDoc {
@@ -16,8 +17,8 @@ export interface OfflineDoc {
 export interface OfflinePage {
   banner: string;
   docs: OfflineDoc[];
-  /** The index the app searches (MiniSearch's JSON) and the rest of what search needs. */
-  search: { fullText: string; data: OfflineSearchData };
+  /** The index the app searches and the rest of what search needs. */
+  search: { index: SerializedSearchIndex; data: OfflineSearchData };
 }
 
 /** The ids of the copy's elements its script reads. */
@@ -94,7 +95,7 @@ export function offlineHtml(page: OfflinePage, script: string, hashes: { script:
 <article class="doc" id="home"><h1>Offline copy of the runbook library</h1><p>Search above, or pick from the list. Everything is in this one file: it makes no request of any kind.</p></article>
 ${articles}
 </main></div>
-<script type="application/json" id="${OFFLINE_IDS.index}">${scriptSafe(page.search.fullText)}</script>
+<script type="application/json" id="${OFFLINE_IDS.index}">${scriptSafe(JSON.stringify(page.search.index))}</script>
 <script type="application/json" id="${OFFLINE_IDS.data}">${scriptSafe(JSON.stringify(page.search.data))}</script>
 <script>${script}</script>
 </body></html>

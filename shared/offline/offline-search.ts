@@ -4,7 +4,6 @@
 // (renderer/features/health/offline-copy-script.ts); the app builds its data.
 import type { AdminNote } from '../model';
 import { NoteSearch } from '../search/note-search';
-import type { RunbookSummary } from '../search/search-documents';
 import { SearchEngine, type SerializedSearchIndex } from '../search/search-engine';
 import { snippetOf } from '../search/snippet';
 
@@ -14,10 +13,8 @@ export interface OfflinePageLink {
   title: string;
 }
 
-/** What the copy carries for search beside the index's own JSON (kept apart: it is the bulk, embedded once). */
+/** What the copy carries for search beside the index (which it carries whole, as the app stores it). */
 export interface OfflineSearchData {
-  version: string;
-  summaries: RunbookSummary[];
   /** Runbook bodies by id: a hit that matched only in its text shows the matching line, as in the app. */
   bodies: Record<string, string>;
   notes: AdminNote[];
@@ -47,17 +44,17 @@ const RUNBOOK_LIMIT = 20;
 const SNIPPETS_PER_SEARCH = 12;
 const WORDS = /[^\p{L}\p{N}]+/u;
 
-/** The copy's search data from the index the app searches (its summaries and words are the runbooks'). */
+/** The copy's search: the index the app searches, whatever its shape, and the rest search needs. */
 export function offlineSearchData(
   index: SerializedSearchIndex,
   runbooks: { id: string; body: string }[],
   notes: AdminNote[],
   pages: OfflinePageLink[],
   labels: Record<string, string>,
-): { fullText: string; data: OfflineSearchData } {
+): { index: SerializedSearchIndex; data: OfflineSearchData } {
   // Own properties whatever the id (`__proto__` included): fromEntries defines, never assigns.
   const bodies = Object.fromEntries(runbooks.map((runbook) => [runbook.id, runbook.body]));
-  return { fullText: index.fullText, data: { version: index.version, summaries: index.summaries, bodies, notes, pages, labels } };
+  return { index, data: { bodies, notes, pages, labels } };
 }
 
 export class OfflineSearch {
@@ -67,9 +64,8 @@ export class OfflineSearch {
     private readonly data: OfflineSearchData,
   ) {}
 
-  /** `fullText`: the serialized MiniSearch index, as `buildSearchIndex` wrote it. */
-  static load(fullText: string, data: OfflineSearchData): OfflineSearch {
-    const index: SerializedSearchIndex = { version: data.version, summaries: data.summaries, fullText };
+  /** `index`: as `buildSearchIndex` wrote it, loaded as the app loads it. */
+  static load(index: SerializedSearchIndex, data: OfflineSearchData): OfflineSearch {
     return new OfflineSearch(SearchEngine.load(index), new NoteSearch(data.notes), data);
   }
 

@@ -10,7 +10,8 @@ import { highlightParts } from '../../ui/highlight';
 const byId = (id: string) => document.getElementById(id);
 const input = byId(OFFLINE_IDS.query) as HTMLInputElement;
 const list = byId(OFFLINE_IDS.results) as HTMLUListElement;
-const search = OfflineSearch.load(byId(OFFLINE_IDS.index)?.textContent ?? '', JSON.parse(byId(OFFLINE_IDS.data)?.textContent ?? ''));
+const json = (id: string) => JSON.parse(byId(id)?.textContent ?? '');
+const search = OfflineSearch.load(json(OFFLINE_IDS.index), json(OFFLINE_IDS.data));
 
 function span(className: string, text: string, terms: string[]): HTMLSpanElement {
   const element = document.createElement('span');

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const pages = [{ key: 'severity', title: 'Severity levels' }];
   const search = offlineSearchData(index, snapshot.runbooks, snapshot.notes, pages, { 'incident-response': 'Incident response', tip: 'Tip' });
   const html = offlineHtml({ banner: '', docs: [], search }, OFFLINE_SCRIPT, { script: '', style: '' });
-  copy = OfflineSearch.load(scriptText(html, OFFLINE_IDS.index), JSON.parse(scriptText(html, OFFLINE_IDS.data)));
+  copy = OfflineSearch.load(JSON.parse(scriptText(html, OFFLINE_IDS.index)), JSON.parse(scriptText(html, OFFLINE_IDS.data)));
 });
 
 describe('search in the offline copy', () => {
