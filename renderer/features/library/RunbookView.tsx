@@ -65,6 +65,7 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
     ['Duration', runbook.duration],
     ['Owner', runbook.owner],
     ['Version', runbook.version],
+    ['Status', runbook.status],
     ['Last reviewed', runbook.lastReviewed ?? 'never'],
     ['Review', review.state === 'current' ? `next by ${review.dueOn} (${runbook.reviewEvery})` : review.text],
     ['Runs here', stats ? `${stats.runs}, last ${formatUtc(stats.lastRunAt).slice(0, 10)}${stats.aborted ? `, ${stats.aborted} aborted` : ''}` : 'never run on this machine'],
