@@ -45,7 +45,7 @@ export async function buildOfflineCopy(library: OfflineLibrary, now: Date, today
       title: runbook.title,
       kind: typeLabel(runbook.type),
       words: [runbook.aliases.join(' '), runbook.tags.join(' '), runbook.summary, runbook.steps.map((step) => step.title).join(' '), runbook.id.replace(/[/_-]/g, ' ')].join(' '),
-      html: `<p>${escapeHtml(facts)}</p>${notes}${markdownHtml(withoutTitleLine(runbook.body), runbook.path)}`,
+      html: `<p>${escapeHtml(facts)}</p>${notes}${markdownHtml(withoutTitleLine(runbook.body, runbook.title), runbook.path)}`,
     });
     // A slice of work at a time: the window keeps answering while a large library renders.
     if (performance.now() - last > 30) {

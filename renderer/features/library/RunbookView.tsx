@@ -70,7 +70,7 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
     ['Review', review.state === 'current' ? `next by ${review.dueOn} (${runbook.reviewEvery})` : review.text],
     ['Runs here', stats ? `${stats.runs}, last ${formatUtc(stats.lastRunAt).slice(0, 10)}${stats.aborted ? `, ${stats.aborted} aborted` : ''}` : 'never run on this machine'],
   ];
-  const body = withoutTitleLine(runbook.body);
+  const body = withoutTitleLine(runbook.body, runbook.title);
   const reviewDue = review.state !== 'current';
   return (
     <article className="runbook" aria-labelledby="runbook-title">
