@@ -13,6 +13,7 @@ import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { PriorityBadge } from './PriorityBadge';
 import { RunbookLinkList } from './RunbookLinkList';
 import { RunbookOutline } from './RunbookOutline';
+import { TitlePlace } from './TitlePlace';
 import { SaveCopyButton } from '../../ui/SaveCopyButton';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { typeLabel } from './type-labels';
@@ -76,7 +77,10 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
     <article className="runbook" aria-labelledby="runbook-title">
       <header className="runbook-header">
         <div className="runbook-title-row">
-          <h1 id="runbook-title">{runbook.title}</h1>
+          <h1 id="runbook-title">
+            {runbook.title}
+            <TitlePlace id={runbook.id} />
+          </h1>
           <div className="runbook-badges">
             <PriorityBadge priority={runbook.priority} />
             {reviewDue && <span className="badge review-due" title={`Reviewed ${runbook.reviewEvery}`}>review due</span>}
