@@ -77,10 +77,8 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
     <article className="runbook" aria-labelledby="runbook-title">
       <header className="runbook-header">
         <div className="runbook-title-row">
-          <h1 id="runbook-title">
-            {runbook.title}
-            <TitlePlace id={runbook.id} />
-          </h1>
+          <h1 id="runbook-title">{runbook.title}</h1>
+          <TitlePlace id={runbook.id} />
           <div className="runbook-badges">
             <PriorityBadge priority={runbook.priority} />
             {reviewDue && <span className="badge review-due" title={`Reviewed ${runbook.reviewEvery}`}>review due</span>}

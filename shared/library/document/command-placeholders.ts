@@ -1,7 +1,8 @@
 // Placeholders as teams write them in commands, beside the declared `{{name}}`:
 //   `<name>`      `git checkout <previous-commit-hash>`: `<`, a letter, letters/digits/`_`/`-`, `>`
-//                 with nothing between; not after a letter, digit or `<` (`List<T>`, `<<EOF`), not an
-//                 HTML tag (`<br>`), so `< file`, `<(cmd)`, `a < b` and heredocs stay shell.
+//                 with nothing between; not after a letter, digit or `<` (`List<T>`, `<<EOF`) but for
+//                 a version's lone `v` (`v<version>`), not an HTML tag (`<br>`), so `< file`,
+//                 `<(cmd)`, `a < b` and heredocs stay shell.
 //   `${NAME}`     exactly a name in braces; `${NAME:-default}`, `${#NAME}`, `${NAME%.*}` are shell.
 //   `$NAME`       all capitals, digits and `_`, at least two characters, ending at a non-name
 //                 character; never a well-known variable of the shell or the environment (`$HOME`,
@@ -62,7 +63,9 @@ function runEnd(text: string, from: number, accept: (code: number) => boolean): 
 
 function angleAt(text: string, at: number): CommandPlaceholder | undefined {
   const before = at > 0 ? text.charCodeAt(at - 1) : 32;
-  if (isWordChar(before) || before === 60 || !isLetter(text.charCodeAt(at + 1))) return undefined;
+  // After a word it is a type (`List<String>`), except a version's lone `v` (`git tag v<version>`).
+  const versionMark = before === 118 && (at < 2 || !isWordChar(text.charCodeAt(at - 2)));
+  if ((isWordChar(before) && !versionMark) || before === 60 || !isLetter(text.charCodeAt(at + 1))) return undefined;
   const end = runEnd(text, at + 1, isNameChar);
   if (end === -1 || text.charCodeAt(end) !== 62) return undefined; // >
   const name = text.slice(at + 1, end);

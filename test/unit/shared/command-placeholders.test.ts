@@ -14,6 +14,7 @@ describe('placeholders as teams write them in commands', () => {
     expect(names('curl -H "Authorization: Bearer YOUR_API_TOKEN" https://your-domain.com/health')).toEqual(['YOUR_API_TOKEN', 'your-domain']);
     expect(names('docker restart <container-id> && docker logs <container-id>')).toEqual(['container-id', 'container-id']);
     expect(names('psql -h <db_host> -U <YOUR_USER>')).toEqual(['db_host', 'YOUR_USER']);
+    expect(names('git tag v<version> && docker pull app:<tag>')).toEqual(['version', 'tag']);
   });
 
   it('leaves Go templates as written, even with a $variable inside', () => {
@@ -36,7 +37,7 @@ describe('placeholders as teams write them in commands', () => {
       'echo $HOME $PATH $USER $PWD $HOSTNAME $KUBECONFIG $XDG_CONFIG_HOME $BASH_SOURCE',
       `awk '{print $NF, $NR, $1}' file`,
       'echo \\$PRICE and lower-case $name and $Mixed',
-      'List<String> x; vector<int> y',
+      'List<String> x; vector<int> y; dev<version>',
     ];
     for (const command of shell) expect(names(command), command).toEqual([]);
   });
