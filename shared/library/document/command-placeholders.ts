@@ -158,10 +158,13 @@ export function assignedNames(commands: readonly string[]): Set<string> {
   return names;
 }
 
-/** A label for a placeholder nobody declared: `previous-commit-hash` reads "Previous commit hash". */
+/** Short words a responder reads in capitals. */
+const ACRONYMS = new Set(['api', 'arn', 'aws', 'cpu', 'db', 'dns', 'gcp', 'http', 'https', 'id', 'ip', 'k8s', 'pr', 's3', 'sha', 'sql', 'ssh', 'tls', 'url', 'uri', 'vm', 'vpc']);
+
+/** A label for a placeholder nobody declared: `previous-commit-hash` reads "Previous commit hash", `YOUR_API_KEY` "API key". */
 export function labelFromName(name: string): string {
-  const words = name.replace(/^your[-_]/i, '').split(/[-_]+/).filter(Boolean);
-  const text = words.map((word) => word.toLowerCase()).join(' ') || name;
+  const words = name.replace(/^your[-_]/i, '').split(/[-_]+/).filter(Boolean).map((word) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase() : word.toLowerCase()));
+  const text = words.join(' ') || name;
   return text[0].toUpperCase() + text.slice(1);
 }
 

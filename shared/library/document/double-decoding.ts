@@ -20,6 +20,9 @@ export type DoubleDecoding =
   | { state: 'repaired'; text: string; runs: number; example: { was: string; now: string } }
   | { state: 'suspect'; text: string; example: string };
 
+/** The characters of the lead bytes C2–F4 (Â to ô): without one, nothing can have been decoded twice. */
+const LEAD = /[\u00C2-\u00F4]/;
+
 const isContinuation = (byte: number | undefined) => byte !== undefined && byte >= 0x80 && byte <= 0xbf;
 
 /** The character a run of bytes encodes in UTF-8 (lead at `bytes[0]`), or undefined when it is not valid. */
@@ -36,6 +39,8 @@ function decodeRun(bytes: number[]): number | undefined {
 
 /** The text with its double-decoded runs repaired when certain; else as it was, with the state found. */
 export function repairDoubleDecoding(text: string): DoubleDecoding {
+  // Most files hold no lead character at all: one native scan for a single character class says so.
+  if (!LEAD.test(text)) return { state: 'clean', text };
   const pieces: string[] = [];
   let copiedTo = 0;
   let runs = 0;

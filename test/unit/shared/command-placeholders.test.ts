@@ -92,8 +92,8 @@ describe('undeclared placeholders as run parameters', () => {
       ['namespace', 'Namespace', true, false, undefined],
       ['previous-commit-hash', 'Previous commit hash', true, false, '<previous-commit-hash>'],
       ['deployment', 'Deployment', true, false, '<deployment>'],
-      ['API_TOKEN', 'Api token', false, true, '$API_TOKEN'],
-      ['DATABASE_URL', 'Database url', false, false, '$DATABASE_URL'],
+      ['API_TOKEN', 'API token', false, true, '$API_TOKEN'],
+      ['DATABASE_URL', 'Database URL', false, false, '$DATABASE_URL'],
     ]);
   });
 
