@@ -3,7 +3,7 @@ import { HEALTH_CHECKS, libraryHealth, type HealthCheck, type HealthFinding } fr
 import { formatUtc } from '../../../shared/incident/time-format';
 import { hashOf } from '../../app/services/routes';
 import { useHealthStore } from './health-store';
-import { useLibraryStore } from '../library';
+import { TitlePlace, useLibraryStore } from '../library';
 import { useNotesStore } from '../notes';
 import { readLibraryForHealth } from './library-health-input';
 import type { HealthInput } from '../../../shared/library/library-health';
@@ -66,7 +66,10 @@ export function HealthScreen() {
           <ul>
             {[...stats.entries()].map(([id, stat]) => (
               <li key={id}>
-                <a href={hashOf({ name: 'runbook', id })}>{summaries.find((summary) => summary.id === id)?.title ?? id}</a>: {stat.runs} run{stat.runs === 1 ? '' : 's'}, last {formatUtc(stat.lastRunAt)}
+                <a href={hashOf({ name: 'runbook', id })}>
+                  {summaries.find((summary) => summary.id === id)?.title ?? id}
+                  <TitlePlace id={id} />
+                </a>: {stat.runs} run{stat.runs === 1 ? '' : 's'}, last {formatUtc(stat.lastRunAt)}
               </li>
             ))}
           </ul>
