@@ -44,6 +44,10 @@ const METADATA_HEADINGS = new Set(['metadata', 'document information', 'document
 /** `P1` is how many teams write critical. */
 const NUMBERED_PRIORITIES: Record<string, Priority> = { p0: 'critical', p1: 'critical', p2: 'high', p3: 'medium', p4: 'low', sev1: 'critical', sev2: 'high', sev3: 'medium', sev4: 'low' };
 
+/** Markdown marks that only plainText reads right; most metadata lines have none, and every document is read. */
+const MARKUP = /[*_`[\]<>~!\\]/;
+const wordsOf = (text: string) => (MARKUP.test(text) ? plainText(text) : text.replace(/\s+/g, ' ').trim());
+
 const normalKey = (key: string) => key.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
 
 /** A metadata line's key and value, or undefined when the line is not one (any length, one pass). */
@@ -74,13 +78,13 @@ export function metadataLine(line: string): { field: Field; value: string } | un
 function tableRow(row: string): { field: Field; value: string } | undefined {
   const cells = row.slice(1, row.endsWith('|') && row.length > 1 ? -1 : undefined).split('|');
   if (cells.length !== 2 || cells[0].length > LONGEST_KEY * 2) return undefined;
-  return field(plainText(cells[0]), cells[1]);
+  return field(wordsOf(cells[0]), cells[1]);
 }
 
 function field(key: string, rawValue: string): { field: Field; value: string } | undefined {
   const name = KEYS[normalKey(key.length > LONGEST_KEY ? '' : key)];
   if (!name) return undefined;
-  const value = plainText(rawValue.slice(0, LONGEST_VALUE * 2)).slice(0, LONGEST_VALUE).trim();
+  const value = wordsOf(rawValue.slice(0, LONGEST_VALUE * 2)).slice(0, LONGEST_VALUE).trim();
   return value ? { field: name, value } : undefined;
 }
 
@@ -88,7 +92,7 @@ function headingText(line: string): { level: number; text: string } | undefined 
   let level = 0;
   while (level < line.length && line[level] === '#') level++;
   if (level === 0 || level > 6 || (line.length > level && line[level] !== ' ')) return undefined;
-  return { level, text: normalKey(plainText(line.slice(level, level + LONGEST_VALUE))) };
+  return { level, text: normalKey(wordsOf(line.slice(level, level + LONGEST_VALUE))) };
 }
 
 function priorityOf(value: string): Priority | undefined {
