@@ -34,8 +34,16 @@ export interface Runbook {
   rto?: string;
   rpo?: string;
   version?: string;
+  /** As written: `2025-11-04`, or in words (`November 28, 2025`); read with shared/library/review.ts. */
   lastReviewed?: string;
   reviewEvery: string;
+  /** The document's own word on its state (`Current`, `Draft`, `Deprecated`), when it gives one. */
+  status?: string;
+  /**
+   * Where owner, review date, version, priority, severity, RTO/RPO and status came from: `body` when
+   * any was read from the body's top lines (`**Owner**: DevOps Team`), absent when none is stated.
+   */
+  metadataFrom?: 'front-matter' | 'body';
   related: string[];
   summary: string;
   /** The whole Markdown body, front matter removed. */
@@ -123,8 +131,11 @@ export interface SeverityLevel {
 export interface LibraryProblem {
   path: string;
   reason: string;
-  /** error: left out; warning: read, but needs attention; skipped: not read, on purpose (a hidden file). */
-  level: 'error' | 'warning' | 'skipped';
+  /**
+   * error: left out; warning: read, but needs attention; skipped: not read, on purpose (a hidden
+   * file, an empty one); note: read, and changed on the way in (text decoded twice, repaired).
+   */
+  level: 'error' | 'warning' | 'skipped' | 'note';
 }
 
 export type LibrarySource =

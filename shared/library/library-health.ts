@@ -4,6 +4,7 @@ import type { AdminNote, LibraryProblem, Runbook } from '../model';
 import { placeholderNames } from './placeholders';
 import { readParams } from './run-params';
 import { reviewState } from './review';
+import { titlePlaces, titleWithPlace } from './document/title-places';
 
 export type HealthCheck = 'review-due' | 'no-owner' | 'never-run' | 'dangling-related' | 'orphan-note' | 'undeclared-param' | 'problem';
 
@@ -38,7 +39,10 @@ export interface HealthInput {
 export function libraryHealth(library: HealthInput, today: string): HealthFinding[] {
   const findings: HealthFinding[] = [];
   const ids = new Map(library.runbooks.map((runbook) => [runbook.id, runbook]));
-  for (const runbook of library.runbooks) {
+  const places = titlePlaces(library.runbooks);
+  for (const found of library.runbooks) {
+    // Two runbooks of one title are told apart by their place: "Operations Runbook (payments/operations)".
+    const runbook = { ...found, title: titleWithPlace(found.title, places.get(found.id)) };
     const review = reviewState(runbook.lastReviewed, runbook.reviewEvery, today);
     if (review.state !== 'current') findings.push({ check: 'review-due', path: runbook.path, id: runbook.id, owner: runbook.owner ?? 'no owner', text: `${runbook.title}: ${review.text}` });
     if (!runbook.owner) findings.push({ check: 'no-owner', path: runbook.path, id: runbook.id, text: `${runbook.title} has no owner` });

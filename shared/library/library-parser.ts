@@ -8,6 +8,7 @@ import { parseNote } from './note-parser';
 import { parseOnCall, parseSeverity } from './roster-parser';
 import { parseRunbook } from './runbook-parser';
 import { parseTemplate } from './template-parser';
+import { repairDoubleDecoding } from './document/double-decoding';
 
 export interface LibraryFile {
   /** Relative to the library root, with forward slashes. */
@@ -37,7 +38,7 @@ export function parseLibrary(
     problems: [...earlierProblems],
     presence: { contacts: 'absent', severity: 'absent', templates: 'absent' },
   };
-  const problem = (path: string, reason: string, level: LibraryProblem['level'] = 'error') => snapshot.problems.push({ path, reason, level });
+  const problem = (path: string, reason: string, level: LibraryProblem['level'] = 'error') => void snapshot.problems.push({ path, reason, level });
   // A team file that was there but could not be read is not an absent one; one read wins over another that failed.
   const unreadable = (path: string) => {
     const part = teamPartOf(path);
@@ -46,16 +47,24 @@ export function parseLibrary(
   const read = (part: TeamPart) => (snapshot.presence[part] = 'read');
   for (const earlier of earlierProblems) if (earlier.level !== 'skipped') unreadable(earlier.path);
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const file of sorted) {
-    const kind = libraryFileKind(file.path);
+  for (const given of sorted) {
+    const kind = libraryFileKind(given.path);
     // templates/README.md alone is a templates folder with none in it: how a team says it has none.
-    if (kind === 'readme' && teamPartOf(file.path) === 'templates') read('templates');
+    if (kind === 'readme' && teamPartOf(given.path) === 'templates') read('templates');
     if (kind === 'ignored' || kind === 'readme') continue;
-    if (file.text.length > limits.maxFileBytes) {
-      problem(file.path, `file is larger than ${limits.maxFileBytes} bytes`);
-      unreadable(file.path);
+    if (given.text.length > limits.maxFileBytes) {
+      problem(given.path, `file is larger than ${limits.maxFileBytes} bytes`);
+      unreadable(given.path);
       continue;
     }
+    // A Markdown file with nothing in it (an empty README.md) is said, so nobody wonders where it
+    // went. An empty oncall.yml is read: it is how a team empties its roster.
+    if (kind !== 'oncall' && kind !== 'severity' && !given.text.trim()) {
+      if (kind === 'template') read('templates');
+      problem(given.path, 'skipped: the file is empty', 'skipped');
+      continue;
+    }
+    const file = { path: given.path, text: repairedText(given, problem) };
     if (kind === 'oncall' || kind === 'severity') {
       const result = kind === 'oncall' ? parseOnCall(file.text, limits) : parseSeverity(file.text, limits);
       if (!result.ok) {
@@ -91,6 +100,17 @@ export function parseLibrary(
   dropDuplicateIds(snapshot, problem);
   snapshot.version = contentHash(JSON.stringify([snapshot.runbooks, snapshot.notes, snapshot.templates, snapshot.contacts, snapshot.severity]));
   return snapshot;
+}
+
+/** The file's text, with text decoded twice (`âœ…` for ✅) repaired when that is certain; either way said. */
+function repairedText(file: LibraryFile, problem: (path: string, reason: string, level: LibraryProblem['level']) => void): string {
+  const decoding = repairDoubleDecoding(file.text);
+  if (decoding.state === 'repaired') {
+    problem(file.path, `text was decoded twice (“${decoding.example.was}” for “${decoding.example.now}”, ${decoding.runs}×) and has been repaired; save the file as UTF-8`, 'note');
+  } else if (decoding.state === 'suspect') {
+    problem(file.path, `some text looks decoded twice (“${decoding.example}”) but cannot all be repaired with certainty, so it is shown as written; save the file as UTF-8`, 'warning');
+  }
+  return decoding.text;
 }
 
 const TEAM_PART_OF_KIND: Partial<Record<LibraryFileKind, TeamPart>> = { oncall: 'contacts', severity: 'severity', template: 'templates' };

@@ -26,11 +26,43 @@ export function reviewPeriod(every: string): Period | undefined {
   return unit === 'd' ? { days: amount } : unit === 'w' ? { days: amount * 7 } : unit === 'm' ? { months: amount } : { months: amount * 12 };
 }
 
-/** A calendar date `YYYY-MM-DD` (a YAML date too), or undefined when it is not one (2026-02-30, "last week"). */
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** `November`, `Nov`, `Nov.`, `Sept`: the month's number, or 0. */
+function monthNumber(word: string): number {
+  const lower = word.toLowerCase().endsWith('.') ? word.toLowerCase().slice(0, -1) : word.toLowerCase();
+  const index = lower.length >= 3 ? MONTHS.findIndex((month) => month === lower || month.slice(0, 3) === lower || (lower === 'sept' && month === 'september')) : -1;
+  return index + 1;
+}
+
+/** `28`, `28th`, `1st`: a day number, or 0. */
+function dayNumber(word: string): number {
+  const match = /^(\d{1,2})(?:st|nd|rd|th)?$/i.exec(word);
+  return match ? Number(match[1]) : 0;
+}
+
+/** A date in words as teams write it in a document: `November 28, 2025`, `28 Nov 2025`, `Nov 28th 2025`. */
+function dateInWords(text: string): [number, number, number] | undefined {
+  if (text.length > 40) return undefined;
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  if (words.length !== 3 || !/^\d{4}$/.test(words[2])) return undefined;
+  const year = Number(words[2]);
+  const monthFirst = monthNumber(words[0]);
+  if (monthFirst && dayNumber(words[1])) return [year, monthFirst, dayNumber(words[1])];
+  const monthSecond = monthNumber(words[1]);
+  return monthSecond && dayNumber(words[0]) ? [year, monthSecond, dayNumber(words[0])] : undefined;
+}
+
+/**
+ * A calendar date: `YYYY-MM-DD` (a YAML date too) or in words (`November 28, 2025`, `28 Nov 2025`),
+ * or undefined when it is not one (2026-02-30, "last week").
+ */
 export function calendarDate(text: string | undefined): { year: number; month: number; day: number } | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text?.trim() ?? '');
-  if (!match) return undefined;
-  const [year, month, day] = match.slice(1).map(Number);
+  const trimmed = text?.trim() ?? '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(trimmed);
+  const parts = match ? match.slice(1).map(Number) : dateInWords(trimmed);
+  if (!parts) return undefined;
+  const [year, month, day] = parts;
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? { year, month, day } : undefined;
 }
@@ -58,7 +90,7 @@ export type ReviewState =
 export function reviewState(lastReviewed: string | undefined, every: string, today: string): ReviewState {
   if (!lastReviewed) return { state: 'never', text: 'never reviewed' };
   const dueOn = reviewDueOn(lastReviewed, every);
-  if (!dueOn) return { state: 'malformed', text: `last_reviewed “${lastReviewed}” is not a date (write 2026-11-23)` };
+  if (!dueOn) return { state: 'malformed', text: `last_reviewed “${lastReviewed}” is not a date (write 2026-11-23 or November 23, 2026)` };
   const unknownPeriod = reviewPeriod(every) ? '' : ` (review_every “${every}” is not a period; quarterly used)`;
   return dueOn <= today ? { state: 'due', dueOn, text: `review due since ${dueOn}${unknownPeriod}` } : { state: 'current', dueOn, text: `next review by ${dueOn}${unknownPeriod}` };
 }

@@ -5,6 +5,7 @@ import { plainText } from './markdown/plain-text';
 import { PRIORITIES, type Priority, type Runbook } from '../model';
 import { fileTitle, idFromPath, resolveLinkedId } from './library-paths';
 import { extractSteps, splitSections } from './markdown/runbook-sections';
+import { metadataLine, runbookMetadata } from './document/metadata-lines';
 
 export const KNOWN_TYPES = [
   'incident-response',
@@ -20,7 +21,7 @@ export const KNOWN_TYPES = [
 
 const MODELLED_KEYS = [
   'id', 'title', 'type', 'priority', 'severity', 'tags', 'owner', 'duration', 'rto', 'rpo', 'version',
-  'last_reviewed', 'review_every', 'related', 'aliases', 'description', 'summary',
+  'last_reviewed', 'review_every', 'related', 'aliases', 'description', 'summary', 'status',
 ] as const;
 
 /** Builds a runbook from its path, its (already split) front matter and its Markdown body. */
@@ -30,21 +31,37 @@ export function parseRunbook(path: string, data: Record<string, unknown>, body: 
   const verification = structure.sections.find((section) => section.kind === 'verification');
   const related = structure.sections.find((section) => section.kind === 'related');
   const priority = textField(data, 'priority')?.toLowerCase();
+  // What the front matter lacks, read from the body's top lines (`**Owner**: DevOps Team`).
+  const metadata = runbookMetadata(
+    {
+      owner: textField(data, 'owner'),
+      lastReviewed: textField(data, 'last_reviewed'),
+      version: textField(data, 'version'),
+      priority: PRIORITIES.includes(priority as Priority) ? (priority as Priority) : undefined,
+      severity: listField(data, 'severity'),
+      rto: textField(data, 'rto'),
+      rpo: textField(data, 'rpo'),
+      status: textField(data, 'status'),
+    },
+    body,
+  );
   return {
     id: textField(data, 'id') ?? idFromPath(path),
     path,
     title: textField(data, 'title') ?? structure.title ?? fileTitle(path),
     type: normaliseType(textField(data, 'type')) ?? typeFromFolder(path) ?? 'general',
-    priority: PRIORITIES.includes(priority as Priority) ? (priority as Priority) : undefined,
-    severity: listField(data, 'severity'),
+    priority: metadata.priority,
+    severity: metadata.severity,
     tags: listField(data, 'tags').map((tag) => tag.toLowerCase()),
     aliases: listField(data, 'aliases'),
-    owner: textField(data, 'owner'),
+    owner: metadata.owner,
     duration: textField(data, 'duration'),
-    rto: textField(data, 'rto'),
-    rpo: textField(data, 'rpo'),
-    version: textField(data, 'version'),
-    lastReviewed: textField(data, 'last_reviewed'),
+    rto: metadata.rto,
+    rpo: metadata.rpo,
+    version: metadata.version,
+    lastReviewed: metadata.lastReviewed,
+    status: metadata.status,
+    metadataFrom: metadata.metadataFrom,
     reviewEvery: textField(data, 'review_every') ?? 'quarterly',
     related: unique([...listField(data, 'related'), ...linkedIds(path, related?.content ?? '')]),
     summary: summaryOf(data, purpose?.content ?? structure.intro),
@@ -70,7 +87,9 @@ function typeFromFolder(path: string): string | undefined {
 function summaryOf(data: Record<string, unknown>, fallback: string): string {
   const given = textField(data, 'summary') ?? textField(data, 'description');
   if (given) return given;
-  const paragraph = fallback.split(/\r?\n\s*\r?\n/).find((block) => block.trim() && !/^\s*([-*+]|\d+[.)]|```|~~~|\|)/.test(block));
+  // Not the metadata lines (`**Owner**: …`) a document opens with: they are shown as its facts.
+  const isMetadata = (block: string) => block.trim().split('\n').every((line) => metadataLine(line) !== undefined);
+  const paragraph = fallback.split(/\r?\n\s*\r?\n/).find((block) => block.trim() && !/^\s*([-*+]|\d+[.)]|```|~~~|\|)/.test(block) && !isMetadata(block));
   return paragraph ? plainText(paragraph) : '';
 }
 

@@ -1,4 +1,4 @@
-import { fencedLines } from '../library/markdown/markdown-blocks';
+import { fencedLines, titleHeading } from '../library/markdown/markdown-blocks';
 import type { Priority, Runbook } from '../model';
 
 /** What the browser and the palette list show of a runbook, and what fuse.js searches. */
@@ -45,13 +45,19 @@ export function fullTextOf(runbook: Runbook): FullTextDocument {
   return {
     id: runbook.id,
     title: runbook.title,
-    aliases: runbook.aliases.join(' '),
+    aliases: [...runbook.aliases, ...ownHeading(runbook)].join(' '),
     tags: runbook.tags.join(' '),
     names: runbook.id.split('/').join(' '),
     stepTitles: runbook.steps.map((step) => step.title).join(' \n '),
     commands: runbook.commands.join(' \n '),
     body: proseOf(runbook.body),
   };
+}
+
+/** The body's `# Heading` when the front matter titles it otherwise: often the alert's name (`# KubePodCrashLooping`). */
+function ownHeading(runbook: Runbook): string[] {
+  const heading = titleHeading(runbook.body);
+  return heading && heading.toLowerCase() !== runbook.title.toLowerCase() ? [heading] : [];
 }
 
 /** The body without its code blocks: commands are indexed in their own field, once. */

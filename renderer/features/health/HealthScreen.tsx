@@ -3,11 +3,12 @@ import { HEALTH_CHECKS, libraryHealth, type HealthCheck, type HealthFinding } fr
 import { formatUtc } from '../../../shared/incident/time-format';
 import { hashOf } from '../../app/services/routes';
 import { useHealthStore } from './health-store';
-import { useLibraryStore } from '../library';
+import { TitlePlace, useLibraryStore } from '../library';
 import { useNotesStore } from '../notes';
 import { readLibraryForHealth } from './library-health-input';
 import type { HealthInput } from '../../../shared/library/library-health';
 import { OfflineCopyButton } from './OfflineCopyButton';
+import { titlePlaces, titleWithPlace } from '../../../shared/library/document/title-places';
 
 const ORDER: HealthCheck[] = ['problem', 'review-due', 'no-owner', 'never-run', 'dangling-related', 'orphan-note', 'undeclared-param'];
 
@@ -33,7 +34,8 @@ export function HealthScreen() {
     if (!input) return undefined;
     const notes = [...input.notes, ...localNotes.filter((note) => !note.deletedAt)];
     const found = libraryHealth({ ...input, notes }, today);
-    if (stats) for (const summary of summaries) if (!stats.has(summary.id)) found.push({ check: 'never-run', id: summary.id, text: `${summary.title} has never been run on this machine` });
+    const places = titlePlaces(summaries);
+    if (stats) for (const summary of summaries) if (!stats.has(summary.id)) found.push({ check: 'never-run', id: summary.id, text: `${titleWithPlace(summary.title, places.get(summary.id))} has never been run on this machine` });
     return found;
   }, [input, localNotes, stats, summaries, today]);
 
@@ -64,7 +66,10 @@ export function HealthScreen() {
           <ul>
             {[...stats.entries()].map(([id, stat]) => (
               <li key={id}>
-                <a href={hashOf({ name: 'runbook', id })}>{summaries.find((summary) => summary.id === id)?.title ?? id}</a>: {stat.runs} run{stat.runs === 1 ? '' : 's'}, last {formatUtc(stat.lastRunAt)}
+                <a href={hashOf({ name: 'runbook', id })}>
+                  {summaries.find((summary) => summary.id === id)?.title ?? id}
+                  <TitlePlace id={id} />
+                </a>: {stat.runs} run{stat.runs === 1 ? '' : 's'}, last {formatUtc(stat.lastRunAt)}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';
 import { rosterAge } from '../../../shared/oncall/roster-age';
 import { withoutTitleLine } from '../../../shared/library/markdown/markdown-blocks';
+import { titlePlaces, titleWithPlace } from '../../../shared/library/document/title-places';
 import type { AdminNote, CommsTemplate, Contact, LibraryMeta, Runbook, SeverityLevel } from '../../../shared/model';
 import { escapeHtml, offlineHtml, OFFLINE_STYLE, type OfflineDoc } from '../../../shared/offline/offline-page';
 import { offlineSearchData } from '../../../shared/offline/offline-search';
@@ -43,14 +44,15 @@ export async function buildOfflineCopy(library: OfflineLibrary, now: Date, today
   const notesFor = new Map<string, AdminNote[]>();
   for (const note of library.notes) for (const id of note.runbooks) notesFor.set(id, [...(notesFor.get(id) ?? []), note]);
   let last = performance.now();
+  const places = titlePlaces(library.runbooks);
   for (const [index, runbook] of library.runbooks.entries()) {
     const facts = [typeLabel(runbook.type), runbook.priority, runbook.owner && `owner ${runbook.owner}`, runbook.version && `version ${runbook.version}`, runbook.lastReviewed && `reviewed ${runbook.lastReviewed}`].filter(Boolean).join(' · ');
     const notes = (notesFor.get(runbook.id) ?? []).map((note) => `<aside class="note"><strong>${escapeHtml(note.kind)}: ${escapeHtml(note.title)}</strong>${markdownHtml(note.body, note.path)}</aside>`).join('');
     docs.push({
       key: `runbook/${runbook.id}`,
-      title: runbook.title,
+      title: titleWithPlace(runbook.title, places.get(runbook.id)),
       kind: typeLabel(runbook.type),
-      html: `<p>${escapeHtml(facts)}</p>${notes}${markdownHtml(withoutTitleLine(runbook.body), runbook.path)}`,
+      html: `<p>${escapeHtml(facts)}</p>${notes}${markdownHtml(withoutTitleLine(runbook.body, runbook.title), runbook.path)}`,
     });
     // A slice of work at a time: the window keeps answering while a large library renders.
     if (performance.now() - last > 30) {

@@ -7,7 +7,7 @@ import { hashOf } from '../../app/services/routes';
 import { useAppStore } from '../../app/services/app-store';
 import { useIncidentStore, type LoadedIncident } from './incident-store';
 import { exportFileName, incidentMarkdown } from './incident-export';
-import { useLibraryStore } from '../library';
+import { TitlePlace, useLibraryStore } from '../library';
 import { withOption, MILESTONE_KEYS } from '../../ui/keys';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { saveFile } from '../../app/services/save-file';
@@ -99,7 +99,10 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
                   const settled = run.steps.filter((step) => step.outcome !== 'pending' && step.outcome !== 'active').length;
                   return (
                     <li key={run.id}>
-                      <a href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })}>{run.runbook.title}</a>{' '}
+                      <a href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })}>
+                        {run.runbook.title}
+                        <TitlePlace id={run.runbook.id} />
+                      </a>{' '}
                       <span className="muted">
                         {run.finished ? run.finished.outcome : 'running'}, {settled} of {run.steps.length} steps, started {formatUtc(run.startedAt.at)}
                       </span>

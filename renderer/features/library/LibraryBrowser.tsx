@@ -7,6 +7,7 @@ import { hashOf } from '../../app/services/routes';
 import { PriorityBadge } from './PriorityBadge';
 import { byTypeOrder, RunbookFilters } from './RunbookFilters';
 import { typeLabel } from './type-labels';
+import { TitlePlace } from './TitlePlace';
 
 export function LibraryBrowser() {
   const summaries = useLibraryStore((state) => state.summaries);
@@ -48,7 +49,10 @@ function RunbookList({ summaries, now }: { summaries: RunbookSummary[]; now: Dat
       <ul>
         {summaries.slice(0, limit).map((summary) => (
           <li key={summary.id}>
-            <a href={hashOf({ name: 'runbook', id: summary.id })}>{summary.title}</a>
+            <a href={hashOf({ name: 'runbook', id: summary.id })}>
+              {summary.title}
+              <TitlePlace id={summary.id} />
+            </a>
             <PriorityBadge priority={summary.priority} />
             {unseen.has(summary.id) && <span className="badge changed" title="Changed by a sync since you last opened it">changed</span>}
             {isReviewDue(summary.lastReviewed, summary.reviewEvery, now) && <span className="badge review-due">review due</span>}

@@ -13,6 +13,7 @@ import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { PriorityBadge } from './PriorityBadge';
 import { RunbookLinkList } from './RunbookLinkList';
 import { RunbookOutline } from './RunbookOutline';
+import { TitlePlace } from './TitlePlace';
 import { SaveCopyButton } from '../../ui/SaveCopyButton';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { typeLabel } from './type-labels';
@@ -65,17 +66,19 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
     ['Duration', runbook.duration],
     ['Owner', runbook.owner],
     ['Version', runbook.version],
+    ['Status', runbook.status],
     ['Last reviewed', runbook.lastReviewed ?? 'never'],
     ['Review', review.state === 'current' ? `next by ${review.dueOn} (${runbook.reviewEvery})` : review.text],
     ['Runs here', stats ? `${stats.runs}, last ${formatUtc(stats.lastRunAt).slice(0, 10)}${stats.aborted ? `, ${stats.aborted} aborted` : ''}` : 'never run on this machine'],
   ];
-  const body = withoutTitleLine(runbook.body);
+  const body = withoutTitleLine(runbook.body, runbook.title);
   const reviewDue = review.state !== 'current';
   return (
     <article className="runbook" aria-labelledby="runbook-title">
       <header className="runbook-header">
         <div className="runbook-title-row">
           <h1 id="runbook-title">{runbook.title}</h1>
+          <TitlePlace id={runbook.id} />
           <div className="runbook-badges">
             <PriorityBadge priority={runbook.priority} />
             {reviewDue && <span className="badge review-due" title={`Reviewed ${runbook.reviewEvery}`}>review due</span>}

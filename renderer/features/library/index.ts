@@ -5,4 +5,5 @@ export { PriorityBadge } from './PriorityBadge';
 export { useRunbookStore } from './runbook-store';
 export { RunbookFilters } from './RunbookFilters';
 export { RunbookLinkList } from './RunbookLinkList';
+export { TitlePlace } from './TitlePlace';
 export { typeLabel } from './type-labels';

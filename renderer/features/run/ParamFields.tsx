@@ -14,7 +14,7 @@ export function ParamFields({ params, values, onChange }: { params: RunParam[]; 
               {param.label}
               {param.required && <span className="required"> (required)</span>}
               {param.secret && <span className="muted"> (secret: used in commands, never recorded)</span>}
-              <code className="param-name" aria-hidden="true">{`{{${param.name}}}`}</code>
+              <code className="param-name" aria-hidden="true">{param.written ?? `{{${param.name}}}`}</code>
             </span>
             {param.options ? (
               <select autoFocus={index === 0} value={value} onChange={(event) => onChange(param.name, event.target.value)}>

@@ -24,7 +24,9 @@ export async function startRun(incidentId: string, runbook: Runbook, values: Rec
   const runId = `run-${crypto.randomUUID()}`;
   const params: EventBody[] = copy.params.flatMap((param) => {
     const value = values[param.name] ?? '';
-    if (param.secret) return value ? [{ type: 'param-set', runId, name: param.name }] : [];
+    // A placeholder found in the commands and left empty was not chosen: nothing to record yet.
+    if ((param.secret || param.written) && !value) return [];
+    if (param.secret) return [{ type: 'param-set', runId, name: param.name }];
     return [{ type: 'param-set', runId, name: param.name, value }];
   });
   const store = useIncidentStore.getState();

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { NoteHit } from '../../../shared/search/note-search';
 import type { SearchHit } from '../../../shared/search/search-engine';
-import { useLibraryStore, PriorityBadge, RunbookFilters, typeLabel } from '../library';
+import { useLibraryStore, PriorityBadge, RunbookFilters, TitlePlace, typeLabel } from '../library';
 import { useRouteStore } from '../../app/services/route-store';
 import { useSearchStore } from './search-store';
 import { Highlighted } from '../../ui/Highlighted';
@@ -95,6 +95,7 @@ export function SearchPalette() {
       <>
         <span className="hit-title">
           <Highlighted text={hit.summary.title} terms={[...hit.terms, ...words]} />
+          <TitlePlace id={hit.summary.id} />
         </span>
         <PriorityBadge priority={hit.summary.priority} />
         <span className="hit-type">{typeLabel(hit.summary.type)}</span>

@@ -45,7 +45,11 @@ function Pieces({ pieces }: { pieces: CommandPiece[] }) {
       piece.text
     ) : piece.missing ? (
       <mark key={index} className="param-gap" title={`${piece.name} is empty: fill it in with P`}>
-        {`{{${piece.name}}}`}
+        {piece.written ?? `{{${piece.name}}}`}
+      </mark>
+    ) : !piece.value && piece.written ? (
+      <mark key={index} className="param-unfilled" title={`${piece.name} is empty: copied as written (fill it in with P)`}>
+        {piece.written}
       </mark>
     ) : (
       <mark key={index} className="param-value" title={`${piece.name}${piece.secret ? ' (secret)' : ''}`}>

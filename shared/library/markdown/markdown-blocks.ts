@@ -66,12 +66,36 @@ export function atxHeading(line: string): { level: number; text: string } | unde
   return { level, text: line.slice(from, end).trimStart() };
 }
 
-/** The body without its leading `# Title` line, which the page shows apart. */
-export function withoutTitleLine(body: string): string {
+/**
+ * The body without its leading `# Title` line, which the page shows apart. Given the title shown,
+ * a heading that says something else stays: under `title: Pod crash looping`, `# KubePodCrashLooping`
+ * is the alert's name, and the page is where a responder looks for it.
+ */
+export function withoutTitleLine(body: string, shownTitle?: string): string {
+  const heading = titleHeading(body);
+  if (heading === undefined || (shownTitle !== undefined && !sameWords(heading, shownTitle))) return body;
   const lines = body.split(/\r?\n/);
   const first = lines.findIndex((line) => line.trim() !== '');
-  return first >= 0 && atxHeading(lines[first])?.level === 1 ? lines.slice(first + 1).join('\n') : body;
+  return lines.slice(first + 1).join('\n');
 }
+
+/** The text of the body's leading `# Heading`, if its first non-blank line is one (reads only that line). */
+export function titleHeading(body: string): string | undefined {
+  let start = 0;
+  while (start < body.length) {
+    const end = body.indexOf('\n', start);
+    const line = body.slice(start, end === -1 ? body.length : end);
+    if (line.trim()) {
+      const heading = atxHeading(line.endsWith('\r') ? line.slice(0, -1) : line);
+      return heading?.level === 1 ? heading.text : undefined;
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+const sameWords = (a: string, b: string) => plainText(a).toLowerCase() === plainText(b).toLowerCase();
 
 /** The contents of every fenced code block, in order. */
 export function codeBlocks(markdown: string): string[] {
