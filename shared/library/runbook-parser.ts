@@ -1,10 +1,11 @@
 import { listField, omitKeys, textField } from './front-matter-fields';
 import { inlineLinks } from './markdown/markdown-links';
-import { codeBlocks, inlineCommands, topLevelListItems } from './markdown/markdown-blocks';
+import { codeBlocks, inlineCommands } from './markdown/markdown-blocks';
 import { plainText } from './markdown/plain-text';
 import { PRIORITIES, type Priority, type Runbook } from '../model';
 import { fileTitle, idFromPath, resolveLinkedId } from './library-paths';
-import { extractSteps, splitSections } from './markdown/runbook-sections';
+import { splitSections } from './markdown/runbook-sections';
+import { runbookProcedures } from './document/procedures';
 
 export const KNOWN_TYPES = [
   'incident-response',
@@ -27,13 +28,14 @@ const MODELLED_KEYS = [
 export function parseRunbook(path: string, data: Record<string, unknown>, body: string): Runbook {
   const structure = splitSections(body);
   const purpose = structure.sections.find((section) => section.kind === 'purpose');
-  const verification = structure.sections.find((section) => section.kind === 'verification');
   const related = structure.sections.find((section) => section.kind === 'related');
+  const title = textField(data, 'title') ?? structure.title ?? fileTitle(path);
+  const procedures = runbookProcedures(body, title);
   const priority = textField(data, 'priority')?.toLowerCase();
   return {
     id: textField(data, 'id') ?? idFromPath(path),
     path,
-    title: textField(data, 'title') ?? structure.title ?? fileTitle(path),
+    title,
     type: normaliseType(textField(data, 'type')) ?? typeFromFolder(path) ?? 'general',
     priority: PRIORITIES.includes(priority as Priority) ? (priority as Priority) : undefined,
     severity: listField(data, 'severity'),
@@ -49,8 +51,9 @@ export function parseRunbook(path: string, data: Record<string, unknown>, body: 
     related: unique([...listField(data, 'related'), ...linkedIds(path, related?.content ?? '')]),
     summary: summaryOf(data, purpose?.content ?? structure.intro),
     body,
-    steps: extractSteps(structure),
-    verification: topLevelListItems(verification?.content ?? '').map((item) => item.text),
+    procedures,
+    steps: procedures[0]?.steps ?? [],
+    verification: procedures[0]?.verification ?? [],
     commands: unique([...codeBlocks(body), ...inlineCommands(body)]),
     extra: omitKeys(data, MODELLED_KEYS),
   };
