@@ -36,25 +36,29 @@ export function procedureParts(lines: string[], fences: readonly CodeFence[], fr
   const inItem: [number, number][] = items.map((item) => [from + item.line, from + item.endLine]);
   for (const item of items) {
     if (isLinkOnly(item.markdown)) continue;
-    const step: StepOutline = { title: firstSentence(item.text), fromLine: from + item.line, toLine: from + item.endLine, listItem: true };
+    const step: StepOutline = { title: itemTitle(item.markdown, item.text), fromLine: from + item.line, toLine: from + item.endLine, listItem: true };
     if (item.ordered) entries.push({ kind: 'action', line: step.fromLine, step, text: item.text });
     else if (item.checked !== null) entries.push({ kind: 'check', line: step.fromLine, step, text: item.text });
   }
-  const fenced = new Uint8Array(to - from);
+  // Fences are in order and apart: a label is looked for only in the gaps between them.
+  const inRange: CodeFence[] = [];
   let item = 0;
   for (let index = firstFenceFrom(fences, from); index < fences.length && fences[index].open < to; index++) {
     const fence = fences[index];
-    for (let line = fence.open; line <= Math.min(fence.close, to - 1); line++) fenced[line - from] = 1;
+    inRange.push(fence);
     while (item < inItem.length && inItem[item][1] <= fence.open) item++;
     const insideItem = item < inItem.length && inItem[item][0] <= fence.open;
     if (MARKDOWN_INFO.has(fence.info) || insideItem) continue;
     entries.push(...commentSteps(lines, fence));
   }
   item = 0;
+  let fence = 0;
   for (let line = from; line < to; line++) {
+    while (fence < inRange.length && inRange[fence].close < line) fence++;
+    if (fence < inRange.length && inRange[fence].open <= line) continue;
     while (item < inItem.length && inItem[item][1] <= line) item++;
-    const insideItem = item < inItem.length && inItem[item][0] <= line;
-    const label = insideItem || fenced[line - from] ? undefined : boldLabel(lines[line]);
+    if (item < inItem.length && inItem[item][0] <= line) continue;
+    const label = boldLabel(lines[line]);
     if (label) entries.push({ kind: 'label', line, text: label });
   }
   entries.sort((a, b) => a.line - b.line);
@@ -66,7 +70,7 @@ function commentSteps(lines: string[], fence: CodeFence): Entry[] {
   const found: { line: number; title: string }[] = [];
   for (let line = fence.open + 1; line < fence.close; line++) {
     const title = numberedComment(lines[line]);
-    if (title !== undefined) found.push({ line, title });
+    if (title !== undefined) found.push({ line, title: firstSentence(title) });
   }
   return found.map(({ line, title }, index) => {
     const step: StepOutline = {
@@ -134,6 +138,17 @@ export function isNeverProcedure(heading: string): boolean {
 export function isAsciiLetter(char: string): boolean {
   const lower = char.toLowerCase();
   return lower >= 'a' && lower <= 'z';
+}
+
+/** A list item that opens in bold (`**Isolate** - take the hosts off`) is named by its bold words; any other by its first sentence. */
+function itemTitle(markdown: string, text: string): string {
+  if (markdown.startsWith('**')) {
+    const close = markdown.indexOf('**', 2);
+    const bold = close > 2 ? markdown.slice(2, close).trim() : '';
+    const words = bold.endsWith(':') ? bold.slice(0, -1).trim() : bold;
+    if (words && close < 120 && !words.includes('\n')) return words;
+  }
+  return firstSentence(text);
 }
 
 /** `**Steps**:` or `**Rollback Procedure:**` alone on its line: the label's words, else undefined. */
