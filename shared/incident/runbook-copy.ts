@@ -1,6 +1,6 @@
 import { contentHash } from '../content-hash';
 import type { LibraryMeta, Runbook } from '../model';
-import { procedures } from '../library/document/procedures';
+import { isWhole, procedures, procedureTitle } from '../library/document/procedures';
 import { runbookParams } from '../library/run-params';
 import { splitSections } from '../library/markdown/runbook-sections';
 import type { RunbookCopy } from './incident-events';
@@ -12,12 +12,12 @@ import type { RunbookCopy } from './incident-events';
  */
 export function runbookCopy(runbook: Runbook, relatedTitles: ReadonlyMap<string, string>, library: LibraryMeta, procedure = 0): RunbookCopy {
   const chosen = procedures(runbook)[procedure];
-  const whole = !chosen || (chosen.section === '' && chosen.title === runbook.title);
+  const whole = isWhole(runbook.title, chosen);
   // A Rollback section belongs to the runbook as a whole, not to one of its procedures.
   const rollback = whole ? splitSections(runbook.body).sections.filter((section) => section.kind === 'rollback') : [];
   return {
     id: runbook.id,
-    title: whole ? runbook.title : `${runbook.title} › ${chosen.title}`,
+    title: procedureTitle(runbook, procedure),
     path: runbook.path,
     version: runbook.version,
     bodyHash: runbookHash(runbook),
@@ -30,7 +30,7 @@ export function runbookCopy(runbook: Runbook, relatedTitles: ReadonlyMap<string,
     params: runbookParams(runbook),
     libraryVersion: library.version,
     libraryCommit: library.source.kind === 'git' ? library.source.commit : undefined,
-    ...(whole ? {} : { procedure: { section: chosen.section, title: chosen.title } }),
+    ...(whole || !chosen ? {} : { procedure: { section: chosen.section, title: chosen.title } }),
   };
 }
 

@@ -97,7 +97,7 @@ export function SearchPalette() {
           <Highlighted text={hit.summary.title} terms={[...hit.terms, ...words]} />
         </span>
         <PriorityBadge priority={hit.summary.priority} />
-        <span className="hit-type">{typeLabel(hit.summary.type)}</span>
+        <span className="hit-type">{hit.summary.document ? `${typeLabel(hit.summary.type)} · document` : typeLabel(hit.summary.type)}</span>
         {hit.summary.aliases.length > 0 && (
           <span className="hit-aliases">
             <Highlighted text={hit.summary.aliases.join(', ')} terms={[...hit.terms, ...words]} />

@@ -23,6 +23,37 @@ export function procedures(runbook: Pick<Runbook, 'title' | 'body' | 'steps' | '
   return [{ section: '', title: runbook.title, parents: [], fromLine: 0, toLine: runbook.body.split(/\r?\n/).length, steps: runbook.steps, verification: runbook.verification }];
 }
 
+/**
+ * What a run of procedure `index` is called: the runbook's title when the runbook is one procedure
+ * as a whole, else both ("Operations Runbook › Roll Back Deployment").
+ */
+export function procedureTitle(runbook: Pick<Runbook, 'title' | 'body' | 'steps' | 'verification'> & { procedures?: RunbookProcedure[] }, index = 0): string {
+  const chosen = procedures(runbook)[index];
+  return !chosen || isWhole(runbook.title, chosen) ? runbook.title : `${runbook.title} › ${chosen.title}`;
+}
+
+/** The procedure is the runbook as a whole (or there is none): a run of it is a run of the runbook, as before procedures. */
+export function isWhole(title: string, procedure: RunbookProcedure | undefined): boolean {
+  return !procedure || (procedure.section === '' && procedure.title === title);
+}
+
+/**
+ * The procedure a reader in section `slug` means: the innermost one around that section's heading,
+ * else the first that starts inside the section (a chapter whose sub-sections are procedures).
+ * Its index in `found`, or undefined.
+ */
+export function procedureInSection(found: readonly RunbookProcedure[], body: string, slug: string | undefined): number | undefined {
+  const section = slug === undefined ? undefined : sectionOutline(body).find((candidate) => candidate.slug === slug);
+  if (!section) return undefined;
+  let around: number | undefined;
+  found.forEach((procedure, index) => {
+    if (procedure.fromLine <= section.line && section.line < procedure.toLine && (around === undefined || procedure.fromLine >= found[around].fromLine)) around = index;
+  });
+  if (around !== undefined) return around;
+  const inside = found.findIndex((procedure) => procedure.fromLine >= section.line && procedure.fromLine < section.to);
+  return inside >= 0 ? inside : undefined;
+}
+
 function recognise(body: string, title: string, outer: boolean): RunbookProcedure[] {
   const structure = splitSections(body);
   const lines = structure.lines;

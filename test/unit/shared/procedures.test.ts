@@ -213,3 +213,33 @@ describe('procedures of hostile content', () => {
     }
   });
 });
+
+describe('a run of one procedure', () => {
+  const library = { version: 'v1', source: { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } } as const;
+
+  it('copies that procedure’s steps and checks under a title naming it, and a whole runbook as it always did', async () => {
+    const { runbookCopy } = await import('../../../shared/incident/runbook-copy');
+    const runbook = teamDoc('paydesk/OPERATIONS_RUNBOOK.md');
+    const index = runbook.procedures.findIndex((procedure) => procedure.title === 'Roll Back Deployment');
+    const copy = runbookCopy(runbook, new Map(), library, index);
+    expect(copy).toMatchObject({ title: 'Operations Runbook › Roll Back Deployment', procedure: { section: 'roll-back-deployment', title: 'Roll Back Deployment' }, rollback: '' });
+    expect(copy.steps.map((step) => step.title)).toEqual(titles(runbook.procedures[index]));
+    const whole = runbookCopy(parse('# Restart\n\n## Steps\n\n1. Stop\n2. Start\n\n## Rollback\n\nStart it again.\n'), new Map(), library);
+    expect(whole.title).toBe('Restart');
+    expect(whole).not.toHaveProperty('procedure');
+    expect(whole.rollback).toBe('Start it again.');
+  });
+
+  it('finds the procedure a reader is in: around the section, else the first inside it', async () => {
+    const { procedureInSection } = await import('../../../shared/library/document/procedures');
+    const runbook = teamDoc('paydesk/OPERATIONS_RUNBOOK.md');
+    const at = (slug: string) => {
+      const index = procedureInSection(runbook.procedures, runbook.body, slug);
+      return index === undefined ? undefined : runbook.procedures[index].title;
+    };
+    expect(at('roll-back-deployment')).toBe('Roll Back Deployment');
+    expect(at('database-operations')).toBe('Restore from Backup');
+    expect(at('contact-information')).toBeUndefined();
+    expect(at('no-such-section')).toBeUndefined();
+  });
+});
