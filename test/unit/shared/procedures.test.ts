@@ -143,7 +143,8 @@ describe('procedures, rule by rule', () => {
 
   it('reads a stored runbook from before procedures as one procedure of its steps, or none', () => {
     const runbook = parse('# Restart\n\n## Steps\n\n1. Stop\n2. Start\n');
-    const { procedures: _dropped, ...older } = runbook;
+    const older: Partial<Runbook> & Omit<Runbook, 'procedures'> = { ...runbook };
+    delete older.procedures;
     expect(procedures(older)).toEqual([{ section: '', title: 'Restart', parents: [], fromLine: 0, toLine: 7, steps: runbook.steps, verification: [] }]);
     expect(procedures({ ...older, steps: [] })).toEqual([]);
   });
@@ -156,7 +157,7 @@ describe('procedures, rule by rule', () => {
   it('checks the procedures of a snapshot, and accepts a snapshot from before them', () => {
     const snapshot = parseLibrary([{ path: 'ops.md', text: '# Ops\n## Restart\n1. Stop\n2. Start\n' }], { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' });
     expect(snapshotProblem(snapshot)).toBeUndefined();
-    const older = { ...snapshot, runbooks: snapshot.runbooks.map(({ procedures: _dropped, ...runbook }) => runbook) };
+    const older = { ...snapshot, runbooks: snapshot.runbooks.map((runbook) => ({ ...runbook, procedures: undefined })) };
     expect(snapshotProblem(older)).toBeUndefined();
     const broken = { ...snapshot, runbooks: snapshot.runbooks.map((runbook) => ({ ...runbook, procedures: [{ ...runbook.procedures[0], steps: [{ title: 1 }] }] })) };
     expect(snapshotProblem(broken)).toBe('a runbook is malformed');
