@@ -123,10 +123,12 @@ test.describe('team documents synced from Git', () => {
     await runChosen(page, 'Operations Runbook › Incident Process', ['Detect', 'Triage', 'Mitigate', 'Resolve', 'Communicate', 'Review']);
 
     await openPage(page, 'coursework/operational-runbooks', 'grading-queue-stuck');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Coursework Platform Operational Runbooks');
     await pressRun(page, 'Grading Queue Stuck');
     await runChosen(page, 'Coursework Platform Operational Runbooks › Grading Queue Stuck', ['Check the queue length', 'Look for a crashing worker', 'Restart the workers', 'If one submission crashes every worker, move it aside']);
 
     await openPage(page, 'mobile/step-6.2-release-runbooks', 'task-622-the-three-release-runbooks');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Implementation Step 6.2: Release Runbooks for the Mobile App');
     dialog = await pressRun(page, 'Store Rollout Runbook');
     await page.keyboard.press('ArrowDown');
     await expect(dialog.getByRole('option', { selected: true })).toContainText('Halt Rollout Runbook');
@@ -141,6 +143,7 @@ test.describe('team documents synced from Git', () => {
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(page.getByText(/Synced: 5 runbooks added/)).toBeVisible({ timeout: 30_000 });
     await openPage(page, 'paydesk/OPERATIONS_RUNBOOK', 'suspected-breach');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Operations Runbook');
     const block = page.locator('.code-block').filter({ hasText: 'python manage.py shell' });
     await expect(block.getByText('interactive: manage.py shell')).toBeVisible();
     await block.getByRole('button', { name: 'Copy' }).click();

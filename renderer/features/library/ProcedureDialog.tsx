@@ -79,8 +79,11 @@ export function ProcedureDialog({ runbookId, inView }: { runbookId: string; inVi
         </button>
       }
     >
+      <p className="muted">
+        {all.length} procedures. Type to filter, <kbd>↑</kbd> <kbd>↓</kbd> to choose.
+      </p>
       <label>
-        {all.length} procedures: type to filter, <kbd>↑</kbd> <kbd>↓</kbd> to choose
+        Filter procedures
         <input
           type="search"
           role="combobox"
