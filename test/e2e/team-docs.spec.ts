@@ -114,6 +114,12 @@ test.describe('team documents synced from Git', () => {
     await expect(dialog).toHaveCount(0);
     dialog = await pressRun(page, 'Roll Back Deployment');
     await runChosen(page, 'Operations Runbook › Roll Back Deployment', ['Find the last good release', 'Check it out', 'Rebuild containers', 'Restart services', 'Check health']);
+    // Each step holds the commands under its own numbered comment, and only those.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 5: Check it out/ })).toBeVisible();
+    await expect(page.locator('.run-step .code-block')).toHaveCount(1);
+    await expect(page.locator('.run-step .code-block')).toContainText('git checkout <commit-hash>');
+    await lookAt(page, 'team-docs-run-of-a-procedure');
 
     // Scrolled to a section rather than opened at it: the procedure there is the one offered.
     await openPage(page, 'stockroom/OPERATIONS_RUNBOOK');
