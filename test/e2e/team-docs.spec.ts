@@ -90,10 +90,10 @@ test.describe('team documents synced from Git', () => {
     await expect(page.getByRole('listitem').filter({ hasText: 'Task 9.4: Billing Service Runbooks - COMPLETE' }).getByText('document', { exact: true })).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: 'Coursework Platform Operational Runbooks' }).getByText('document', { exact: true })).toHaveCount(0);
     await openPage(page, 'billing/TASK_9.4_BILLING_RUNBOOKS_COMPLETE');
-    await expect(page.getByRole('note').filter({ hasText: 'A document: readable and searchable' })).toBeVisible();
+    await expect(page.getByRole('note').filter({ hasText: 'A document: a report of work done' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Start a run|Run a procedure/ })).toHaveCount(0);
     await page.keyboard.press('r');
-    await expect(page.getByRole('dialog', { name: 'Nothing to run here' })).toContainText('is a document');
+    await expect(page.getByRole('dialog', { name: 'Nothing to run here' })).toContainText('is a document: a report of work done, not a procedure.');
     await lookAt(page, 'team-docs-nothing-to-run');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);

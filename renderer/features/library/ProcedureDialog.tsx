@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { procedureInSection, procedures } from '../../../shared/library/document/procedures';
+import { isReportTitle, procedureInSection, procedures } from '../../../shared/library/document/procedures';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { Dialog } from '../../ui/Dialog';
 import { startRunOf } from '../incident';
@@ -51,8 +51,10 @@ export function ProcedureDialog({ runbookId, inView }: { runbookId: string; inVi
         }
       >
         <p>
-          “{runbook.title}” is a document: none of its sections is a procedure (a numbered list, a checklist, a Steps heading or numbered commands). Read it here, or
-          search for a runbook to run.
+          {isReportTitle(runbook.title)
+            ? `“${runbook.title}” is a document: a report of work done, not a procedure.`
+            : `“${runbook.title}” is a document: none of its sections is a procedure (a numbered list, a checklist, a Steps heading or numbered commands).`}{' '}
+          Read it here, or search for a runbook to run.
         </p>
       </Dialog>
     );

@@ -18,7 +18,7 @@ import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { typeLabel } from './type-labels';
 import { writeNote } from '../../app/services/app-actions';
 import { runFromPage } from './procedure-in-view';
-import { procedures } from '../../../shared/library/document/procedures';
+import { isReportTitle, procedures } from '../../../shared/library/document/procedures';
 import { START_RUN_KEY } from '../../ui/keys';
 
 export function RunbookView({ id, section }: { id: string; section?: string }) {
@@ -121,7 +121,9 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
         </dl>
         {runnable.length === 0 && (
           <p className="document-note" role="note">
-            A document: readable and searchable, with no procedure to run (no numbered list, checklist, Steps heading or numbered commands).
+            {isReportTitle(runbook.title)
+              ? 'A document: a report of work done, readable and searchable, with no procedure to run.'
+              : 'A document: readable and searchable, with no procedure to run (no numbered list, checklist, Steps heading or numbered commands).'}
           </p>
         )}
       </header>

@@ -93,6 +93,7 @@ function isAlertRunbook(structure: RunbookStructure): boolean {
 /** A report of work done ("Task 25.3: Operational Runbooks - COMPLETE", "Migration summary") describes procedures; it is not one. */
 const REPORT_WORDS = new Set(['complete', 'completed', 'done', 'finished', 'summary', 'report', 'recap', 'retrospective', 'postmortem', 'post-mortem']);
 
+/** Whether a title names a report of work done (its last word Complete, Done, Summary, Report…). */
 export function isReportTitle(title: string): boolean {
   let end = title.length;
   while (end > 0 && !isAsciiLetter(title[end - 1])) end--;
