@@ -18,6 +18,29 @@ export interface RunbookStep {
   toLine: number;
   /** The step is one item of a numbered list (its marker is not part of its text). */
   listItem: boolean;
+  /**
+   * The step is a numbered comment of a code block (`# 1. Create backup`): its lines are the
+   * commands under that comment, shown as code of this language. Absent for every other step.
+   */
+  code?: { language: string };
+}
+
+/**
+ * One runnable procedure of a runbook (shared/library/document/procedures.ts): a section whose
+ * own body is a numbered list, a checklist, a Steps sub-heading or a block of numbered commented
+ * commands. Its steps are line ranges of the runbook's body like any step.
+ */
+export interface RunbookProcedure {
+  /** The section's slug (`?section=<slug>`); '' when the runbook as a whole is the procedure. */
+  section: string;
+  title: string;
+  /** The headings above it, outermost first (the document's title not among them). */
+  parents: string[];
+  /** The lines of the body it covers: its heading (or first line) up to `toLine` (exclusive). */
+  fromLine: number;
+  toLine: number;
+  steps: RunbookStep[];
+  verification: string[];
 }
 
 export interface Runbook {
@@ -48,6 +71,13 @@ export interface Runbook {
   summary: string;
   /** The whole Markdown body, front matter removed. */
   body: string;
+  /**
+   * Its procedures, in the order of the body; empty for a document (readable, searchable, not
+   * runnable). Runbooks stored before procedures existed lack it: read it with `procedures()`
+   * (shared/library/document/procedures.ts).
+   */
+  procedures: RunbookProcedure[];
+  /** The first procedure's steps and checks (empty for a document), as before procedures existed. */
   steps: RunbookStep[];
   verification: string[];
   /** Every command found in the runbook (code blocks and inline code that looks like a command). */

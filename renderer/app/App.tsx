@@ -37,6 +37,7 @@ import { OnCallScreen } from '../features/oncall/OnCallScreen';
 import { SeverityPanel } from '../features/oncall/SeverityPanel';
 import { useOnCallStore } from '../features/oncall/oncall-store';
 import { StartRunDialog } from '../features/run/StartRunDialog';
+import { ProcedureDialog } from '../features/library/ProcedureDialog';
 
 const SCREEN_NAMES: Record<Route['name'], string> = {
   home: 'The library',
@@ -122,9 +123,10 @@ export function App() {
       </div>
       <StatusLine />
       <SearchPalette />
-      {dialog?.kind === 'declare' && <DeclareIncidentDialog thenRun={dialog.thenRun} />}
-      {dialog?.kind === 'start-run' && <StartRunDialog key={dialog.runbookId} runbookId={dialog.runbookId} />}
-      {dialog?.kind === 'run-where' && <RunWhereDialog runbookId={dialog.runbookId} />}
+      {dialog?.kind === 'declare' && <DeclareIncidentDialog thenRun={dialog.thenRun} thenProcedure={dialog.thenProcedure} />}
+      {dialog?.kind === 'start-run' && <StartRunDialog key={dialog.runbookId} runbookId={dialog.runbookId} procedure={dialog.procedure} />}
+      {dialog?.kind === 'run-where' && <RunWhereDialog runbookId={dialog.runbookId} procedure={dialog.procedure} />}
+      {dialog?.kind === 'procedures' && <ProcedureDialog key={dialog.runbookId} runbookId={dialog.runbookId} inView={dialog.inView} />}
       {dialog?.kind === 'severity' && <SeverityPanel />}
       {dialog?.kind === 'note' && <NoteEditor noteId={dialog.noteId} preset={dialog.preset} />}
     </div>

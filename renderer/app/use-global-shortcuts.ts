@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { flushSync } from 'react-dom';
 import { MILESTONES, type Milestone } from '../../shared/incident/incident-events';
 import { declareIncident, goTo, openRunbookId, showSeverity, type Place } from './services/app-actions';
-import { setMilestone, startRunOf } from '../features/incident/incident-actions';
+import { setMilestone } from '../features/incident/incident-actions';
+import { runFromPage } from '../features/library/procedure-in-view';
 import { useDialogStore } from './services/dialog-store';
 import { useSearchStore } from '../features/search/search-store';
 import { useSyncStore } from '../features/sync/sync-store';
@@ -15,7 +16,7 @@ const MILESTONE_BY_DIGIT = new Map<string, Milestone>(MILESTONES.map((milestone)
 /**
  * The keys that work on every screen (keys.ts names them): Ctrl/Cmd+K or `/` search, Ctrl/Cmd+Shift+S
  * sync, Ctrl/Cmd+digit a place, Alt+digit a milestone, I declare, L the severity levels, R run the
- * runbook on screen.
+ * runbook on screen (the procedure in view, when it has several).
  * Single letters are left alone while typing, and none of these reach the page behind a dialog.
  */
 export function useGlobalShortcuts(enabled: boolean) {
@@ -45,7 +46,7 @@ export function useGlobalShortcuts(enabled: boolean) {
       // Rendered within this key press, so what is typed next lands in the dialog.
       else if (isPlainKey(event, DECLARE_KEY)) flushSync(declareIncident);
       else if (isPlainKey(event, SEVERITY_KEY)) flushSync(showSeverity);
-      else if (isPlainKey(event, START_RUN_KEY) && openRunbookId()) startRunOf(openRunbookId()!);
+      else if (isPlainKey(event, START_RUN_KEY) && openRunbookId()) flushSync(() => runFromPage(openRunbookId()!));
       else return;
       event.preventDefault();
     };

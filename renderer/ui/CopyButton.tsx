@@ -1,19 +1,24 @@
 import { useEffect, useState } from 'react';
+import { interactiveShell, interactiveShellWords } from '../../shared/library/document/interactive-shell';
 
 interface Props {
   text: string;
   label?: string;
   /** Records the copy (during a run); resolves false when it could not be recorded. "Copied" shows only after it. */
   onCopied?: () => Promise<boolean>;
+  /** The text is a command block: say beside the button when it opens an interactive shell. */
+  command?: boolean;
 }
 
-export function CopyButton({ text, label = 'Copy', onCopied }: Props) {
+export function CopyButton({ text, label = 'Copy', onCopied, command = false }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed' | 'unrecorded'>('idle');
+  const shell = command ? interactiveShell(text) : undefined;
   useEffect(() => {
     if (state === 'idle') return;
-    const timer = window.setTimeout(() => setState('idle'), 1500);
+    // Long enough to read what the shell warning says.
+    const timer = window.setTimeout(() => setState('idle'), shell ? 5000 : 1500);
     return () => window.clearTimeout(timer);
-  }, [state]);
+  }, [state, shell]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
@@ -23,9 +28,19 @@ export function CopyButton({ text, label = 'Copy', onCopied }: Props) {
     }
     setState(!onCopied || (await onCopied()) ? 'copied' : 'unrecorded');
   };
-  return (
+  const copied = state === 'copied' ? 'Copied' : state === 'unrecorded' ? 'Copied, not recorded' : undefined;
+  const button = (
     <button type="button" className="copy-button" onClick={() => void copy()} aria-live="polite">
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select and copy by hand' : state === 'unrecorded' ? 'Copied, not recorded' : label}
+      {copied && shell ? `${copied}. ${interactiveShellWords(shell)}` : copied ?? (state === 'failed' ? 'Copy failed: select and copy by hand' : label)}
     </button>
+  );
+  if (!shell) return button;
+  return (
+    <span className="copy-area">
+      {button}
+      <span className="interactive-label" title={interactiveShellWords(shell)}>
+        interactive: {shell.tool}
+      </span>
+    </span>
   );
 }

@@ -30,6 +30,13 @@ export interface RunbookCopy {
   /** The library it came from: its content version, and the Git commit when it was synced. */
   libraryVersion: string;
   libraryCommit?: string;
+  /**
+   * The procedure run when it is one of several in the runbook (its section's slug and its title):
+   * then `title` names both ("Operations Runbook › Roll Back Deployment") and `steps` and
+   * `verification` are that procedure's. Absent for a runbook that is one procedure, as in every
+   * run recorded before procedures existed.
+   */
+  procedure?: { section: string; title: string };
 }
 
 export type IncidentField = 'title' | 'severity' | 'status';

@@ -51,7 +51,7 @@ export function readJournal(text: string): JournalRead {
   return { events, lines: numbers, problems };
 }
 
-type FieldKind = 'string' | 'number' | 'boolean' | 'object' | 'string?' | 'number?';
+type FieldKind = 'string' | 'number' | 'boolean' | 'object' | 'string?' | 'number?' | 'object?';
 
 const STAMP: Record<string, FieldKind> = { incidentId: 'string', seq: 'number', at: 'number', mono: 'number', session: 'string', type: 'string' };
 const FIELDS: Record<IncidentEvent['type'], Record<string, FieldKind>> = {
@@ -75,7 +75,7 @@ const FIELDS: Record<IncidentEvent['type'], Record<string, FieldKind>> = {
   'message-copied': { templateId: 'string', templateTitle: 'string', format: 'string', text: 'string' },
   'update-snoozed': { minutes: 'number', reason: 'string' },
 };
-const RUNBOOK_COPY: Record<string, FieldKind> = { id: 'string', title: 'string', path: 'string', bodyHash: 'string', body: 'string', rollback: 'string', libraryVersion: 'string', version: 'string?', duration: 'string?', libraryCommit: 'string?' };
+const RUNBOOK_COPY: Record<string, FieldKind> = { id: 'string', title: 'string', path: 'string', bodyHash: 'string', body: 'string', rollback: 'string', libraryVersion: 'string', version: 'string?', duration: 'string?', libraryCommit: 'string?', procedure: 'object?' };
 
 /** Why a value is not a well-formed event, or undefined when it is. What it means is the state function's to judge. */
 export function eventProblem(value: unknown): string | undefined {
@@ -95,7 +95,10 @@ export function eventProblem(value: unknown): string | undefined {
     if (copy) return `runbook: ${copy}`;
     for (const list of ['steps', 'verification', 'related', 'params']) if (!Array.isArray(runbook[list])) return `runbook: ${list} is not a list`;
     const steps = runbook.steps as unknown[];
-    if (!steps.every((step) => isRecord(step) && typeof step.title === 'string' && Number.isInteger(step.fromLine) && Number.isInteger(step.toLine))) return 'runbook: a step is malformed';
+    const codeOk = (code: unknown) => code === undefined || (isRecord(code) && typeof code.language === 'string');
+    if (!steps.every((step) => isRecord(step) && typeof step.title === 'string' && Number.isInteger(step.fromLine) && Number.isInteger(step.toLine) && codeOk(step.code))) return 'runbook: a step is malformed';
+    const procedure = runbook.procedure;
+    if (isRecord(procedure) && (typeof procedure.section !== 'string' || typeof procedure.title !== 'string')) return 'runbook: its procedure is malformed';
     if (!(runbook.verification as unknown[]).every((item) => typeof item === 'string')) return 'runbook: a check is malformed';
     if (!(runbook.params as unknown[]).every((param) => isRecord(param) && typeof param.name === 'string' && typeof param.secret === 'boolean')) return 'runbook: a parameter is malformed';
   }

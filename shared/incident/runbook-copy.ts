@@ -1,27 +1,36 @@
 import { contentHash } from '../content-hash';
 import type { LibraryMeta, Runbook } from '../model';
+import { isWhole, procedures, procedureTitle } from '../library/document/procedures';
 import { runbookParams } from '../library/run-params';
 import { splitSections } from '../library/markdown/runbook-sections';
 import type { RunbookCopy } from './incident-events';
 
-/** What a run keeps of its runbook when it starts (see RunbookCopy). */
-export function runbookCopy(runbook: Runbook, relatedTitles: ReadonlyMap<string, string>, library: LibraryMeta): RunbookCopy {
-  const rollback = splitSections(runbook.body).sections.filter((section) => section.kind === 'rollback');
+/**
+ * What a run keeps of its runbook when it starts (see RunbookCopy): of its procedure number
+ * `procedure` (from 0, in `procedures(runbook)`), else of its first. A runbook that is one
+ * procedure as a whole is copied as it always was.
+ */
+export function runbookCopy(runbook: Runbook, relatedTitles: ReadonlyMap<string, string>, library: LibraryMeta, procedure = 0): RunbookCopy {
+  const chosen = procedures(runbook)[procedure];
+  const whole = isWhole(runbook.title, chosen);
+  // A Rollback section belongs to the runbook as a whole, not to one of its procedures.
+  const rollback = whole ? splitSections(runbook.body).sections.filter((section) => section.kind === 'rollback') : [];
   return {
     id: runbook.id,
-    title: runbook.title,
+    title: procedureTitle(runbook, procedure),
     path: runbook.path,
     version: runbook.version,
     bodyHash: runbookHash(runbook),
     body: runbook.body,
-    steps: runbook.steps,
-    verification: runbook.verification,
+    steps: chosen?.steps ?? runbook.steps,
+    verification: chosen?.verification ?? runbook.verification,
     rollback: rollback.map((section) => section.content).join('\n\n'),
     related: runbook.related.flatMap((id) => (relatedTitles.has(id) ? [{ id, title: relatedTitles.get(id)! }] : [])),
     duration: runbook.duration,
     params: runbookParams(runbook),
     libraryVersion: library.version,
     libraryCommit: library.source.kind === 'git' ? library.source.commit : undefined,
+    ...(whole || !chosen ? {} : { procedure: { section: chosen.section, title: chosen.title } }),
   };
 }
 

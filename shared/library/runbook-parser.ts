@@ -1,11 +1,12 @@
 import { listField, omitKeys, textField } from './front-matter-fields';
 import { inlineLinks } from './markdown/markdown-links';
-import { codeBlocks, inlineCommands, topLevelListItems } from './markdown/markdown-blocks';
+import { codeBlocks, inlineCommands } from './markdown/markdown-blocks';
 import { plainText } from './markdown/plain-text';
 import { PRIORITIES, type Priority, type Runbook } from '../model';
 import { fileTitle, idFromPath, resolveLinkedId } from './library-paths';
-import { extractSteps, splitSections } from './markdown/runbook-sections';
+import { splitSections } from './markdown/runbook-sections';
 import { metadataLine, runbookMetadata } from './document/metadata-lines';
+import { runbookProcedures } from './document/procedures';
 
 export const KNOWN_TYPES = [
   'incident-response',
@@ -28,8 +29,9 @@ const MODELLED_KEYS = [
 export function parseRunbook(path: string, data: Record<string, unknown>, body: string): Runbook {
   const structure = splitSections(body);
   const purpose = structure.sections.find((section) => section.kind === 'purpose');
-  const verification = structure.sections.find((section) => section.kind === 'verification');
   const related = structure.sections.find((section) => section.kind === 'related');
+  const title = textField(data, 'title') ?? structure.title ?? fileTitle(path);
+  const procedures = runbookProcedures(body, title);
   const priority = textField(data, 'priority')?.toLowerCase();
   // What the front matter lacks, read from the body's top lines (`**Owner**: DevOps Team`).
   const metadata = runbookMetadata(
@@ -48,7 +50,7 @@ export function parseRunbook(path: string, data: Record<string, unknown>, body: 
   return {
     id: textField(data, 'id') ?? idFromPath(path),
     path,
-    title: textField(data, 'title') ?? structure.title ?? fileTitle(path),
+    title,
     type: normaliseType(textField(data, 'type')) ?? typeFromFolder(path) ?? 'general',
     priority: metadata.priority,
     severity: metadata.severity,
@@ -66,8 +68,9 @@ export function parseRunbook(path: string, data: Record<string, unknown>, body: 
     related: unique([...listField(data, 'related'), ...linkedIds(path, related?.content ?? '')]),
     summary: summaryOf(data, purpose?.content ?? structure.intro),
     body,
-    steps: extractSteps(structure),
-    verification: topLevelListItems(verification?.content ?? '').map((item) => item.text),
+    procedures,
+    steps: procedures[0]?.steps ?? [],
+    verification: procedures[0]?.verification ?? [],
     commands: unique([...codeBlocks(body), ...inlineCommands(body)]),
     extra: omitKeys(data, MODELLED_KEYS),
   };

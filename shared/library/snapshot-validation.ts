@@ -16,7 +16,12 @@ export function isLibraryMeta(value: unknown): value is LibraryMeta {
 }
 
 const isLine = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
-const isStep = (step: Record<string, unknown>) => isString(step.title) && isLine(step.fromLine) && isLine(step.toLine) && typeof step.listItem === 'boolean';
+const isStep = (step: Record<string, unknown>) =>
+  isString(step.title) && isLine(step.fromLine) && isLine(step.toLine) && typeof step.listItem === 'boolean' &&
+  (step.code === undefined || (isObject(step.code) && isString(step.code.language)));
+const isProcedure = (procedure: Record<string, unknown>) =>
+  isString(procedure.section) && isString(procedure.title) && isStringList(procedure.parents) && isLine(procedure.fromLine) &&
+  isLine(procedure.toLine) && everyItem(procedure.steps, isStep) && isStringList(procedure.verification);
 
 function everyItem(list: unknown, check: (item: Record<string, unknown>) => boolean): boolean {
   return Array.isArray(list) && list.every((item) => isObject(item) && check(item));
@@ -29,7 +34,9 @@ export function snapshotProblem(value: unknown): string | undefined {
   if (!isLibraryMeta({ version: value.version, source: value.source })) return 'missing version or source';
   const runbooksOk = everyItem(value.runbooks, (runbook) =>
     isString(runbook.id) && isString(runbook.title) && isString(runbook.type) && isString(runbook.body) &&
-    isStringList(runbook.tags) && isStringList(runbook.aliases) && isStringList(runbook.commands) && everyItem(runbook.steps, isStep),
+    isStringList(runbook.tags) && isStringList(runbook.aliases) && isStringList(runbook.commands) && everyItem(runbook.steps, isStep) &&
+    // Absent in snapshots written before procedures existed: read then with `procedures()`.
+    (runbook.procedures === undefined || everyItem(runbook.procedures, isProcedure)),
   );
   if (!runbooksOk) return 'a runbook is malformed';
   if (!everyItem(value.notes, (note) => isString(note.id) && isString(note.title) && isString(note.body) && isStringList(note.runbooks))) return 'a note is malformed';

@@ -1,4 +1,5 @@
 import { fencedLines, titleHeading } from '../library/markdown/markdown-blocks';
+import { procedures } from '../library/document/procedures';
 import type { Priority, Runbook } from '../model';
 
 /** What the browser and the palette list show of a runbook, and what fuse.js searches. */
@@ -12,6 +13,8 @@ export interface RunbookSummary {
   summary: string;
   lastReviewed?: string;
   reviewEvery: string;
+  /** Set when the runbook has no procedure: a document, to read, not to run. */
+  document?: true;
 }
 
 /** The full-text document MiniSearch indexes for one runbook. */
@@ -38,6 +41,7 @@ export function summaryOf(runbook: Runbook): RunbookSummary {
     summary: runbook.summary.length > 200 ? `${runbook.summary.slice(0, 197)}...` : runbook.summary,
     lastReviewed: runbook.lastReviewed,
     reviewEvery: runbook.reviewEvery,
+    ...(procedures(runbook).length ? {} : { document: true as const }),
   };
 }
 

@@ -2,9 +2,12 @@ import { create } from 'zustand';
 import type { NoteDraft } from '../../../shared/notes/local-note';
 
 /** The one dialog open over the app, if any: shortcuts of the page behind it wait until it closes. */
-export type Dialog = { kind: 'declare'; /** A run to start once it is declared. */ thenRun?: string } | { kind: 'start-run'; runbookId: string } | { kind: 'severity' }
+// `procedure`: which of the runbook's procedures to run (its index in `procedures(runbook)`); its first when absent.
+export type Dialog = { kind: 'declare'; /** A run to start once it is declared. */ thenRun?: string; thenProcedure?: number } | { kind: 'start-run'; runbookId: string; procedure?: number } | { kind: 'severity' }
   /** The current incident is resolved: where a run of `runbookId` should go (reopen it, a new incident, another open one). */
-  | { kind: 'run-where'; runbookId: string }
+  | { kind: 'run-where'; runbookId: string; procedure?: number }
+  /** R on a runbook of several procedures, or of none: which one to run (`inView`: the section the reader is in). */
+  | { kind: 'procedures'; runbookId: string; inView?: string }
   /** Writing a note: a new one (with what it is about), or editing `noteId`. */
   | { kind: 'note'; noteId?: string; preset?: Partial<NoteDraft> };
 

@@ -7,7 +7,7 @@ import { useRouteStore } from '../../app/services/route-store';
 import { Dialog } from '../../ui/Dialog';
 
 /** Declaring an incident: a title and a severity, Enter. Both can be changed later on the incident's page. */
-export function DeclareIncidentDialog({ thenRun }: { thenRun?: string }) {
+export function DeclareIncidentDialog({ thenRun, thenProcedure }: { thenRun?: string; thenProcedure?: number }) {
   const levels = useLibraryStore((state) => state.severity);
   // Another incident open and current: say so, and let the responder keep it current.
   const open = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
@@ -28,7 +28,7 @@ export function DeclareIncidentDialog({ thenRun }: { thenRun?: string }) {
       return;
     }
     // Now an incident is current: the run starts in it.
-    if (thenRun) startRunOf(thenRun);
+    if (thenRun) startRunOf(thenRun, thenProcedure);
     else {
       close();
       useRouteStore.getState().navigate(openOne && keepCurrent ? { name: 'incident', id } : { name: 'incident' });

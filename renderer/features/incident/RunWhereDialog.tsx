@@ -10,7 +10,7 @@ type Choice = { kind: 'reopen' } | { kind: 'new' } | { kind: 'other'; incidentId
  * R on a runbook while the current incident is resolved: a resolved incident takes no new run, so
  * the responder says where it goes. Nothing is recorded until they choose.
  */
-export function RunWhereDialog({ runbookId }: { runbookId: string }) {
+export function RunWhereDialog({ runbookId, procedure }: { runbookId: string; procedure?: number }) {
   const current = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
   const list = useIncidentStore((state) => state.list);
   const others = list.filter((item) => item.id !== current?.id && item.status !== 'resolved');
@@ -18,9 +18,9 @@ export function RunWhereDialog({ runbookId }: { runbookId: string }) {
   const [problem, setProblem] = useState<string>();
   const close = useDialogStore((state) => state.close);
   const submit = async () => {
-    if (choice.kind === 'new') useDialogStore.getState().show({ kind: 'declare', thenRun: runbookId });
-    else if (choice.kind === 'other') await runInIncident(choice.incidentId, runbookId);
-    else if (!(await reopenAndRun(runbookId))) setProblem(useIncidentStore.getState().problem ?? 'The incident could not be reopened.');
+    if (choice.kind === 'new') useDialogStore.getState().show({ kind: 'declare', thenRun: runbookId, thenProcedure: procedure });
+    else if (choice.kind === 'other') await runInIncident(choice.incidentId, runbookId, procedure);
+    else if (!(await reopenAndRun(runbookId, procedure))) setProblem(useIncidentStore.getState().problem ?? 'The incident could not be reopened.');
   };
   // Enter on a choice starts it, as it would in a list.
   const onKeyDown = (event: KeyboardEvent) => {

@@ -9,25 +9,25 @@ import { useIncidentStore } from './incident-store';
  * Starts a run of a runbook in the current incident; with none current, declares one first. A
  * resolved incident takes no new run: the responder chooses where it goes (RunWhereDialog).
  */
-export function startRunOf(runbookId: string) {
+export function startRunOf(runbookId: string, procedure?: number) {
   const { currentId, loaded } = useIncidentStore.getState();
-  if (!currentId) useDialogStore.getState().show({ kind: 'declare', thenRun: runbookId });
-  else if (loaded[currentId]?.state.status === 'resolved') useDialogStore.getState().show({ kind: 'run-where', runbookId });
-  else useDialogStore.getState().show({ kind: 'start-run', runbookId });
+  if (!currentId) useDialogStore.getState().show({ kind: 'declare', thenRun: runbookId, thenProcedure: procedure });
+  else if (loaded[currentId]?.state.status === 'resolved') useDialogStore.getState().show({ kind: 'run-where', runbookId, procedure });
+  else useDialogStore.getState().show({ kind: 'start-run', runbookId, procedure });
 }
 
 /** Reopens the current incident (it was resolved) and then starts the run in it. */
-export async function reopenAndRun(runbookId: string): Promise<boolean> {
+export async function reopenAndRun(runbookId: string, procedure?: number): Promise<boolean> {
   const { currentId, record } = useIncidentStore.getState();
   if (!currentId || !(await record(currentId, [{ type: 'incident-changed', field: 'status', value: 'investigating' }]))) return false;
-  useDialogStore.getState().show({ kind: 'start-run', runbookId });
+  useDialogStore.getState().show({ kind: 'start-run', runbookId, procedure });
   return true;
 }
 
 /** Makes another open incident current and starts the run there. */
-export async function runInIncident(incidentId: string, runbookId: string) {
+export async function runInIncident(incidentId: string, runbookId: string, procedure?: number) {
   await useIncidentStore.getState().setCurrent(incidentId);
-  useDialogStore.getState().show({ kind: 'start-run', runbookId });
+  useDialogStore.getState().show({ kind: 'start-run', runbookId, procedure });
 }
 
 /** Sets a milestone of the current incident to now. False when there is no current incident. */

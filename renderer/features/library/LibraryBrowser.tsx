@@ -54,6 +54,7 @@ function RunbookList({ summaries, now }: { summaries: RunbookSummary[]; now: Dat
               <TitlePlace id={summary.id} />
             </a>
             <PriorityBadge priority={summary.priority} />
+            {summary.document && <span className="badge document" title="No procedure to run: read it, search it">document</span>}
             {unseen.has(summary.id) && <span className="badge changed" title="Changed by a sync since you last opened it">changed</span>}
             {isReviewDue(summary.lastReviewed, summary.reviewEvery, now) && <span className="badge review-due">review due</span>}
             {summary.summary && <p>{summary.summary}</p>}

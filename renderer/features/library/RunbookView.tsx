@@ -18,7 +18,8 @@ import { SaveCopyButton } from '../../ui/SaveCopyButton';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { typeLabel } from './type-labels';
 import { writeNote } from '../../app/services/app-actions';
-import { startRunOf } from '../incident';
+import { runFromPage } from './procedure-in-view';
+import { isReportTitle, procedures } from '../../../shared/library/document/procedures';
 import { START_RUN_KEY } from '../../ui/keys';
 
 export function RunbookView({ id, section }: { id: string; section?: string }) {
@@ -58,6 +59,7 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
   const notes = [...localNotes.filter((note) => !note.deletedAt && note.runbooks.includes(runbook.id)), ...libraryNotes]
     .map((note) => ({ ...note, helpful: helpful.has(note.id) }))
     .sort(noteOrder);
+  const runnable = procedures(runbook);
   const review = reviewState(runbook.lastReviewed, runbook.reviewEvery, localToday());
   const facts: [string, string | undefined][] = [
     ['Type', typeLabel(runbook.type)],
@@ -69,6 +71,7 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
     ['Status', runbook.status],
     ['Last reviewed', runbook.lastReviewed ?? 'never'],
     ['Review', review.state === 'current' ? `next by ${review.dueOn} (${runbook.reviewEvery})` : review.text],
+    ['Procedures', runnable.length > 1 ? `${runnable.length}: press ${START_RUN_KEY} to choose one` : undefined],
     ['Runs here', stats ? `${stats.runs}, last ${formatUtc(stats.lastRunAt).slice(0, 10)}${stats.aborted ? `, ${stats.aborted} aborted` : ''}` : 'never run on this machine'],
   ];
   const body = withoutTitleLine(runbook.body, runbook.title);
@@ -89,9 +92,9 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
             ))}
           </div>
           <div className="runbook-actions">
-            {runbook.steps.length > 0 && (
-              <button type="button" className="primary" onClick={() => startRunOf(runbook.id)}>
-                Start a run <kbd>{START_RUN_KEY}</kbd>
+            {runnable.length > 0 && (
+              <button type="button" className="primary" onClick={() => runFromPage(runbook.id)}>
+                {runnable.length > 1 ? 'Run a procedure' : 'Start a run'} <kbd>{START_RUN_KEY}</kbd>
               </button>
             )}
             <button type="button" onClick={() => writeNote({ runbooks: [runbook.id] })}>
@@ -119,6 +122,13 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
             </div>
           )}
         </dl>
+        {runnable.length === 0 && (
+          <p className="document-note" role="note">
+            {isReportTitle(runbook.title)
+              ? 'A document: a report of work done, readable and searchable, with no procedure to run.'
+              : 'A document: readable and searchable, with no procedure to run (no numbered list, checklist, Steps heading or numbered commands).'}
+          </p>
+        )}
       </header>
       <div className="runbook-layout">
         <MarkdownView markdown={body} fromPath={runbook.path} runbookId={runbook.id} />

@@ -2,6 +2,7 @@
 export { readCriticalRunbooksFrom, readLibraryForHealthChecks, readLibraryNotes, readNote, readRunbookWithNotes, readWholeLibrary } from './library-reads';
 export { useLibraryStore } from './library-store';
 export { PriorityBadge } from './PriorityBadge';
+export { runFromPage } from './procedure-in-view';
 export { useRunbookStore } from './runbook-store';
 export { RunbookFilters } from './RunbookFilters';
 export { RunbookLinkList } from './RunbookLinkList';

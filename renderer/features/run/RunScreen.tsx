@@ -8,6 +8,7 @@ import { codeBlocks } from '../../../shared/library/markdown/markdown-blocks';
 import { commandText, fillCommand, missingParams, recordedCommand } from '../../../shared/library/run-params';
 import { namedValues, ownValue } from '../../../shared/library/placeholders';
 import { stepMarkdown } from '../../../shared/library/markdown/runbook-steps';
+import { interactiveShell, interactiveShellWords } from '../../../shared/library/document/interactive-shell';
 import { hashOf } from '../../app/services/routes';
 import { useIncidentStore, useNow } from '../incident';
 import { useLibraryStore } from '../library';
@@ -168,7 +169,9 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
       setNotice({ step: copiedOn, text: 'Copy failed: select the command and copy it by hand.' });
       return;
     }
-    setNotice({ step: copiedOn, text: (await filling.onCopied(recordedCommand(pieces))) ? `Copied: ${recordedCommand(pieces)}` : 'Copied, but not recorded.' });
+    const shell = interactiveShell(command);
+    const warning = shell ? ` · ${interactiveShellWords(shell)}` : '';
+    setNotice({ step: copiedOn, text: (await filling.onCopied(recordedCommand(pieces))) ? `Copied: ${recordedCommand(pieces)}${warning}` : `Copied, but not recorded.${warning}` });
   };
 
   useEffect(() => {

@@ -9,12 +9,13 @@ import { useRouteStore } from '../../app/services/route-store';
 import { readRunbook, startRun } from './run-actions';
 import { Dialog } from '../../ui/Dialog';
 import { ParamFields } from './ParamFields';
+import { procedureTitle } from '../../../shared/library/document/procedures';
 
 /**
  * Starting a run in the current incident. A runbook with parameters asks for them once, prefilled
  * from the incident's earlier runs, then its defaults; one without starts at once.
  */
-export function StartRunDialog({ runbookId }: { runbookId: string }) {
+export function StartRunDialog({ runbookId, procedure }: { runbookId: string; procedure?: number }) {
   const close = useDialogStore((state) => state.close);
   const incidentId = useIncidentStore((state) => state.currentId);
   const incident = useIncidentStore((state) => (incidentId ? state.loaded[incidentId]?.state : undefined));
@@ -29,7 +30,7 @@ export function StartRunDialog({ runbookId }: { runbookId: string }) {
 
   const begin = async (chosen: Record<string, string>, found: Runbook) => {
     if (!incidentId) return;
-    const runId = await startRun(incidentId, found, chosen);
+    const runId = await startRun(incidentId, found, chosen, procedure);
     if (!runId) {
       setProblem(useIncidentStore.getState().problem ?? 'The run could not be started.');
       return;
@@ -59,7 +60,7 @@ export function StartRunDialog({ runbookId }: { runbookId: string }) {
   if (!incidentId) return null;
   return (
     <Dialog
-      title={runbook ? `Run “${runbook.title}”` : 'Start a run'}
+      title={runbook ? `Run “${procedureTitle(runbook, procedure)}”` : 'Start a run'}
       onClose={close}
       onSubmit={() => (runbook ? void begin(values, runbook) : (startWhenRead.current = true))}
       actions={

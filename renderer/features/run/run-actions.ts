@@ -16,11 +16,11 @@ export async function readRunbook(id: string): Promise<Runbook | undefined> {
  * secret only as "set", its value kept in memory) and its first step, in one write. The run's id,
  * or undefined when it could not be recorded.
  */
-export async function startRun(incidentId: string, runbook: Runbook, values: Record<string, string>): Promise<string | undefined> {
+export async function startRun(incidentId: string, runbook: Runbook, values: Record<string, string>, procedure?: number): Promise<string | undefined> {
   const { meta, summaries } = useLibraryStore.getState();
   if (!meta) return undefined;
   const titles = new Map(summaries.map((summary) => [summary.id, summary.title]));
-  const copy = runbookCopy(runbook, titles, meta);
+  const copy = runbookCopy(runbook, titles, meta, procedure);
   const runId = `run-${crypto.randomUUID()}`;
   const params: EventBody[] = copy.params.flatMap((param) => {
     const value = values[param.name] ?? '';

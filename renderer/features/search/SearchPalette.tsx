@@ -98,7 +98,7 @@ export function SearchPalette() {
           <TitlePlace id={hit.summary.id} />
         </span>
         <PriorityBadge priority={hit.summary.priority} />
-        <span className="hit-type">{typeLabel(hit.summary.type)}</span>
+        <span className="hit-type">{hit.summary.document ? `${typeLabel(hit.summary.type)} · document` : typeLabel(hit.summary.type)}</span>
         {hit.summary.aliases.length > 0 && (
           <span className="hit-aliases">
             <Highlighted text={hit.summary.aliases.join(', ')} terms={[...hit.terms, ...words]} />

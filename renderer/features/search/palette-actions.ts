@@ -3,8 +3,9 @@ import { escalationChain, nextToCall } from '../../../shared/oncall/escalation-c
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';
 import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, showSeverity, writeNote, type Place } from '../../app/services/app-actions';
 import { chainRun } from '../../../shared/incident/incident-state';
-import { setMilestone, startRunOf, useIncidentStore } from '../incident';
-import { useLibraryStore, useRunbookStore } from '../library';
+import { setMilestone, useIncidentStore } from '../incident';
+import { runFromPage, useLibraryStore, useRunbookStore } from '../library';
+import { procedures } from '../../../shared/library/document/procedures';
 import { useOnCallStore } from '../oncall';
 import { localToday } from '../../ui/local-today';
 import { useSyncStore } from '../sync';
@@ -39,8 +40,11 @@ export function availableActions(): PaletteAction[] {
   ];
   const runbookId = openRunbookId();
   if (runbookId) {
-    const title = useRunbookStore.getState().runbook?.id === runbookId ? useRunbookStore.getState().runbook?.title : runbookId;
-    actions.push({ id: 'start-run', title: `Start a run of “${title}”`, keys: START_RUN_KEY, run: () => startRunOf(runbookId) });
+    const shown = useRunbookStore.getState().runbook;
+    const runbook = shown?.id === runbookId ? shown : undefined;
+    const count = runbook ? procedures(runbook).length : 1;
+    // A document has nothing to run; a runbook of several procedures asks which (as R does).
+    if (count > 0) actions.push({ id: 'start-run', title: count > 1 ? `Run a procedure of “${runbook?.title}”` : `Start a run of “${runbook?.title ?? runbookId}”`, keys: START_RUN_KEY, run: () => runFromPage(runbookId) });
   }
   const incident = useIncidentStore.getState();
   if (incident.currentId) {

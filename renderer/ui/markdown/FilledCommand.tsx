@@ -25,7 +25,7 @@ export function FilledCommand({ command, filling }: { command: string; filling: 
           Fill in {missing.join(', ')} <kbd>P</kbd>
         </span>
       ) : (
-        <CopyButton text={commandText(pieces)} onCopied={() => filling.onCopied(recordedCommand(pieces))} />
+        <CopyButton text={commandText(pieces)} onCopied={() => filling.onCopied(recordedCommand(pieces))} command />
       )}
     </div>
   );

@@ -30,6 +30,35 @@ export function fencedLines(lines: string[]): boolean[] {
   return inside;
 }
 
+/** A fenced code block: its opening and closing fence lines (`close` is the last line when it never closes) and its info word. */
+export interface CodeFence {
+  open: number;
+  close: number;
+  /** The first word after the opening fence, lower case (`bash`, `markdown`); '' when none. */
+  info: string;
+}
+
+/** Every fenced code block of the lines, in order: one pass. */
+export function codeFences(lines: string[]): CodeFence[] {
+  const fences: CodeFence[] = [];
+  let fence: string | null = null;
+  let current: CodeFence | undefined;
+  lines.forEach((line, index) => {
+    const match = FENCE.exec(line);
+    if (fence === null && match) {
+      fence = match[1];
+      const rest = line.slice(line.indexOf(fence) + fence.length).trim();
+      const space = rest.search(/[\s{]/);
+      current = { open: index, close: lines.length - 1, info: (space < 0 ? rest : rest.slice(0, space)).toLowerCase() };
+      fences.push(current);
+    } else if (fence !== null && match && match[1][0] === fence[0] && match[1].length >= fence.length && line.trim() === match[1]) {
+      if (current) current.close = index;
+      fence = null;
+    }
+  });
+  return fences;
+}
+
 export function findHeadings(lines: string[]): Heading[] {
   const fenced = fencedLines(lines);
   const headings: Heading[] = [];

@@ -83,7 +83,8 @@ export function splitSections(body: string): RunbookStructure {
   };
 }
 
-type StepOutline = Omit<RunbookStep, 'index'>;
+/** A step before it is numbered. */
+export type StepOutline = Omit<RunbookStep, 'index'>;
 
 /** Guided-mode steps: sub-headings or a numbered list of a Steps section, else the foreign sections. */
 export function extractSteps(structure: RunbookStructure): RunbookStep[] {
@@ -100,7 +101,8 @@ function lowestLevel(headings: { level: number }[]): number {
   return headings.reduce((lowest, heading) => Math.min(lowest, heading.level), headings.length ? 6 : 0);
 }
 
-function stepsOfSection(lines: string[], from: number, to: number): StepOutline[] {
+/** The steps of a Steps section (body lines `from` to `to`): its sub-headings, else its numbered list. */
+export function stepsOfSection(lines: string[], from: number, to: number): StepOutline[] {
   const headings = findHeadings(lines.slice(from, to));
   if (headings.length) {
     const level = lowestLevel(headings);
@@ -120,11 +122,13 @@ function stepsFromList(lines: string[], from: number, to: number): StepOutline[]
   return items.map((item) => ({ title: firstSentence(item.text), fromLine: from + item.line, toLine: from + item.endLine, listItem: true }));
 }
 
-function numbered(steps: StepOutline[]): RunbookStep[] {
+/** Numbers steps from 1 and makes their titles plain text. */
+export function numbered(steps: StepOutline[]): RunbookStep[] {
   return steps.map((step, index) => ({ ...step, index: index + 1, title: plainText(step.title) }));
 }
 
-function firstSentence(text: string): string {
+/** A list item's title: up to an early colon, at most 100 characters. */
+export function firstSentence(text: string): string {
   const colon = text.indexOf(':');
   const cut = colon > 8 && colon < 80 ? text.slice(0, colon) : text;
   return cut.length > 100 ? `${cut.slice(0, 97)}...` : cut;

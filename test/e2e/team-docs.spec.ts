@@ -1,0 +1,161 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FixtureRepo, gitAvailable } from '../support/git-fixtures';
+import { startGitServer, type GitServer } from '../support/git-http-server';
+import { expect, test } from './fixtures';
+import { E2E_BUILD } from './host';
+import { declareIncident, stepItems } from './incident-helpers';
+
+// The five team documents (test/fixtures/team-docs, shaped like the "Operations Runbook" files teams
+// keep) synced from a real Git server: their procedures run with the documents' own numbered items
+// as steps, R runs the procedure in view, the status report is a document, and a command that opens
+// an interactive shell says so where it is copied.
+
+const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'team-docs');
+const DOCS = ['billing/TASK_9.4_BILLING_RUNBOOKS_COMPLETE.md', 'coursework/operational-runbooks.md', 'mobile/step-6.2-release-runbooks.md', 'paydesk/OPERATIONS_RUNBOOK.md', 'stockroom/OPERATIONS_RUNBOOK.md'];
+const SCREENSHOTS = path.join(E2E_BUILD, 'screenshots');
+
+const openPage = (page: Page, id: string, section?: string) => page.evaluate((hash) => (window.location.hash = hash), `#/runbook/${id}${section ? `?section=${section}` : ''}`);
+const procedureDialog = (page: Page) => page.getByRole('dialog', { name: /^Run a procedure of/ });
+
+/** R on the page: the list of procedures opens, the one in view first and chosen. */
+async function pressRun(page: Page, inView: string) {
+  await page.keyboard.press('r');
+  const dialog = procedureDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('option', { selected: true })).toContainText(inView);
+  return dialog;
+}
+
+/** Enter in the list: the run of the chosen procedure starts, its steps the document's own items. */
+async function runChosen(page: Page, title: string, steps: string[]) {
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+  await expect(stepItems(page)).toHaveCount(steps.length);
+  for (const [index, step] of steps.entries()) await expect(stepItems(page).nth(index)).toContainText(`${index + 1}. ${step}`);
+}
+
+/** The page at both sizes, light and dark: saved to look at, and through axe-core (nothing serious or critical). */
+async function lookAt(page: Page, name: string) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const size of [{ width: 1280, height: 720 }, { width: 900, height: 700 }]) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${size.width}x${size.height}-${colorScheme}.png`) });
+    }
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`);
+    expect(serious, `${name} in ${colorScheme}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test.describe('team documents synced from Git', () => {
+  test.skip(!gitAvailable(), 'needs git installed: the test Git server is git http-backend');
+
+  let root: string;
+  let repo: FixtureRepo;
+  let server: GitServer;
+
+  test.beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'failsafe-e2e-team-docs-'));
+    const files: Record<string, string> = {};
+    for (const doc of DOCS) files[doc] = await readFile(path.join(FIXTURES, doc), 'utf8');
+    repo = await FixtureRepo.create(root, 'team', files);
+    server = await startGitServer({ root });
+  });
+
+  test.afterEach(async () => {
+    await server.kill();
+    await repo.remove();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  test('each document’s procedures run with its own items as steps; the status report is a document', async ({ launch, profile }) => {
+    test.setTimeout(180_000);
+    const { page } = await launch(profile);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Repository URL').fill(server.url('team'));
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByText(/Synced: 5 runbooks added/)).toBeVisible({ timeout: 30_000 });
+
+    // The status report is listed as a document, and says so on its page; R runs nothing.
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await expect(page.getByRole('listitem').filter({ hasText: 'Task 9.4: Billing Service Runbooks - COMPLETE' }).getByText('document', { exact: true })).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Coursework Platform Operational Runbooks' }).getByText('document', { exact: true })).toHaveCount(0);
+    await openPage(page, 'billing/TASK_9.4_BILLING_RUNBOOKS_COMPLETE');
+    await expect(page.getByRole('note').filter({ hasText: 'A document: a report of work done' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Start a run|Run a procedure/ })).toHaveCount(0);
+    await page.keyboard.press('r');
+    await expect(page.getByRole('dialog', { name: 'Nothing to run here' })).toContainText('is a document: a report of work done, not a procedure.');
+    await lookAt(page, 'team-docs-nothing-to-run');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    await declareIncident(page, 'Payments failing after release');
+
+    // An Operations Runbook opened at a section: R offers that procedure; the list filters as typed.
+    await openPage(page, 'paydesk/OPERATIONS_RUNBOOK', 'roll-back-deployment');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Operations Runbook');
+    let dialog = await pressRun(page, 'Roll Back Deployment');
+    await expect(dialog.getByRole('option')).toHaveCount(10);
+    await expect(dialog.getByRole('option').filter({ hasText: 'Table of Contents' })).toHaveCount(0);
+    await lookAt(page, 'team-docs-procedure-dialog');
+    await page.keyboard.type('restore');
+    await expect(dialog.getByRole('option')).toHaveCount(1);
+    await expect(dialog.getByRole('option', { selected: true })).toContainText('Restore from Backup');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    dialog = await pressRun(page, 'Roll Back Deployment');
+    await runChosen(page, 'Operations Runbook › Roll Back Deployment', ['Find the last good release', 'Check it out', 'Rebuild containers', 'Restart services', 'Check health']);
+    // Each step holds the commands under its own numbered comment, and only those.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 5: Check it out/ })).toBeVisible();
+    await expect(page.locator('.run-step .code-block')).toHaveCount(1);
+    await expect(page.locator('.run-step .code-block')).toContainText('git checkout <commit-hash>');
+    await lookAt(page, 'team-docs-run-of-a-procedure');
+
+    // Scrolled to a section rather than opened at it: the procedure there is the one offered.
+    await openPage(page, 'stockroom/OPERATIONS_RUNBOOK');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Operations Runbook');
+    await page.locator('#section-incident-process').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await pressRun(page, 'Incident Process');
+    await runChosen(page, 'Operations Runbook › Incident Process', ['Detect', 'Triage', 'Mitigate', 'Resolve', 'Communicate', 'Review']);
+
+    await openPage(page, 'coursework/operational-runbooks', 'grading-queue-stuck');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Coursework Platform Operational Runbooks');
+    await pressRun(page, 'Grading Queue Stuck');
+    await runChosen(page, 'Coursework Platform Operational Runbooks › Grading Queue Stuck', ['Check the queue length', 'Look for a crashing worker', 'Restart the workers', 'If one submission crashes every worker, move it aside']);
+
+    await openPage(page, 'mobile/step-6.2-release-runbooks', 'task-622-the-three-release-runbooks');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Implementation Step 6.2: Release Runbooks for the Mobile App');
+    dialog = await pressRun(page, 'Store Rollout Runbook');
+    await page.keyboard.press('ArrowDown');
+    await expect(dialog.getByRole('option', { selected: true })).toContainText('Halt Rollout Runbook');
+    await runChosen(page, 'Implementation Step 6.2: Release Runbooks for the Mobile App › Halt Rollout Runbook', ['Halt Both Stores', 'Turn Off the Feature', 'Plan the Fix']);
+  });
+
+  test('a command that opens an interactive shell is marked where it is copied', async ({ launch, profile }) => {
+    const { page } = await launch(profile);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Repository URL').fill(server.url('team'));
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByText(/Synced: 5 runbooks added/)).toBeVisible({ timeout: 30_000 });
+    await openPage(page, 'paydesk/OPERATIONS_RUNBOOK', 'suspected-breach');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Operations Runbook');
+    const block = page.locator('.code-block').filter({ hasText: 'python manage.py shell' });
+    await expect(block.getByText('interactive: manage.py shell')).toBeVisible();
+    await block.getByRole('button', { name: 'Copy' }).click();
+    await expect(block.getByRole('button')).toHaveText('Copied. It opens an interactive shell (manage.py shell): the lines after it are typed inside it.');
+    await lookAt(page, 'team-docs-interactive-copy');
+    // A block that only runs commands has no such label.
+    await expect(page.locator('.code-block').filter({ hasText: 'DROP DATABASE ledger' }).getByText(/interactive:/)).toHaveCount(0);
+  });
+});
