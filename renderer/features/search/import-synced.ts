@@ -1,4 +1,4 @@
-import { compareLibraries, compareTeamParts, fingerprint, type SyncChanges } from '../../../shared/sync/library-changes';
+import { compareLibraries, compareTeamParts, type SyncChanges } from '../../../shared/sync/library-changes';
 import type { LibrarySnapshot, Runbook } from '../../../shared/model';
 import type { RunbookSummary } from '../../../shared/search/search-documents';
 import type { SerializedSearchIndex } from '../../../shared/search/search-engine';
@@ -57,9 +57,9 @@ export async function importSyncedLibrary(db: FailsafeDatabase, indexer: Indexer
  * it" badges, and says what it kept and what else it removed.
  */
 export async function importSyncedSnapshot(db: FailsafeDatabase, snapshot: LibrarySnapshot, now: Date, queued?: () => void): Promise<SyncChanges> {
-  const before = (await db.runbooks.toArray()).map(fingerprint);
+  const before = await db.runbooks.toArray();
   const imported = await importSnapshotKeepingTeamParts(db, snapshot, queued);
-  const changes = compareLibraries(before, snapshot.runbooks.map(fingerprint));
+  const changes = compareLibraries(before, snapshot.runbooks);
   await recordSyncChanges(db, changes, now);
   return { ...changes, ...compareTeamParts(imported.before, imported.after, imported.kept) };
 }
