@@ -116,9 +116,11 @@ export const useSyncStore = create<SyncState>((set, get) => {
           return true;
         }
         // Read part by part and handed to the search worker, which checks, stores and indexes it.
+        const handedOver = performance.now();
         const { changes, summaries } = await appSearch().importSynced(snapshotParts(bridge, result.snapshot), meta?.version, new Date());
         await useLibraryStore.getState().reload(summaries);
         performance.measure('failsafe:sync', { start: started, detail: 'imported' });
+        performance.measure('failsafe:sync-import', { start: handedOver, detail: `${result.snapshot.parts} parts` });
         set({ outcome: { at, summary: `${describeChanges(changes)}.`, changes }, dismissed: false });
         return true;
       } catch (error) {
