@@ -39,20 +39,25 @@ export interface ShardJob {
 }
 
 export type ReadOutcome = { ok: true; snapshot: SnapshotText } | { ok: false; message: string };
-export type ShardOutcome = { ok: true; shard: LibrarySnapshot } | { ok: false; message: string };
+/** A shard comes back as JSON text too: parsing it again costs the receiving thread less than a structured clone. */
+export type ShardOutcome = { ok: true; shard: string } | { ok: false; message: string };
 
-/** Parsing threads at most: past four, starting threads and joining their shards costs more than the parse left to share. */
-const MAX_THREADS = 4;
+/**
+ * Parsing threads: one per core but one, which stays for the rest of the app (the window, main), and
+ * at most four: past that, starting threads and joining their shards cost more than the parse left
+ * to share. On two cores, then, one thread parses: on a busy 2-core machine two took longer.
+ */
+const THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
 
 /**
  * In a worker thread, one per read: parsing thousands of runbooks takes seconds of CPU, and in
  * Electron's main process that would stall every IPC reply and the app:// protocol meanwhile. That
- * worker shares a large library's parse with more workers, one per spare core (see parse-worker.ts).
+ * worker shares a large library's parse with more workers, one per spare core (see parse-shards.ts).
  * It sends back JSON text, not objects: one string crosses threads in a tenth of the time a
  * structured clone of 5,000 runbooks takes, and it is what the renderer receives anyway.
  * `workerFile`: the bundled electron/parse-worker.ts (dist-electron/parse-worker.cjs).
  */
-export function createWorkerReader(workerFile: string, threads = Math.min(MAX_THREADS, availableParallelism())): LibraryReader {
+export function createWorkerReader(workerFile: string, threads = THREADS): LibraryReader {
   return (root, source, options) => {
     const job: ReadJob = { kind: 'library', root, source, options: { ...options, refused: [...(options.refused ?? new Map()).entries()] }, workerFile, threads };
     return runWorker<ReadOutcome>(workerFile, job).then((outcome) => (outcome.ok ? outcome.snapshot : Promise.reject(new Error(outcome.message))));

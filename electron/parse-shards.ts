@@ -26,7 +26,7 @@ export async function parseInShards(
   const shards = cutIntoShards(sorted, threads);
   const others = shards.slice(1).map((shard) => {
     const job: ShardJob = { kind: 'shard', files: shard, source, earlierProblems: [], limits };
-    return runWorker<ShardOutcome>(workerFile, job).then((outcome) => (outcome.ok ? outcome.shard : Promise.reject(new Error(outcome.message))));
+    return runWorker<ShardOutcome>(workerFile, job).then((outcome) => (outcome.ok ? (JSON.parse(outcome.shard) as LibrarySnapshot) : Promise.reject(new Error(outcome.message))));
   });
   // This thread's own shard is parsed while the others are; a worker that fails fails the read.
   const first = parseLibraryFiles(shards[0], source, earlierProblems, limits);

@@ -13,7 +13,7 @@ const job = workerData as ReadJob | ShardJob;
 if (job.kind === 'shard') {
   let outcome: ShardOutcome;
   try {
-    outcome = { ok: true, shard: parseLibraryFiles(job.files, job.source, job.earlierProblems, job.limits) };
+    outcome = { ok: true, shard: JSON.stringify(parseLibraryFiles(job.files, job.source, job.earlierProblems, job.limits)) };
   } catch (error) {
     outcome = { ok: false, message: message(error) };
   }
