@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LibrarySnapshot } from '../shared/model';
-import type { SnapshotHandle } from '../shared/sync/sync-contract';
+import type { SnapshotHandle, SnapshotText } from '../shared/sync/sync-contract';
 import { IpcRefusal } from './ipc-dispatch';
 
 /** Characters per part: big enough to keep the round trips few, small enough to cross in a millisecond or two. */
@@ -13,12 +12,11 @@ export const PART_CHARS = 1024 * 1024;
 export class WaitingSnapshot {
   private held?: { id: string; parts: string[] };
 
-  hold(snapshot: LibrarySnapshot): SnapshotHandle {
-    const text = JSON.stringify(snapshot);
+  hold({ text, runbooks }: SnapshotText): SnapshotHandle {
     const parts: string[] = [];
     for (let start = 0; start < text.length; start += PART_CHARS) parts.push(text.slice(start, start + PART_CHARS));
     this.held = { id: randomUUID(), parts };
-    return { id: this.held.id, parts: parts.length, runbooks: snapshot.runbooks.length };
+    return { id: this.held.id, parts: parts.length, runbooks };
   }
 
   part(id: string, index: number): string {

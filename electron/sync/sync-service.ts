@@ -132,7 +132,7 @@ export class SyncService {
     const source = { kind: 'git' as const, commit: checkedOut.commit, committedAt: checkedOut.committedAt, syncedAt };
     const read = this.options.readLibrary ?? readInThisThread;
     const snapshot = await read(root, source, { limits: this.options.limits ?? DEFAULT_LIMITS, refused, followLinks: false });
-    if (snapshot.runbooks.length === 0) {
+    if (snapshot.runbooks === 0) {
       const listed = snapshot.problems.slice(0, 5).map((problem) => `${problem.path}: ${problem.reason}`);
       throw new SyncFailure('content-refused', `${plainMessage('content-refused')} No runbook could be read${listed.length ? `: ${listed.join('; ')}` : ''}.`, snapshot.problems);
     }

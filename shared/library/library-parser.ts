@@ -3,7 +3,7 @@ import { contentHash } from '../content-hash';
 import { splitFrontMatter } from './front-matter';
 import { isFolderIndex, libraryFileKind, type LibraryFileKind } from './library-paths';
 import { DEFAULT_LIMITS, type LibraryLimits } from '../limits';
-import { SNAPSHOT_FORMAT, type LibraryProblem, type LibrarySnapshot, type LibrarySource, type TeamPart } from '../model';
+import { SNAPSHOT_FORMAT, TEAM_PARTS, type LibraryProblem, type LibrarySnapshot, type LibrarySource, type TeamPart } from '../model';
 import { parseNote } from './note-parser';
 import { parseOnCall, parseSeverity } from './roster-parser';
 import { parseRunbook } from './runbook-parser';
@@ -21,6 +21,21 @@ export interface LibraryFile {
  * path and reason and left out; it never stops the others.
  */
 export function parseLibrary(
+  files: LibraryFile[],
+  source: LibrarySource,
+  earlierProblems: LibraryProblem[] = [],
+  limits: LibraryLimits = DEFAULT_LIMITS,
+): LibrarySnapshot {
+  return finishLibrary(parseLibraryFiles(files, source, earlierProblems, limits));
+}
+
+/**
+ * The part of parseLibrary that reads each file on its own, in path order: no duplicate ids
+ * dropped, no version. A large library is read this way in shards, side by side in worker threads
+ * (electron/parse-worker.ts), then joined (`joinLibraryShards`) and finished (`finishLibrary`):
+ * work that needs the whole library belongs in finishLibrary, not here.
+ */
+export function parseLibraryFiles(
   files: LibraryFile[],
   source: LibrarySource,
   earlierProblems: LibraryProblem[] = [],
@@ -97,7 +112,12 @@ export function parseLibrary(
       for (const reason of readParams(split.data.params).problems) problem(file.path, reason, 'warning');
     }
   }
-  dropDuplicateIds(snapshot, problem);
+  return snapshot;
+}
+
+/** What needs the whole library: duplicate ids dropped (the first in path order stays), then the version. */
+export function finishLibrary(snapshot: LibrarySnapshot): LibrarySnapshot {
+  dropDuplicateIds(snapshot, (path, reason) => snapshot.problems.push({ path, reason, level: 'error' }));
   snapshot.version = contentHash(JSON.stringify([snapshot.runbooks, snapshot.notes, snapshot.templates, snapshot.contacts, snapshot.severity]));
   return snapshot;
 }
@@ -111,6 +131,27 @@ function repairedText(file: LibraryFile, problem: (path: string, reason: string,
     problem(file.path, `some text looks decoded twice (“${decoding.example}”) but cannot all be repaired with certainty, so it is shown as written; save the file as UTF-8`, 'warning');
   }
   return decoding.text;
+}
+
+/**
+ * Joins shards read by parseLibraryFiles from consecutive runs of the path-sorted files (the
+ * earlier problems given to the first shard only) into what one read of all the files gives:
+ * lists in shard order, the roster and levels of the last shard that read them, and each team
+ * part read if any shard read it, else unreadable if any found it so.
+ */
+export function joinLibraryShards(shards: LibrarySnapshot[]): LibrarySnapshot {
+  const [first, ...rest] = shards;
+  const joined: LibrarySnapshot = { ...first, runbooks: first.runbooks.slice(), notes: first.notes.slice(), templates: first.templates.slice(), problems: first.problems.slice(), presence: { ...first.presence } };
+  for (const shard of rest) {
+    for (const key of ['runbooks', 'notes', 'templates', 'problems'] as const) for (const item of shard[key]) (joined[key] as unknown[]).push(item);
+    if (shard.presence.contacts === 'read') joined.contacts = shard.contacts;
+    if (shard.presence.severity === 'read') joined.severity = shard.severity;
+    for (const part of TEAM_PARTS) {
+      const presence = shard.presence[part];
+      if (presence === 'read' || (presence === 'unreadable' && joined.presence[part] === 'absent')) joined.presence[part] = presence;
+    }
+  }
+  return joined;
 }
 
 const TEAM_PART_OF_KIND: Partial<Record<LibraryFileKind, TeamPart>> = { oncall: 'contacts', severity: 'severity', template: 'templates' };

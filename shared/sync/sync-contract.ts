@@ -1,4 +1,4 @@
-import type { LibraryProblem, LibrarySnapshot } from '../model';
+import type { LibraryProblem } from '../model';
 
 // What crosses the bridge for Git sync. The token goes in (write-only) and never comes back out.
 
@@ -61,8 +61,19 @@ export interface SyncStatus {
   lastError?: SyncErrorInfo & { at: string };
 }
 
+/**
+ * A synced library as main holds it: the snapshot's JSON text, made where it was parsed (a worker
+ * thread) so the objects never cross threads and main never serializes them, with what main itself
+ * needs to know of it.
+ */
+export interface SnapshotText {
+  text: string;
+  runbooks: number;
+  problems: LibraryProblem[];
+}
+
 export type SyncResult =
-  | { ok: true; unchanged: false; snapshot: LibrarySnapshot }
+  | { ok: true; unchanged: false; snapshot: SnapshotText }
   | { ok: true; unchanged: true }
   | { ok: false; error: SyncErrorInfo };
 

@@ -14,9 +14,8 @@ export interface TeamPartsImport {
 
 /**
  * Replaces the whole library with `snapshot` in ONE transaction: if anything fails half-way,
- * IndexedDB rolls back and the previous library stays whole. Writes go in chunks so no single
- * structured clone holds the main thread for long. User tables (settings, later executions) are
- * not part of the transaction and are never touched.
+ * IndexedDB rolls back and the previous library stays whole. It runs in the search worker. User
+ * tables (settings, later executions) are not part of the transaction and are never touched.
  */
 export async function importSnapshot(db: FailsafeDatabase, snapshot: LibrarySnapshot, index?: SerializedSearchIndex): Promise<void> {
   await replaceLibrary(db, snapshot, index, false);
@@ -26,29 +25,31 @@ export async function importSnapshot(db: FailsafeDatabase, snapshot: LibrarySnap
  * The same, for a synced library: a team part the snapshot has no readable file for (no
  * oncall.yml, severity.yml or templates/) keeps the stored one, its origin recorded in the meta.
  * The previous parts are read inside the same transaction, so what is kept is what was there.
+ * `queued` is called once every write of the transaction has been handed to IndexedDB, which then
+ * stores them away from this thread: the thread may turn to other work (the search index).
  */
-export async function importSnapshotKeepingTeamParts(db: FailsafeDatabase, snapshot: LibrarySnapshot): Promise<TeamPartsImport> {
-  return replaceLibrary(db, snapshot, undefined, true);
+export async function importSnapshotKeepingTeamParts(db: FailsafeDatabase, snapshot: LibrarySnapshot, queued?: () => void): Promise<TeamPartsImport> {
+  return replaceLibrary(db, snapshot, undefined, true, queued);
 }
 
-async function replaceLibrary(db: FailsafeDatabase, snapshot: LibrarySnapshot, index: SerializedSearchIndex | undefined, keep: boolean): Promise<TeamPartsImport> {
+async function replaceLibrary(db: FailsafeDatabase, snapshot: LibrarySnapshot, index: SerializedSearchIndex | undefined, keep: boolean, queued?: () => void): Promise<TeamPartsImport> {
   if (index && index.version !== snapshot.version) throw new Error('search index does not belong to this library version');
   return db.transaction('rw', LIBRARY_TABLES.map((table) => db.table(table)), async () => {
     const previous = await db.meta.get('library');
     const before = keep ? await readTeamParts(db) : { contacts: [], severity: [], templates: [], pinnedNotes: [] };
     const { data, kept } = keep ? keepMissingParts(snapshot, previous && { meta: previous.value, ...before }) : { data: snapshot, kept: {} };
     await Promise.all(LIBRARY_TABLES.map((table) => db.table(table).clear()));
+    // Every write is issued at once, not one after another: IndexedDB queues them in order within
+    // the transaction, and a later write need not wait for this thread to see the earlier one done
+    // (the search worker may be busy building the index meanwhile).
+    const writes: Promise<unknown>[] = [];
     for (let start = 0; start < snapshot.runbooks.length; start += CHUNK) {
-      await db.runbooks.bulkAdd(snapshot.runbooks.slice(start, start + CHUNK));
+      writes.push(db.runbooks.bulkAdd(snapshot.runbooks.slice(start, start + CHUNK)));
     }
-    await db.notes.bulkAdd(snapshot.notes);
-    await db.templates.bulkAdd(data.templates);
-    await db.contacts.bulkAdd(data.contacts);
-    await db.severity.bulkAdd(data.severity);
-    await db.problems.bulkAdd(snapshot.problems);
+    writes.push(db.notes.bulkAdd(snapshot.notes), db.templates.bulkAdd(data.templates), db.contacts.bulkAdd(data.contacts), db.severity.bulkAdd(data.severity), db.problems.bulkAdd(snapshot.problems));
     // Without one, the index is stored later; a library without its index gets it rebuilt at launch.
-    if (index) await db.searchIndex.add(index);
-    await db.meta.put({
+    if (index) writes.push(db.searchIndex.add(index));
+    writes.push(db.meta.put({
       key: 'library',
       value: {
         version: snapshot.version,
@@ -57,7 +58,9 @@ async function replaceLibrary(db: FailsafeDatabase, snapshot: LibrarySnapshot, i
         importedAt: new Date().toISOString(),
         importCount: (previous?.value.importCount ?? 0) + 1,
       },
-    });
+    }));
+    queued?.();
+    await Promise.all(writes);
     return { before, after: { contacts: data.contacts, severity: data.severity, templates: data.templates, notes: snapshot.notes }, kept };
   });
 }

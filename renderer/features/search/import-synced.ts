@@ -1,4 +1,4 @@
-import { compareLibraries, compareTeamParts, fingerprint, type SyncChanges } from '../../../shared/sync/library-changes';
+import { compareLibraries, compareTeamParts, type SyncChanges } from '../../../shared/sync/library-changes';
 import type { LibrarySnapshot, Runbook } from '../../../shared/model';
 import type { RunbookSummary } from '../../../shared/search/search-documents';
 import type { SerializedSearchIndex } from '../../../shared/search/search-engine';
@@ -27,8 +27,16 @@ export class IndexNotBuiltError extends Error {}
  * back to the previous library's index, so search and storage never disagree.
  */
 export async function importSyncedLibrary(db: FailsafeDatabase, indexer: Indexer, snapshot: LibrarySnapshot, previousVersion: string | undefined, now: Date): Promise<SyncedImport> {
-  // The write is started first: IndexedDB carries on with it while this thread builds the index.
-  const writing = importSyncedSnapshot(db, snapshot, now);
+  // The write is started first, and the index built only once every write is handed to IndexedDB:
+  // the build holds this thread for seconds at thousands of runbooks, and a write still waiting
+  // for the thread to issue it would wait that long too (measured: the whole write came after the
+  // build). IndexedDB then stores the library while this thread builds.
+  let queued = () => {};
+  // Resolved from a task of its own: resolved straight from inside the transaction's callback, the
+  // code below ran in Dexie's transaction zone and later database calls failed (TransactionInactiveError).
+  const allQueued = new Promise<void>((resolve) => (queued = () => void setTimeout(resolve, 0)));
+  const writing = importSyncedSnapshot(db, snapshot, now, queued);
+  await Promise.race([allQueued, writing.then(() => undefined, () => undefined)]);
   const [imported, built] = await Promise.allSettled([writing, indexer.build(snapshot.version, snapshot.runbooks)]);
   if (imported.status === 'rejected') {
     if (previousVersion) await indexer.load(previousVersion);
@@ -48,10 +56,10 @@ export async function importSyncedLibrary(db: FailsafeDatabase, indexer: Indexer
  * are kept), records which runbooks it added or changed, for the "changed since you last opened
  * it" badges, and says what it kept and what else it removed.
  */
-export async function importSyncedSnapshot(db: FailsafeDatabase, snapshot: LibrarySnapshot, now: Date): Promise<SyncChanges> {
-  const before = (await db.runbooks.toArray()).map(fingerprint);
-  const imported = await importSnapshotKeepingTeamParts(db, snapshot);
-  const changes = compareLibraries(before, snapshot.runbooks.map(fingerprint));
+export async function importSyncedSnapshot(db: FailsafeDatabase, snapshot: LibrarySnapshot, now: Date, queued?: () => void): Promise<SyncChanges> {
+  const before = await db.runbooks.toArray();
+  const imported = await importSnapshotKeepingTeamParts(db, snapshot, queued);
+  const changes = compareLibraries(before, snapshot.runbooks);
   await recordSyncChanges(db, changes, now);
   return { ...changes, ...compareTeamParts(imported.before, imported.after, imported.kept) };
 }

@@ -67,11 +67,11 @@ export class SearchClient {
    * checks, stores and indexes the whole.
    */
   async importSynced(parts: AsyncIterable<string>, previousVersion: string | undefined, now: Date): Promise<{ changes: SyncChanges; summaries: RunbookSummary[] }> {
-    let first = true;
-    for await (const text of parts) {
-      await this.request({ type: 'snapshot-part', text, first });
-      first = false;
-    }
+    // Each part goes on at once, without waiting for the worker's receipt: messages to a worker
+    // arrive in order, so the import request comes after the last part all the same.
+    const received: Promise<SearchReply>[] = [];
+    for await (const text of parts) received.push(this.request({ type: 'snapshot-part', text, first: received.length === 0 }));
+    await Promise.all(received);
     const reply = await this.request({ type: 'import-synced', previousVersion, now: now.toISOString() });
     if (reply.type !== 'synced') throw new Error('unexpected reply from the search worker');
     return reply;

@@ -7,6 +7,7 @@ import { TestRecord } from '../../support/incident-record';
 import { tmpdir } from 'node:os';
 import { dispatch } from '../../../electron/ipc-dispatch';
 import { PART_CHARS, WaitingSnapshot } from '../../../electron/waiting-snapshot';
+import { snapshotText } from '../../../electron/library-reader';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import { createHandlers } from '../../../electron/ipc-handlers';
 import { resolveRendererFile } from '../../../electron/renderer-files';
@@ -109,15 +110,15 @@ describe('a synced library waiting in main', () => {
       { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' },
     );
     const waiting = new WaitingSnapshot();
-    const handle = waiting.hold(snapshot);
+    const handle = waiting.hold(snapshotText(snapshot));
     expect(handle.parts).toBeGreaterThan(1);
     expect(handle.runbooks).toBe(300);
     const parts = Array.from({ length: handle.parts }, (_, index) => waiting.part(handle.id, index));
     expect(parts.every((part) => part.length <= PART_CHARS)).toBe(true);
     expect(JSON.parse(parts.join(''))).toEqual(snapshot);
     expect(() => waiting.part(handle.id, 0)).toThrow(/no longer waiting/);
-    const older = waiting.hold(snapshot);
-    waiting.hold(snapshot);
+    const older = waiting.hold(snapshotText(snapshot));
+    waiting.hold(snapshotText(snapshot));
     expect(() => waiting.part(older.id, 0)).toThrow(/newer sync replaced it/);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerReader, readInThisThread } from '../../../electron/library-reader';
+import type { LibrarySnapshot } from '../../../shared/model';
 
 const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;
 let folder: string;
@@ -22,8 +23,10 @@ afterAll(async () => {
 describe('reading a library in a worker thread', () => {
   it('gives the same snapshot as reading in this thread, refusals included', async () => {
     const options = { refused: new Map([['security/security-incident-response.md', 'symbolic link refused']]), followLinks: false };
-    const inWorker = await createWorkerReader(workerFile)('runbooks', source, options);
-    expect(inWorker).toEqual(await readInThisThread('runbooks', source, options));
+    const read = await createWorkerReader(workerFile)('runbooks', source, options);
+    expect(read).toEqual(await readInThisThread('runbooks', source, options));
+    const inWorker = JSON.parse(read.text) as LibrarySnapshot;
+    expect(read.runbooks).toBe(inWorker.runbooks.length);
     expect(inWorker.runbooks.length).toBeGreaterThan(20);
     expect(inWorker.problems).toContainEqual({ path: 'security/security-incident-response.md', reason: 'symbolic link refused', level: 'error' });
     expect(inWorker.runbooks.map((runbook) => runbook.id)).not.toContain('security/security-incident-response');

@@ -31,7 +31,11 @@ const transports: [string, () => GitTransport][] = [
 function snapshotOf(result: SyncResult): LibrarySnapshot {
   if (!result.ok) throw new Error(`sync failed: ${result.error.message}`);
   if (result.unchanged) throw new Error('sync reported no change');
-  return result.snapshot;
+  const snapshot = JSON.parse(result.snapshot.text) as LibrarySnapshot;
+  // What main itself reads of it (the count for the handle, the problems for a refusal) agrees with the text.
+  expect(result.snapshot.runbooks).toBe(snapshot.runbooks.length);
+  expect(result.snapshot.problems).toEqual(snapshot.problems);
+  return snapshot;
 }
 
 const titles = (snapshot: LibrarySnapshot) => snapshot.runbooks.map((item) => item.title).sort();
