@@ -37,7 +37,7 @@ import { OnCallScreen } from '../features/oncall/OnCallScreen';
 import { SeverityPanel } from '../features/oncall/SeverityPanel';
 import { useOnCallStore } from '../features/oncall/oncall-store';
 import { StartRunDialog } from '../features/run/StartRunDialog';
-import { ProcedureDialog } from '../features/library/ProcedureDialog';
+import { ProcedureDialog } from '../features/run/ProcedureDialog';
 
 const SCREEN_NAMES: Record<Route['name'], string> = {
   home: 'The library',

@@ -3,7 +3,7 @@ import { isReportTitle, procedureInSection, procedures } from '../../../shared/l
 import { useDialogStore } from '../../app/services/dialog-store';
 import { Dialog } from '../../ui/Dialog';
 import { startRunOf } from '../incident';
-import { useRunbookStore } from './runbook-store';
+import { useRunbookStore } from '../library';
 
 /**
  * R on a runbook of several procedures: which one to run, the one the reader is in chosen first.
