@@ -1,7 +1,7 @@
 import { contentHash } from '../content-hash';
 import type { LibraryMeta, Runbook } from '../model';
 import { isWhole, procedures, procedureTitle } from '../library/document/procedures';
-import { runbookParams } from '../library/run-params';
+import { procedureParams } from '../library/document/procedure-params';
 import { splitSections } from '../library/markdown/runbook-sections';
 import type { RunbookCopy } from './incident-events';
 
@@ -27,7 +27,7 @@ export function runbookCopy(runbook: Runbook, relatedTitles: ReadonlyMap<string,
     rollback: rollback.map((section) => section.content).join('\n\n'),
     related: runbook.related.flatMap((id) => (relatedTitles.has(id) ? [{ id, title: relatedTitles.get(id)! }] : [])),
     duration: runbook.duration,
-    params: runbookParams(runbook),
+    params: procedureParams(runbook, procedure),
     libraryVersion: library.version,
     libraryCommit: library.source.kind === 'git' ? library.source.commit : undefined,
     ...(whole || !chosen ? {} : { procedure: { section: chosen.section, title: chosen.title } }),

@@ -30,9 +30,17 @@ async function pressRun(page: Page, inView: string) {
   return dialog;
 }
 
-/** Enter in the list: the run of the chosen procedure starts, its steps the document's own items. */
-async function runChosen(page: Page, title: string, steps: string[]) {
+/**
+ * Enter in the list: the run of the chosen procedure starts, its steps the document's own items.
+ * A procedure whose commands hold placeholders (`<commit-hash>`) first asks for them, by label.
+ */
+async function runChosen(page: Page, title: string, steps: string[], params: Record<string, string> = {}) {
   await page.keyboard.press('Enter');
+  if (Object.keys(params).length) {
+    const start = page.getByRole('dialog', { name: /^Run “/ });
+    for (const [label, value] of Object.entries(params)) await start.getByLabel(label).fill(value);
+    await page.keyboard.press('Enter');
+  }
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
   await expect(stepItems(page)).toHaveCount(steps.length);
   for (const [index, step] of steps.entries()) await expect(stepItems(page).nth(index)).toContainText(`${index + 1}. ${step}`);
@@ -113,12 +121,12 @@ test.describe('team documents synced from Git', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     dialog = await pressRun(page, 'Roll Back Deployment');
-    await runChosen(page, 'Operations Runbook › Roll Back Deployment', ['Find the last good release', 'Check it out', 'Rebuild containers', 'Restart services', 'Check health']);
+    await runChosen(page, 'Operations Runbook › Roll Back Deployment', ['Find the last good release', 'Check it out', 'Rebuild containers', 'Restart services', 'Check health'], { 'Commit hash': '4f2a9c1' });
     // Each step holds the commands under its own numbered comment, and only those.
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 5: Check it out/ })).toBeVisible();
     await expect(page.locator('.run-step .code-block')).toHaveCount(1);
-    await expect(page.locator('.run-step .code-block')).toContainText('git checkout <commit-hash>');
+    await expect(page.locator('.run-step .code-block')).toContainText('git checkout 4f2a9c1');
     await lookAt(page, 'team-docs-run-of-a-procedure');
 
     // Scrolled to a section rather than opened at it: the procedure there is the one offered.

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { earlierValues } from '../../../shared/incident/incident-state';
-import { initialValues, runbookParams, type RunParam } from '../../../shared/library/run-params';
+import { initialValues, type RunParam } from '../../../shared/library/run-params';
+import { procedureParams } from '../../../shared/library/document/procedure-params';
 import { namedValues, ownValue, withNamedValue } from '../../../shared/library/placeholders';
 import type { Runbook } from '../../../shared/model';
 import { useDialogStore } from '../../app/services/dialog-store';
@@ -24,7 +25,7 @@ export function StartRunDialog({ runbookId, procedure }: { runbookId: string; pr
   const [problem, setProblem] = useState<string>();
   // Enter pressed before the runbook was read: the run starts as soon as it is.
   const startWhenRead = useRef(false);
-  const params: RunParam[] = runbook ? runbookParams(runbook) : [];
+  const params: RunParam[] = runbook ? procedureParams(runbook, procedure) : [];
   // A required value may be unknown yet (the replica to promote is chosen in step 2): the run can start without it.
   const empty = params.filter((param) => param.required && !ownValue(values, param.name)?.trim());
 
@@ -45,10 +46,10 @@ export function StartRunDialog({ runbookId, procedure }: { runbookId: string; pr
       if (cancelled) return;
       setRunbook(found ?? null);
       if (!found || !incident) return;
-      const initial = initialValues(runbookParams(found), earlierValues(incident));
+      const initial = initialValues(procedureParams(found, procedure), earlierValues(incident));
       setValues(initial);
       // Nothing to ask: the run starts straight away.
-      if (!runbookParams(found).length || startWhenRead.current) void begin(initial, found);
+      if (!procedureParams(found, procedure).length || startWhenRead.current) void begin(initial, found);
     });
     return () => {
       cancelled = true;
