@@ -1,4 +1,5 @@
 import { fencedLines } from '../library/markdown/markdown-blocks';
+import { sectionOutline } from '../library/markdown/section-outline';
 import type { Priority, Runbook } from '../model';
 
 /** What the browser and the palette list show of a runbook, and what fuse.js searches. */
@@ -12,19 +13,6 @@ export interface RunbookSummary {
   summary: string;
   lastReviewed?: string;
   reviewEvery: string;
-}
-
-/** The full-text document MiniSearch indexes for one runbook. */
-export interface FullTextDocument {
-  id: string;
-  title: string;
-  aliases: string;
-  tags: string;
-  /** The words of the id and file name: `redis-replication-broken.md` is found by them whatever its title. */
-  names: string;
-  stepTitles: string;
-  commands: string;
-  body: string;
 }
 
 export function summaryOf(runbook: Runbook): RunbookSummary {
@@ -41,6 +29,21 @@ export function summaryOf(runbook: Runbook): RunbookSummary {
   };
 }
 
+/** The full-text document MiniSearch indexes for one runbook. */
+export interface FullTextDocument {
+  id: string;
+  title: string;
+  aliases: string;
+  tags: string;
+  /** The words of the id and file name: `redis-replication-broken.md` is found by them whatever its title. */
+  names: string;
+  /** Every heading of the body with the headings above it: a long document's procedures are found by their names. */
+  headings: string;
+  stepTitles: string;
+  commands: string;
+  body: string;
+}
+
 export function fullTextOf(runbook: Runbook): FullTextDocument {
   return {
     id: runbook.id,
@@ -48,6 +51,9 @@ export function fullTextOf(runbook: Runbook): FullTextDocument {
     aliases: runbook.aliases.join(' '),
     tags: runbook.tags.join(' '),
     names: runbook.id.split('/').join(' '),
+    headings: sectionOutline(runbook.body)
+      .map((section) => section.heading)
+      .join(' \n '),
     stepTitles: runbook.steps.map((step) => step.title).join(' \n '),
     commands: runbook.commands.join(' \n '),
     body: proseOf(runbook.body),

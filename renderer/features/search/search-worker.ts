@@ -2,7 +2,7 @@
 import { NoteSearch } from '../../../shared/search/note-search';
 import { buildSearchIndex, SearchEngine, type SearchHit } from '../../../shared/search/search-engine';
 import { snippetOf } from '../../../shared/search/snippet';
-import { assertSnapshot } from '../../../shared/library/snapshot-validation';
+import { assertSnapshot, isSearchIndexFor } from '../../../shared/library/snapshot-validation';
 import { fetchBundledIndex, fetchBundledSnapshot } from './bundled-library';
 import { createDatabase, type FailsafeDatabase } from '../../app/services/database';
 import { importBundledLibrary, rebuildIndex, type LocalIndexer } from './import-bundled';
@@ -30,7 +30,8 @@ const indexer: LocalIndexer = {
 
 async function loadStored(version: string): Promise<SearchReply> {
   const index = await db().searchIndex.get(version);
-  if (!index) return { type: 'loaded', found: false, summaries: [] };
+  // An index stored by an older build has another layout: "not found" makes the caller build it again.
+  if (!isSearchIndexFor(index, version)) return { type: 'loaded', found: false, summaries: [] };
   return { type: 'loaded', found: true, summaries: indexer.adopt(index) };
 }
 
