@@ -40,6 +40,14 @@ for (const group of SYMPTOM_EQUIVALENTS) {
   for (const entry of group) if (!entry.includes(' ')) GROUPS.set(entry, [...(GROUPS.get(entry) ?? []), group]);
 }
 
+/** Words that say nothing about which runbook is meant: they do not count when weighing how much of a query a runbook answers. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(['a', 'after', 'an', 'and', 'are', 'at', 'be', 'by', 'for', 'from', 'got', 'in', 'is', 'it', 'my', 'of', 'on', 'or', 'our', 'the', 'to', 'we', 'with']);
+
+/** Every word of every equivalent of `word` (`db` gives `database`, `postgres`, `mysql`). */
+export function equivalentsOf(word: string): string[] {
+  return (GROUPS.get(word) ?? []).flatMap((group) => group.flatMap((entry) => entry.split(' ')));
+}
+
 /** An equivalent counts for less than the word typed, so a runbook saying what the responder said ranks first. */
 const EQUIVALENT_WEIGHT = 0.6;
 /** Two typed words joined (`crash loop` as `crashloop`) are nearly what was typed. */

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import MiniSearch, { type Options as MiniSearchOptions, type Query } from 'minisearch';
 import type { Runbook } from '../model';
 import { isDestructive, namesDestructiveAction } from './destructive';
-import { queryAlternatives, queryWords } from './query-expansion';
+import { equivalentsOf, queryAlternatives, queryWords, STOP_WORDS } from './query-expansion';
 import { fullTextOf, summaryOf, type FullTextDocument, type RunbookSummary } from './search-documents';
 import { Spelling } from './spelling';
 import { processTerm, tokenize } from './terms';
@@ -81,7 +81,7 @@ const FULL_TEXT_OPTIONS: MiniSearchOptions<FullTextDocument> = {
   tokenize,
   processTerm,
   searchOptions: {
-    boost: { title: 6, aliases: 5, tags: 3, names: 3, headings: 2.5, stepTitles: 2, commands: 1.5, body: 1 },
+    boost: { title: 6, aliases: 5, tags: 3, names: 3, headings: 4, stepTitles: 2, commands: 1.5, body: 1 },
     combineWith: 'OR',
   },
 };
@@ -110,6 +110,8 @@ interface Candidate {
   summary: RunbookSummary;
   score: number;
   terms: Set<string>;
+  /** The query terms it matched (typed, corrected, equivalent or joined), to count the typed words it answers. */
+  queryTerms: Set<string>;
   /** Matched by its title, aliases, tags or file name, not only by its text or headings. */
   named: boolean;
 }
@@ -141,7 +143,8 @@ export class SearchEngine {
     // The filter runs on every document that matched (thousands at 10,000 runbooks): only when one is set.
     const filtered = !!(filters.type || filters.priority || filters.tag);
     const words = queryWords(typed);
-    const corrected = this.spelling.corrections(words);
+    const corrections = this.spelling.corrections(words);
+    const corrected = [...new Set([...corrections.values()].flat())];
     const queries: Query[] = [{ combineWith: 'OR', queries: words }, ...queryAlternatives(typed)];
     if (corrected.length) queries.push({ combineWith: 'OR', queries: corrected, boostTerm: () => CORRECTED_WEIGHT });
     const expanded: Query = { combineWith: 'OR', queries };
@@ -149,10 +152,10 @@ export class SearchEngine {
     const candidates = new Map<string, Candidate>();
     const named = this.fullText.search(expanded, { fields: NAME_FIELDS, ...(filtered ? { boostDocument: (id) => (accept(id as string) ? 1 : 0) } : {}) });
     for (const result of named.slice(0, NAMED_CANDIDATES)) {
-      candidates.set(String(result.id), { summary: this.byId.get(String(result.id)) as RunbookSummary, score: result.score, terms: new Set(result.terms), named: true });
+      candidates.set(String(result.id), { summary: this.byId.get(String(result.id)) as RunbookSummary, score: result.score, terms: new Set(result.terms), queryTerms: new Set(result.queryTerms), named: true });
     }
     // The names hold every word typed (or its correction): the text only re-ranks those runbooks.
-    const covered = named.length > 0 && words.every((word) => named[0].queryTerms.includes(word) || corrected.some((term) => named[0].terms.includes(term)));
+    const covered = named.length > 0 && words.every((word) => named[0].queryTerms.includes(word) || (corrections.get(word) ?? []).some((term) => named[0].terms.includes(term)));
     const only = covered ? candidates : undefined;
     const keep = only || filtered ? (id: unknown) => ((!only || only.has(String(id))) && (!filtered || accept(id as string)) ? 1 : 0) : undefined;
     for (const result of this.fullText.search(expanded, { fields: TEXT_FIELDS, ...(keep ? { boostDocument: keep } : {}) })) {
@@ -161,9 +164,17 @@ export class SearchEngine {
       if (found) {
         found.score += result.score;
         for (const term of result.terms) found.terms.add(term);
+        for (const term of result.queryTerms) found.queryTerms.add(term);
       } else {
-        candidates.set(id, { summary: this.byId.get(id) as RunbookSummary, score: result.score, terms: new Set(result.terms), named: false });
+        candidates.set(id, { summary: this.byId.get(id) as RunbookSummary, score: result.score, terms: new Set(result.terms), queryTerms: new Set(result.queryTerms), named: false });
       }
+    }
+    // A runbook answering more of the words typed ranks above one answering a single word many times
+    // (`stockroom cache full`: the stockroom runbook's cache section, not every page about full disks).
+    const answers = words.flatMap((word, index) => (STOP_WORDS.has(word) ? [] : [[word, ...(corrections.get(word) ?? []), ...equivalentsOf(word), words[index - 1] + word, word + words[index + 1]]]));
+    for (const found of candidates.values()) {
+      const answered = answers.filter((forms) => forms.some((form) => found.queryTerms.has(form))).length;
+      if (answers.length) found.score *= Math.max(answered, 1) / answers.length;
     }
 
     const short = [...candidates.values()].sort((a, b) => b.score - a.score).slice(0, CANDIDATES);

@@ -55,23 +55,19 @@ export class Spelling {
     return this.words.search(word, { fuzzy: false, prefix: false }).length > 0;
   }
 
-  /** Indexed words a query's words may have meant (a typo away, or completing the last word), none of the words as typed. */
-  corrections(words: string[]): string[] {
-    const found = new Set<string>();
+  /** For each word of a query, the indexed words it may have meant (a typo away, or completing the last word), not the word itself. */
+  corrections(words: string[]): Map<string, string[]> {
+    const found = new Map<string, string[]>();
     words.forEach((word, index) => {
       // A word typed whole (`billing`) is not also completed (`billingapi`, `billingdns`…).
       const prefix = index === words.length - 1 && word.length >= MIN_PREFIX && !this.known(word);
-      const results = this.words.search(word, { prefix });
-      let kept = 0;
-      for (const result of results) {
-        for (const term of result.terms) {
-          if (term === word || words.includes(term) || found.has(term)) continue;
-          found.add(term);
-          kept++;
-        }
-        if (kept >= PER_WORD) break;
+      const kept: string[] = [];
+      for (const result of this.words.search(word, { prefix })) {
+        for (const term of result.terms) if (term !== word && !words.includes(term) && !kept.includes(term)) kept.push(term);
+        if (kept.length >= PER_WORD) break;
       }
+      if (kept.length) found.set(word, kept.slice(0, PER_WORD));
     });
-    return [...found];
+    return found;
   }
 }
