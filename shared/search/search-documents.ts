@@ -45,16 +45,21 @@ export interface FullTextDocument {
 }
 
 export function fullTextOf(runbook: Runbook): FullTextDocument {
+  const headings = sectionOutline(runbook.body)
+    .map((section) => section.heading)
+    .join(' \n ');
   return {
     id: runbook.id,
     title: runbook.title,
     aliases: runbook.aliases.join(' '),
     tags: runbook.tags.join(' '),
     names: runbook.id.split('/').join(' '),
-    headings: sectionOutline(runbook.body)
-      .map((section) => section.heading)
+    headings,
+    // A step written as a heading (`### Step 1: Drain the pool`) is indexed once, as a heading.
+    stepTitles: runbook.steps
+      .filter((step) => !headings.includes(step.title))
+      .map((step) => step.title)
       .join(' \n '),
-    stepTitles: runbook.steps.map((step) => step.title).join(' \n '),
     commands: runbook.commands.join(' \n '),
     body: proseOf(runbook.body),
   };
