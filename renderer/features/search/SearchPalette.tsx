@@ -113,7 +113,8 @@ export function SearchPalette() {
       `${hit.summary.id}#${section?.slug ?? ''}`,
       <>
         <span className="hit-title">
-          {!also && <Highlighted text={hit.summary.title} terms={terms} />}
+          {/* A further section shows only its heading; a screen reader still hears whose it is. */}
+          {also ? <span className="visually-hidden">{hit.summary.title}</span> : <Highlighted text={hit.summary.title} terms={terms} />}
           {section && (
             <span className="hit-section">
               {also ? '' : ' '}› <Highlighted text={section.heading ?? section.slug} terms={terms} />
