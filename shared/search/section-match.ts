@@ -3,7 +3,6 @@ import { isDestructive, namesDestructiveAction } from './destructive';
 import { queryWords, STOP_WORDS } from './query-expansion';
 import type { SectionHit } from './search-engine';
 import { snippetOf } from './snippet';
-import { processTerm, tokenize } from './terms';
 
 // Which section of a found runbook the match is in. The index ranks runbooks; this reads the body
 // of the few hits shown (the caller has them) and scores each section by the matched words in its
@@ -30,28 +29,39 @@ export interface SectionMatches {
   moreSections: SectionHit[];
 }
 
-function wordsOf(text: string): Set<string> {
-  const words = new Set<string>();
-  for (const token of tokenize(text.slice(0, MAX_SECTION_CHARS))) {
-    const processed = processTerm(token);
-    for (const word of Array.isArray(processed) ? processed : [processed]) words.add(word);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
+
+/**
+ * Whether `term` (lower case) occurs in `text` as a word or as a word of a compound name
+ * (`loop` in `CrashLoopBackOff`, `disk` in `node_disk`): each occurrence found by indexOf is
+ * checked at its two ends, so a section is read once per term and nothing is split or allocated.
+ */
+function holds(text: string, lower: string, term: string): boolean {
+  for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+    const end = at + term.length;
+    const startsWord = at === 0 || !LETTER_OR_DIGIT.test(text[at - 1]) || UPPER.test(text[at]);
+    const endsWord = end === text.length || !LETTER_OR_DIGIT.test(text[end]) || UPPER.test(text[end]);
+    if (startsWord && endsWord) return true;
   }
-  return words;
+  return false;
 }
 
 /** A word typed counts fully; an equivalent or a correction the index matched, half. */
 type Weights = Map<string, number>;
-const scoreOf = (words: Set<string>, weights: Weights) => {
+function scoreOf(text: string, weights: Weights): number {
+  const bounded = text.slice(0, MAX_SECTION_CHARS);
+  const lower = bounded.toLowerCase();
   let score = 0;
-  for (const [term, weight] of weights) if (words.has(term)) score += weight;
+  for (const [term, weight] of weights) if (holds(bounded, lower, term)) score += weight;
   return score;
-};
+}
 
 /** The line of a section holding the most of the matched words, as the snippet shows it. */
 function bestLine(own: string, weights: Weights): string | undefined {
   let best: { line: string; score: number } | undefined;
   for (const line of own.slice(0, MAX_SECTION_CHARS).split('\n')) {
-    const score = scoreOf(wordsOf(line), weights);
+    const score = scoreOf(line, weights);
     if (score > 0 && (!best || score > best.score)) best = { line, score };
   }
   return best && snippetOf(best.line, [...weights.keys()]);
@@ -70,22 +80,37 @@ export function matchSections(query: string, title: string, body: string, terms:
   const outline = sectionOutline(body);
   if (!outline.length || !weights.size) return { moreSections: [] };
   const destructiveAsked = namesDestructiveAction(typed);
-  const lines = body.split(/\r?\n/);
-  const titleWords = wordsOf(title);
-  const titleScore = scoreOf(titleWords, weights);
-  const scored = outline.map((section, index) => {
-    const own = lines.slice(section.from, outline[index + 1]?.line ?? lines.length).join('\n');
-    const heading = OWN_HEADING * scoreOf(wordsOf(section.heading), weights) + PARENT_HEADING * scoreOf(wordsOf(section.parents.join(' ')), weights);
-    let score = heading + TEXT * scoreOf(wordsOf(own), weights);
-    if (!destructiveAsked && isDestructive(section.heading)) score *= DESTRUCTIVE_WEIGHT;
-    return { section, own, heading: heading / OWN_HEADING, score };
-  });
-  // The title holds none of the words typed (an "Operations Runbook"), or a section's headings hold more of
-  // them, or the title leaves words unanswered that a section answers well.
-  const titleAnswers = typed.some((word) => titleWords.has(word));
-  const titleAnswersAll = typed.every((word) => STOP_WORDS.has(word) || titleWords.has(word));
-  const named = (each: { heading: number; score: number }) => !titleAnswers || each.heading > titleScore || (!titleAnswersAll && each.score >= 2 * titleScore);
-  const ranked = scored.filter((each) => each.score >= MIN_SECTION_SCORE && named(each)).sort((a, b) => b.score - a.score || a.section.line - b.section.line);
+  let lines: string[] | undefined;
+  const titleScore = scoreOf(title, weights);
+  const titleLower = title.toLowerCase();
+  const inTitle = (word: string) => holds(title, titleLower, word);
+  // A typed word the index matched only as a correction (`failoevr`) counts as answered by a title
+  // holding a corrected word; the matched words that are not typed ones are those corrections and equivalents.
+  const matched = new Set(terms.map((term) => term.toLowerCase()));
+  const standIns = [...matched].filter((term) => !typed.includes(term) && inTitle(term));
+  const answered = (word: string) => inTitle(word) || (!matched.has(word) && standIns.length > 0);
+  const meaningful = typed.filter((word) => !STOP_WORDS.has(word));
+  // Named: the title answers none of the words typed (an "Operations Runbook"), or a section's
+  // headings answer more of them, or the title leaves words unanswered that a section answers well.
+  const titleAnswers = meaningful.some(answered);
+  const titleAnswersAll = meaningful.every(answered);
+  const candidates = outline.map((section, index) => ({
+    section,
+    index,
+    heading: scoreOf(section.heading, weights) + (PARENT_HEADING / OWN_HEADING) * scoreOf(section.parents.join(' '), weights),
+  }));
+  // When the title answers every word, only headings that answer better can be named: no section's text is read.
+  const ranked = candidates
+    .filter((each) => !titleAnswersAll || each.heading > titleScore)
+    .map(({ section, index, heading }) => {
+      lines ??= body.split(/\r?\n/);
+      const own = lines.slice(section.from, outline[index + 1]?.line ?? lines.length).join('\n');
+      let score = OWN_HEADING * heading + TEXT * scoreOf(own, weights);
+      if (!destructiveAsked && isDestructive(section.heading)) score *= DESTRUCTIVE_WEIGHT;
+      return { section, own, heading, score };
+    })
+    .filter((each) => each.score >= MIN_SECTION_SCORE && (!titleAnswers || each.heading > titleScore || (!titleAnswersAll && each.score >= 2 * titleScore)))
+    .sort((a, b) => b.score - a.score || a.section.line - b.section.line);
   const [best, ...rest] = ranked;
   if (!best) return { moreSections: [] };
   const hitOf = ({ section, own }: { section: OutlineSection; own: string }): SectionHit => ({
