@@ -12,10 +12,10 @@ import { processTerm, tokenize } from './terms';
 // - The spelling index (spelling.ts) maps a query's words to the words runbooks are named by, a typo
 //   away or completing the word being typed. The full-text search then matches words exactly:
 //   fuzzy matching over every word of every body was most of a query's time at 10,000 runbooks.
-// - The full-text index is searched twice: first on the names (title, aliases, tags, file name);
-//   when its best match holds every word typed, the rest of the text only re-ranks those candidates
-//   (documents outside them are skipped before any scoring); otherwise every field of every
-//   runbook is searched.
+// - The full-text index is searched on the names first (title, aliases, tags, file name); when the
+//   best named runbook holds every word typed, the named runbooks are the candidates and the text
+//   is not searched (it would only re-rank them, and its long lists of documents were most of a
+//   query's time); otherwise every runbook's text (headings, step titles, commands, prose) is too.
 // - fuse.js re-scores the short list of candidates on their headline fields, where its in-word
 //   typo matching is good.
 // Which section of a hit matched is found afterwards, from its body (section-match.ts): the
@@ -65,7 +65,7 @@ export interface SearchHit {
 /** Hits scoring under this share of the best one are weaker matches. */
 export const RELEVANCE_CUT = 0.3;
 const CANDIDATES = 30;
-/** When the names hold every word typed, the rest of the text re-ranks this many of their best matches. */
+/** The named runbooks kept as candidates. */
 const NAMED_CANDIDATES = 200;
 /** A corrected word counts for less than a word typed right. */
 const CORRECTED_WEIGHT = 0.7;
@@ -154,11 +154,12 @@ export class SearchEngine {
     for (const result of named.slice(0, NAMED_CANDIDATES)) {
       candidates.set(String(result.id), { summary: this.byId.get(String(result.id)) as RunbookSummary, score: result.score, terms: new Set(result.terms), queryTerms: new Set(result.queryTerms), named: true });
     }
-    // The names hold every word typed (or its correction): the text only re-ranks those runbooks.
+    // The names hold every word typed (or its correction): those runbooks are the answer, and the
+    // text, which would only re-rank them, is not searched (its long lists of documents were most of
+    // a query's time). Otherwise every runbook's text is searched.
     const covered = named.length > 0 && words.every((word) => named[0].queryTerms.includes(word) || (corrections.get(word) ?? []).some((term) => named[0].terms.includes(term)));
-    const only = covered ? candidates : undefined;
-    const keep = only || filtered ? (id: unknown) => ((!only || only.has(String(id))) && (!filtered || accept(id as string)) ? 1 : 0) : undefined;
-    for (const result of this.fullText.search(expanded, { fields: TEXT_FIELDS, ...(keep ? { boostDocument: keep } : {}) })) {
+    const textResults = covered ? [] : this.fullText.search(expanded, { fields: TEXT_FIELDS, ...(filtered ? { boostDocument: (id) => (accept(id as string) ? 1 : 0) } : {}) });
+    for (const result of textResults) {
       const id = String(result.id);
       const found = candidates.get(id);
       if (found) {
