@@ -65,9 +65,12 @@ export function fullTextOf(runbook: Runbook): FullTextDocument {
   };
 }
 
-/** The body without its code blocks: commands are indexed in their own field, once. */
+/** A heading of level 2 to 6; the `# Title` line stays in the prose, since the outline leaves it out (it is often the alert name). */
+const ATX_HEADING = /^ {0,3}#{2,6}(?:[ \t]|$)/;
+
+/** The body without its code blocks and section headings: commands and headings are indexed in their own fields, once. */
 function proseOf(markdown: string): string {
   const lines = markdown.split(/\r?\n/);
   const fenced = fencedLines(lines);
-  return lines.filter((_, index) => !fenced[index]).join('\n');
+  return lines.filter((line, index) => !fenced[index] && !ATX_HEADING.test(line)).join('\n');
 }
