@@ -9,7 +9,7 @@ import { processTerm, tokenize } from './terms';
  */
 export const SYMPTOM_EQUIVALENTS: readonly (readonly string[])[] = [
   ['db', 'database', 'postgres', 'mysql'],
-  ['pg', 'postgres', 'postgresql', 'patroni'],
+  ['pg', 'postgres', 'postgresql'],
   ['k8s', 'kubernetes', 'kubectl', 'kube'],
   ['pod', 'pods', 'container'],
   ['crash', 'crashing', 'crashed', 'crashloop', 'restarting'],

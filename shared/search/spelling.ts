@@ -1,4 +1,5 @@
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
+import { STOP_WORDS } from './query-expansion';
 import { processTerm, tokenize } from './terms';
 
 // Typo correction against the words runbooks are named by (titles, aliases, tags, file names,
@@ -34,12 +35,13 @@ const MIN_PREFIX = 3;
 export class Spelling {
   private constructor(private readonly words: MiniSearch<WordEntry>) {}
 
+  /** The index of the words of `texts` (stop words aside: `swich` is never corrected to `with`). */
   static build(texts: Iterable<string>): string {
     const vocabulary = new Set<string>();
     for (const text of texts) {
       for (const token of tokenize(text)) {
         const processed = processTerm(token);
-        for (const word of Array.isArray(processed) ? processed : [processed]) if (word.length > 1) vocabulary.add(word);
+        for (const word of Array.isArray(processed) ? processed : [processed]) if (word.length > 1 && !STOP_WORDS.has(word)) vocabulary.add(word);
       }
     }
     const index = new MiniSearch(OPTIONS);
