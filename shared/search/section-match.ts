@@ -121,8 +121,10 @@ export function matchSections(query: string, title: string, body: string, terms:
   });
   return {
     section: hitOf(best),
+    // Further sections only for a file whose title says nothing of the query (an "Operations Runbook"
+    // of many procedures): a runbook named for the problem lists no more of its own steps.
     moreSections: rest
-      .filter((each) => each.score >= MORE_SHARE * best.score)
+      .filter((each) => !titleAnswers && each.score >= MORE_SHARE * best.score)
       .slice(0, MAX_MORE)
       .map(hitOf),
   };
