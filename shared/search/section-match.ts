@@ -67,49 +67,59 @@ function bestLine(own: string, weights: Weights): string | undefined {
   return best && snippetOf(best.line, [...weights.keys()]);
 }
 
+/** How far a runbook's title answers a query: some of the words typed, and all of them. */
+interface TitleAnswer {
+  some: boolean;
+  all: boolean;
+}
+
+function titleAnswer(typed: string[], title: string, terms: string[]): TitleAnswer {
+  const lower = title.toLowerCase();
+  const inTitle = (word: string) => holds(title, lower, word);
+  // A typed word the index matched only as a correction (`failoevr`) counts as answered by a title
+  // holding a corrected word; the matched words that are not typed ones are those corrections and equivalents.
+  const matched = new Set(terms.map((term) => term.toLowerCase()));
+  const standIn = [...matched].some((term) => !typed.includes(term) && inTitle(term));
+  const answered = (word: string) => inTitle(word) || (!matched.has(word) && standIn);
+  const meaningful = typed.filter((word) => !STOP_WORDS.has(word));
+  return { some: meaningful.some(answered), all: meaningful.every(answered) };
+}
+
+/**
+ * Whether a hit's title answers every word of the query (typos corrected): then the hit is the
+ * runbook, no section of it is named, and its body need not even be read.
+ */
+export function titleAnswersQuery(query: string, title: string, terms: string[]): boolean {
+  return titleAnswer(queryWords(query), title, terms).all;
+}
+
 /**
  * The best matching section of `body` for a query and the words the index matched (lower case),
- * and up to two more that matched nearly as well. A section is named only when its headings match
- * the query better than the runbook's title does (or the title not at all): a one-procedure
- * runbook found by its name is shown as the runbook.
+ * and up to two more that matched nearly as well. A section is named only when the title leaves
+ * words of the query unanswered: when it answers none (an "Operations Runbook"), the best section;
+ * when some, a section answering clearly more (twice the title's score). A one-procedure runbook
+ * found by its name is shown as the runbook.
  */
 export function matchSections(query: string, title: string, body: string, terms: string[]): SectionMatches {
   const typed = queryWords(query);
   const weights: Weights = new Map(typed.filter((word) => !STOP_WORDS.has(word)).map((word) => [word, 1]));
   for (const term of terms.map((each) => each.toLowerCase())) if (!weights.has(term) && !STOP_WORDS.has(term)) weights.set(term, 0.5);
+  const answer = titleAnswer(typed, title, terms);
+  if (answer.all || !weights.size) return { moreSections: [] };
   const outline = sectionOutline(body);
-  if (!outline.length || !weights.size) return { moreSections: [] };
+  if (!outline.length) return { moreSections: [] };
   const destructiveAsked = namesDestructiveAction(typed);
-  let lines: string[] | undefined;
   const titleScore = scoreOf(title, weights);
-  const titleLower = title.toLowerCase();
-  const inTitle = (word: string) => holds(title, titleLower, word);
-  // A typed word the index matched only as a correction (`failoevr`) counts as answered by a title
-  // holding a corrected word; the matched words that are not typed ones are those corrections and equivalents.
-  const matched = new Set(terms.map((term) => term.toLowerCase()));
-  const standIns = [...matched].filter((term) => !typed.includes(term) && inTitle(term));
-  const answered = (word: string) => inTitle(word) || (!matched.has(word) && standIns.length > 0);
-  const meaningful = typed.filter((word) => !STOP_WORDS.has(word));
-  // Named: the title answers none of the words typed (an "Operations Runbook"), or a section's
-  // headings answer more of them, or the title leaves words unanswered that a section answers well.
-  const titleAnswers = meaningful.some(answered);
-  const titleAnswersAll = meaningful.every(answered);
-  const candidates = outline.map((section, index) => ({
-    section,
-    index,
-    heading: scoreOf(section.heading, weights) + (PARENT_HEADING / OWN_HEADING) * scoreOf(section.parents.join(' '), weights),
-  }));
-  // When the title answers every word, only headings that answer better can be named: no section's text is read.
-  const ranked = candidates
-    .filter((each) => !titleAnswersAll || each.heading > titleScore)
-    .map(({ section, index, heading }) => {
-      lines ??= body.split(/\r?\n/);
+  const lines = body.split(/\r?\n/);
+  const ranked = outline
+    .map((section, index) => {
+      const heading = scoreOf(section.heading, weights) + (PARENT_HEADING / OWN_HEADING) * scoreOf(section.parents.join(' '), weights);
       const own = lines.slice(section.from, outline[index + 1]?.line ?? lines.length).join('\n');
       let score = OWN_HEADING * heading + TEXT * scoreOf(own, weights);
       if (!destructiveAsked && isDestructive(section.heading)) score *= DESTRUCTIVE_WEIGHT;
       return { section, own, heading, score };
     })
-    .filter((each) => each.score >= MIN_SECTION_SCORE && (!titleAnswers || each.heading > titleScore || (!titleAnswersAll && each.score >= 2 * titleScore)))
+    .filter((each) => each.score >= MIN_SECTION_SCORE && (!answer.some || each.heading > titleScore || each.score >= 2 * titleScore))
     .sort((a, b) => b.score - a.score || a.section.line - b.section.line);
   const [best, ...rest] = ranked;
   if (!best) return { moreSections: [] };
@@ -124,7 +134,7 @@ export function matchSections(query: string, title: string, body: string, terms:
     // Further sections only for a file whose title says nothing of the query (an "Operations Runbook"
     // of many procedures): a runbook named for the problem lists no more of its own steps.
     moreSections: rest
-      .filter((each) => !titleAnswers && each.score >= MORE_SHARE * best.score)
+      .filter((each) => !answer.some && each.score >= MORE_SHARE * best.score)
       .slice(0, MAX_MORE)
       .map(hitOf),
   };

@@ -2,7 +2,7 @@
 import { NoteSearch } from '../../../shared/search/note-search';
 import { buildSearchIndex, SearchEngine, type SearchHit } from '../../../shared/search/search-engine';
 import { snippetOf } from '../../../shared/search/snippet';
-import { matchSections } from '../../../shared/search/section-match';
+import { matchSections, titleAnswersQuery } from '../../../shared/search/section-match';
 import { assertSnapshot, isSearchIndexFor } from '../../../shared/library/snapshot-validation';
 import { fetchBundledIndex, fetchBundledSnapshot } from './bundled-library';
 import { createDatabase, type FailsafeDatabase } from '../../app/services/database';
@@ -85,10 +85,11 @@ async function noteSearch(version: string): Promise<NoteSearch> {
 
 /**
  * The section each hit matched in, and the matching line of a hit found by its text; the index keeps
- * no text, the database does. Only the first hits, which the palette shows first, are read.
+ * no text, the database does. Only the first hits are looked at, and of those only the ones whose
+ * title leaves words of the query unanswered or that need a snippet are read.
  */
 async function addSections(query: string, hits: SearchHit[]): Promise<void> {
-  const wanted = hits.slice(0, SECTIONS_PER_SEARCH);
+  const wanted = hits.slice(0, SECTIONS_PER_SEARCH).filter((hit) => hit.needsSnippet || !titleAnswersQuery(query, hit.summary.title, hit.terms));
   if (!wanted.length) return;
   const runbooks = await db().runbooks.bulkGet(wanted.map((hit) => hit.summary.id));
   wanted.forEach((hit, index) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import { isSearchIndexFor } from '../../../shared/library/snapshot-validation';
 import { buildSearchIndex, SearchEngine, SEARCH_INDEX_FORMAT } from '../../../shared/search/search-engine';
-import { matchSections } from '../../../shared/search/section-match';
+import { matchSections, titleAnswersQuery } from '../../../shared/search/section-match';
 import { Spelling } from '../../../shared/search/spelling';
 import { processTerm } from '../../../shared/search/terms';
 import { LIMIT, NAMED_CASES, pathological } from '../../support/pathological-inputs';
@@ -54,6 +54,12 @@ describe('sections of a long document', () => {
     const symptom = matchSections('database down', 'Operations Runbook', OPERATIONS, ['database']);
     expect(symptom.section?.slug).toBe('database-connection-issues');
     expect(matchSections('restore database', 'Operations Runbook', OPERATIONS, ['restore', 'database']).section?.slug).toBe('restore-the-database-from-backup');
+  });
+
+  it('says when a title answers every word typed, typos corrected, so the body need not be read', () => {
+    expect(titleAnswersQuery('failoevr ingrees billing', 'Billing ingress failover', ['failover', 'ingress', 'billing'])).toBe(true);
+    expect(titleAnswersQuery('stockroom rollback', 'Operations Runbook', ['stockroom', 'rollback'])).toBe(false);
+    expect(titleAnswersQuery('pods keep crashing', 'Application crash or high error rate', ['pods', 'crash'])).toBe(false);
   });
 
   it('names no section when the title answers the query as well as any section', () => {
