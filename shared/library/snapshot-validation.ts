@@ -1,5 +1,5 @@
 import { PART_PRESENCES, SNAPSHOT_FORMAT, TEAM_PARTS, type LibraryMeta, type LibrarySnapshot, type PartPresence } from '../model';
-import type { SerializedSearchIndex } from '../search/search-engine';
+import { SEARCH_INDEX_FORMAT, type SerializedSearchIndex } from '../search/search-engine';
 
 // Snapshots arrive from outside the renderer's code (a fetched file, IPC): check their shape
 // before anything is written to the database.
@@ -63,9 +63,16 @@ function firstDuplicateId(items: { id: string }[]): string | undefined {
   return undefined;
 }
 
-/** A prebuilt search index that belongs to library `version`. */
+/** A prebuilt search index that belongs to library `version`, in the layout this build reads (an older one is built again). */
 export function isSearchIndexFor(value: unknown, version: string): value is SerializedSearchIndex {
-  return isObject(value) && value.version === version && isString(value.fullText) && everyItem(value.summaries, (summary) => isString(summary.id) && isString(summary.title));
+  return (
+    isObject(value) &&
+    value.version === version &&
+    value.format === SEARCH_INDEX_FORMAT &&
+    isString(value.fullText) &&
+    isString(value.spelling) &&
+    everyItem(value.summaries, (summary) => isString(summary.id) && isString(summary.title))
+  );
 }
 
 export function assertSnapshot(value: unknown): LibrarySnapshot {

@@ -1,5 +1,6 @@
 import { fencedLines, titleHeading } from '../library/markdown/markdown-blocks';
 import { procedures } from '../library/document/procedures';
+import { sectionOutline } from '../library/markdown/section-outline';
 import type { Priority, Runbook } from '../model';
 
 /** What the browser and the palette list show of a runbook, and what fuse.js searches. */
@@ -17,19 +18,6 @@ export interface RunbookSummary {
   document?: true;
 }
 
-/** The full-text document MiniSearch indexes for one runbook. */
-export interface FullTextDocument {
-  id: string;
-  title: string;
-  aliases: string;
-  tags: string;
-  /** The words of the id and file name: `redis-replication-broken.md` is found by them whatever its title. */
-  names: string;
-  stepTitles: string;
-  commands: string;
-  body: string;
-}
-
 export function summaryOf(runbook: Runbook): RunbookSummary {
   return {
     id: runbook.id,
@@ -45,14 +33,37 @@ export function summaryOf(runbook: Runbook): RunbookSummary {
   };
 }
 
+/** The full-text document MiniSearch indexes for one runbook. */
+export interface FullTextDocument {
+  id: string;
+  title: string;
+  aliases: string;
+  tags: string;
+  /** The words of the id and file name: `redis-replication-broken.md` is found by them whatever its title. */
+  names: string;
+  /** Every heading of the body with the headings above it: a long document's procedures are found by their names. */
+  headings: string;
+  stepTitles: string;
+  commands: string;
+  body: string;
+}
+
 export function fullTextOf(runbook: Runbook): FullTextDocument {
+  const headings = sectionOutline(runbook.body)
+    .map((section) => section.heading)
+    .join(' \n ');
   return {
     id: runbook.id,
     title: runbook.title,
     aliases: [...runbook.aliases, ...ownHeading(runbook)].join(' '),
     tags: runbook.tags.join(' '),
     names: runbook.id.split('/').join(' '),
-    stepTitles: runbook.steps.map((step) => step.title).join(' \n '),
+    headings,
+    // A step written as a heading (`### Step 1: Drain the pool`) is indexed once, as a heading.
+    stepTitles: runbook.steps
+      .filter((step) => !headings.includes(step.title))
+      .map((step) => step.title)
+      .join(' \n '),
     commands: runbook.commands.join(' \n '),
     body: proseOf(runbook.body),
   };
@@ -64,9 +75,12 @@ function ownHeading(runbook: Runbook): string[] {
   return heading && heading.toLowerCase() !== runbook.title.toLowerCase() ? [heading] : [];
 }
 
-/** The body without its code blocks: commands are indexed in their own field, once. */
+/** A heading of level 2 to 6; the `# Title` line stays in the prose, since the outline leaves it out (it is often the alert name). */
+const ATX_HEADING = /^ {0,3}#{2,6}(?:[ \t]|$)/;
+
+/** The body without its code blocks and section headings: commands and headings are indexed in their own fields, once. */
 function proseOf(markdown: string): string {
   const lines = markdown.split(/\r?\n/);
   const fenced = fencedLines(lines);
-  return lines.filter((_, index) => !fenced[index]).join('\n');
+  return lines.filter((line, index) => !fenced[index] && !ATX_HEADING.test(line)).join('\n');
 }

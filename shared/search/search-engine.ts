@@ -1,25 +1,49 @@
 import Fuse from 'fuse.js';
-import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
+import MiniSearch, { type Options as MiniSearchOptions, type Query } from 'minisearch';
 import type { Runbook } from '../model';
-import { expandQuery } from './query-expansion';
+import { isDestructive, namesDestructiveAction } from './destructive';
+import { equivalentsOf, queryAlternatives, queryWords, STOP_WORDS } from './query-expansion';
 import { fullTextOf, summaryOf, type FullTextDocument, type RunbookSummary } from './search-documents';
+import { Spelling } from './spelling';
 import { processTerm, tokenize } from './terms';
 
-// Each library where it is strong. MiniSearch (fuzzy, prefix, boosted fields) searches the whole
-// library, full text included, and forgives word order. fuse.js then re-scores the short list of
-// candidates on their headline fields (title, aliases, tags), where its in-word typo matching is
-// good; run over the whole library it would cost tens of milliseconds per query at 1,000 runbooks.
+// MiniSearch (BM25 over boosted fields) ranks, a small spelling index corrects, fuse.js re-scores,
+// each where it is strong and cheap.
+// - The spelling index (spelling.ts) maps a query's words to the words runbooks are named by, a typo
+//   away or completing the word being typed. The full-text search then matches words exactly:
+//   fuzzy matching over every word of every body was most of a query's time at 10,000 runbooks.
+// - The full-text index is searched on the names first (title, aliases, tags, file name); when the
+//   best named runbook holds every word typed, the named runbooks are the candidates and the text
+//   is not searched (it would only re-rank them, and its long lists of documents were most of a
+//   query's time); otherwise every runbook's text (headings, step titles, commands, prose) is too.
+// - fuse.js re-scores the short list of candidates on their headline fields, where its in-word
+//   typo matching is good.
+// Which section of a hit matched is found afterwards, from its body (section-match.ts): the
+// caller has the bodies, and only the hits shown need it.
 
 export interface SerializedSearchIndex {
   version: string;
+  /** Changes when the index's layout does: a stored index of another format is built again. */
+  format: number;
   summaries: RunbookSummary[];
   fullText: string;
+  spelling: string;
 }
+
+export const SEARCH_INDEX_FORMAT = 2;
 
 export interface SearchFilters {
   type?: string;
   priority?: string;
   tag?: string;
+}
+
+/** A section of a hit's runbook that matched: its anchor, and (filled by the caller, who has the body) its heading and matching line. */
+export interface SectionHit {
+  slug: string;
+  heading?: string;
+  parents?: string[];
+  snippet?: string;
 }
 
 export interface SearchHit {
@@ -32,31 +56,39 @@ export interface SearchHit {
   /** Matched only in the body or a command, so the list shows the matching line (filled by the caller, who has the text). */
   needsSnippet: boolean;
   snippet?: string;
+  /** The section the match is in, when the runbook matched mostly there (a long document's procedure); Enter opens it. */
+  section?: SectionHit;
+  /** Other sections of the same runbook that matched nearly as well, listed under it. */
+  moreSections?: SectionHit[];
 }
 
 /** Hits scoring under this share of the best one are weaker matches. */
 export const RELEVANCE_CUT = 0.3;
-const HEADLINE_FIELDS = new Set(['title', 'aliases', 'tags', 'names', 'stepTitles']);
-
 const CANDIDATES = 30;
+/** fuse.js re-scores this many of the best: the typo matching of the index (the spelling index) already brought the right ones up, and fuse.js was a third of a query's time over 30. */
+const FUSE_CANDIDATES = 12;
+/** The named runbooks kept as candidates. */
+const NAMED_CANDIDATES = 200;
+/** A corrected word counts for less than a word typed right. */
+const CORRECTED_WEIGHT = 0.7;
+/** A destructive procedure's score when the query names no destructive action. */
+const DESTRUCTIVE_WEIGHT = 0.4;
+const NAME_FIELDS = ['title', 'aliases', 'tags', 'names'];
+const TEXT_FIELDS = ['headings', 'stepTitles', 'commands', 'body'];
 
 const FULL_TEXT_OPTIONS: MiniSearchOptions<FullTextDocument> = {
   idField: 'id',
-  fields: ['title', 'aliases', 'tags', 'names', 'stepTitles', 'commands', 'body'],
+  fields: [...NAME_FIELDS, ...TEXT_FIELDS],
   storeFields: [],
   tokenize,
   processTerm,
   searchOptions: {
-    boost: { title: 6, aliases: 5, tags: 3, names: 3, stepTitles: 2, commands: 1.5, body: 1 },
-    fuzzy: (term) => (term.length > 3 ? 0.25 : false),
-    maxFuzzy: 2,
-    // Only the word being typed is a prefix; prefixes on every word cost time and precision.
-    prefix: (term, index, terms) => index === terms.length - 1 && term.length > 2,
+    boost: { title: 6, aliases: 5, tags: 3, names: 3, headings: 4, stepTitles: 2, commands: 1.5, body: 1 },
     combineWith: 'OR',
   },
 };
 
-const HEADLINE_OPTIONS = {
+const FUSE_OPTIONS = {
   keys: [
     { name: 'title', weight: 3 },
     { name: 'aliases', weight: 2.5 },
@@ -70,8 +102,20 @@ const HEADLINE_OPTIONS = {
 
 export function buildSearchIndex(version: string, runbooks: Runbook[]): SerializedSearchIndex {
   const fullText = new MiniSearch(FULL_TEXT_OPTIONS);
-  fullText.addAll(runbooks.map(fullTextOf));
-  return { version, summaries: runbooks.map(summaryOf), fullText: JSON.stringify(fullText) };
+  const documents = runbooks.map(fullTextOf);
+  fullText.addAll(documents);
+  const spelling = Spelling.build(documents.flatMap((document) => [document.title, document.aliases, document.tags, document.names, document.headings]));
+  return { version, format: SEARCH_INDEX_FORMAT, summaries: runbooks.map(summaryOf), fullText: JSON.stringify(fullText), spelling };
+}
+
+interface Candidate {
+  summary: RunbookSummary;
+  score: number;
+  terms: Set<string>;
+  /** The query terms it matched (typed, corrected, equivalent or joined), to count the typed words it answers. */
+  queryTerms: Set<string>;
+  /** Matched by its title, aliases, tags or file name, not only by its text or headings. */
+  named: boolean;
 }
 
 export class SearchEngine {
@@ -80,43 +124,71 @@ export class SearchEngine {
   private constructor(
     readonly version: string,
     private readonly fullText: MiniSearch<FullTextDocument>,
+    private readonly spelling: Spelling,
     readonly summaries: RunbookSummary[],
   ) {
     this.byId = new Map(summaries.map((summary) => [summary.id, summary]));
   }
 
-  /** Synchronous: it runs in the search worker, where blocking for a moment freezes no window. */
+  /** Synchronous: it runs in the search worker (or a plain script), where blocking for a moment freezes no window. */
   static load(index: SerializedSearchIndex): SearchEngine {
-    return new SearchEngine(index.version, MiniSearch.loadJSON(index.fullText, FULL_TEXT_OPTIONS), index.summaries);
+    return new SearchEngine(index.version, MiniSearch.loadJSON(index.fullText, FULL_TEXT_OPTIONS), Spelling.load(index.spelling), index.summaries);
   }
 
   search(query: string, filters: SearchFilters = {}, limit = 20): SearchHit[] {
-    const text = query.trim();
-    if (!text) return [];
-    const accept = (summary: RunbookSummary | undefined): summary is RunbookSummary =>
-      !!summary &&
-      (!filters.type || summary.type === filters.type) &&
-      (!filters.priority || summary.priority === filters.priority) &&
-      (!filters.tag || summary.tags.includes(filters.tag));
+    const typed = query.trim();
+    if (!typed) return [];
+    const accept = (id: string | number) => {
+      const summary = this.byId.get(String(id));
+      return !!summary && (!filters.type || summary.type === filters.type) && (!filters.priority || summary.priority === filters.priority) && (!filters.tag || summary.tags.includes(filters.tag));
+    };
     // The filter runs on every document that matched (thousands at 10,000 runbooks): only when one is set.
-    const filtered = filters.type || filters.priority || filters.tag;
-    const found = this.fullText.search(expandQuery(text), filtered ? { filter: (result) => accept(this.byId.get(String(result.id))) } : {}).slice(0, CANDIDATES);
-    if (!found.length) return [];
-    const best = found[0].score;
-    const hits = new Map<string, SearchHit>();
-    for (const result of found) {
-      const summary = this.byId.get(String(result.id)) as RunbookSummary;
-      const fields = new Set(Object.values(result.match).flat());
-      const needsSnippet = ![...fields].some((field) => HEADLINE_FIELDS.has(field));
-      hits.set(summary.id, { summary, score: result.score / best, terms: result.terms, weak: false, needsSnippet });
+    const filtered = !!(filters.type || filters.priority || filters.tag);
+    const words = queryWords(typed);
+    const corrections = this.spelling.corrections(words);
+    const corrected = [...new Set([...corrections.values()].flat())];
+    const queries: Query[] = [{ combineWith: 'OR', queries: words }, ...queryAlternatives(typed)];
+    if (corrected.length) queries.push({ combineWith: 'OR', queries: corrected, boostTerm: () => CORRECTED_WEIGHT });
+    const expanded: Query = { combineWith: 'OR', queries };
+
+    const candidates = new Map<string, Candidate>();
+    const named = this.fullText.search(expanded, { fields: NAME_FIELDS, ...(filtered ? { boostDocument: (id) => (accept(id as string) ? 1 : 0) } : {}) });
+    for (const result of named.slice(0, NAMED_CANDIDATES)) {
+      candidates.set(String(result.id), { summary: this.byId.get(String(result.id)) as RunbookSummary, score: result.score, terms: new Set(result.terms), queryTerms: new Set(result.queryTerms), named: true });
     }
+    // The names hold every word typed (or its correction): those runbooks are the answer, and the
+    // text, which would only re-rank them, is not searched (its long lists of documents were most of
+    // a query's time). Otherwise every runbook's text is searched.
+    const covered = named.length > 0 && words.every((word) => named[0].queryTerms.includes(word) || (corrections.get(word) ?? []).some((term) => named[0].terms.includes(term)));
+    const textResults = covered ? [] : this.fullText.search(expanded, { fields: TEXT_FIELDS, ...(filtered ? { boostDocument: (id) => (accept(id as string) ? 1 : 0) } : {}) });
+    for (const result of textResults) {
+      const id = String(result.id);
+      const found = candidates.get(id);
+      if (found) {
+        found.score += result.score;
+        for (const term of result.terms) found.terms.add(term);
+        for (const term of result.queryTerms) found.queryTerms.add(term);
+      } else {
+        candidates.set(id, { summary: this.byId.get(id) as RunbookSummary, score: result.score, terms: new Set(result.terms), queryTerms: new Set(result.queryTerms), named: false });
+      }
+    }
+    // A runbook answering more of the words typed ranks above one answering a single word many times
+    // (`stockroom cache full`: the stockroom runbook's cache section, not every page about full disks).
+    const answers = words.flatMap((word, index) => (STOP_WORDS.has(word) ? [] : [[word, ...(corrections.get(word) ?? []), ...equivalentsOf(word), words[index - 1] + word, word + words[index + 1]]]));
+    for (const found of candidates.values()) {
+      const answered = answers.filter((forms) => forms.some((form) => found.queryTerms.has(form))).length;
+      if (answers.length) found.score *= Math.max(answered, 1) / answers.length;
+    }
+
+    const short = [...candidates.values()].sort((a, b) => b.score - a.score).slice(0, CANDIDATES);
+    if (!short.length) return [];
+    const best = short[0].score;
+    const hits: SearchHit[] = short.map((found) => ({ summary: found.summary, score: found.score / best, terms: [...found.terms], weak: false, needsSnippet: !found.named }));
     // Headline matches rank first: a close fuse.js match on a title, alias or tag adds up to 1.5.
-    const headline = new Fuse([...hits.values()].map((hit) => hit.summary), HEADLINE_OPTIONS);
-    for (const match of headline.search(text)) {
-      const hit = hits.get(match.item.id) as SearchHit;
-      hit.score += 1.5 * (1 - (match.score ?? 1));
-    }
-    const ranked = [...hits.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    const byId = new Map(hits.map((hit) => [hit.summary.id, hit]));
+    for (const match of new Fuse(short.slice(0, FUSE_CANDIDATES).map((found) => found.summary), FUSE_OPTIONS).search(typed)) (byId.get(match.item.id) as SearchHit).score += 1.5 * (1 - (match.score ?? 1));
+    if (!namesDestructiveAction([...words, ...corrected])) for (const hit of hits) if (isDestructive(hit.summary.title)) hit.score *= DESTRUCTIVE_WEIGHT;
+    const ranked = hits.sort((a, b) => b.score - a.score).slice(0, limit);
     const top = ranked[0]?.score ?? 0;
     for (const hit of ranked) hit.weak = hit.score < top * RELEVANCE_CUT;
     return ranked;

@@ -14,8 +14,10 @@ const WORD_BOUNDARY = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|
 const MAX_SPLIT_LENGTH = 200;
 
 /**
- * A term, lower-cased, and, when it is a compound name, each of its words: an alert named
- * `NodeClockSkewDetected` is found by `node clock skew`, and by its whole name with a typo.
+ * A term, lower-cased, and, when it is a compound name, each of its words and each pair of
+ * neighbouring words joined: an alert named `KubePodCrashLooping` is found by `kube pod crash
+ * looping`, by `kubepod crashlooping`, by `crashloop` (from `CrashLoopBackOff`), and by its whole
+ * name with a typo.
  */
 export function processTerm(term: string): string | string[] {
   const whole = term.toLowerCase();
@@ -24,5 +26,6 @@ export function processTerm(term: string): string | string[] {
   if (term.length > MAX_SPLIT_LENGTH) return whole;
   const words = term.split(WORD_BOUNDARY).filter(Boolean).map((word) => word.toLowerCase());
   if (words.length < 2) return whole.replace(/^[_-]+|[_-]+$/g, '') || whole;
-  return [whole, ...words];
+  const pairs = words.slice(1).map((word, index) => words[index] + word);
+  return [...new Set([whole, ...words, ...pairs])];
 }

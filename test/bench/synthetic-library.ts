@@ -1,4 +1,5 @@
-// Deterministic synthetic runbooks of realistic size (about 5 KB, 5 to 20 steps with commands) and
+// Deterministic synthetic runbooks of realistic size (about 5 KB, 5 to 20 steps with commands, and
+// troubleshooting and rollback sections beside the procedure, as real documents have) and
 // typo-laden queries aimed at them, for `npm run bench`.
 import { parseLibrary, type LibraryFile } from '../../shared/library/library-parser';
 import type { LibrarySnapshot } from '../../shared/model';
@@ -56,6 +57,21 @@ function runbookMarkdown(index: number, next: () => number): string {
     lines.push(`kubectl -n ${service} ${pick(next, ['rollout restart', 'scale --replicas=3', 'describe', 'logs --since=15m'])} deploy/${service}-${component}`, '```');
   }
   lines.push('', '## Verification', `- [ ] ${cap(service)} error rate back to normal`, `- [ ] ${component} healthy`);
+  // Sections beside the procedure, as real documents have them: troubleshooting entries and a way back.
+  const other = pick(next, COMPONENTS);
+  lines.push(
+    '',
+    '## Troubleshooting',
+    '',
+    `### Issue: ${component} does not come back`,
+    `Read the ${component} logs of ${service} and compare with the ${other} dashboards. ${FILLER.slice(0, 60 + Math.floor(next() * 100))}`,
+    '',
+    `### Issue: ${service} ${pick(next, ['errors keep rising', 'latency stays high', 'queue keeps growing'])}`,
+    `Check the ${other} connections of ${service} before anything else.`,
+    '',
+    '## Rollback',
+    `Undo the ${action} of the ${service} ${component} and tell the incident channel.`,
+  );
   return lines.join('\n');
 }
 

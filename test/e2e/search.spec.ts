@@ -1,5 +1,26 @@
 import type { Page } from '@playwright/test';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, test } from './fixtures';
+import { E2E_BUILD, RENDERER } from './host';
+import { buildSearchIndex } from '../../shared/search/search-engine';
+import { sectionOutline } from '../../shared/library/markdown/section-outline';
+import type { LibrarySnapshot } from '../../shared/model';
+import { responderLibrary, responderQueries } from '../support/responder-library';
+
+/** The app with the library the responder queries are written against (bundled runbooks, team documents, public shapes). */
+const RESPONDER_RENDERER = path.join(E2E_BUILD, 'renderer-responder-library');
+let responder: LibrarySnapshot;
+
+test.beforeAll(async () => {
+  responder = await responderLibrary();
+  await rm(RESPONDER_RENDERER, { recursive: true, force: true });
+  await mkdir(E2E_BUILD, { recursive: true });
+  await cp(RENDERER, RESPONDER_RENDERER, { recursive: true });
+  await writeFile(path.join(RESPONDER_RENDERER, 'library.json'), JSON.stringify(responder));
+  await writeFile(path.join(RESPONDER_RENDERER, 'library-meta.json'), JSON.stringify({ version: responder.version, source: responder.source }));
+  await writeFile(path.join(RESPONDER_RENDERER, 'search-index.json'), JSON.stringify(buildSearchIndex(responder.version, responder.runbooks)));
+});
 
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Search runbooks' });
 const input = (page: Page) => page.getByRole('combobox', { name: 'Search runbooks' });
@@ -53,4 +74,58 @@ test('the shortcut label says Ctrl K here', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   const expected = process.platform === 'darwin' ? '⌘K' : 'Ctrl K';
   await expect(page.getByRole('button', { name: /Search runbooks/ }).locator('kbd')).toHaveText(expected);
+});
+
+/** Types a query and waits for its answer; the text of the first three options. */
+async function topThree(page: Page, query: string): Promise<string[]> {
+  await input(page).fill(query);
+  const results = page.getByRole('listbox', { name: 'Results' });
+  await expect(results).toHaveAttribute('aria-busy', 'false');
+  await expect(results.getByRole('option').first()).toBeVisible();
+  return (await results.getByRole('option').allInnerTexts()).slice(0, 3);
+}
+
+test('responder phrasings find their runbook, and their section in long documents, in the top three', async ({ launch, profile }) => {
+  const { page } = await launch(profile, RESPONDER_RENDERER);
+  await openPalette(page);
+  const queries = await responderQueries();
+  // A sample: symptoms, compound alert names, and sections of the team documents.
+  const sample = ['cant connect to db', 'we got hacked', 'kubepod crashlooping', 'replication lag', 'stockroom rollback', 'paydesk database connection', 'course pages down', 'login broken'];
+  for (const query of sample) {
+    const wanted = queries.find((each) => each.query === query);
+    if (!wanted) throw new Error(`${query} is not in the responder queries`);
+    const runbook = responder.runbooks.find((each) => each.id === wanted.expect);
+    if (!runbook) throw new Error(`${wanted.expect} is not in the library`);
+    const heading = wanted.section && sectionOutline(runbook.body).find((section) => section.slug === wanted.section)?.heading;
+    const shown = await topThree(page, query);
+    expect(
+      shown.some((text) => text.includes(runbook.title) && (!heading || text.includes(`› ${heading}`))),
+      `${query}: wanted ${runbook.title}${heading ? ` › ${heading}` : ''} in ${JSON.stringify(shown)}`,
+    ).toBe(true);
+  }
+});
+
+test('a hit in a section of a long document names it, shows its line, lists the file\'s other matching sections under it, and Enter opens the page there, marked', async ({
+  launch,
+  profile,
+}) => {
+  const { page } = await launch(profile, RESPONDER_RENDERER);
+  await openPalette(page);
+  await input(page).fill('stockroom too many connections');
+  const first = palette(page).getByRole('listbox', { name: 'Results' }).getByRole('option').first();
+  await expect(first.locator('.hit-title')).toHaveText('Operations Runbook › Database Connection Issues');
+  await expect(first.locator('.hit-snippet')).toContainText('too many connections');
+  await input(page).fill('stockroom database');
+  await expect(palette(page).locator('li.hit-also').first()).toBeVisible();
+  await input(page).fill('stockroom too many connections');
+  await expect(first.locator('.hit-title')).toHaveText('Operations Runbook › Database Connection Issues');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/runbook\/stockroom\/OPERATIONS_RUNBOOK\?section=database-connection-issues$/);
+  const heading = page.getByRole('heading', { name: 'Database Connection Issues' });
+  await expect(heading).toBeInViewport();
+  await expect(heading).toHaveClass(/section-arrived/);
+  // The mark fades and goes; the text never moved.
+  const before = await heading.boundingBox();
+  await expect(heading).not.toHaveClass(/section-arrived/, { timeout: 5_000 });
+  expect(await heading.boundingBox()).toEqual(before);
 });

@@ -22,6 +22,9 @@ import { runFromPage } from './procedure-in-view';
 import { isReportTitle, procedures } from '../../../shared/library/document/procedures';
 import { START_RUN_KEY } from '../../ui/keys';
 
+/** How long a section opened from a link or a search stays marked. */
+const SECTION_MARK_MS = 2_500;
+
 export function RunbookView({ id, section }: { id: string; section?: string }) {
   const { runbook, notes: libraryNotes, missing, failed, load } = useRunbookStore();
   const summaries = useLibraryStore((state) => state.summaries);
@@ -38,7 +41,15 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
   const shown = runbook?.id === id;
   useEffect(() => {
     // A link to `runbook.md#section` opens the runbook scrolled to that heading.
-    if (shown && section) document.getElementById(SECTION_ID_PREFIX + headingSlug(section))?.scrollIntoView({ block: 'start' });
+    // Its heading is marked for a moment (a background that fades, nothing that moves the text), so the eye finds it.
+    const heading = shown && section ? document.getElementById(SECTION_ID_PREFIX + headingSlug(section)) : null;
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.classList.add('section-arrived');
+    const fade = heading && window.setTimeout(() => heading.classList.remove('section-arrived'), SECTION_MARK_MS);
+    return () => {
+      if (fade) window.clearTimeout(fade);
+      heading?.classList.remove('section-arrived');
+    };
   }, [shown, section]);
 
   if (missing === id) return <p className="empty">There is no runbook “{id}” in this library.</p>;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { NoteHit } from '../../../shared/search/note-search';
-import type { SearchHit } from '../../../shared/search/search-engine';
+import type { SearchHit, SectionHit } from '../../../shared/search/search-engine';
 import { useLibraryStore, PriorityBadge, RunbookFilters, TitlePlace, typeLabel } from '../library';
 import { useRouteStore } from '../../app/services/route-store';
 import { useSearchStore } from './search-store';
@@ -9,7 +9,14 @@ import { NOTE_KIND_LABELS } from '../notes';
 import { trapTab } from '../../ui/focus-trap';
 import { actionsOnly, availableActions, matchingActions, type PaletteAction } from './palette-actions';
 
-type PaletteItem = { kind: 'action'; action: PaletteAction } | { kind: 'runbook'; hit: SearchHit } | { kind: 'note'; note: NoteHit };
+/** A runbook hit, or one of its sections; `also` marks a further section listed under its runbook's first row. */
+type RunbookItem = { kind: 'runbook'; hit: SearchHit; section?: SectionHit; also?: boolean };
+type PaletteItem = { kind: 'action'; action: PaletteAction } | RunbookItem | { kind: 'note'; note: NoteHit };
+
+/** A hit and the further sections of its file, in the order the list shows them. */
+function runbookItems(hits: SearchHit[]): RunbookItem[] {
+  return hits.flatMap((hit) => [{ kind: 'runbook' as const, hit, section: hit.section }, ...(hit.moreSections ?? []).map((section) => ({ kind: 'runbook' as const, hit, section, also: true }))]);
+}
 
 export function SearchPalette() {
   const { open, query, answered, hits, notes, selected, filters, error, openWhenAnswered, closePalette, requestOpenWhenAnswered, setQuery, setFilters, moveSelection } =
@@ -34,7 +41,7 @@ export function SearchPalette() {
   const shownNotes = onlyActions ? [] : notes;
   const items: PaletteItem[] = [
     ...(actionsFirst ? actions.map((action) => ({ kind: 'action' as const, action })) : []),
-    ...shownHits.map((hit) => ({ kind: 'runbook' as const, hit })),
+    ...runbookItems(shownHits),
     ...shownNotes.map((note) => ({ kind: 'note' as const, note })),
     ...(actionsFirst ? [] : actions.map((action) => ({ kind: 'action' as const, action }))),
   ];
@@ -43,7 +50,9 @@ export function SearchPalette() {
     if (!item) return;
     closePalette();
     if (item.kind === 'action') item.action.run();
-    else navigate(item.kind === 'runbook' ? { name: 'runbook', id: item.hit.summary.id } : { name: 'note', id: item.note.id });
+    else if (item.kind === 'note') navigate({ name: 'note', id: item.note.id });
+    // A hit found in a section opens the page scrolled to it.
+    else navigate(item.section ? { name: 'runbook', id: item.hit.summary.id, section: item.section.slug } : { name: 'runbook', id: item.hit.summary.id });
   };
   useEffect(() => {
     if (!open) return;
@@ -79,38 +88,56 @@ export function SearchPalette() {
     }
   };
   const words = query.split(/\s+/).filter(Boolean);
-  const strong = shownHits.filter((hit) => !hit.weak);
-  const weak = shownHits.filter((hit) => hit.weak);
+  const strong = runbookItems(shownHits.filter((hit) => !hit.weak));
+  const weak = runbookItems(shownHits.filter((hit) => hit.weak));
   const firstHit = actionsFirst ? actions.length : 0;
-  const firstAction = actionsFirst ? 0 : shownHits.length + shownNotes.length;
-  const option = (index: number, key: string, children: ReactNode) => (
-    <li key={key} id={`hit-${index}`} role="option" aria-selected={index === selected} className={index === selected ? 'selected' : undefined} onMouseDown={() => openItem(index)}>
+  const hitItems = strong.length + weak.length;
+  const firstAction = actionsFirst ? 0 : hitItems + shownNotes.length;
+  const option = (index: number, key: string, children: ReactNode, className?: string) => (
+    <li
+      key={key}
+      id={`hit-${index}`}
+      role="option"
+      aria-selected={index === selected}
+      className={[className, index === selected ? 'selected' : undefined].filter(Boolean).join(' ') || undefined}
+      onMouseDown={() => openItem(index)}
+    >
       {children}
     </li>
   );
-  const runbookOption = (hit: SearchHit, index: number) =>
-    option(
+  const runbookOption = ({ hit, section, also }: RunbookItem, index: number) => {
+    const terms = [...hit.terms, ...words];
+    const snippet = section ? section.snippet : hit.snippet;
+    return option(
       index,
-      hit.summary.id,
+      `${hit.summary.id}#${section?.slug ?? ''}`,
       <>
         <span className="hit-title">
-          <Highlighted text={hit.summary.title} terms={[...hit.terms, ...words]} />
-          <TitlePlace id={hit.summary.id} />
+          {/* A further section shows only its heading; a screen reader still hears whose it is. */}
+          {also ? <span className="visually-hidden">{hit.summary.title}</span> : <Highlighted text={hit.summary.title} terms={terms} />}
+          {!also && <TitlePlace id={hit.summary.id} />}
+          {section && (
+            <span className="hit-section">
+              {also ? '' : ' '}› <Highlighted text={section.heading ?? section.slug} terms={terms} />
+            </span>
+          )}
         </span>
-        <PriorityBadge priority={hit.summary.priority} />
-        <span className="hit-type">{hit.summary.document ? `${typeLabel(hit.summary.type)} · document` : typeLabel(hit.summary.type)}</span>
-        {hit.summary.aliases.length > 0 && (
+        {!also && <PriorityBadge priority={hit.summary.priority} />}
+        {!also && <span className="hit-type">{hit.summary.document ? `${typeLabel(hit.summary.type)} · document` : typeLabel(hit.summary.type)}</span>}
+        {!also && hit.summary.aliases.length > 0 && (
           <span className="hit-aliases">
-            <Highlighted text={hit.summary.aliases.join(', ')} terms={[...hit.terms, ...words]} />
+            <Highlighted text={hit.summary.aliases.join(', ')} terms={terms} />
           </span>
         )}
-        {hit.snippet && (
+        {snippet && (
           <span className="hit-snippet">
-            <Highlighted text={hit.snippet} terms={hit.terms} />
+            <Highlighted text={snippet} terms={hit.terms} />
           </span>
         )}
       </>,
+      also ? 'hit-also' : undefined,
     );
+  };
   const noteOption = (note: NoteHit, index: number) =>
     option(
       index,
@@ -160,9 +187,9 @@ export function SearchPalette() {
         {error && <p className="palette-error" role="alert">Search failed: {error}</p>}
         <ul id="palette-results" role="listbox" aria-label="Results" aria-busy={answered !== query}>
           {actionsFirst && actionGroup}
-          {strong.length > 0 && <PaletteGroup label="Runbooks">{strong.map((hit, index) => runbookOption(hit, firstHit + index))}</PaletteGroup>}
-          {weak.length > 0 && <PaletteGroup label="Weaker matches">{weak.map((hit, index) => runbookOption(hit, firstHit + strong.length + index))}</PaletteGroup>}
-          {shownNotes.length > 0 && <PaletteGroup label="Admin notes">{shownNotes.map((note, index) => noteOption(note, firstHit + shownHits.length + index))}</PaletteGroup>}
+          {strong.length > 0 && <PaletteGroup label="Runbooks">{strong.map((item, index) => runbookOption(item, firstHit + index))}</PaletteGroup>}
+          {weak.length > 0 && <PaletteGroup label="Weaker matches">{weak.map((item, index) => runbookOption(item, firstHit + strong.length + index))}</PaletteGroup>}
+          {shownNotes.length > 0 && <PaletteGroup label="Admin notes">{shownNotes.map((note, index) => noteOption(note, firstHit + hitItems + index))}</PaletteGroup>}
           {!actionsFirst && actionGroup}
         </ul>
         {query.trim() && items.length === 0 && !error && (answered === query || onlyActions) && <p className="empty">Nothing matches “{query}”.</p>}

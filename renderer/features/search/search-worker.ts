@@ -2,14 +2,15 @@
 import { NoteSearch } from '../../../shared/search/note-search';
 import { buildSearchIndex, SearchEngine, type SearchHit } from '../../../shared/search/search-engine';
 import { snippetOf } from '../../../shared/search/snippet';
-import { assertSnapshot } from '../../../shared/library/snapshot-validation';
+import { matchSections, titleAnswersQuery } from '../../../shared/search/section-match';
+import { assertSnapshot, isSearchIndexFor } from '../../../shared/library/snapshot-validation';
 import { fetchBundledIndex, fetchBundledSnapshot } from './bundled-library';
 import { createDatabase, type FailsafeDatabase } from '../../app/services/database';
 import { importBundledLibrary, rebuildIndex, type LocalIndexer } from './import-bundled';
 import { importSyncedLibrary, IndexNotBuiltError } from './import-synced';
 import type { SearchReply, SearchRequest, WorkerMessage } from './search-protocol';
 
-const SNIPPETS_PER_SEARCH = 12;
+const SECTIONS_PER_SEARCH = 12;
 
 let engine: SearchEngine | undefined;
 let database: FailsafeDatabase | undefined;
@@ -30,7 +31,8 @@ const indexer: LocalIndexer = {
 
 async function loadStored(version: string): Promise<SearchReply> {
   const index = await db().searchIndex.get(version);
-  if (!index) return { type: 'loaded', found: false, summaries: [] };
+  // An index stored by an older build has another layout: "not found" makes the caller build it again.
+  if (!isSearchIndexFor(index, version)) return { type: 'loaded', found: false, summaries: [] };
   return { type: 'loaded', found: true, summaries: indexer.adopt(index) };
 }
 
@@ -66,7 +68,7 @@ async function handle(request: SearchRequest): Promise<SearchReply> {
     }
     case 'search': {
       const hits = engine ? engine.search(request.query, request.filters, request.limit) : [];
-      await addSnippets(hits);
+      await addSections(request.query, hits);
       const notes = engine && !request.filters.type && !request.filters.priority && !request.filters.tag ? (await noteSearch(engine.version)).search(request.query) : [];
       return { type: 'results', hits, notes };
     }
@@ -81,14 +83,23 @@ async function noteSearch(version: string): Promise<NoteSearch> {
   return notes.search;
 }
 
-/** Results that matched only in the body or a command show the matching line; the index keeps no text, the database does. */
-async function addSnippets(hits: SearchHit[]): Promise<void> {
-  const wanted = hits.filter((hit) => hit.needsSnippet).slice(0, SNIPPETS_PER_SEARCH);
+/**
+ * The section each hit matched in, and the matching line of a hit found by its text; the index keeps
+ * no text, the database does. Only the first hits are looked at, and of those only the ones whose
+ * title leaves words of the query unanswered or that need a snippet are read.
+ */
+async function addSections(query: string, hits: SearchHit[]): Promise<void> {
+  const wanted = hits.slice(0, SECTIONS_PER_SEARCH).filter((hit) => hit.needsSnippet || !titleAnswersQuery(query, hit.summary.title, hit.terms));
   if (!wanted.length) return;
   const runbooks = await db().runbooks.bulkGet(wanted.map((hit) => hit.summary.id));
   wanted.forEach((hit, index) => {
     const body = runbooks[index]?.body;
-    if (body) hit.snippet = snippetOf(body, hit.terms);
+    if (!body) return;
+    const { section, moreSections } = matchSections(query, hit.summary.title, body, hit.terms);
+    hit.section = section;
+    hit.moreSections = moreSections;
+    if (section) hit.snippet = section.snippet;
+    else if (hit.needsSnippet) hit.snippet = snippetOf(body, hit.terms);
   });
 }
 

@@ -1,0 +1,75 @@
+import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
+import { STOP_WORDS } from './query-expansion';
+import { processTerm, tokenize } from './terms';
+
+// Typo correction against the words runbooks are named by (titles, aliases, tags, file names,
+// headings), apart from the full text: each word is one entry here, so a fuzzy lookup walks the
+// vocabulary once and touches no list of documents. Fuzzy matching inside the full-text index cost
+// most of a query's time at 10,000 runbooks, since a common word's misspelling matched thousands.
+
+interface WordEntry {
+  id: number;
+  word: string;
+}
+
+const OPTIONS: MiniSearchOptions<WordEntry> = {
+  idField: 'id',
+  fields: ['word'],
+  storeFields: [],
+  // Each entry is one word already processed: no splitting again.
+  tokenize: (text) => [text],
+  processTerm: (term) => term,
+  searchOptions: {
+    // Generous (two letters swapped in `rdeis` are two edits): the lookup is cheap, and a corrected word counts for less.
+    fuzzy: (term) => (term.length > 3 ? 0.34 : false),
+    maxFuzzy: 2,
+    combineWith: 'OR',
+  },
+};
+
+/** Corrections kept for each word of a query: the closest few. */
+const PER_WORD = 3;
+/** A prefix is looked up only for the word being typed, when it has this many letters. */
+const MIN_PREFIX = 3;
+
+export class Spelling {
+  private constructor(private readonly words: MiniSearch<WordEntry>) {}
+
+  /** The index of the words of `texts` (stop words aside: `swich` is never corrected to `with`). */
+  static build(texts: Iterable<string>): string {
+    const vocabulary = new Set<string>();
+    for (const text of texts) {
+      for (const token of tokenize(text)) {
+        const processed = processTerm(token);
+        for (const word of Array.isArray(processed) ? processed : [processed]) if (word.length > 1 && !STOP_WORDS.has(word)) vocabulary.add(word);
+      }
+    }
+    const index = new MiniSearch(OPTIONS);
+    index.addAll([...vocabulary].map((word, id) => ({ id, word })));
+    return JSON.stringify(index);
+  }
+
+  static load(json: string): Spelling {
+    return new Spelling(MiniSearch.loadJSON(json, OPTIONS));
+  }
+
+  private known(word: string): boolean {
+    return this.words.search(word, { fuzzy: false, prefix: false }).length > 0;
+  }
+
+  /** For each word of a query, the indexed words it may have meant (a typo away, or completing the last word), not the word itself. */
+  corrections(words: string[]): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    words.forEach((word, index) => {
+      // A word typed whole (`billing`) is not also completed (`billingapi`, `billingdns`…).
+      const prefix = index === words.length - 1 && word.length >= MIN_PREFIX && !this.known(word);
+      const kept: string[] = [];
+      for (const result of this.words.search(word, { prefix })) {
+        for (const term of result.terms) if (term !== word && !words.includes(term) && !kept.includes(term)) kept.push(term);
+        if (kept.length >= PER_WORD) break;
+      }
+      if (kept.length) found.set(word, kept.slice(0, PER_WORD));
+    });
+    return found;
+  }
+}
