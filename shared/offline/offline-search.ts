@@ -4,8 +4,8 @@
 // (renderer/features/health/offline-copy-script.ts); the app builds its data.
 import type { AdminNote } from '../model';
 import { NoteSearch } from '../search/note-search';
-import { SearchEngine, type SerializedSearchIndex } from '../search/search-engine';
-import { snippetOf } from '../search/snippet';
+import { SearchEngine, type SectionHit, type SerializedSearchIndex } from '../search/search-engine';
+import { fillFromBody, hitsNeedingBodies } from '../search/section-match';
 
 /** A page of the copy that is not a document: severity levels, on-call, a message template. */
 export interface OfflinePageLink {
@@ -40,8 +40,6 @@ export interface OfflineResult {
 
 /** As many as the palette asks the engine for. */
 const RUNBOOK_LIMIT = 20;
-/** The app fills snippets for this many hits per search; the rest show none there either. */
-const SNIPPETS_PER_SEARCH = 12;
 const WORDS = /[^\p{L}\p{N}]+/u;
 
 /** The copy's search: the index the app searches, whatever its shape, and the rest search needs. */
@@ -71,18 +69,19 @@ export class OfflineSearch {
 
   search(query: string): OfflineResult[] {
     if (!query.trim()) return [];
-    let snippets = 0;
-    const runbooks = this.engine.search(query, {}, RUNBOOK_LIMIT).map((hit): OfflineResult => {
-      const id = hit.summary.id;
-      const body = hit.needsSnippet && snippets++ < SNIPPETS_PER_SEARCH && Object.hasOwn(this.data.bodies, id) ? this.data.bodies[id] : undefined;
-      return {
-        key: `runbook/${hit.summary.id}`,
-        title: hit.summary.title,
+    const hits = this.engine.search(query, {}, RUNBOOK_LIMIT);
+    // As the app's search worker does: the section each of the first hits matched in, read from its body.
+    for (const hit of hitsNeedingBodies(query, hits)) if (Object.hasOwn(this.data.bodies, hit.summary.id)) fillFromBody(query, hit, this.data.bodies[hit.summary.id]);
+    const runbooks = hits.flatMap((hit): OfflineResult[] => {
+      const result = (section: SectionHit | undefined, snippet: string | undefined): OfflineResult => ({
+        key: `runbook/${hit.summary.id}${section ? `?section=${encodeURIComponent(section.slug)}` : ''}`,
+        title: section ? `${hit.summary.title} › ${section.heading ?? section.slug}` : hit.summary.title,
         group: hit.weak ? 'Weaker matches' : 'Runbooks',
         kind: this.label(hit.summary.type),
-        snippet: hit.snippet ?? (body ? snippetOf(body, hit.terms) : undefined),
+        snippet,
         terms: hit.terms,
-      };
+      });
+      return [result(hit.section, hit.snippet), ...(hit.moreSections ?? []).map((section) => result(section, section.snippet))];
     });
     const notes = this.notes.search(query).map((note): OfflineResult => ({ key: `note/${note.id}`, title: note.title, group: 'Admin notes', kind: this.label(note.kind), snippet: note.snippet, terms: note.terms }));
     return [...runbooks, ...notes, ...this.pages(query)];

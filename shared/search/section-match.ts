@@ -1,7 +1,7 @@
 import { sectionOutline, type OutlineSection } from '../library/markdown/section-outline';
 import { isDestructive, namesDestructiveAction } from './destructive';
 import { queryWords, STOP_WORDS } from './query-expansion';
-import type { SectionHit } from './search-engine';
+import type { SearchHit, SectionHit } from './search-engine';
 import { snippetOf } from './snippet';
 
 // Which section of a found runbook the match is in. The index ranks runbooks; this reads the body
@@ -138,4 +138,21 @@ export function matchSections(query: string, title: string, body: string, terms:
       .slice(0, MAX_MORE)
       .map(hitOf),
   };
+}
+
+/** The app reads bodies for this many of the best hits per search, to name their section or show their line. */
+export const SECTIONS_PER_SEARCH = 12;
+
+/** The hits whose body is needed: among the first, those needing a snippet or whose title leaves words of the query unanswered. */
+export function hitsNeedingBodies(query: string, hits: SearchHit[]): SearchHit[] {
+  return hits.slice(0, SECTIONS_PER_SEARCH).filter((hit) => hit.needsSnippet || !titleAnswersQuery(query, hit.summary.title, hit.terms));
+}
+
+/** Names the section a hit matched in (and further ones), with the matching line as its snippet, read from its body. */
+export function fillFromBody(query: string, hit: SearchHit, body: string): void {
+  const { section, moreSections } = matchSections(query, hit.summary.title, body, hit.terms);
+  hit.section = section;
+  hit.moreSections = moreSections;
+  if (section) hit.snippet = section.snippet;
+  else if (hit.needsSnippet) hit.snippet = snippetOf(body, hit.terms);
 }

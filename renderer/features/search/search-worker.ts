@@ -1,16 +1,13 @@
 /// <reference lib="webworker" />
 import { NoteSearch } from '../../../shared/search/note-search';
 import { buildSearchIndex, SearchEngine, type SearchHit } from '../../../shared/search/search-engine';
-import { snippetOf } from '../../../shared/search/snippet';
-import { matchSections, titleAnswersQuery } from '../../../shared/search/section-match';
+import { fillFromBody, hitsNeedingBodies } from '../../../shared/search/section-match';
 import { assertSnapshot, isSearchIndexFor } from '../../../shared/library/snapshot-validation';
 import { fetchBundledIndex, fetchBundledSnapshot } from './bundled-library';
 import { createDatabase, type FailsafeDatabase } from '../../app/services/database';
 import { importBundledLibrary, rebuildIndex, type LocalIndexer } from './import-bundled';
 import { importSyncedLibrary, IndexNotBuiltError } from './import-synced';
 import type { SearchReply, SearchRequest, WorkerMessage } from './search-protocol';
-
-const SECTIONS_PER_SEARCH = 12;
 
 let engine: SearchEngine | undefined;
 let database: FailsafeDatabase | undefined;
@@ -89,17 +86,12 @@ async function noteSearch(version: string): Promise<NoteSearch> {
  * title leaves words of the query unanswered or that need a snippet are read.
  */
 async function addSections(query: string, hits: SearchHit[]): Promise<void> {
-  const wanted = hits.slice(0, SECTIONS_PER_SEARCH).filter((hit) => hit.needsSnippet || !titleAnswersQuery(query, hit.summary.title, hit.terms));
+  const wanted = hitsNeedingBodies(query, hits);
   if (!wanted.length) return;
   const runbooks = await db().runbooks.bulkGet(wanted.map((hit) => hit.summary.id));
   wanted.forEach((hit, index) => {
     const body = runbooks[index]?.body;
-    if (!body) return;
-    const { section, moreSections } = matchSections(query, hit.summary.title, body, hit.terms);
-    hit.section = section;
-    hit.moreSections = moreSections;
-    if (section) hit.snippet = section.snippet;
-    else if (hit.needsSnippet) hit.snippet = snippetOf(body, hit.terms);
+    if (body) fillFromBody(query, hit, body);
   });
 }
 
