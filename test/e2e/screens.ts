@@ -70,6 +70,8 @@ export const SCREENS: Screen[] = [
     name: 'severity-panel',
     open: async (page) => {
       await page.evaluate(() => (window.location.hash = '#/'));
+      // A key pressed before the library replaces the message form would be typed into the form's field.
+      await expect(page.getByRole('heading', { level: 1, name: 'Runbook library' })).toBeVisible();
       await page.keyboard.press('l');
       await expect(page.getByRole('dialog', { name: 'Severity levels' })).toBeVisible();
     },

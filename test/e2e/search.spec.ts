@@ -113,12 +113,12 @@ test('a hit in a section of a long document names it, shows its line, lists the 
   await openPalette(page);
   await input(page).fill('stockroom too many connections');
   const first = palette(page).getByRole('listbox', { name: 'Results' }).getByRole('option').first();
-  await expect(first.locator('.hit-title')).toHaveText('Operations Runbook › Database Connection Issues');
+  await expect(first.locator('.hit-title')).toHaveText('Operations Runbook › Database Connection Issues stockroom/OPERATIONS_RUNBOOK');
   await expect(first.locator('.hit-snippet')).toContainText('too many connections');
   await input(page).fill('stockroom database');
   await expect(palette(page).locator('li.hit-also').first()).toBeVisible();
   await input(page).fill('stockroom too many connections');
-  await expect(first.locator('.hit-title')).toHaveText('Operations Runbook › Database Connection Issues');
+  await expect(first.locator('.hit-title')).toHaveText('Operations Runbook › Database Connection Issues stockroom/OPERATIONS_RUNBOOK');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/runbook\/stockroom\/OPERATIONS_RUNBOOK\?section=database-connection-issues$/);
   const heading = page.getByRole('heading', { name: 'Database Connection Issues' });

@@ -115,12 +115,13 @@ export function SearchPalette() {
         <span className="hit-title">
           {/* A further section shows only its heading; a screen reader still hears whose it is. */}
           {also ? <span className="visually-hidden">{hit.summary.title}</span> : <Highlighted text={hit.summary.title} terms={terms} />}
-          {!also && <TitlePlace id={hit.summary.id} />}
           {section && (
             <span className="hit-section">
               {also ? '' : ' '}› <Highlighted text={section.heading ?? section.slug} terms={terms} />
             </span>
           )}
+          {/* Where a shared title lives (two Operations Runbooks), after what the hit is. */}
+          {!also && <TitlePlace id={hit.summary.id} />}
         </span>
         {!also && <PriorityBadge priority={hit.summary.priority} />}
         {!also && <span className="hit-type">{hit.summary.document ? `${typeLabel(hit.summary.type)} · document` : typeLabel(hit.summary.type)}</span>}
