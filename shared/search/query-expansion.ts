@@ -14,7 +14,7 @@ export const SYMPTOM_EQUIVALENTS: readonly (readonly string[])[] = [
   ['pod', 'pods', 'container'],
   ['crash', 'crashing', 'crashed', 'crashloop', 'restarting'],
   ['oom', 'out of memory', 'oomkilled', 'memory'],
-  ['5xx', '500', '502', '503', '504', 'http errors', 'error rate'],
+  ['5xx', '500', '500s', '502', '503', '504', '5xxs', 'http errors', 'error rate'],
   ['errors', 'error rate', 'exceptions'],
   ['cert', 'certificate', 'ssl', 'tls', 'expired', 'expiry'],
   ['disk', 'filesystem', 'volume', 'storage'],
