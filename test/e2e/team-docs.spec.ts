@@ -92,6 +92,10 @@ test.describe('team documents synced from Git', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(page.getByText(/Synced: 5 runbooks added/)).toBeVisible({ timeout: 30_000 });
+    // The summary tells the two Operations Runbooks apart by where they live.
+    for (const place of ['paydesk/OPERATIONS_RUNBOOK', 'stockroom/OPERATIONS_RUNBOOK']) {
+      await expect(page.getByRole('listitem').filter({ hasText: 'Operations Runbook' }).filter({ hasText: place }).filter({ hasText: '(added)' })).toBeVisible();
+    }
 
     // The status report is listed as a document, and says so on its page; R runs nothing.
     await page.evaluate(() => (window.location.hash = '#/'));

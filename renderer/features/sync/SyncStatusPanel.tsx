@@ -2,6 +2,7 @@ import { useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'rea
 import { describeKeptAndRemoved } from '../../../shared/sync/library-changes';
 import { hashOf } from '../../app/services/routes';
 import { useSyncStore } from './sync-store';
+import { TitlePlace } from '../library';
 
 /**
  * Progress while syncing, then what changed (what was kept, and what went) or why it failed, in
@@ -55,7 +56,8 @@ export function SyncStatusPanel() {
         <ul>
           {listed.map((item) => (
             <li key={item.id}>
-              <a href={hashOf({ name: 'runbook', id: item.id })}>{item.title}</a> ({item.word})
+              <a href={hashOf({ name: 'runbook', id: item.id })}>{item.title}</a>
+              <TitlePlace id={item.id} /> ({item.word})
             </li>
           ))}
           {outcome.changes?.removed.map((item) => <li key={item.id}>{item.title} (removed)</li>)}
