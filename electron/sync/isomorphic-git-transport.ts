@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import git from 'isomorphic-git';
 import type { HttpClient } from 'isomorphic-git';
+import { inflateWithNodeZlib } from './native-inflate';
 import { basicAuthHeader, type CheckedOut, type GitTransport, type TransportOptions } from './git-transport';
 import { plainMessage, SyncFailure } from './sync-errors';
 
 /** Built in: works on a machine with no git installed; https (and loopback http) with an optional token. */
 export function createIsomorphicGitTransport(http: HttpClient): GitTransport {
+  inflateWithNodeZlib();
   // `cache`: isomorphic-git keeps parsed pack indexes there between calls; shared by the fetch and
   // the checkout of one sync, it cuts a 1,000-file checkout by a third.
   const common = (options: TransportOptions, cache: object) => ({
