@@ -97,6 +97,5 @@ async function treeEntries(dir: string): Promise<{ path: string; mode: number }[
 async function checkedOut(dir: string): Promise<CheckedOut> {
   const commit = await git.resolveRef({ fs, dir, ref: 'HEAD' });
   const { commit: info } = await git.readCommit({ fs, dir, oid: commit });
-  const branch = (await git.currentBranch({ fs, dir })) ?? '';
-  return { commit, committedAt: new Date(info.committer.timestamp * 1000).toISOString(), branch };
+  return { commit, committedAt: new Date(info.committer.timestamp * 1000).toISOString() };
 }
