@@ -33,7 +33,8 @@ const imports = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': 
 const NODE = ['node:'];
 const SHARED_PACKAGES = ['yaml', 'minisearch', 'fuse.js'];
 const RENDERER_PACKAGES = [...SHARED_PACKAGES, 'react', 'react-dom', 'react-markdown', 'remark-gfm', 'dexie', 'zustand'];
-const SERVICE_PACKAGES = [...SHARED_PACKAGES, 'isomorphic-git'];
+// pako: only to hand isomorphic-git Node's zlib for its inflate (electron/sync/native-inflate.ts).
+const SERVICE_PACKAGES = [...SHARED_PACKAGES, 'isomorphic-git', 'pako'];
 
 const NO_DIRECT_BRIDGE = { selector: "MemberExpression[object.name='window'][property.name='failsafe']", message: 'The renderer reaches the bridge through app/services/bridge.ts, never window.failsafe directly.' };
 

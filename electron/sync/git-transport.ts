@@ -11,7 +11,6 @@ export interface TransportOptions {
 export interface CheckedOut {
   commit: string;
   committedAt: string;
-  branch: string;
 }
 
 /** One way of talking to Git. The work tree is only ever written by Git itself, never edited. */

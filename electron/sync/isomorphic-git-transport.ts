@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import git from 'isomorphic-git';
 import type { HttpClient } from 'isomorphic-git';
+import { inflateWithNodeZlib } from './native-inflate';
 import { basicAuthHeader, type CheckedOut, type GitTransport, type TransportOptions } from './git-transport';
 import { plainMessage, SyncFailure } from './sync-errors';
 
 /** Built in: works on a machine with no git installed; https (and loopback http) with an optional token. */
 export function createIsomorphicGitTransport(http: HttpClient): GitTransport {
+  inflateWithNodeZlib();
   // `cache`: isomorphic-git keeps parsed pack indexes there between calls; shared by the fetch and
   // the checkout of one sync, it cuts a 1,000-file checkout by a third.
   const common = (options: TransportOptions, cache: object) => ({
@@ -44,9 +46,7 @@ export function createIsomorphicGitTransport(http: HttpClient): GitTransport {
       await checkoutSafely(dir, branch, cache);
       return checkedOut(dir);
     },
-    async symlinks(dir) {
-      return (await treeEntries(dir)).filter((entry) => entry.mode === 0o120000).map((entry) => entry.path);
-    },
+    symlinks: symlinkPaths,
   };
 }
 
@@ -78,23 +78,28 @@ async function checkoutSafely(dir: string, ref: string | undefined, cache: objec
   }
 }
 
-async function treeEntries(dir: string): Promise<{ path: string; mode: number }[]> {
-  const found: { path: string; mode: number }[] = [];
-  await git.walk({
-    fs,
-    dir,
-    trees: [git.TREE({ ref: 'HEAD' })],
-    map: async (filepath, [entry]) => {
-      if (entry && filepath !== '.') found.push({ path: filepath, mode: await entry.mode() });
-      return true;
-    },
-  });
+/**
+ * Git's symbolic links in HEAD, read from the trees alone: a walk of the whole commit also visited
+ * every file to learn what the tree entries already say (at 5,000 runbooks 0.1 to 0.3 s, against
+ * 0.05 to 0.07 s).
+ */
+async function symlinkPaths(dir: string): Promise<string[]> {
+  const { commit } = await git.readCommit({ fs, dir, oid: await git.resolveRef({ fs, dir, ref: 'HEAD' }) });
+  const found: string[] = [];
+  const pending = [{ oid: commit.tree, prefix: '' }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { tree } = await git.readTree({ fs, dir, oid: next.oid });
+    for (const entry of tree) {
+      const entryPath = `${next.prefix}${entry.path}`;
+      if (entry.mode === '120000') found.push(entryPath);
+      else if (entry.type === 'tree') pending.push({ oid: entry.oid, prefix: `${entryPath}/` });
+    }
+  }
   return found;
 }
 
 async function checkedOut(dir: string): Promise<CheckedOut> {
   const commit = await git.resolveRef({ fs, dir, ref: 'HEAD' });
   const { commit: info } = await git.readCommit({ fs, dir, oid: commit });
-  const branch = (await git.currentBranch({ fs, dir })) ?? '';
-  return { commit, committedAt: new Date(info.committer.timestamp * 1000).toISOString(), branch };
+  return { commit, committedAt: new Date(info.committer.timestamp * 1000).toISOString() };
 }

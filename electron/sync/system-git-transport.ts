@@ -30,11 +30,12 @@ export function createSystemGitTransport(gitBinary = 'git'): GitTransport {
     async update(dir, options) {
       const branch = options.branch || (await run(gitBinary, ['-C', dir, 'rev-parse', '--abbrev-ref', 'HEAD'], options)).trim();
       await run(gitBinary, ['-C', dir, 'fetch', '--depth', '1', '--no-tags', '--progress', '--force', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], options);
-      const [head, fetched] = (await run(gitBinary, ['-C', dir, 'rev-parse', 'HEAD', `refs/remotes/origin/${branch}`], options)).trim().split('\n');
+      // One process for both commits, in this order; git lists a commit once, so one means the same.
+      const commits = (await run(gitBinary, ['-C', dir, 'log', '--no-walk=unsorted', '--format=%H%n%cI', 'HEAD', `refs/remotes/origin/${branch}`, '--'], options)).trim().split('\n');
       // Nothing new: the work tree already holds this commit (a reset cut off midway leaves the
       // service's "updating" mark, which makes the next sync clone afresh instead of coming here);
       // checking out and cleaning would walk every file for nothing.
-      if (head === fetched) return checkedOut(gitBinary, dir, options);
+      if (commits.length === 2) return { commit: commits[0], committedAt: new Date(commits[1]).toISOString() };
       options.onProgress('Updating files');
       await run(gitBinary, ['-C', dir, 'checkout', '--force', '-B', branch, `refs/remotes/origin/${branch}`], options);
       await run(gitBinary, ['-C', dir, 'clean', '-ffdx'], options);
@@ -52,8 +53,7 @@ export function createSystemGitTransport(gitBinary = 'git'): GitTransport {
 
 async function checkedOut(gitBinary: string, dir: string, options: TransportOptions): Promise<CheckedOut> {
   const [commit, committedAt] = (await run(gitBinary, ['-C', dir, 'log', '-1', '--format=%H%n%cI'], options)).trim().split('\n');
-  const branch = (await run(gitBinary, ['-C', dir, 'rev-parse', '--abbrev-ref', 'HEAD'], options)).trim();
-  return { commit, committedAt: new Date(committedAt).toISOString(), branch };
+  return { commit, committedAt: new Date(committedAt).toISOString() };
 }
 
 /** Runs git, reporting progress from its stderr; rejects with stderr's last lines on failure. */

@@ -202,6 +202,13 @@ if (!gitAvailable()) {
       );
     });
 
+    it('knows every symbolic link Git records, at any depth, and nothing else', async () => {
+      await repo.commit({ 'top.md': { symlink: 'db/failover.md' }, 'a/b/c/deep.md': { symlink: '../../../web/restart.md' }, 'a/b/plain.md': runbook('Plain') }, 'links');
+      await service.run();
+      const links = await makeTransport().symlinks(path.join(dataDir, 'library-repo'));
+      expect([...links].sort()).toEqual(['a/b/c/deep.md', 'top.md']);
+    });
+
     it('refuses a subfolder that is a link out of the repository, and a folder link on the way, and reads nothing there', async () => {
       const outside = path.join(root, 'outside');
       await mkdir(path.join(outside, 'runbooks'), { recursive: true });
