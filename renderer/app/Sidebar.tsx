@@ -10,7 +10,8 @@ export function Sidebar() {
   const route = useRouteStore((state) => state.route);
   const currentId = useIncidentStore((state) => state.currentId);
   const currentTitle = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state.title : undefined));
-  const problemCount = useLibraryStore((state) => state.problems.length);
+  // A note (text decoded twice, repaired) is no problem to fix: it stays listed on the Health screen.
+  const problemCount = useLibraryStore((state) => state.problems.filter((problem) => problem.level !== 'note').length);
   const place = (href: string, label: string, key: string | undefined, active: boolean, detail?: string) => (
     <li>
       <a href={href} aria-current={active ? 'page' : undefined}>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { placeholdersToReplace } from '../../shared/library/document/command-placeholders';
 import { interactiveShell, interactiveShellWords } from '../../shared/library/document/interactive-shell';
 
 interface Props {
@@ -8,17 +9,24 @@ interface Props {
   onCopied?: () => Promise<boolean>;
   /** The text is a command block: say beside the button when it opens an interactive shell. */
   command?: boolean;
+  /**
+   * The command is copied as the page writes it, not filled by a run: say which placeholders
+   * (`<previous-commit-hash>`) the pasted text still holds, so nobody runs it as it is.
+   */
+  asWritten?: boolean;
 }
 
-export function CopyButton({ text, label = 'Copy', onCopied, command = false }: Props) {
+export function CopyButton({ text, label = 'Copy', onCopied, command = false, asWritten = false }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed' | 'unrecorded'>('idle');
   const shell = command ? interactiveShell(text) : undefined;
+  const blanks = command && asWritten ? placeholdersToReplace(text) : [];
+  const long = !!shell || blanks.length > 0;
   useEffect(() => {
     if (state === 'idle') return;
-    // Long enough to read what the shell warning says.
-    const timer = window.setTimeout(() => setState('idle'), shell ? 5000 : 1500);
+    // Long enough to read what the shell or placeholder warning says.
+    const timer = window.setTimeout(() => setState('idle'), long ? 5000 : 1500);
     return () => window.clearTimeout(timer);
-  }, [state, shell]);
+  }, [state, long]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
@@ -29,9 +37,10 @@ export function CopyButton({ text, label = 'Copy', onCopied, command = false }: 
     setState(!onCopied || (await onCopied()) ? 'copied' : 'unrecorded');
   };
   const copied = state === 'copied' ? 'Copied' : state === 'unrecorded' ? 'Copied, not recorded' : undefined;
+  const said = copied && [blanks.length ? `${copied} with placeholders to replace: ${blanks.join(', ')}` : copied, shell && interactiveShellWords(shell)].filter(Boolean).join('. ');
   const button = (
-    <button type="button" className="copy-button" onClick={() => void copy()} aria-live="polite">
-      {copied && shell ? `${copied}. ${interactiveShellWords(shell)}` : copied ?? (state === 'failed' ? 'Copy failed: select and copy by hand' : label)}
+    <button type="button" className={blanks.length ? 'copy-button warns' : 'copy-button'} onClick={() => void copy()} aria-live="polite">
+      {said || (state === 'failed' ? 'Copy failed: select and copy by hand' : label)}
     </button>
   );
   if (!shell) return button;

@@ -6,13 +6,23 @@ import { cutAtPlaceholders, ownValue } from '../library/placeholders';
 
 export type MessagePiece = { kind: 'text'; text: string } | { kind: 'field'; field: TemplateField; value: string; empty: boolean };
 
+/** Sentence ends a responder types at the end of a value that the template may write again right after it. */
+const SENTENCE_ENDS = new Set(['.', '!', '?']);
+
 /** The body cut into text and its placeholders, each with its value. */
 export function fillTemplate(body: string, fields: readonly TemplateField[], values: Readonly<Record<string, string>>): MessagePiece[] {
   const byName = new Map(fields.map((field) => [field.name, field]));
-  return cutAtPlaceholders(body, (name) => byName.get(name)).map((cut): MessagePiece => {
+  const pieces = cutAtPlaceholders(body, (name) => byName.get(name)).map((cut): MessagePiece => {
     if ('text' in cut) return { kind: 'text', text: cut.text };
     const value = ownValue(values, cut.item.name) ?? '';
     return { kind: 'field', field: cut.item, value, empty: !value.trim() };
+  });
+  return pieces.map((piece, index) => {
+    const before = pieces[index - 1];
+    if (piece.kind !== 'text' || before?.kind !== 'field' || before.empty) return piece;
+    // "{{impact}}." filled with "payments fail." reads "payments fail." once, never "fail..".
+    const end = before.value.trimEnd().slice(-1);
+    return SENTENCE_ENDS.has(end) && piece.text.startsWith(end) ? { kind: 'text', text: piece.text.slice(1) } : piece;
   });
 }
 

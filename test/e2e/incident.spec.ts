@@ -106,6 +106,7 @@ test('a command is copied with the run’s parameters filled in; a Go template a
   const before = await readClipboard();
   await page.keyboard.press('c');
   await expect(page.getByRole('form', { name: 'Parameters' })).toBeVisible();
+  await expect(page.locator('.run-notice')).toHaveText('Not copied: fill Deployment first');
   expect(await readClipboard()).toBe(before);
   const changes = (await storedEvents(page)).filter((event) => event.type === 'param-set').map((event) => [(event as { name?: string }).name, (event as { value?: string }).value]);
   expect(changes).toEqual([

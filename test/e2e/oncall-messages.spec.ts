@@ -96,7 +96,7 @@ test('the update countdown follows the severity’s cadence and turns overdue; a
   // P1 updates every hour.
   await expect(countdown).toContainText(/Next update in (59:[45]\d|1:00:00)/);
   await page.keyboard.press('l');
-  await page.keyboard.press('1');
+  await page.keyboard.press('0');
   await page.keyboard.press('Escape');
   // P0 updates every 30 minutes, from the last message sent (none yet: from the declaration).
   await expect(countdown).toContainText(/Next update in (29:[45]\d|30:00)/);
@@ -113,6 +113,26 @@ test('the update countdown follows the severity’s cadence and turns overdue; a
   await expect(countdown).not.toHaveClass(/overdue/);
   await page.keyboard.press('Control+2');
   await expect(page.locator('.timeline')).toContainText('Next update put off by 15 minutes: waiting for the vendor’s answer');
+});
+
+test('in the severity levels, a digit picks the level of that number: 1 is P1, 0 is P0, as the keys shown say', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout errors');
+  const level = page.getByRole('region', { name: 'Current incident' }).locator('.incident-severity');
+  await expect(level).toHaveText('P1');
+  await page.keyboard.press('l');
+  const panel = page.getByRole('dialog', { name: 'Severity levels' });
+  const row = (id: string) => panel.getByRole('row').filter({ has: page.getByRole('cell').getByText(id, { exact: true }) });
+  await expect(row('P0').locator('kbd')).toHaveText('0');
+  await expect(row('P2').locator('kbd')).toHaveText('2');
+  await expect(panel.locator('.keys-help')).toContainText('0–3 set the incident’s level');
+  await page.keyboard.press('2');
+  await expect(level).toHaveText('P2');
+  await page.keyboard.press('1');
+  await expect(level).toHaveText('P1');
+  await expect(row('P1')).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('0');
+  await expect(level).toHaveText('P0');
 });
 
 test('the escalation chain: who is first, who next and when; a call is recorded; the palette calls the next person', async ({ launch, profile }) => {

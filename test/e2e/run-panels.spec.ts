@@ -118,3 +118,27 @@ test('a failed step offers its Troubleshooting entry before Rollback, commands s
     expect(shown.width, `${command}: the command is squeezed`).toBeGreaterThanOrEqual(250);
   }
 });
+
+test('finishing a run with no checks to tick: Enter finishes it, and an Enter in the empty abort field says why it did nothing', async ({ launch, profile }) => {
+  const { page } = await launch(profile, TROUBLESHOOTING_RENDERER);
+  await declareIncident(page, 'Orders projection lagging');
+  await page.evaluate(() => (window.location.hash = '#/runbook/incident-response/kafka-consumer-stuck'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kafka consumer group stuck');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 2/ })).toBeVisible();
+  await page.keyboard.press('d');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 2/ })).toBeVisible();
+  await page.keyboard.press('d');
+  await page.keyboard.press('e');
+  const finish = page.getByRole('region', { name: 'Finish the run' });
+  await expect(finish).toContainText('This runbook lists no verification checks.');
+  await expect(finish.getByRole('button', { name: 'Finish as completed' })).toBeFocused();
+  // Moved on to the abort field, Enter with no reason aborts nothing and says so.
+  await page.keyboard.press('Tab');
+  await expect(finish.getByLabel('Or abort it: why? (required)')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(finish.getByRole('status')).toHaveText('Not aborted: type why first. To finish as completed, press Shift+Tab to “Finish as completed”, then Enter.');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Run completed' })).toBeVisible();
+});

@@ -82,7 +82,9 @@ test('two documents of one title are told apart, and each shows the metadata its
   await expect(withoutOwner).not.toContainText('Operations Runbook');
   const problems = page.getByRole('region', { name: 'Problems reading the library' });
   await expect(problems.getByRole('listitem').filter({ hasText: 'paydesk/README.md' })).toContainText('skipped: the file is empty');
-  await expect(problems.getByRole('listitem').filter({ hasText: 'stockroom/OPERATIONS_RUNBOOK.md' })).toContainText('decoded twice');
+  await expect(problems.getByRole('listitem').filter({ hasText: 'stockroom/OPERATIONS_RUNBOOK.md' })).toContainText('note: text was decoded twice');
+  // The repaired file is listed as a note but not counted: the empty README is the one problem.
+  await expect(page.getByRole('navigation', { name: 'Places' }).locator('a[href="#/health"] .place-label')).toHaveText('Library health (1 problem)');
 });
 
 test('an alert name kept as the H1 under another title is on the page and found by search', async ({ launch, profile }) => {
@@ -108,4 +110,15 @@ test('a <commit-hash> in a command is asked when the run starts and filled into 
   await page.keyboard.press('Enter');
   const step = page.getByRole('region', { name: 'Step 1' });
   await expect(step.locator('pre')).toContainText('git revert 4f2a9c1');
+});
+
+test('Copy on the page copies a command as written and names the placeholders still to replace', async ({ launch, profile }) => {
+  const { page, readClipboard } = await launch(profile, TEAM_RENDERER);
+  await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  await page.evaluate(() => (window.location.hash = '#/runbook/deployment/checkout-rollback'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roll back the checkout service');
+  const block = page.locator('.code-block').filter({ hasText: 'git revert' });
+  await block.getByRole('button', { name: 'Copy' }).click();
+  await expect.poll(readClipboard).toBe('git revert <commit-hash>');
+  await expect(block.getByRole('button')).toHaveText('Copied with placeholders to replace: <commit-hash>');
 });

@@ -1,19 +1,23 @@
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
 import { trapTab } from '../../ui/focus-trap';
 import { keptSentence } from '../../../shared/sync/kept-parts';
+import { severityKeys } from '../../../shared/oncall/severity-keys';
 
 /**
  * The library's severity levels over any screen (L). With an incident current, its level is marked
- * and a number key sets another.
+ * and a number key sets another: the level's own number (1 is P1, 0 is P0), or its row when the levels
+ * carry no numbers.
  */
 export function SeverityPanel() {
   const levels = useLibraryStore((state) => state.severity);
   const kept = useLibraryStore((state) => state.meta?.kept?.severity);
   const incident = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
   const close = useDialogStore((state) => state.close);
+  const keys = useMemo(() => severityKeys(levels), [levels]);
+  const shown = keys.filter((key) => key !== undefined).sort();
   const panel = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
@@ -27,13 +31,13 @@ export function SeverityPanel() {
   };
   const onKeyDown = (event: KeyboardEvent) => {
     event.stopPropagation();
-    const number = /^[1-9]$/.test(event.key) ? Number(event.key) : undefined;
+    const level = levels[keys.indexOf(event.key)];
     if (event.key === 'Escape' || event.key.toLowerCase() === 'l') {
       event.preventDefault();
       close();
-    } else if (number && levels[number - 1]) {
+    } else if (level) {
       event.preventDefault();
-      pick(levels[number - 1].id);
+      pick(level.id);
     } else if (event.key === 'Tab') {
       trapTab(event, panel.current);
     }
@@ -68,7 +72,7 @@ export function SeverityPanel() {
           <tbody>
             {levels.map((level, index) => (
               <tr key={level.id} className={level.id === incident?.severity ? 'current-level' : undefined} aria-current={level.id === incident?.severity ? 'true' : undefined} onClick={() => pick(level.id)}>
-                <td>{index < 9 && <kbd>{index + 1}</kbd>}</td>
+                <td>{keys[index] !== undefined && <kbd>{keys[index]}</kbd>}</td>
                 <td>
                   <strong>{level.id}</strong> {level.name}
                 </td>
@@ -85,7 +89,12 @@ export function SeverityPanel() {
           </tbody>
         </table>
         <p className="keys-help">
-          <kbd>1</kbd>–<kbd>{Math.min(levels.length, 9)}</kbd> set the incident’s level · <kbd>Esc</kbd> close
+          {shown.length > 0 && (
+            <>
+              <kbd>{shown[0]}</kbd>–<kbd>{shown[shown.length - 1]}</kbd> set the incident’s level ·{' '}
+            </>
+          )}
+          <kbd>Esc</kbd> close
         </p>
       </div>
     </div>

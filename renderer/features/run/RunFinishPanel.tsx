@@ -6,11 +6,27 @@ import type { RunState } from '../../../shared/incident/incident-state';
 export function RunFinishPanel({ run, record, onClose }: { run: RunState; record(bodies: EventBody[]): Promise<boolean>; onClose(): void }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  /** Why the last Enter in the abort field did nothing: an Enter that cannot act says so. */
+  const [refused, setRefused] = useState<string>();
   const panel = useRef<HTMLElement>(null);
-  // By keyboard: E opens this with focus on the first check; Space ticks, Tab moves on.
-  useEffect(() => panel.current?.querySelector<HTMLElement>('input')?.focus(), []);
+  const finish = useRef<HTMLButtonElement>(null);
+  const reasonField = useRef<HTMLInputElement>(null);
   const open = run.steps.filter((step) => step.outcome === 'pending' || step.outcome === 'active').length;
   const unticked = run.checks.filter((ticked) => !ticked).length;
+  const canFinish = open === 0 && unticked === 0;
+  const noChecks = run.runbook.verification.length === 0;
+  // By keyboard: E opens this with focus on the first check (Space ticks, Tab moves on); with no
+  // checks to tick, on "Finish as completed" so Enter finishes; with nothing to finish, on the reason.
+  useEffect(() => {
+    const first = panel.current?.querySelector<HTMLElement>('input');
+    if (noChecks && finish.current && !finish.current.disabled) finish.current.focus();
+    else first?.focus();
+  }, [noChecks]);
+  // E pressed right after the last D opens this before that step is written as done: once it is,
+  // "Finish as completed" takes the focus from a reason nobody has started typing.
+  useEffect(() => {
+    if (noChecks && canFinish && document.activeElement === reasonField.current && !reasonField.current?.value) finish.current?.focus();
+  }, [noChecks, canFinish]);
   const act = async (bodies: EventBody[]) => {
     setBusy(true);
     await record(bodies);
@@ -34,8 +50,8 @@ export function RunFinishPanel({ run, record, onClose }: { run: RunState; record
         <p className="muted">This runbook lists no verification checks.</p>
       )}
       <p>
-        <button type="button" className="primary" disabled={busy || open > 0 || unticked > 0} onClick={() => void act([{ type: 'run-finished', runId: run.id, outcome: 'completed' }])}>
-          Finish as completed
+        <button ref={finish} type="button" className="primary" disabled={busy || open > 0 || unticked > 0} onClick={() => void act([{ type: 'run-finished', runId: run.id, outcome: 'completed' }])}>
+          Finish as completed {canFinish && <kbd>Enter</kbd>}
         </button>{' '}
         <span className="muted">
           {open > 0 ? `${open} step${open === 1 ? ' is' : 's are'} not done, skipped or failed. ` : ''}
@@ -47,18 +63,25 @@ export function RunFinishPanel({ run, record, onClose }: { run: RunState; record
         onSubmit={(event) => {
           event.preventDefault();
           if (reason.trim()) void act([{ type: 'run-finished', runId: run.id, outcome: 'aborted', reason: reason.trim() }]);
+          else setRefused(`Not aborted: type why first.${canFinish ? ' To finish as completed, press Shift+Tab to “Finish as completed”, then Enter.' : ''}`);
         }}
       >
         <label>
           Or abort it: why? (required)
-          <input value={reason} onChange={(event) => setReason(event.target.value)} onKeyDown={(event) => event.key === 'Escape' && onClose()} />
+          <input ref={reasonField} value={reason} onChange={(event) => (setReason(event.target.value), setRefused(undefined))} onKeyDown={(event) => event.key === 'Escape' && onClose()} />
         </label>
-        <button type="submit" disabled={busy || !reason.trim()}>
+        {/* Not disabled for an empty reason: a form whose button is disabled ignores Enter without a word. */}
+        <button type="submit" disabled={busy}>
           Abort the run <kbd>Enter</kbd>
         </button>
         <button type="button" onClick={onClose}>
           Close <kbd>Esc</kbd>
         </button>
+        {refused && (
+          <p role="status" className="warning">
+            {refused}
+          </p>
+        )}
       </form>
     </section>
   );

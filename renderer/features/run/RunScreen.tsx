@@ -159,7 +159,12 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     const copiedOn = viewed;
     if (!command) return;
     const pieces = fillCommand(command, run.runbook.params, values);
-    if (missingParams(pieces).length) {
+    const missing = missingParams(pieces);
+    if (missing.length) {
+      // Said where "Copied" shows: the clipboard still holds what was copied before, and pasting it
+      // at 3 a.m. would run the wrong command.
+      const labels = missing.map((name) => run.runbook.params.find((param) => param.name === name)?.label ?? name);
+      setNotice({ step: copiedOn, text: `Not copied: fill ${labels.join(', ')} first` });
       showPanel('params');
       return;
     }

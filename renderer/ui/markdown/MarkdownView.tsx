@@ -31,7 +31,7 @@ export function MarkdownView({ markdown, fromPath, runbookId, filling }: Props) 
       return (
         <div className="code-block">
           <ScrollablePre>{children}</ScrollablePre>
-          <CopyButton text={code} command />
+          <CopyButton text={code} command asWritten />
         </div>
       );
     },

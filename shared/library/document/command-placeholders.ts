@@ -122,6 +122,17 @@ export function commandPlaceholders(command: string): CommandPlaceholder[] {
   return found;
 }
 
+/**
+ * The placeholders a command copied as written still holds, each once as written
+ * (`<previous-commit-hash>`), leaving out the variables the command sets itself: what the responder
+ * must replace before the pasted command runs.
+ */
+export function placeholdersToReplace(command: string): string[] {
+  const assigned = assignedNames([command]);
+  const written = commandPlaceholders(command).flatMap((found) => (assigned.has(found.name) ? [] : [command.slice(found.from, found.to)]));
+  return [...new Set(written)];
+}
+
 /** Words after which the shell names a variable it sets: `read -r NAME`, `export NAME=…`, `for NAME in`. */
 const SETTERS = new Set(['read', 'export', 'local', 'declare', 'readonly', 'typeset', 'for']);
 const isSeparator = (code: number) => code === 59 || code === 124 || code === 38 || code === 10 || code === 40 || code === 41; // ; | & newline ( )

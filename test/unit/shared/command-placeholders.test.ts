@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignedNames, commandPlaceholders } from '../../../shared/library/document/command-placeholders';
+import { assignedNames, commandPlaceholders, placeholdersToReplace } from '../../../shared/library/document/command-placeholders';
 import { commandText, fillCommand, missingParams, recordedCommand, runbookParams, type RunParam } from '../../../shared/library/run-params';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import { LIMIT, pathological } from '../../support/pathological-inputs';
@@ -47,6 +47,13 @@ describe('placeholders as teams write them in commands', () => {
     expect([...assigned].sort()).toEqual(['ANSWER', 'DB_HOST', 'NAMESPACE', 'POD', 'REPLY_TO']);
   });
 
+  it('names what a command copied as written still needs replaced, once each, as written', () => {
+    expect(placeholdersToReplace('git checkout <previous-commit-hash>')).toEqual(['<previous-commit-hash>']);
+    expect(placeholdersToReplace('docker restart <container-id> && docker logs <container-id> -n ${LINES}')).toEqual(['<container-id>', '${LINES}']);
+    expect(placeholdersToReplace('NAMESPACE=prod\nkubectl -n $NAMESPACE delete pod $POD_NAME')).toEqual(['$POD_NAME']);
+    expect(placeholdersToReplace('kubectl get pods -n production')).toEqual([]);
+  });
+
   it('never overlaps, stays inside the command and reads what it cuts', () => {
     const piece = fc.constantFrom('<', '>', '$', '{', '}', '{{', '}}', 'YOUR_', 'your-', 'A', 'a', '_', '-', ' ', '\\', '(', '<<', 'NAME', '\n');
     fc.assert(
@@ -78,7 +85,7 @@ describe('placeholders as teams write them in commands', () => {
     fc.assert(fc.property(pathological, (text) => void commandPlaceholders(text)), { numRuns: 20, seed: 5 });
     for (const text of ['<a'.repeat(LIMIT / 2), '{{'.repeat(LIMIT / 2), `<${'a'.repeat(LIMIT - 1)}`, `$${'A'.repeat(LIMIT - 1)}`, 'YOUR_'.repeat(LIMIT / 5), '$('.repeat(LIMIT / 2)]) {
       commandPlaceholders(text);
-      assignedNames([text]);
+      placeholdersToReplace(text);
     }
   });
 });

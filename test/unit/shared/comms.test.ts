@@ -67,6 +67,15 @@ describe('filling a template', () => {
     expect(text).toBe('**[P1] Investigating: “Checkout” \'v2\' 💳**\n\nImpact: 決済が失敗\nзаказы не проходят. Started 02:14 UTC in eu; ticket {{service}} and {{ x }}.');
   });
 
+  it('writes a sentence end once when the value typed already ends with the one the template writes after it', () => {
+    const fill = (impact: string) => messageMarkdown(fillTemplate(initial.body, initial.fields, { ...values, impact }));
+    expect(fill('payments fail.')).toContain('Impact: payments fail. Started');
+    expect(fill('payments fail!')).toContain('Impact: payments fail!. Started');
+    expect(fill('payments fail...')).toContain('Impact: payments fail... Started');
+    const asked = template('---\ntitle: Q\n---\nIs {{service}} down? Did {{ticket}}! help?');
+    expect(messageMarkdown(fillTemplate(asked.body, asked.fields, { service: 'checkout?', ticket: 'the rollback!' }))).toBe('Is checkout? down? Did the rollback! help?');
+  });
+
   it('gives plain text without Markdown marks, links as text and address', () => {
     expect(plainText('# Title\n**[P1] Down:** see [status](https://status.example.com) and __this one__, not `pg_isready` or __init__\n> quoted')).toBe('Title\n[P1] Down: see status (https://status.example.com) and this one, not pg_isready or __init__\nquoted');
   });

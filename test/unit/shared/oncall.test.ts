@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadLibraryFolder } from '../../../electron/library-loader';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import type { Contact } from '../../../shared/model';
 import { applyOverrides, overrideProblem, type ContactOverride } from '../../../shared/oncall/contact-overrides';
@@ -122,5 +123,14 @@ describe('local overrides', () => {
     expect(overrideProblem({ ...base, reason: '' }, '2026-11-23')).toMatch(/Say why/);
     expect(overrideProblem({ ...base, until: '2026-11-22' }, '2026-11-23')).toMatch(/in the past/);
     expect(overrideProblem({ ...base, until: 'next week' }, '2026-11-23')).toMatch(/is a date/);
+  });
+});
+
+describe('the bundled levels and roster', () => {
+  it('page at P0 exactly who its escalation chain calls, and everyone the chains call is on the roster', async () => {
+    const bundled = await loadLibraryFolder('runbooks', source);
+    const p0 = bundled.severity.find((level) => level.id === 'P0');
+    expect(p0?.pages).toEqual(p0?.escalation?.map((step) => step.notify));
+    for (const level of bundled.severity) for (const step of level.escalation ?? []) expect(contactsFor(step.notify, bundled.contacts), `${level.id}: ${step.notify}`).not.toEqual([]);
   });
 });
