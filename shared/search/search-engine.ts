@@ -75,8 +75,6 @@ const CORRECTED_WEIGHT = 0.7;
 const DESTRUCTIVE_WEIGHT = 0.4;
 const NAME_FIELDS = ['title', 'aliases', 'tags', 'names'];
 const TEXT_FIELDS = ['headings', 'stepTitles', 'commands', 'body'];
-/** What a section heading saying every word typed adds: near a close title match, so `Roll Back Deployment` is no weaker match. */
-const HEADING_BONUS = 1;
 
 const FULL_TEXT_OPTIONS: MiniSearchOptions<FullTextDocument> = {
   idField: 'id',
@@ -118,8 +116,6 @@ interface Candidate {
   queryTerms: Set<string>;
   /** Matched by its title, aliases, tags or file name, not only by its text or headings. */
   named: boolean;
-  /** Terms it matched in a section heading. */
-  headingTerms: Set<string>;
 }
 
 export class SearchEngine {
@@ -158,24 +154,23 @@ export class SearchEngine {
     const candidates = new Map<string, Candidate>();
     const named = this.fullText.search(expanded, { fields: NAME_FIELDS, ...(filtered ? { boostDocument: (id) => (accept(id as string) ? 1 : 0) } : {}) });
     for (const result of named.slice(0, NAMED_CANDIDATES)) {
-      candidates.set(String(result.id), { summary: this.byId.get(String(result.id)) as RunbookSummary, score: result.score, terms: new Set(result.terms), queryTerms: new Set(result.queryTerms), named: true, headingTerms: new Set() });
+      candidates.set(String(result.id), { summary: this.byId.get(String(result.id)) as RunbookSummary, score: result.score, terms: new Set(result.terms), queryTerms: new Set(result.queryTerms), named: true });
     }
     // The names hold every word typed (or its correction): those runbooks are the answer, and the
-    // rest of the text, which would only re-rank them, is not searched (its long lists of documents were most of
+    // text, which would only re-rank them, is not searched (its long lists of documents were most of
     // a query's time). Otherwise every runbook's text is searched.
     const covered = named.length > 0 && words.every((word) => named[0].queryTerms.includes(word) || (corrections.get(word) ?? []).some((term) => named[0].terms.includes(term)));
-    // Headings are searched either way: a long document's `Roll Back Deployment` section answers
-    // `rollback` as well as a runbook named for it does, and the headings are short.
-    const textResults = this.fullText.search(expanded, { fields: covered ? ['headings'] : TEXT_FIELDS, ...(filtered ? { boostDocument: (id) => (accept(id as string) ? 1 : 0) } : {}) });
+    const textResults = covered ? [] : this.fullText.search(expanded, { fields: TEXT_FIELDS, ...(filtered ? { boostDocument: (id) => (accept(id as string) ? 1 : 0) } : {}) });
     for (const result of textResults) {
       const id = String(result.id);
-      const inHeadings = Object.entries(result.match).flatMap(([term, fields]) => (fields.includes('headings') ? [term] : []));
-      if (!candidates.has(id)) candidates.set(id, { summary: this.byId.get(id) as RunbookSummary, score: 0, terms: new Set(), queryTerms: new Set(), named: false, headingTerms: new Set() });
-      const found = candidates.get(id) as Candidate;
-      for (const term of inHeadings) found.headingTerms.add(term);
-      found.score += result.score;
-      for (const term of result.terms) found.terms.add(term);
-      for (const term of result.queryTerms) found.queryTerms.add(term);
+      const found = candidates.get(id);
+      if (found) {
+        found.score += result.score;
+        for (const term of result.terms) found.terms.add(term);
+        for (const term of result.queryTerms) found.queryTerms.add(term);
+      } else {
+        candidates.set(id, { summary: this.byId.get(id) as RunbookSummary, score: result.score, terms: new Set(result.terms), queryTerms: new Set(result.queryTerms), named: false });
+      }
     }
     // A runbook answering more of the words typed ranks above one answering a single word many times
     // (`stockroom cache full`: the stockroom runbook's cache section, not every page about full disks).
@@ -188,11 +183,7 @@ export class SearchEngine {
     const short = [...candidates.values()].sort((a, b) => b.score - a.score).slice(0, CANDIDATES);
     if (!short.length) return [];
     const best = short[0].score;
-    const hits: SearchHit[] = short.map((found) => {
-      // Not a document's (a report's headings name work done, not what to do).
-      const byHeading = !found.summary.document && answers.length > 0 && answers.every((forms) => forms.some((form) => found.headingTerms.has(form)));
-      return { summary: found.summary, score: found.score / best + (byHeading ? HEADING_BONUS : 0), terms: [...found.terms], weak: false, needsSnippet: !found.named };
-    });
+    const hits: SearchHit[] = short.map((found) => ({ summary: found.summary, score: found.score / best, terms: [...found.terms], weak: false, needsSnippet: !found.named }));
     // Headline matches rank first: a close fuse.js match on a title, alias or tag adds up to 1.5.
     const byId = new Map(hits.map((hit) => [hit.summary.id, hit]));
     for (const match of new Fuse(short.slice(0, FUSE_CANDIDATES).map((found) => found.summary), FUSE_OPTIONS).search(typed)) (byId.get(match.item.id) as SearchHit).score += 1.5 * (1 - (match.score ?? 1));

@@ -50,12 +50,7 @@ describe('destructive procedures and symptom queries', () => {
   it('never ranks a restore, failover or drop above the diagnostic runbook for a symptom', () => {
     const first = (query: string) => engine.search(query, {}, 5)[0]?.summary.id;
     expect(first('cant connect to db')).toBe('incident-response/database-outage');
-    // A long document's "Database Connection Issues" section may answer first; a restore never does.
-    const unreachable = engine.search('database unreachable', {}, 10).map((hit) => hit.summary.id);
-    const rank = (id: string) => (unreachable.includes(id) ? unreachable.indexOf(id) : Infinity);
-    expect(rank('incident-response/database-outage')).toBeLessThan(10);
-    expect(rank('incident-response/database-outage')).toBeLessThan(rank('disaster-recovery/database-disaster-recovery'));
-    expect(rank('incident-response/database-outage')).toBeLessThan(rank('backup-restore/manual-database-backup'));
+    expect(first('database unreachable')).toBe('incident-response/database-outage');
     const lag = top3('replica lagging').find((each) => each.hit.summary.id === 'docs/patroni/postgres-replication');
     expect(lag?.section).toBe('replication-is-lagging-or-has-stopped');
   });
@@ -86,14 +81,6 @@ describe('sections of long documents', () => {
     const [hit] = engine.search('disk full', {}, 1);
     expect(hit.summary.id).toBe('troubleshooting/disk-full');
     expect(matchSections('disk full', hit.summary.title, bodyOf(hit.summary.id), hit.terms).section).toBeUndefined();
-  });
-
-  it('finds a section whose heading says what was typed, in a long document, as a strong match', () => {
-    // A runbook titled "Rollback a release" once hid every other document's rollback sections.
-    const rollback = engine.search('rollback', {}, 20);
-    expect(rollback.filter((hit) => !hit.weak).map((hit) => hit.summary.id)).toContain('paydesk/OPERATIONS_RUNBOOK');
-    const exact = engine.search('roll back deployment', {}, 20).find((hit) => hit.summary.id === 'paydesk/OPERATIONS_RUNBOOK');
-    expect(exact?.weak).toBe(false);
   });
 
   it('reads "500s" as the 5xx errors it is', () => {
