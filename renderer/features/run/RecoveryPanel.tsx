@@ -1,4 +1,5 @@
 import type { RunState, StepState } from '../../../shared/incident/incident-state';
+import type { RecoveryPart } from '../../../shared/library/document/recovery-parts';
 import { troubleshootingFor } from '../../../shared/library/markdown/runbook-sections';
 import { hashOf } from '../../app/services/routes';
 import type { CommandFilling } from '../../ui/markdown/FilledCommand';
@@ -39,8 +40,14 @@ export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props
           )}
         </section>
       )}
-      <h2>Rollback</h2>
-      {run.runbook.rollback ? <MarkdownView markdown={run.runbook.rollback} fromPath={run.runbook.path} filling={filling} /> : <p className="muted">This runbook has no Rollback section.</p>}
+      {run.runbook.recovery ? (
+        <DocumentRecovery run={run} parts={run.runbook.recovery} filling={filling} />
+      ) : (
+        <>
+          <h2>Rollback</h2>
+          {run.runbook.rollback ? <MarkdownView markdown={run.runbook.rollback} fromPath={run.runbook.path} filling={filling} /> : <p className="muted">This runbook has no Rollback section.</p>}
+        </>
+      )}
       <h2>Related runbooks</h2>
       {run.runbook.related.length ? (
         <ul>
@@ -57,5 +64,38 @@ export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props
         <kbd>{RUN_KEYS.rollback}</kbd> or <kbd>Esc</kbd> close
       </p>
     </aside>
+  );
+}
+
+/**
+ * A run of one procedure of a long document: what its own section says after the steps (its
+ * Resolution), then the document's rollbacks, each under its heading with a link to its place.
+ */
+function DocumentRecovery({ run, parts, filling }: { run: RunState; parts: RecoveryPart[]; filling: CommandFilling }) {
+  const own = parts.filter((part) => part.kind === 'procedure');
+  const rollbacks = parts.filter((part) => part.kind === 'rollback');
+  const place = (part: RecoveryPart) => hashOf({ name: 'runbook', id: run.runbook.id, section: part.section || undefined });
+  return (
+    <>
+      {own.map((part) => (
+        <section key={`own-${part.section}`} className="run-recovery-part" aria-label={`After the steps of ${part.heading}`}>
+          <h2>After the steps of this procedure</h2>
+          <MarkdownView markdown={part.markdown} fromPath={run.runbook.path} filling={filling} />
+        </section>
+      ))}
+      <h2>Rollback in this document</h2>
+      {rollbacks.length ? (
+        rollbacks.map((part) => (
+          <section key={`rollback-${part.section}-${part.heading}`} className="run-recovery-part" aria-label={part.heading}>
+            <h3>
+              <a href={place(part)}>{part.heading}</a>
+            </h3>
+            <MarkdownView markdown={part.markdown} fromPath={run.runbook.path} filling={filling} />
+          </section>
+        ))
+      ) : (
+        <p className="muted">{own.length ? 'The document has no other rollback.' : 'Neither this procedure nor its document says how to roll back.'}</p>
+      )}
+    </>
   );
 }
