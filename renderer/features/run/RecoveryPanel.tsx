@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { RunState, StepState } from '../../../shared/incident/incident-state';
 import type { RecoveryPart } from '../../../shared/library/document/recovery-parts';
 import { troubleshootingFor } from '../../../shared/library/markdown/runbook-sections';
@@ -24,8 +25,14 @@ interface Props {
 export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props) {
   const failed = step.outcome === 'failed';
   const help = failed ? troubleshootingFor(run.runbook.body, [stepTitle, ...commands, step.reason ?? '']) : undefined;
+  const panel = useRef<HTMLElement>(null);
+  // In the narrow layout the panel sits under the step, below the window's edge: bring its top into view.
+  useEffect(() => {
+    const top = panel.current?.getBoundingClientRect().top;
+    if (top !== undefined && top > window.innerHeight - 80) panel.current?.scrollIntoView({ block: 'start' });
+  }, []);
   return (
-    <aside className="run-rollback" aria-label={help ? 'Troubleshooting, rollback and related runbooks' : 'Rollback and related runbooks'}>
+    <aside ref={panel} className="run-rollback" aria-label={help ? 'Troubleshooting, rollback and related runbooks' : 'Rollback and related runbooks'}>
       {failed && <p className="step-reason step-failed">This step failed. {help ? 'What the runbook says about it, then how to roll back.' : 'Roll back, open a related runbook, or go on with Enter.'}</p>}
       {help && (
         <section className="run-troubleshooting" aria-labelledby="run-troubleshooting-title">
