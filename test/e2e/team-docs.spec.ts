@@ -146,7 +146,7 @@ test.describe('team documents synced from Git', () => {
     await page.keyboard.press('Enter');
     const panel = page.getByRole('complementary', { name: /rollback and related runbooks$/i });
     await expect(panel).toContainText('This step failed');
-    await expect(panel.getByRole('region', { name: 'After the steps of Database Connection Issues' })).toContainText('Too many connections: restart the API and workers');
+    await expect(panel.getByRole('region', { name: 'After the steps of Database Connection Issues' })).toContainText('Connection limit reached: restart the API and workers');
     await expect(panel.getByRole('heading', { name: 'Rollback in this document' })).toBeVisible();
     await expect(panel.getByRole('link', { name: 'Roll Back Deployment' })).toHaveAttribute('href', '#/runbook/paydesk/OPERATIONS_RUNBOOK?section=roll-back-deployment');
     await expect(panel.getByRole('region', { name: 'Roll Back Deployment' })).toContainText('git checkout <commit-hash>');

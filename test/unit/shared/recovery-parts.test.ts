@@ -37,7 +37,7 @@ describe('what a run of one procedure of a document offers when a step fails', (
     expect(own?.heading).toBe('Database Connection Issues');
     expect(own?.section).toBe('database-connection-issues');
     expect(own?.markdown.startsWith('**Resolution**:')).toBe(true);
-    expect(own?.markdown).toContain('Too many connections');
+    expect(own?.markdown).toContain('Connection limit reached');
     expect(own?.markdown).not.toContain('pg_stat_activity');
     expect(own?.markdown).not.toContain('```');
     // Nothing of the next part of the document (its rule, the next chapter) comes with it.
