@@ -3,6 +3,7 @@
 // exactly these events.
 import type { RunbookStep } from '../model';
 import type { RunParam } from '../library/run-params';
+import type { RecoveryPart } from '../library/document/recovery-parts';
 
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -37,6 +38,13 @@ export interface RunbookCopy {
    * run recorded before procedures existed.
    */
   procedure?: { section: string; title: string };
+  /**
+   * With `procedure`: what the document offers when a step fails, since a procedure of a long
+   * document has no Rollback section of its own (`rollback` is then empty): the rest of its
+   * section after its steps (its Resolution), then the document's rollbacks, each under its heading.
+   * Absent in runs recorded before it existed: they show `rollback` as they did.
+   */
+  recovery?: RecoveryPart[];
 }
 
 export type IncidentField = 'title' | 'severity' | 'status';

@@ -99,6 +99,8 @@ export function eventProblem(value: unknown): string | undefined {
     if (!steps.every((step) => isRecord(step) && typeof step.title === 'string' && Number.isInteger(step.fromLine) && Number.isInteger(step.toLine) && codeOk(step.code))) return 'runbook: a step is malformed';
     const procedure = runbook.procedure;
     if (isRecord(procedure) && (typeof procedure.section !== 'string' || typeof procedure.title !== 'string')) return 'runbook: its procedure is malformed';
+    const recovery = runbook.recovery;
+    if (recovery !== undefined && !(Array.isArray(recovery) && recovery.every((part) => isRecord(part) && ['heading', 'section', 'markdown', 'kind'].every((name) => typeof part[name] === 'string')))) return 'runbook: its recovery is malformed';
     if (!(runbook.verification as unknown[]).every((item) => typeof item === 'string')) return 'runbook: a check is malformed';
     if (!(runbook.params as unknown[]).every((param) => isRecord(param) && typeof param.name === 'string' && typeof param.secret === 'boolean')) return 'runbook: a parameter is malformed';
   }

@@ -133,6 +133,49 @@ test.describe('team documents synced from Git', () => {
     await expect(page.locator('.run-step .code-block')).toContainText('git checkout 4f2a9c1');
     await lookAt(page, 'team-docs-run-of-a-procedure');
 
+    // Step 3 of Database Connection Issues fails: the panel offers the procedure's own Resolution,
+    // then the document's rollbacks, each under its heading and linked to its place; B shows it again.
+    await openPage(page, 'paydesk/OPERATIONS_RUNBOOK', 'database-connection-issues');
+    await pressRun(page, 'Database Connection Issues');
+    await runChosen(page, 'Operations Runbook › Database Connection Issues', ['Is the database container up?', 'Database logs', 'Open a session on the ledger', 'Count connections']);
+    for (const step of [1, 2]) {
+      await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step} of 4`) })).toBeVisible();
+      await page.keyboard.press('d');
+    }
+    await expect(page.getByRole('heading', { level: 2, name: /^Step 3 of 4: Open a session on the ledger/ })).toBeVisible();
+    // The sync's report above the run is dismissed, so the screenshots show the run.
+    await page.getByRole('button', { name: 'Close the sync summary' }).click();
+    await page.keyboard.press('f');
+    await page.keyboard.type('psql: sorry, too many clients already');
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('complementary', { name: /rollback and related runbooks$/i });
+    await expect(panel).toContainText('This step failed');
+    await expect(panel.getByRole('region', { name: 'After the steps of Database Connection Issues' })).toContainText('Connection limit reached: restart the API and workers');
+    await expect(panel.getByRole('heading', { name: 'Rollback in this document' })).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'Roll Back Deployment' })).toHaveAttribute('href', '#/runbook/paydesk/OPERATIONS_RUNBOOK?section=roll-back-deployment');
+    await expect(panel.getByRole('region', { name: 'Roll Back Deployment' })).toContainText('git checkout <commit-hash>');
+    await expect(panel).not.toContainText('no Rollback section');
+    // The failed step's command stays whole beside the panel: it wraps instead of being cut.
+    const command = page.locator('.run-step .code-block pre');
+    await expect(command).toContainText('exec ledger-db psql -U paydesk -d ledger');
+    for (const size of [{ width: 1280, height: 720 }, { width: 900, height: 700 }]) {
+      await page.setViewportSize(size);
+      expect(await command.evaluate((pre) => pre.scrollWidth - pre.clientWidth), `command cut at ${size.width}`).toBeLessThanOrEqual(1);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await lookAt(page, 'team-docs-failed-step-of-a-procedure');
+    // Narrow, the panel sits under the step: opening it brings it into view.
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.keyboard.press('b');
+    await expect(panel.getByRole('heading', { name: 'After the steps of this procedure' })).toBeInViewport();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await page.keyboard.press('b');
+    await expect(panel.getByRole('region', { name: 'After the steps of Database Connection Issues' })).toBeVisible();
+    await page.keyboard.press('Escape');
+
     // Scrolled to a section rather than opened at it: the procedure there is the one offered.
     await openPage(page, 'stockroom/OPERATIONS_RUNBOOK');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Operations Runbook');

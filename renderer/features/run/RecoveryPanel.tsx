@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import type { RunState, StepState } from '../../../shared/incident/incident-state';
+import type { RecoveryPart } from '../../../shared/library/document/recovery-parts';
 import { troubleshootingFor } from '../../../shared/library/markdown/runbook-sections';
 import { hashOf } from '../../app/services/routes';
 import type { CommandFilling } from '../../ui/markdown/FilledCommand';
@@ -23,8 +25,14 @@ interface Props {
 export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props) {
   const failed = step.outcome === 'failed';
   const help = failed ? troubleshootingFor(run.runbook.body, [stepTitle, ...commands, step.reason ?? '']) : undefined;
+  const panel = useRef<HTMLElement>(null);
+  // In the narrow layout the panel sits under the step, below the window's edge: bring its top into view.
+  useEffect(() => {
+    const top = panel.current?.getBoundingClientRect().top;
+    if (top !== undefined && top > window.innerHeight - 80) panel.current?.scrollIntoView({ block: 'start' });
+  }, []);
   return (
-    <aside className="run-rollback" aria-label={help ? 'Troubleshooting, rollback and related runbooks' : 'Rollback and related runbooks'}>
+    <aside ref={panel} className="run-rollback" aria-label={help ? 'Troubleshooting, rollback and related runbooks' : 'Rollback and related runbooks'}>
       {failed && <p className="step-reason step-failed">This step failed. {help ? 'What the runbook says about it, then how to roll back.' : 'Roll back, open a related runbook, or go on with Enter.'}</p>}
       {help && (
         <section className="run-troubleshooting" aria-labelledby="run-troubleshooting-title">
@@ -39,8 +47,14 @@ export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props
           )}
         </section>
       )}
-      <h2>Rollback</h2>
-      {run.runbook.rollback ? <MarkdownView markdown={run.runbook.rollback} fromPath={run.runbook.path} filling={filling} /> : <p className="muted">This runbook has no Rollback section.</p>}
+      {run.runbook.recovery ? (
+        <DocumentRecovery run={run} parts={run.runbook.recovery} filling={filling} />
+      ) : (
+        <>
+          <h2>Rollback</h2>
+          {run.runbook.rollback ? <MarkdownView markdown={run.runbook.rollback} fromPath={run.runbook.path} filling={filling} /> : <p className="muted">This runbook has no Rollback section.</p>}
+        </>
+      )}
       <h2>Related runbooks</h2>
       {run.runbook.related.length ? (
         <ul>
@@ -57,5 +71,38 @@ export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props
         <kbd>{RUN_KEYS.rollback}</kbd> or <kbd>Esc</kbd> close
       </p>
     </aside>
+  );
+}
+
+/**
+ * A run of one procedure of a long document: what its own section says after the steps (its
+ * Resolution), then the document's rollbacks, each under its heading with a link to its place.
+ */
+function DocumentRecovery({ run, parts, filling }: { run: RunState; parts: RecoveryPart[]; filling: CommandFilling }) {
+  const own = parts.filter((part) => part.kind === 'procedure');
+  const rollbacks = parts.filter((part) => part.kind === 'rollback');
+  const place = (part: RecoveryPart) => hashOf({ name: 'runbook', id: run.runbook.id, section: part.section || undefined });
+  return (
+    <>
+      {own.map((part) => (
+        <section key={`own-${part.section}`} className="run-recovery-part" aria-label={`After the steps of ${part.heading}`}>
+          <h2>After the steps of this procedure</h2>
+          <MarkdownView markdown={part.markdown} fromPath={run.runbook.path} filling={filling} />
+        </section>
+      ))}
+      <h2>Rollback in this document</h2>
+      {rollbacks.length ? (
+        rollbacks.map((part) => (
+          <section key={`rollback-${part.section}-${part.heading}`} className="run-recovery-part" aria-label={part.heading}>
+            <h3>
+              <a href={place(part)}>{part.heading}</a>
+            </h3>
+            <MarkdownView markdown={part.markdown} fromPath={run.runbook.path} filling={filling} />
+          </section>
+        ))
+      ) : (
+        <p className="muted">{own.length ? 'The document has no other rollback.' : 'Neither this procedure nor its document says how to roll back.'}</p>
+      )}
+    </>
   );
 }
