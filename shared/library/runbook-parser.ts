@@ -31,7 +31,7 @@ export function parseRunbook(path: string, data: Record<string, unknown>, body: 
   const purpose = structure.sections.find((section) => section.kind === 'purpose');
   const related = structure.sections.find((section) => section.kind === 'related');
   const title = textField(data, 'title') ?? structure.title ?? fileTitle(path);
-  const procedures = runbookProcedures(body, title);
+  const procedures = runbookProcedures(body, title, structure);
   const priority = textField(data, 'priority')?.toLowerCase();
   // What the front matter lacks, read from the body's top lines (`**Owner**: DevOps Team`).
   const metadata = runbookMetadata(

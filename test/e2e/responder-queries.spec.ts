@@ -8,6 +8,7 @@ import { startGitServer, type GitServer } from '../support/git-http-server';
 import { RESPONDER_LIBRARY_FOLDERS, responderQueries, type ResponderQuery } from '../support/responder-library';
 import { expect, test } from './fixtures';
 import { chromiumPath, savedFilesFolder } from './host';
+import { syncFromSettings } from './sync-helpers';
 
 // Issue 17's measure, end to end: the responder phrasings of test/fixtures/search-queries, typed
 // into the palette of an app that synced the library they are written against from a real Git
@@ -153,10 +154,7 @@ test.describe('responder queries, synced from Git, in the palette and in the off
     expect(queries.length).toBeGreaterThanOrEqual(40);
 
     const { page } = await launch(profile);
-    await page.getByRole('link', { name: 'Settings' }).click();
-    await page.getByLabel('Repository URL').fill(server.url('responder'));
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    await syncFromSettings(page, server.url('responder'));
     await expect(page.getByText(/^Synced: \d+ runbooks added/)).toBeVisible({ timeout: 60_000 });
 
     const inApp = new Map<string, Opened[]>();

@@ -8,6 +8,7 @@ import { startGitServer, type GitServer } from '../support/git-http-server';
 import { expect, test } from './fixtures';
 import { E2E_BUILD } from './host';
 import { declareIncident, stepItems } from './incident-helpers';
+import { syncFromSettings } from './sync-helpers';
 
 // The five team documents (test/fixtures/team-docs, shaped like the "Operations Runbook" files teams
 // keep) synced from a real Git server: their procedures run with the documents' own numbered items
@@ -87,10 +88,7 @@ test.describe('team documents synced from Git', () => {
   test('each document’s procedures run with its own items as steps; the status report is a document', async ({ launch, profile }) => {
     test.setTimeout(180_000);
     const { page } = await launch(profile);
-    await page.getByRole('link', { name: 'Settings' }).click();
-    await page.getByLabel('Repository URL').fill(server.url('team'));
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    await syncFromSettings(page, server.url('team'));
     await expect(page.getByText(/Synced: 5 runbooks added/)).toBeVisible({ timeout: 30_000 });
     // The summary tells the two Operations Runbooks apart by where they live.
     for (const place of ['paydesk/OPERATIONS_RUNBOOK', 'stockroom/OPERATIONS_RUNBOOK']) {
@@ -198,10 +196,7 @@ test.describe('team documents synced from Git', () => {
 
   test('a command that opens an interactive shell is marked where it is copied', async ({ launch, profile }) => {
     const { page } = await launch(profile);
-    await page.getByRole('link', { name: 'Settings' }).click();
-    await page.getByLabel('Repository URL').fill(server.url('team'));
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    await syncFromSettings(page, server.url('team'));
     await expect(page.getByText(/Synced: 5 runbooks added/)).toBeVisible({ timeout: 30_000 });
     await openPage(page, 'paydesk/OPERATIONS_RUNBOOK', 'suspected-breach');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Operations Runbook');
