@@ -1,14 +1,12 @@
 import { chromium, type Page } from '@playwright/test';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readLibraryFolder } from '../../electron/library-loader';
-import { FixtureRepo, gitAvailable } from '../support/git-fixtures';
-import { startGitServer, type GitServer } from '../support/git-http-server';
+import { gitAvailable } from '../support/git-fixtures';
 import { RESPONDER_LIBRARY_FOLDERS, responderQueries, type ResponderQuery } from '../support/responder-library';
 import { expect, test } from './fixtures';
 import { chromiumPath, savedFilesFolder } from './host';
-import { syncFromSettings } from './sync-helpers';
+import { serveRepositoryEachTest, syncFromSettings } from './sync-helpers';
 
 // Issue 17's measure, end to end: the responder phrasings of test/fixtures/search-queries, typed
 // into the palette of an app that synced the library they are written against from a real Git
@@ -132,21 +130,7 @@ async function copyTopThree(page: Page, query: string): Promise<Opened[]> {
 test.describe('responder queries, synced from Git, in the palette and in the offline copy', () => {
   test.skip(!gitAvailable(), 'needs git installed: the test Git server is git http-backend');
 
-  let root: string;
-  let repo: FixtureRepo;
-  let server: GitServer;
-
-  test.beforeEach(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'failsafe-e2e-responder-'));
-    repo = await FixtureRepo.create(root, 'responder', await responderRepoFiles());
-    server = await startGitServer({ root });
-  });
-
-  test.afterEach(async () => {
-    await server.kill();
-    await repo.remove();
-    await rm(root, { recursive: true, force: true });
-  });
+  const repository = serveRepositoryEachTest('responder', responderRepoFiles);
 
   test('the wanted runbook, at the wanted section, is in the first three for 95% of the queries, and the copy lists what the palette lists', async ({ launch, profile }) => {
     test.setTimeout(300_000);
@@ -154,7 +138,7 @@ test.describe('responder queries, synced from Git, in the palette and in the off
     expect(queries.length).toBeGreaterThanOrEqual(40);
 
     const { page } = await launch(profile);
-    await syncFromSettings(page, server.url('responder'));
+    await syncFromSettings(page, repository.url());
     await expect(page.getByText(/^Synced: \d+ runbooks added/)).toBeVisible({ timeout: 60_000 });
 
     const inApp = new Map<string, Opened[]>();

@@ -1,6 +1,6 @@
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { readLibraryFolder } from '../../electron/library-loader';
 import { parseLibrary } from '../../shared/library/library-parser';
 import { expect, test } from './fixtures';
@@ -86,16 +86,21 @@ async function shownWhole(block: Locator) {
   return block.evaluate((pre) => ({ hidden: pre.scrollWidth - pre.clientWidth, width: Math.round(pre.clientWidth), height: pre.scrollHeight - pre.clientHeight }));
 }
 
-test('a failed step offers its Troubleshooting entry before Rollback, commands shown whole', async ({ launch, profile }) => {
-  const { page } = await launch(profile, TROUBLESHOOTING_RENDERER);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await declareIncident(page, 'Orders projection hours behind');
+/** R on the Kafka runbook (two steps, no checks), the first step done: the run stands on its last step. */
+async function runKafkaToItsLastStep(page: Page) {
   await page.evaluate(() => (window.location.hash = '#/runbook/incident-response/kafka-consumer-stuck'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kafka consumer group stuck');
   await page.keyboard.press('r');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 2/ })).toBeVisible();
   await page.keyboard.press('d');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 2/ })).toBeVisible();
+}
+
+test('a failed step offers its Troubleshooting entry before Rollback, commands shown whole', async ({ launch, profile }) => {
+  const { page } = await launch(profile, TROUBLESHOOTING_RENDERER);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await declareIncident(page, 'Orders projection hours behind');
+  await runKafkaToItsLastStep(page);
   await page.keyboard.press('f');
   await page.keyboard.type('reset refused, the group still has active members');
   await page.keyboard.press('Enter');
@@ -122,12 +127,7 @@ test('a failed step offers its Troubleshooting entry before Rollback, commands s
 test('finishing a run with no checks to tick: Enter finishes it, and an Enter in the empty abort field says why it did nothing', async ({ launch, profile }) => {
   const { page } = await launch(profile, TROUBLESHOOTING_RENDERER);
   await declareIncident(page, 'Orders projection lagging');
-  await page.evaluate(() => (window.location.hash = '#/runbook/incident-response/kafka-consumer-stuck'));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kafka consumer group stuck');
-  await page.keyboard.press('r');
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 2/ })).toBeVisible();
-  await page.keyboard.press('d');
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 2/ })).toBeVisible();
+  await runKafkaToItsLastStep(page);
   await page.keyboard.press('d');
   await page.keyboard.press('e');
   const finish = page.getByRole('region', { name: 'Finish the run' });

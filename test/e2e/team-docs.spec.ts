@@ -1,14 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FixtureRepo, gitAvailable } from '../support/git-fixtures';
-import { startGitServer, type GitServer } from '../support/git-http-server';
+import { gitAvailable } from '../support/git-fixtures';
 import { expect, test } from './fixtures';
 import { E2E_BUILD } from './host';
 import { declareIncident, stepItems } from './incident-helpers';
-import { syncFromSettings } from './sync-helpers';
+import { serveRepositoryEachTest, syncFromSettings } from './sync-helpers';
 
 // The five team documents (test/fixtures/team-docs, shaped like the "Operations Runbook" files teams
 // keep) synced from a real Git server: their procedures run with the documents' own numbered items
@@ -18,6 +16,12 @@ import { syncFromSettings } from './sync-helpers';
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'team-docs');
 const DOCS = ['billing/TASK_9.4_BILLING_RUNBOOKS_COMPLETE.md', 'coursework/operational-runbooks.md', 'mobile/step-6.2-release-runbooks.md', 'paydesk/OPERATIONS_RUNBOOK.md', 'stockroom/OPERATIONS_RUNBOOK.md'];
 const SCREENSHOTS = path.join(E2E_BUILD, 'screenshots');
+
+async function teamDocs(): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const doc of DOCS) files[doc] = await readFile(path.join(FIXTURES, doc), 'utf8');
+  return files;
+}
 
 const openPage = (page: Page, id: string, section?: string) => page.evaluate((hash) => (window.location.hash = hash), `#/runbook/${id}${section ? `?section=${section}` : ''}`);
 const procedureDialog = (page: Page) => page.getByRole('dialog', { name: /^Run a procedure of/ });
@@ -67,28 +71,12 @@ async function lookAt(page: Page, name: string) {
 test.describe('team documents synced from Git', () => {
   test.skip(!gitAvailable(), 'needs git installed: the test Git server is git http-backend');
 
-  let root: string;
-  let repo: FixtureRepo;
-  let server: GitServer;
-
-  test.beforeEach(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'failsafe-e2e-team-docs-'));
-    const files: Record<string, string> = {};
-    for (const doc of DOCS) files[doc] = await readFile(path.join(FIXTURES, doc), 'utf8');
-    repo = await FixtureRepo.create(root, 'team', files);
-    server = await startGitServer({ root });
-  });
-
-  test.afterEach(async () => {
-    await server.kill();
-    await repo.remove();
-    await rm(root, { recursive: true, force: true });
-  });
+  const repository = serveRepositoryEachTest('team', teamDocs);
 
   test('each document’s procedures run with its own items as steps; the status report is a document', async ({ launch, profile }) => {
     test.setTimeout(180_000);
     const { page } = await launch(profile);
-    await syncFromSettings(page, server.url('team'));
+    await syncFromSettings(page, repository.url());
     await expect(page.getByText(/Synced: 5 runbooks added/)).toBeVisible({ timeout: 30_000 });
     // The summary tells the two Operations Runbooks apart by where they live.
     for (const place of ['paydesk/OPERATIONS_RUNBOOK', 'stockroom/OPERATIONS_RUNBOOK']) {
@@ -196,7 +184,7 @@ test.describe('team documents synced from Git', () => {
 
   test('a command that opens an interactive shell is marked where it is copied', async ({ launch, profile }) => {
     const { page } = await launch(profile);
-    await syncFromSettings(page, server.url('team'));
+    await syncFromSettings(page, repository.url());
     await expect(page.getByText(/Synced: 5 runbooks added/)).toBeVisible({ timeout: 30_000 });
     await openPage(page, 'paydesk/OPERATIONS_RUNBOOK', 'suspected-breach');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Operations Runbook');

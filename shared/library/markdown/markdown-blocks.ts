@@ -13,20 +13,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Marks, for each line, whether it sits inside a fenced code block (fence lines included). */
 export function fencedLines(lines: string[]): boolean[] {
-  const inside: boolean[] = [];
-  let fence: string | null = null;
-  for (const line of lines) {
-    const match = FENCE.exec(line);
-    if (fence === null && match) {
-      fence = match[1];
-      inside.push(true);
-    } else if (fence !== null) {
-      inside.push(true);
-      if (match && match[1][0] === fence[0] && match[1].length >= fence.length && line.trim() === match[1]) fence = null;
-    } else {
-      inside.push(false);
-    }
-  }
+  const inside = new Array<boolean>(lines.length).fill(false);
+  for (const fence of codeFences(lines)) inside.fill(true, fence.open, fence.close + 1);
   return inside;
 }
 
