@@ -52,6 +52,7 @@ const SCREEN_NAMES: Record<Route['name'], string> = {
   run: 'This run',
   oncall: 'The on-call roster',
   messages: 'Messages',
+  alerts: 'From an alert',
 };
 
 export function App() {

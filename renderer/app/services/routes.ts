@@ -14,7 +14,9 @@ export type Route =
   | { name: 'notes' }
   /** The library health screen; `#/problems` (its former name) opens it too. */
   | { name: 'health' }
-  | { name: 'quick-reference' };
+  | { name: 'quick-reference' }
+  /** "From an alert": the alerts last pasted, dropped or opened from a link. */
+  | { name: 'alerts' };
 
 export function routeFromHash(hash: string): Route {
   const [raw, query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -32,6 +34,7 @@ export function routeFromHash(hash: string): Route {
   if (path === 'problems' || path === 'health') return { name: 'health' };
   if (path === 'notes') return { name: 'notes' };
   if (path === 'quick-reference') return { name: 'quick-reference' };
+  if (path === 'alerts') return { name: 'alerts' };
   if (path === 'incident') return { name: 'incident' };
   if (path.startsWith('incident/')) return { name: 'incident', id: path.slice('incident/'.length) };
   if (path === 'incidents') return { name: 'incidents' };
