@@ -58,5 +58,11 @@ export function describeEvent(event: IncidentEvent, incident: IncidentState, tim
       return `Message copied to send (${t(event.templateTitle)}, ${event.format === 'plain' ? 'plain text' : 'Markdown'}): ${t(event.text.split('\n').find((line) => line.trim()) ?? '')}`;
     case 'update-snoozed':
       return `Next update put off by ${event.minutes} minutes: ${t(event.reason)}`;
+    case 'alert-received': {
+      const { alert } = event;
+      const since = alert.startsAt === undefined ? '' : ` since ${formatClock(alert.startsAt, timeZone)}`;
+      const labels = Object.entries(alert.labels).filter(([name]) => name !== 'alertname');
+      return `Alert ${t(alert.name)} (${alert.state}${since})${labels.length ? `: ${labels.map(([name, value]) => format.code(`${name}=${value}`)).join(' ')}` : ''}`;
+    }
   }
 }

@@ -4,6 +4,7 @@
 import type { RunbookStep } from '../model';
 import type { RunParam } from '../library/run-params';
 import type { RecoveryPart } from '../library/document/recovery-parts';
+import type { Alert } from '../alerts/alert';
 
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -72,7 +73,9 @@ export type EventBody =
   | { type: 'run-finished'; runId: string; outcome: 'completed' | 'aborted'; reason?: string }
   | { type: 'contact-attempted'; contactId: string; name: string; outcome: AttemptOutcome; note?: string }
   | { type: 'message-copied'; templateId: string; templateTitle: string; format: 'plain' | 'markdown'; /** Word for word as copied. */ text: string }
-  | { type: 'update-snoozed'; minutes: number; reason: string };
+  | { type: 'update-snoozed'; minutes: number; reason: string }
+  /** An alert the incident was declared from, or one added to it later: as it was read, labels and annotations word for word. */
+  | { type: 'alert-received'; alert: Alert };
 
 export type EventType = EventBody['type'];
 

@@ -3,6 +3,7 @@
 // Markdown viewer: a `<script>` is words, a `|` stays in its table cell, a backslash stays a backslash.
 import { escapeMarkdown, inlineCode, longestBacktickRun } from '../library/markdown/markdown-escape';
 import { describeEvent, IN_MARKDOWN } from './event-description';
+import type { Alert } from '../alerts/alert';
 import { MILESTONES, type EventOf, type IncidentEvent } from './incident-events';
 import { durationMs, incidentElapsed, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
 import { formatClock, formatDuration, formatUtc, utcOffset } from './time-format';
@@ -57,6 +58,11 @@ export function exportIncidentMarkdown(incident: IncidentState, events: readonly
   lines.push('## Timeline', '', 'In the order recorded, each with the time the computer’s clock gave when it was recorded.', '');
   for (const event of [...events].sort((a, b) => a.seq - b.seq)) lines.push(`- ${formatUtc(event.at)}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}`);
   lines.push('');
+
+  if (incident.alerts.length) {
+    lines.push('## Alerts', '', 'As they were read, labels and annotations word for word.', '');
+    for (const { alert, at } of incident.alerts) lines.push(...alertSection(alert, at, timeZone));
+  }
 
   if (incident.messages.length) {
     lines.push('## Messages sent', '');
@@ -125,6 +131,30 @@ function deviationsOf(run: RunState, events: readonly IncidentEvent[], context: 
   if (context.changedRuns.has(run.id)) found.push(`- ${title}: the runbook has changed in the library since this run started`);
   return found;
 }
+
+function alertSection(alert: Alert, receivedAt: number, timeZone: string): string[] {
+  const lines = [`### ${text(alert.name)}: ${alert.state}`, '', `- Received: ${formatClock(receivedAt, timeZone)}, from ${ALERT_SOURCES[alert.source] ?? text(alert.source)}`];
+  if (alert.startsAt !== undefined) lines.push(`- Firing since: ${formatClock(alert.startsAt, timeZone)}`);
+  if (alert.endsAt !== undefined) lines.push(`- Resolved: ${formatClock(alert.endsAt, timeZone)}`);
+  const labels = Object.entries(alert.labels);
+  if (labels.length) lines.push(`- Labels: ${labels.map(([name, value]) => inlineCode(`${name}=${value}`)).join(', ')}`);
+  for (const [name, value] of Object.entries(alert.annotations)) {
+    // A description often runs over several lines: fenced, it comes out exactly as it was.
+    if (value.includes('\n')) lines.push(`- ${text(name)}:`, '', ...fenced(value).map((line) => `  ${line}`), '');
+    else lines.push(`- ${text(name)}: ${text(value)}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+const ALERT_SOURCES: Record<string, string> = {
+  alertmanager: 'an Alertmanager payload',
+  prometheus: 'a Prometheus alert',
+  notification: 'a notification text',
+  email: 'an e-mail or SMS',
+  link: 'a failsafe:// link',
+  name: 'its name alone',
+};
 
 /** A milestone may come before the declaration (detected before anyone declared it). */
 function signedDuration(ms: number): string {

@@ -1,6 +1,7 @@
 // The state of an incident, derived from its events by a pure function. It refuses what cannot
 // have happened (a step done twice, a note on a finished run, an event out of order) with a reason,
 // so a damaged or edited record is caught when it is read, not shown as something it is not.
+import type { Alert } from '../alerts/alert';
 import type { ChainRun } from '../oncall/escalation-chain';
 import { ATTEMPT_OUTCOMES, INCIDENT_STATUSES, MILESTONES, type AttemptOutcome, type EventStamp, type IncidentEvent, type IncidentStatus, type Milestone, type RunbookCopy } from './incident-events';
 
@@ -63,6 +64,8 @@ export interface IncidentState {
   messages: { templateId: string; templateTitle: string; format: 'plain' | 'markdown'; text: string; at: number }[];
   /** Each time the next update was put off: when, and by how many minutes (`nextUpdateDue` applies them). */
   snoozes: { at: number; minutes: number }[];
+  /** The alerts it was declared from or given later, in the order received. */
+  alerts: { alert: Alert; at: number }[];
   lastSeq: number;
   lastAt: Stamp;
 }
@@ -128,6 +131,7 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
       attempts: [],
       messages: [],
       snoozes: [],
+      alerts: [],
       lastSeq: 1,
       lastAt: at,
     };
@@ -185,6 +189,10 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
       if (!Number.isFinite(event.minutes) || event.minutes <= 0 || event.minutes > 24 * 60) refuse('a snooze lasts from 1 minute to a day');
       if (!event.reason.trim()) refuse('putting off an update needs a reason');
       return { ...base, snoozes: [...state.snoozes, { at: event.at, minutes: event.minutes }] };
+    }
+    case 'alert-received': {
+      if (!event.alert.name.trim()) refuse('an alert needs a name');
+      return { ...base, alerts: [...state.alerts, { alert: event.alert, at: event.at }] };
     }
     case 'run-started': {
       if (state.status === 'resolved') refuse('the incident is resolved: reopen it, or start the run in another incident');

@@ -74,6 +74,7 @@ const FIELDS: Record<IncidentEvent['type'], Record<string, FieldKind>> = {
   'contact-attempted': { contactId: 'string', name: 'string', outcome: 'string', note: 'string?' },
   'message-copied': { templateId: 'string', templateTitle: 'string', format: 'string', text: 'string' },
   'update-snoozed': { minutes: 'number', reason: 'string' },
+  'alert-received': { alert: 'object' },
 };
 const RUNBOOK_COPY: Record<string, FieldKind> = { id: 'string', title: 'string', path: 'string', bodyHash: 'string', body: 'string', rollback: 'string', libraryVersion: 'string', version: 'string?', duration: 'string?', libraryCommit: 'string?', procedure: 'object?' };
 
@@ -89,6 +90,10 @@ export function eventProblem(value: unknown): string | undefined {
   if (type === 'incident-changed' && !['title', 'severity', 'status'].includes(value.field as string)) return `unknown field "${String(value.field).slice(0, 40)}"`;
   if (type === 'incident-changed' && value.field === 'status' && !INCIDENT_STATUSES.includes(value.value as never)) return `unknown status "${String(value.value).slice(0, 40)}"`;
   if (type === 'milestone-set' && !MILESTONES.includes(value.milestone as never)) return `unknown milestone "${String(value.milestone).slice(0, 40)}"`;
+  if (type === 'alert-received') {
+    const problem = recordedAlertProblem(value.alert as Record<string, unknown>);
+    if (problem) return `alert: ${problem}`;
+  }
   if (type === 'run-started') {
     const runbook = value.runbook as Record<string, unknown>;
     const copy = fieldProblem(runbook, RUNBOOK_COPY);
@@ -104,6 +109,15 @@ export function eventProblem(value: unknown): string | undefined {
     if (!(runbook.verification as unknown[]).every((item) => typeof item === 'string')) return 'runbook: a check is malformed';
     if (!(runbook.params as unknown[]).every((param) => isRecord(param) && typeof param.name === 'string' && typeof param.secret === 'boolean')) return 'runbook: a parameter is malformed';
   }
+  return undefined;
+}
+
+const ALERT: Record<string, FieldKind> = { name: 'string', state: 'string', source: 'string', labels: 'object', annotations: 'object', startsAt: 'number?', endsAt: 'number?' };
+
+function recordedAlertProblem(alert: Record<string, unknown>): string | undefined {
+  const wrong = fieldProblem(alert, ALERT);
+  if (wrong) return wrong;
+  for (const map of ['labels', 'annotations']) if (!Object.values(alert[map] as Record<string, unknown>).every((value) => typeof value === 'string')) return `a value of its ${map} is not text`;
   return undefined;
 }
 
