@@ -38,6 +38,8 @@ import { SeverityPanel } from '../features/oncall/SeverityPanel';
 import { useOnCallStore } from '../features/oncall/oncall-store';
 import { StartRunDialog } from '../features/run/StartRunDialog';
 import { ProcedureDialog } from '../features/run/ProcedureDialog';
+import { AlertsScreen } from '../features/alerts/AlertsScreen';
+import { useAlertDrop } from './use-alert-drop';
 
 const SCREEN_NAMES: Record<Route['name'], string> = {
   home: 'The library',
@@ -76,6 +78,7 @@ export function App() {
     }
   }, [phase]);
   useGlobalShortcuts(phase === 'ready');
+  useAlertDrop();
   // A new page starts at its top (a link to a section scrolls there once the page is shown).
   const main = useRef<HTMLElement>(null);
   const screenKey = route.name === 'run' ? `run:${route.runId}` : 'id' in route ? `${route.name}:${route.id}` : route.name;
@@ -119,12 +122,13 @@ export function App() {
             {route.name === 'run' && <RunScreen incidentId={route.incidentId} runId={route.runId} />}
             {route.name === 'oncall' && <OnCallScreen />}
             {route.name === 'messages' && <MessagesScreen id={route.id} />}
+            {route.name === 'alerts' && <AlertsScreen />}
           </ScreenBoundary>
         </main>
       </div>
       <StatusLine />
       <SearchPalette />
-      {dialog?.kind === 'declare' && <DeclareIncidentDialog thenRun={dialog.thenRun} thenProcedure={dialog.thenProcedure} />}
+      {dialog?.kind === 'declare' && <DeclareIncidentDialog thenRun={dialog.thenRun} thenProcedure={dialog.thenProcedure} fromAlert={dialog.fromAlert} />}
       {dialog?.kind === 'start-run' && <StartRunDialog key={dialog.runbookId} runbookId={dialog.runbookId} procedure={dialog.procedure} />}
       {dialog?.kind === 'run-where' && <RunWhereDialog runbookId={dialog.runbookId} procedure={dialog.procedure} />}
       {dialog?.kind === 'procedures' && <ProcedureDialog key={dialog.runbookId} runbookId={dialog.runbookId} inView={dialog.inView} />}

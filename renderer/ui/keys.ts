@@ -17,6 +17,10 @@ export const MILESTONE_KEYS = { detected: '1', acknowledged: '2', mitigated: '3'
 export const DECLARE_KEY = 'I';
 /** Opens the severity levels over any screen. */
 export const SEVERITY_KEY = 'L';
+/** On "From an alert": adds the chosen alert to the current incident's record. */
+export const ADD_ALERT_KEY = 'A';
+/** On a runbook opened from an alert: uses the alert's values that hold shell characters, quoted. */
+export const USE_QUOTED_KEY = 'Q';
 /** Starts a run of the runbook on screen. */
 export const START_RUN_KEY = 'R';
 

@@ -39,3 +39,9 @@ export function alertRunbookLink(alert: Alert): string | undefined {
   const { annotations, labels } = alert;
   return annotations.runbook_url || annotations.runbook || labels.runbook_url || labels.runbook || undefined;
 }
+
+/** The same alert read twice (pasted again, or added to an incident already holding it): its name, labels and start. */
+export function alertKey(alert: Alert): string {
+  const labels = Object.entries(alert.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([alert.name, labels, alert.startsAt ?? null]);
+}

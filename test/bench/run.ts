@@ -1,17 +1,18 @@
 // `npm run bench`: import, start-up and search figures on synthetic libraries of 1,000 and 10,000
 // runbooks, incident figures, offline copy figures, sync figures, then run figures at scale, in
 // Chromium with the real renderer build and real IndexedDB. Prints figures; no pass/fail.
-// BENCH_PARTS picks some of them (library,incidents,offline-copy,sync,run-figures), e.g.
+// BENCH_PARTS picks some of them (library,alerts,incidents,offline-copy,sync,run-figures), e.g.
 // `BENCH_PARTS=run-figures npm run bench`.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPreviewServer } from '../../electron/preview-server';
 import globalSetup from '../e2e/global-setup';
-import { E2E_BUILD, launchChromium, RENDERER } from '../e2e/host';
-import { buildSearchIndex } from '../../shared/search/search-engine';
+import { launchChromium } from '../e2e/host';
 import { sectionOutline } from '../../shared/library/markdown/section-outline';
 import { longestTaskDuring, WATCH_LONG_TASKS } from './long-tasks';
+import { runAlertBench } from './alert-bench';
+import { rendererWithLibrary } from './bench-renderer';
 import { runIncidentBench } from './incident-bench';
 import { runOfflineCopyBench } from './offline-copy-bench';
 import { runRunFiguresBench } from './run-figures-bench';
@@ -20,7 +21,7 @@ import { syntheticLibrary, typoQueries } from './synthetic-library';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').filter(Boolean).map(Number);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 250);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'library,incidents,offline-copy,sync,run-figures').split(',').map((part) => part.trim()));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'library,alerts,incidents,offline-copy,sync,run-figures').split(',').map((part) => part.trim()));
 
 interface Figures {
   size: number;
@@ -43,14 +44,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 
 async function measure(size: number): Promise<Figures> {
   const snapshot = syntheticLibrary(size);
-  const renderer = path.join(E2E_BUILD, `bench-${size}`);
-  await rm(renderer, { recursive: true, force: true });
-  await cp(RENDERER, renderer, { recursive: true });
-  const json = JSON.stringify(snapshot);
-  await writeFile(path.join(renderer, 'library.json'), json);
-  await writeFile(path.join(renderer, 'library-meta.json'), JSON.stringify({ version: snapshot.version, source: snapshot.source }));
-  // As `npm run build:library` does for the real bundle.
-  await writeFile(path.join(renderer, 'search-index.json'), JSON.stringify(buildSearchIndex(snapshot.version, snapshot.runbooks)));
+  const { renderer, jsonBytes } = await rendererWithLibrary(`bench-${size}`, snapshot);
   const profile = await mkdtemp(path.join(tmpdir(), 'failsafe-bench-'));
   const server = await startPreviewServer(renderer);
   const serverOrigin = server.url.replace(/\/$/, '');
@@ -94,7 +88,7 @@ async function measure(size: number): Promise<Figures> {
     await second.close();
     return {
       size,
-      kilobytesPerRunbook: json.length / size / 1024,
+      kilobytesPerRunbook: jsonBytes / size / 1024,
       sectionsPerRunbook: snapshot.runbooks.reduce((sum, runbook) => sum + sectionOutline(runbook.body).length, 0) / size,
       importMs: timing.importMs,
       indexBuildMs: timing.indexBuildMs,
@@ -134,6 +128,7 @@ for (const size of PARTS.has('library') ? SIZES : []) {
   console.log(`  search latency over ${QUERIES} typo queries: median ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms${t ? ` (target ${t.p95}, ${(f.p95 / t.p95).toFixed(2)}x)` : ''}`);
   console.log(`  top-3 hit rate: ${(f.top3 * 100).toFixed(1)}% (target 90%)`);
 }
+if (PARTS.has('alerts')) await runAlertBench();
 if (PARTS.has('incidents')) await runIncidentBench();
 if (PARTS.has('offline-copy')) await runOfflineCopyBench();
 if (PARTS.has('sync')) await runSyncBench();

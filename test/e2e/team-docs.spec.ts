@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gitAvailable } from '../support/git-fixtures';
 import { expect, test } from './fixtures';
-import { E2E_BUILD } from './host';
 import { declareIncident, stepItems } from './incident-helpers';
+import { lookAt } from './look-at';
 import { serveRepositoryEachTest, syncFromSettings } from './sync-helpers';
 
 // The five team documents (test/fixtures/team-docs, shaped like the "Operations Runbook" files teams
@@ -15,7 +14,6 @@ import { serveRepositoryEachTest, syncFromSettings } from './sync-helpers';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'team-docs');
 const DOCS = ['billing/TASK_9.4_BILLING_RUNBOOKS_COMPLETE.md', 'coursework/operational-runbooks.md', 'mobile/step-6.2-release-runbooks.md', 'paydesk/OPERATIONS_RUNBOOK.md', 'stockroom/OPERATIONS_RUNBOOK.md'];
-const SCREENSHOTS = path.join(E2E_BUILD, 'screenshots');
 
 async function teamDocs(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
@@ -49,23 +47,6 @@ async function runChosen(page: Page, title: string, steps: string[], params: Rec
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
   await expect(stepItems(page)).toHaveCount(steps.length);
   for (const [index, step] of steps.entries()) await expect(stepItems(page).nth(index)).toContainText(`${index + 1}. ${step}`);
-}
-
-/** The page at both sizes, light and dark: saved to look at, and through axe-core (nothing serious or critical). */
-async function lookAt(page: Page, name: string) {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const size of [{ width: 1280, height: 720 }, { width: 900, height: 700 }]) {
-      await page.setViewportSize(size);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${size.width}x${size.height}-${colorScheme}.png`) });
-    }
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`);
-    expect(serious, `${name} in ${colorScheme}`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 test.describe('team documents synced from Git', () => {

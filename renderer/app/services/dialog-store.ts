@@ -1,9 +1,10 @@
+import type { Alert } from '../../../shared/alerts/alert';
 import { create } from 'zustand';
 import type { NoteDraft } from '../../../shared/notes/local-note';
 
 /** The one dialog open over the app, if any: shortcuts of the page behind it wait until it closes. */
 // `procedure`: which of the runbook's procedures to run (its index in `procedures(runbook)`); its first when absent.
-export type Dialog = { kind: 'declare'; /** A run to start once it is declared. */ thenRun?: string; thenProcedure?: number } | { kind: 'start-run'; runbookId: string; procedure?: number } | { kind: 'severity' }
+export type Dialog = { kind: 'declare'; /** A run to start once it is declared. */ thenRun?: string; thenProcedure?: number; /** Declared from this alert: title and severity from it, the alert its first event. */ fromAlert?: Alert } | { kind: 'start-run'; runbookId: string; procedure?: number } | { kind: 'severity' }
   /** The current incident is resolved: where a run of `runbookId` should go (reopen it, a new incident, another open one). */
   | { kind: 'run-where'; runbookId: string; procedure?: number }
   /** R on a runbook of several procedures, or of none: which one to run (`inView`: the section the reader is in). */

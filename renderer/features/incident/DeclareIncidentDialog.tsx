@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { alertSummary, type Alert } from '../../../shared/alerts/alert';
+import type { EventBody } from '../../../shared/incident/incident-events';
 import { startRunOf } from './incident-actions';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { useIncidentStore } from './incident-store';
@@ -6,15 +8,18 @@ import { useLibraryStore } from '../library';
 import { useRouteStore } from '../../app/services/route-store';
 import { Dialog } from '../../ui/Dialog';
 
+/** An alert's summary can run long: the title keeps its start. */
+const MAX_TITLE = 120;
+
 /** Declaring an incident: a title and a severity, Enter. Both can be changed later on the incident's page. */
-export function DeclareIncidentDialog({ thenRun, thenProcedure }: { thenRun?: string; thenProcedure?: number }) {
+export function DeclareIncidentDialog({ thenRun, thenProcedure, fromAlert }: { thenRun?: string; thenProcedure?: number; fromAlert?: Alert }) {
   const levels = useLibraryStore((state) => state.severity);
   // Another incident open and current: say so, and let the responder keep it current.
   const open = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
   const openOne = !thenRun && open && open.status !== 'resolved' ? open : undefined;
   const [keepCurrent, setKeepCurrent] = useState(false);
-  const [title, setTitle] = useState('');
-  const [severity, setSeverity] = useState(levels[1]?.id ?? levels[0]?.id ?? 'unknown');
+  const [title, setTitle] = useState(() => (fromAlert ? (alertSummary(fromAlert) ?? fromAlert.name).slice(0, MAX_TITLE) : ''));
+  const [severity, setSeverity] = useState(() => (fromAlert && alertLevel(fromAlert, levels, alertSeverity)) || (levels[1]?.id ?? levels[0]?.id ?? 'unknown'));
   const [problem, setProblem] = useState<string>();
   const close = useDialogStore((state) => state.close);
   const submit = async () => {
@@ -27,8 +32,20 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure }: { thenRun?: st
       setProblem(useIncidentStore.getState().problem ?? 'The incident could not be declared.');
       return;
     }
+    if (fromAlert) {
+      // The alert is the record's first event after the declaration, and its start the detected milestone.
+      const detected: EventBody[] = fromAlert.startsAt === undefined ? [] : [{ type: 'milestone-set', milestone: 'detected', time: fromAlert.startsAt }];
+      if (!(await useIncidentStore.getState().record(id, [{ type: 'alert-received', alert: fromAlert }, ...detected]))) {
+        setProblem(useIncidentStore.getState().problem ?? 'The incident was declared, but the alert could not be added to it.');
+        return;
+      }
+    }
     // Now an incident is current: the run starts in it.
     if (thenRun) startRunOf(thenRun, thenProcedure);
+    else if (fromAlert) {
+      close();
+      useRouteStore.getState().navigate({ name: 'alerts' });
+    }
     else {
       close();
       useRouteStore.getState().navigate(openOne && keepCurrent ? { name: 'incident', id } : { name: 'incident' });
@@ -81,6 +98,13 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure }: { thenRun?: st
         </>
       )}
       {thenRun && <p className="muted">Then a run of this runbook starts in it.</p>}
+      {fromAlert && (
+        <p className="muted">
+          From the alert {fromAlert.name}
+          {fromAlert.labels.severity ? ` (severity ${fromAlert.labels.severity})` : ''}: it becomes the incident’s first event
+          {fromAlert.startsAt !== undefined ? ', and its start the detected milestone' : ''}.
+        </p>
+      )}
     </Dialog>
   );
 }

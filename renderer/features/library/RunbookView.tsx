@@ -1,4 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { runbookParams } from '../../../shared/library/run-params';
+import { AlertContext, useAlertFilling } from '../alerts';
 import { headingSlug, SECTION_ID_PREFIX } from '../../../shared/library/markdown/heading-slug';
 import { withoutTitleLine } from '../../../shared/library/markdown/markdown-blocks';
 import { reviewState } from '../../../shared/library/review';
@@ -39,6 +41,9 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
     void useLibraryStore.getState().markOpened(id);
   }, [id, load]);
   const shown = runbook?.id === id;
+  // Opened from an alert: its labels fill the commands of the page.
+  const params = useMemo(() => (runbook ? runbookParams(runbook) : []), [runbook]);
+  const filling = useAlertFilling(id, params);
   useEffect(() => {
     // A link to `runbook.md#section` opens the runbook scrolled to that heading.
     // Its heading is marked for a moment (a background that fades, nothing that moves the text), so the eye finds it.
@@ -133,6 +138,7 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
             </div>
           )}
         </dl>
+        <AlertContext runbookId={runbook.id} params={params} />
         {runnable.length === 0 && (
           <p className="document-note" role="note">
             {isReportTitle(runbook.title)
@@ -142,7 +148,7 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
         )}
       </header>
       <div className="runbook-layout">
-        <MarkdownView markdown={body} fromPath={runbook.path} runbookId={runbook.id} />
+        <MarkdownView markdown={body} fromPath={runbook.path} runbookId={runbook.id} filling={filling} />
         <aside className="runbook-aside">
           <RunbookOutline markdown={body} />
           {related.length > 0 && (

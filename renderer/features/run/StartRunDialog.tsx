@@ -6,6 +6,7 @@ import { namedValues, ownValue, withNamedValue } from '../../../shared/library/p
 import type { Runbook } from '../../../shared/model';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { useIncidentStore } from '../incident';
+import { alertValuesNow } from '../alerts';
 import { useRouteStore } from '../../app/services/route-store';
 import { readRunbook, startRun } from './run-actions';
 import { Dialog } from '../../ui/Dialog';
@@ -26,6 +27,7 @@ export function StartRunDialog({ runbookId, procedure }: { runbookId: string; pr
   // Enter pressed before the runbook was read: the run starts as soon as it is.
   const startWhenRead = useRef(false);
   const params: RunParam[] = runbook ? procedureParams(runbook, procedure) : [];
+  const fromAlert = runbook ? alertValuesNow(runbook.id, params) : undefined;
   // A required value may be unknown yet (the replica to promote is chosen in step 2): the run can start without it.
   const empty = params.filter((param) => param.required && !ownValue(values, param.name)?.trim());
 
@@ -46,7 +48,8 @@ export function StartRunDialog({ runbookId, procedure }: { runbookId: string; pr
       if (cancelled) return;
       setRunbook(found ?? null);
       if (!found || !incident) return;
-      const initial = initialValues(procedureParams(found, procedure), earlierValues(incident));
+      // Values the alert the runbook was opened from gives come before the incident's earlier ones.
+      const initial = { ...initialValues(procedureParams(found, procedure), earlierValues(incident)), ...alertValuesNow(found.id, procedureParams(found, procedure)) };
       setValues(initial);
       // Nothing to ask: the run starts straight away.
       if (!procedureParams(found, procedure).length || startWhenRead.current) void begin(initial, found);
@@ -75,7 +78,7 @@ export function StartRunDialog({ runbookId, procedure }: { runbookId: string; pr
       {runbook && params.length > 0 && (
         <>
           <p className="muted">Every command of the run is filled in with these. You can change them during the run.</p>
-          <ParamFields params={params} values={values} onChange={(name, value) => setValues(withNamedValue(values, name, value))} />
+          <ParamFields params={params} values={values} fromAlert={fromAlert} onChange={(name, value) => setValues(withNamedValue(values, name, value))} />
         </>
       )}
       {empty.length > 0 && (

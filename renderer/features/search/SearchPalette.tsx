@@ -8,6 +8,7 @@ import { Highlighted } from '../../ui/Highlighted';
 import { NOTE_KIND_LABELS } from '../notes';
 import { trapTab } from '../../ui/focus-trap';
 import { actionsOnly, availableActions, matchingActions, type PaletteAction } from './palette-actions';
+import { readPastedAlerts } from '../alerts';
 
 /** A runbook hit, or one of its sections; `also` marks a further section listed under its runbook's first row. */
 type RunbookItem = { kind: 'runbook'; hit: SearchHit; section?: SectionHit; also?: boolean };
@@ -180,9 +181,15 @@ export function SearchPalette() {
           aria-expanded={items.length > 0}
           aria-controls="palette-results"
           aria-activedescendant={selected < items.length ? `hit-${selected}` : undefined}
-          placeholder="Search titles, alerts, tags, steps, commands, notes…"
+          placeholder="Search titles, alerts, tags, steps, commands, notes… or paste an alert"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
+          onPaste={(event) => {
+            // An alert pasted here opens "From an alert"; anything else is searched for as usual.
+            if (!readPastedAlerts(event.clipboardData.getData('text'))) return;
+            event.preventDefault();
+            close();
+          }}
         />
         <RunbookFilters summaries={summaries} value={filters} onChange={setFilters} />
         {error && <p className="palette-error" role="alert">Search failed: {error}</p>}

@@ -37,6 +37,7 @@ export function availableActions(): PaletteAction[] {
     { id: 'severity', title: 'Severity levels', keys: SEVERITY_KEY, run: showSeverity },
     { id: 'write-note', title: 'Write a note for the next responder', run: () => writeNote(openRunbookId() ? { runbooks: [openRunbookId()!] } : undefined) },
     { id: 'quick-reference', title: 'Quick reference to print', run: () => goToRoute({ name: 'quick-reference' }) },
+    { id: 'from-alert', title: 'From an alert: paste the alert that woke you', run: () => goToRoute({ name: 'alerts' }) },
   ];
   const runbookId = openRunbookId();
   if (runbookId) {
