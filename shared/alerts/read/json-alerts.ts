@@ -1,0 +1,24 @@
+// Which JSON shape holds alerts: an Alertmanager webhook payload, Prometheus's `/api/v1/alerts`
+// answer, Alertmanager's v1 answer (`{ status, data: [alerts] }`), a list of either's alerts, or
+// one alert alone. Any other JSON is not an alert (undefined), and stays what the user typed.
+import type { AlertsRead } from '../alert';
+import { isRecord, isWebhookPayload, looksLikeAlertmanagerAlert, readAlertmanagerAlert } from './alertmanager';
+import { AlertsCollector } from './collect';
+import { looksLikePrometheusAlert, prometheusAlertList, readPrometheusAlert } from './prometheus';
+
+export function readJsonAlerts(value: unknown): AlertsRead | undefined {
+  if (isWebhookPayload(value)) return readEach(value.alerts, 'alertmanager');
+  const prometheus = prometheusAlertList(value);
+  if (prometheus) return readEach(prometheus, 'prometheus');
+  const list = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value.data) ? value.data : [value];
+  const first = list.find((item) => looksLikeAlertmanagerAlert(item) || looksLikePrometheusAlert(item));
+  if (first === undefined) return undefined;
+  return readEach(list, looksLikeAlertmanagerAlert(first) ? 'alertmanager' : 'prometheus');
+}
+
+function readEach(list: readonly unknown[], source: 'alertmanager' | 'prometheus'): AlertsRead {
+  const collector = new AlertsCollector(source);
+  const read = source === 'alertmanager' ? readAlertmanagerAlert : readPrometheusAlert;
+  for (const item of list) read(item, collector);
+  return collector.result();
+}
