@@ -31,6 +31,11 @@ export class AlertsCollector {
     this.problems.set(reason, (this.problems.get(reason) ?? 0) + 1);
   }
 
+  /** Counts an alert not read because the collector is full. */
+  passOver(): void {
+    this.seen += 1;
+  }
+
   /** Keeps an alert named by its `alertname` label; one without is left out and said. */
   add(parts: AlertParts): void {
     this.seen += 1;

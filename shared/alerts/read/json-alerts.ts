@@ -19,6 +19,9 @@ export function readJsonAlerts(value: unknown): AlertsRead | undefined {
 function readEach(list: readonly unknown[], source: 'alertmanager' | 'prometheus'): AlertsRead {
   const collector = new AlertsCollector(source);
   const read = source === 'alertmanager' ? readAlertmanagerAlert : readPrometheusAlert;
-  for (const item of list) read(item, collector);
+  for (const item of list) {
+    if (collector.full) collector.passOver();
+    else read(item, collector);
+  }
   return collector.result();
 }

@@ -8,7 +8,7 @@
 // Each line is read once, left to right; a text with none of these is not an alert (undefined).
 import type { AlertsRead, AlertState } from '../alert';
 import { ALERT_LIMITS } from '../alert-limits';
-import { AlertsCollector, capped, type AlertParts } from './collect';
+import { AlertsCollector, capped } from './collect';
 import { isLabelName, labelLine, pairOf, stripAround, words } from './text-pairs';
 
 type Pairs = [string, string][];
@@ -84,19 +84,20 @@ export function readNotificationText(text: string): AlertsRead | undefined {
     tagsByName.set(name, kept);
   }
   if (unnamed) collector.problem('a notification line without an alert name was left out');
-  const parts: AlertParts[] = blocks.length
-    ? blocks.map((found) => ({ labels: capped(found.labels, 'label', collector), annotations: capped(found.annotations, 'annotation', collector), state: found.state }))
+  const found: { labels: Pairs; annotations?: Pairs; state: AlertState }[] = blocks.length
+    ? blocks
     : subjects.length
-      ? subjects.map((found) => ({ labels: capped(withTags(found.labels, tagsByName), 'label', collector), state: found.state }))
-      : tagged.map((pairs) => ({ labels: capped(pairs, 'label', collector), state }));
-  if (!parts.length && !unnamed) return undefined;
+      ? subjects.map((subject) => ({ labels: withTags(subject.labels, tagsByName), state: subject.state }))
+      : tagged.map((pairs) => ({ labels: pairs, state }));
+  if (!found.length && !unnamed) return undefined;
   const seen = new Set<string>();
-  for (const part of parts) {
+  for (const { labels, annotations = [], state: alertState } of found) {
     // The same alert twice (an e-mail's subject and its first line) is one alert.
-    const key = JSON.stringify([part.state, Object.entries(part.labels).sort(), Object.entries(part.annotations ?? {}).sort()]);
+    const key = JSON.stringify([alertState, labels, annotations]);
     if (seen.has(key)) continue;
     seen.add(key);
-    collector.add(part);
+    if (collector.full) collector.passOver();
+    else collector.add({ labels: capped(labels, 'label', collector), annotations: capped(annotations, 'annotation', collector), state: alertState });
   }
   return collector.result();
 }
