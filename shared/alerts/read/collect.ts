@@ -4,6 +4,9 @@
 import { ALERT_LIMITS } from '../alert-limits';
 import type { Alert, AlertSource, AlertState, AlertsRead } from '../alert';
 
+/** Distinct problems said; a flood of different ones is counted after these. */
+const MAX_PROBLEMS = 20;
+
 export interface AlertParts {
   labels: Record<string, string>;
   annotations?: Record<string, string>;
@@ -16,6 +19,7 @@ export class AlertsCollector {
   private readonly alerts: Alert[] = [];
   private readonly problems = new Map<string, number>();
   private seen = 0;
+  private otherProblems = 0;
 
   constructor(private readonly source: AlertSource) {}
 
@@ -28,7 +32,9 @@ export class AlertsCollector {
   }
 
   problem(reason: string): void {
-    this.problems.set(reason, (this.problems.get(reason) ?? 0) + 1);
+    const count = this.problems.get(reason);
+    if (count === undefined && this.problems.size >= MAX_PROBLEMS) this.otherProblems += 1;
+    else this.problems.set(reason, (count ?? 0) + 1);
   }
 
   /** Counts an alert not read because the collector is full. */
@@ -49,6 +55,7 @@ export class AlertsCollector {
   result(): AlertsRead {
     const left = this.seen - this.alerts.length - (this.problems.get('an alert without an alertname label was left out') ?? 0);
     const problems = [...this.problems].map(([reason, count]) => (count > 1 ? `${reason} (${count} times)` : reason));
+    if (this.otherProblems) problems.push(`and ${this.otherProblems} more problems`);
     if (left > 0) problems.push(`only the first ${ALERT_LIMITS.maxAlerts} alerts were read; ${left} more were left out`);
     return { alerts: this.alerts, problems };
   }

@@ -7,7 +7,13 @@ import { AlertsCollector } from './collect';
 import { looksLikePrometheusAlert, prometheusAlertList, readPrometheusAlert } from './prometheus';
 
 export function readJsonAlerts(value: unknown): AlertsRead | undefined {
-  if (isWebhookPayload(value)) return readEach(value.alerts, 'alertmanager');
+  if (isWebhookPayload(value)) {
+    const read = readEach(value.alerts, 'alertmanager');
+    // Alertmanager's `max_alerts` cuts a payload and says how many it left out.
+    const truncated = value.truncatedAlerts;
+    if (typeof truncated === 'number' && truncated > 0) read.problems.push(`Alertmanager left ${truncated} more alerts out of this payload`);
+    return read;
+  }
   const prometheus = prometheusAlertList(value);
   if (prometheus) return readEach(prometheus, 'prometheus');
   const list = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value.data) ? value.data : [value];

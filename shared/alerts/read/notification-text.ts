@@ -13,10 +13,12 @@ import { isLabelName, labelLine, pairOf, stripAround, words } from './text-pairs
 
 type Pairs = [string, string][];
 interface Block { labels: Pairs; annotations: Pairs; state: AlertState }
+/** A subject line: the labels it shows and how many alerts it says it groups (`[FIRING:2]`). */
+interface Subject { labels: Pairs; state: AlertState; count: number }
 
 export function readNotificationText(text: string): AlertsRead | undefined {
   const collector = new AlertsCollector(fromPagingEmail(text) ? 'email' : 'notification');
-  const subjects: { labels: Pairs; state: AlertState }[] = [];
+  const subjects: Subject[] = [];
   const blocks: Block[] = [];
   const tagged: Pairs[] = [];
   let state: AlertState = 'unknown';
@@ -90,6 +92,12 @@ export function readNotificationText(text: string): AlertsRead | undefined {
       ? subjects.map((subject) => ({ labels: withTags(subject.labels, tagsByName), state: subject.state }))
       : tagged.map((pairs) => ({ labels: pairs, state }));
   if (!found.length && !unnamed) return undefined;
+  if (!blocks.length) {
+    for (const subject of subjects) {
+      const name = subject.labels.find(([label]) => label === 'alertname')?.[1];
+      if (subject.count > 1) collector.problem(`${name}: the notification groups ${subject.count} alerts and gives only the labels they share`);
+    }
+  }
   const seen = new Set<string>();
   for (const { labels, annotations = [], state: alertState } of found) {
     // The same alert twice (an e-mail's subject and its first line) is one alert.
@@ -115,7 +123,7 @@ function headingOf(line: string): string {
  * and the first bare word after the mark is the alert's name. A PagerDuty `Resolved` first says
  * the page is resolved whatever the mark says.
  */
-function subjectOf(line: string): { labels: Pairs; state: AlertState } | undefined {
+function subjectOf(line: string): Subject | undefined {
   const at = markAt(line);
   if (at < 0) return undefined;
   const close = line.indexOf(']', at);
@@ -141,7 +149,7 @@ function subjectOf(line: string): { labels: Pairs; state: AlertState } | undefin
     if (pair) labels.push(pair);
   }
   if (name !== undefined && !labels.some(([label]) => label === 'alertname')) labels.unshift(['alertname', name]);
-  return { labels, state };
+  return { labels, state, count: mark.startsWith('FIRING:') ? Number(mark.slice(7)) : 1 };
 }
 
 /** Where `[FIRING`, `[FIRING:n]` or `[RESOLVED]` starts, or -1. */

@@ -57,6 +57,14 @@ describe('hostile alerts', () => {
     expect(readSafely(deep)).toEqual({ alerts: [], problems: [`the JSON is nested deeper than ${ALERT_LIMITS.maxJsonDepth} levels; it was not read`] });
   });
 
+  it('says at most 20 different problems and counts the others', () => {
+    const text = Array.from({ length: 5000 }, (_, index) => `[FIRING:2] Alert${index}Down (k=v)`).join('\n');
+    const found = readSafely(text);
+    expect(found?.problems).toHaveLength(22);
+    expect(found?.problems.at(-2)).toBe('and 4980 more problems');
+    expect(found?.problems.at(-1)).toBe('only the first 1000 alerts were read; 4000 more were left out');
+  });
+
   it('keeps the first 1,000 of 10,000 alerts and says how many were left out', () => {
     const alerts = Array.from({ length: 10_000 }, (_, index) => ({ status: 'firing', labels: { alertname: 'KubePodCrashLooping', pod: `api-${index}` }, annotations: {} }));
     const found = readSafely(webhook(alerts));

@@ -63,6 +63,11 @@ describe('Alertmanager and Prometheus JSON', () => {
     expect(read(list).alerts).toEqual(alerts);
   });
 
+  it('says when Alertmanager cut the payload', () => {
+    const payload = { ...(JSON.parse(fixture('alertmanager-webhook.json')) as object), truncatedAlerts: 12 };
+    expect(read(JSON.stringify(payload)).problems).toEqual(['Alertmanager left 12 more alerts out of this payload']);
+  });
+
   it('reads one alert pasted alone', () => {
     const payload = JSON.parse(fixture('alertmanager-webhook.json')) as { alerts: unknown[] };
     expect(read(JSON.stringify(payload.alerts[1])).alerts.map((alert) => alert.name)).toEqual(['KubeDeploymentReplicasMismatch']);
@@ -80,7 +85,8 @@ describe('Alertmanager and Prometheus JSON', () => {
 
 describe('notification text, e-mails and pages', () => {
   it('reads notification lines, one alert per line, labels from name=value pairs', () => {
-    const { alerts } = read(fixture('notification-lines.txt'));
+    const { alerts, problems } = read(fixture('notification-lines.txt'));
+    expect(problems).toEqual(['KubePodCrashLooping: the notification groups 2 alerts and gives only the labels they share']);
     expect(alerts.map((alert) => [alert.name, alert.state, alert.source])).toEqual([
       ['KubePodCrashLooping', 'firing', 'notification'],
       ['KubeDeploymentReplicasMismatch', 'firing', 'notification'],
@@ -117,6 +123,10 @@ describe('notification text, e-mails and pages', () => {
     expect(read('[FIRING:3] KubePodCrashLooping payments (api critical)').alerts[0]).toMatchObject({ name: 'KubePodCrashLooping', labels: { alertname: 'KubePodCrashLooping' } });
     const tagged = read('Alert: [FIRING:1] HAProxyDown (critical)\nTags: alertname=HAProxyDown, namespace=openshift-ingress').alerts;
     expect(tagged[0].labels).toEqual({ alertname: 'HAProxyDown', namespace: 'openshift-ingress' });
+  });
+
+  it('takes a page PagerDuty resolved as resolved', () => {
+    expect(read('[Resolved] #48213 [FIRING:1] KubePodCrashLooping (namespace=payments)').alerts[0].state).toBe('resolved');
   });
 
   it('reads a subject line only once when an e-mail repeats it', () => {
