@@ -124,15 +124,11 @@ function headingOf(line: string): string {
  * the page is resolved whatever the mark says.
  */
 function subjectOf(line: string): Subject | undefined {
-  const at = markAt(line);
-  if (at < 0) return undefined;
-  const close = line.indexOf(']', at);
-  const mark = line.slice(at + 1, close);
-  const word = mark.split(':')[0];
-  let state: AlertState = word === 'FIRING' ? 'firing' : 'resolved';
+  const mark = markOf(line);
+  if (!mark) return undefined;
   const lower = line.slice(0, 12).toLowerCase();
-  if (lower.startsWith('[resolved]') || lower.startsWith('resolved ')) state = 'resolved';
-  const rest = line.slice(close + 1);
+  const state: AlertState = lower.startsWith('[resolved]') || lower.startsWith('resolved ') ? 'resolved' : mark.state;
+  const rest = line.slice(mark.end);
   const open = rest.indexOf('(');
   const shut = rest.lastIndexOf(')');
   const head = open < 0 ? rest : rest.slice(0, open);
@@ -149,19 +145,30 @@ function subjectOf(line: string): Subject | undefined {
     if (pair) labels.push(pair);
   }
   if (name !== undefined && !labels.some(([label]) => label === 'alertname')) labels.unshift(['alertname', name]);
-  return { labels, state, count: mark.startsWith('FIRING:') ? Number(mark.slice(7)) : 1 };
+  return { labels, state, count: mark.count };
 }
 
-/** Where `[FIRING`, `[FIRING:n]` or `[RESOLVED]` starts, or -1. */
-function markAt(line: string): number {
-  for (const mark of ['[FIRING', '[RESOLVED']) {
-    const at = line.indexOf(mark);
-    if (at < 0) continue;
-    const close = line.indexOf(']', at);
-    const inside = close < 0 ? '' : line.slice(at + 1, close);
-    if (inside === 'FIRING' || inside === 'RESOLVED' || (inside.startsWith('FIRING:') && isCount(inside.slice(7)))) return at;
+/**
+ * The mark of a subject: `[FIRING:n]`, `[FIRING]`, `[RESOLVED]` or `[RESOLVED:n]` anywhere, or
+ * at the start `FIRING[n]` / `RESOLVED[n]` (a Slack title some teams use); where it ends.
+ */
+function markOf(line: string): { state: AlertState; count: number; end: number } | undefined {
+  for (const word of ['FIRING', 'RESOLVED'] as const) {
+    const state = word === 'FIRING' ? 'firing' : 'resolved';
+    const at = line.indexOf(`[${word}`);
+    if (at >= 0) {
+      const close = line.indexOf(']', at);
+      const after = close < 0 ? undefined : line.slice(at + 1 + word.length, close);
+      if (after === '') return { state, count: 1, end: close + 1 };
+      if (after?.startsWith(':') && isCount(after.slice(1))) return { state, count: Number(after.slice(1)), end: close + 1 };
+    }
+    if (line.startsWith(`${word}[`)) {
+      const close = line.indexOf(']');
+      const count = line.slice(word.length + 1, close);
+      if (isCount(count)) return { state, count: Number(count), end: close + 1 };
+    }
   }
-  return -1;
+  return undefined;
 }
 
 const isCount = (text: string) => text.length > 0 && text.length <= 6 && [...text].every((char) => char >= '0' && char <= '9');

@@ -68,6 +68,12 @@ describe('Alertmanager and Prometheus JSON', () => {
     expect(read(JSON.stringify(payload)).problems).toEqual(['Alertmanager left 12 more alerts out of this payload']);
   });
 
+  it("reads the API's alert groups", () => {
+    const alerts = JSON.parse(fixture('alertmanager-api-v2.json')) as unknown[];
+    const groups = [{ labels: { namespace: 'openshift-ingress' }, receiver: { name: 'platform' }, alerts: [alerts[0]] }, { labels: {}, receiver: { name: 'platform' }, alerts: [alerts[1]] }];
+    expect(read(JSON.stringify(groups)).alerts.map((alert) => alert.name)).toEqual(['HAProxyDown', 'KubeAPIErrorBudgetBurn']);
+  });
+
   it('reads one alert pasted alone', () => {
     const payload = JSON.parse(fixture('alertmanager-webhook.json')) as { alerts: unknown[] };
     expect(read(JSON.stringify(payload.alerts[1])).alerts.map((alert) => alert.name)).toEqual(['KubeDeploymentReplicasMismatch']);
@@ -123,6 +129,23 @@ describe('notification text, e-mails and pages', () => {
     expect(read('[FIRING:3] KubePodCrashLooping payments (api critical)').alerts[0]).toMatchObject({ name: 'KubePodCrashLooping', labels: { alertname: 'KubePodCrashLooping' } });
     const tagged = read('Alert: [FIRING:1] HAProxyDown (critical)\nTags: alertname=HAProxyDown, namespace=openshift-ingress').alerts;
     expect(tagged[0].labels).toEqual({ alertname: 'HAProxyDown', namespace: 'openshift-ingress' });
+  });
+
+  it('reads the marks teams write in other ways: RESOLVED with a count, a Slack title, quoted pairs with commas', () => {
+    expect(read('[RESOLVED:3] TargetDown (job=node)').alerts[0]).toMatchObject({ name: 'TargetDown', state: 'resolved', labels: { job: 'node' } });
+    expect(read('FIRING[2] KubePodCrashLooping - Team payments').alerts[0]).toMatchObject({ name: 'KubePodCrashLooping', state: 'firing' });
+    expect(read('[FIRING:1] KubeJobFailed for kube-state-metrics (job_name="backup nightly", namespace="ops")').alerts[0].labels).toEqual({
+      alertname: 'KubeJobFailed',
+      job_name: 'backup nightly',
+      namespace: 'ops',
+    });
+  });
+
+  it("reads Grafana's and Slack's label lists under a Labels heading", () => {
+    const grafana = '**Firing**\n\nValue: B=97\nLabels:\n - alertname = DiskAlmostFull\n - instance = db-3:9100\nAnnotations:\n - summary = Disk almost full\nSource: http://grafana/alerting/grafana/abc/view\n';
+    expect(read(grafana).alerts).toMatchObject([{ name: 'DiskAlmostFull', state: 'firing', labels: { instance: 'db-3:9100' }, annotations: { summary: 'Disk almost full' } }]);
+    const slack = '*Alert*: Disk almost full\n*Labels*:\n    - *alertname*: `DiskAlmostFull`\n    - *instance*: `db-3:9100`\n';
+    expect(read(slack).alerts[0].labels).toEqual({ alertname: 'DiskAlmostFull', instance: 'db-3:9100' });
   });
 
   it('takes a page PagerDuty resolved as resolved', () => {
