@@ -156,6 +156,11 @@ export interface SeverityLevel {
   updateEvery?: string;
   /** Absent when the library gives none (and in libraries read before chains existed). */
   escalation?: EscalationStep[];
+  /**
+   * The alert `severity` label values (lower case) severity.yml's `alert_severity:` maps to this
+   * level: kept on the level, so it is stored, synced and kept with the levels it names.
+   */
+  alertSeverities?: string[];
 }
 
 export interface LibraryProblem {

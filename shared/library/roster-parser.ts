@@ -27,24 +27,60 @@ export function parseOnCall(text: string, limits: LibraryLimits = DEFAULT_LIMITS
   });
 }
 
-/** `severity.yml`: `levels:` (or a bare list) of id, name, response_time, examples, pages, update_every. */
+/**
+ * `severity.yml`: `levels:` (or a bare list) of id, name, response_time, examples, pages,
+ * update_every; beside them, `alert_severity:` maps alert severity label values to level ids.
+ */
 export function parseSeverity(text: string, limits: LibraryLimits = DEFAULT_LIMITS): ListResult<SeverityLevel> {
-  return parseList(text, 'levels', 'level', limits, (item, index) => {
-    const id = textField(item, 'id');
-    const responseTime = textField(item, 'response_time');
-    if (!id) return `level ${index + 1} has no id`;
-    if (!responseTime) return `level ${id} has no response_time`;
-    return {
-      id,
-      name: textField(item, 'name') ?? id,
-      responseTime,
-      description: textField(item, 'description'),
-      examples: listField(item, 'examples'),
-      pages: listField(item, 'pages'),
-      updateEvery: textField(item, 'update_every'),
-      escalation: escalationOf(item.escalation),
-    };
-  });
+  return parseList(text, 'levels', 'level', limits, readLevel, readAlertSeverity);
+}
+
+function readLevel(item: Record<string, unknown>, index: number): SeverityLevel | string {
+  const id = textField(item, 'id');
+  const responseTime = textField(item, 'response_time');
+  if (!id) return `level ${index + 1} has no id`;
+  if (!responseTime) return `level ${id} has no response_time`;
+  return {
+    id,
+    name: textField(item, 'name') ?? id,
+    responseTime,
+    description: textField(item, 'description'),
+    examples: listField(item, 'examples'),
+    pages: listField(item, 'pages'),
+    updateEvery: textField(item, 'update_every'),
+    escalation: escalationOf(item.escalation),
+  };
+}
+
+const MAX_ALERT_SEVERITIES = 50;
+
+/**
+ * `alert_severity: { critical: P1, warning: P3 }`: each alert severity (compared in lower case)
+ * recorded on the level it names. A value naming no level is a problem of the file, left out.
+ */
+function readAlertSeverity(root: unknown, levels: SeverityLevel[], problems: string[]): void {
+  const mapping = root && typeof root === 'object' && !Array.isArray(root) ? (root as Record<string, unknown>).alert_severity : undefined;
+  if (mapping === undefined || mapping === null) return;
+  if (typeof mapping !== 'object' || Array.isArray(mapping)) {
+    problems.push('alert_severity: expected a mapping from alert severities to level ids (critical: P1); left out');
+    return;
+  }
+  const byId = new Map(levels.map((level) => [level.id, level]));
+  const mapped = new Set<string>();
+  const entries = Object.entries(mapping as Record<string, unknown>);
+  for (const [written, id] of entries.slice(0, MAX_ALERT_SEVERITIES)) {
+    const severity = written.trim().toLowerCase();
+    const level = typeof id === 'string' || typeof id === 'number' ? byId.get(String(id).trim()) : undefined;
+    if (!level) {
+      problems.push(`alert_severity: "${written.slice(0, 40)}" maps to ${typeof id === 'string' || typeof id === 'number' ? `"${String(id).slice(0, 40)}", which is not a level id` : 'no level id'}; left out`);
+    } else if (!severity || mapped.has(severity)) {
+      problems.push(`alert_severity: "${written.slice(0, 40)}" is ${severity ? 'mapped twice; the first is used' : 'empty'}`);
+    } else {
+      mapped.add(severity);
+      level.alertSeverities = [...(level.alertSeverities ?? []), severity];
+    }
+  }
+  if (entries.length > MAX_ALERT_SEVERITIES) problems.push(`alert_severity: only the first ${MAX_ALERT_SEVERITIES} are used`);
 }
 
 function parseList<T extends { id: string }>(
@@ -53,6 +89,8 @@ function parseList<T extends { id: string }>(
   noun: string,
   limits: LibraryLimits,
   read: (item: Record<string, unknown>, index: number) => T | string,
+  /** What the file holds beside its list, read once the list is. */
+  readBeside?: (root: unknown, items: T[], problems: string[]) => void,
 ): ListResult<T> {
   let data: unknown;
   try {
@@ -83,6 +121,7 @@ function parseList<T extends { id: string }>(
     firstWithId.set(result.id, index);
     items.push(result);
   }
+  readBeside?.(data, items, problems);
   return { ok: true, items, problems };
 }
 

@@ -17,6 +17,8 @@ export interface RunParam {
   secret: boolean;
   /** A placeholder found in the commands, not declared: how it is written there (`<commit-hash>`). */
   written?: string;
+  /** The alert label it is filled from (`from_label: namespace`), when not the label of its own name. */
+  fromLabel?: string;
 }
 
 /** What a secret value shows as wherever it is recorded. */
@@ -37,7 +39,7 @@ export function readParams(declared: unknown): ParamsRead {
     : typeof declared === 'object'
       ? Object.entries(declared as Record<string, unknown>)
       : [];
-  if (!entries.length) return { params: [], problems: ['params: expected a list of { name, label, default, options, required, example, secret }'] };
+  if (!entries.length) return { params: [], problems: ['params: expected a list of { name, label, default, options, required, example, secret, from_label }'] };
   const params: RunParam[] = [];
   const problems: string[] = [];
   for (const [key, value] of entries.slice(0, MAX_PARAMS)) {
@@ -60,6 +62,7 @@ export function readParams(declared: unknown): ParamsRead {
       required: fields.required === true,
       example: text(fields.example),
       secret: fields.secret === true,
+      fromLabel: text(fields.from_label)?.trim() || undefined,
     });
   }
   if (entries.length > MAX_PARAMS) problems.push(`params: only the first ${MAX_PARAMS} parameters are used`);

@@ -42,7 +42,9 @@ export function snapshotProblem(value: unknown): string | undefined {
   if (!everyItem(value.notes, (note) => isString(note.id) && isString(note.title) && isString(note.body) && isStringList(note.runbooks))) return 'a note is malformed';
   if (!everyItem(value.templates, (template) => isString(template.id) && isString(template.body) && Array.isArray(template.fields))) return 'a template is malformed';
   if (!everyItem(value.contacts, (contact) => isString(contact.id) && isString(contact.name))) return 'a contact is malformed';
-  if (!everyItem(value.severity, (level) => isString(level.id) && isString(level.responseTime))) return 'a severity level is malformed';
+  if (!everyItem(value.severity, (level) => isString(level.id) && isString(level.responseTime) && (level.alertSeverities === undefined || isStringList(level.alertSeverities)))) {
+    return 'a severity level is malformed';
+  }
   for (const key of ['runbooks', 'notes', 'templates', 'contacts', 'severity'] as const) {
     const duplicate = firstDuplicateId(value[key] as { id: string }[]);
     if (duplicate !== undefined) return `two ${key} share the id "${duplicate}"`;
