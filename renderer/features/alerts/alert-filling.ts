@@ -1,7 +1,7 @@
 // The values an alert gives a runbook's parameters: a label value goes into a command only as it
 // is when it is plain, quoted for the shell once the responder accepts it, and never when it holds
 // a line break or a control character.
-import { paramValuesFromAlert, type AlertParamValue } from '../../../shared/alerts/label-values';
+import { paramValuesFromAlert, type AlertParamValue } from '../../../shared/alerts/param-values';
 import type { RunParam } from '../../../shared/library/run-params';
 import type { OpenedAlert } from './alert-store';
 

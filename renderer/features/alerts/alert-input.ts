@@ -1,6 +1,6 @@
 // Where an alert comes in: text pasted (into the palette or the alert screen) and files dropped on
 // the window. Both are read by the same readers, with the same limits, as outside input.
-import { readAlerts } from '../../../shared/alerts/read/read-alerts';
+import { readAlerts } from '../../../shared/alerts/read-alerts';
 import { ALERT_LIMITS } from '../../../shared/alerts/alert-limits';
 import { showAlerts } from './alert-store';
 

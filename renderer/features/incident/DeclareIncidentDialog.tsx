@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { alertSummary, type Alert } from '../../../shared/alerts/alert';
+import { levelForAlert } from '../../../shared/alerts/alert-severity';
 import type { EventBody } from '../../../shared/incident/incident-events';
 import { startRunOf } from './incident-actions';
 import { useDialogStore } from '../../app/services/dialog-store';
@@ -19,7 +20,7 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure, fromAlert }: { t
   const openOne = !thenRun && open && open.status !== 'resolved' ? open : undefined;
   const [keepCurrent, setKeepCurrent] = useState(false);
   const [title, setTitle] = useState(() => (fromAlert ? (alertSummary(fromAlert) ?? fromAlert.name).slice(0, MAX_TITLE) : ''));
-  const [severity, setSeverity] = useState(() => (fromAlert && alertLevel(fromAlert, levels, alertSeverity)) || (levels[1]?.id ?? levels[0]?.id ?? 'unknown'));
+  const [severity, setSeverity] = useState(() => (fromAlert && levelForAlert(fromAlert, levels)?.id) || (levels[1]?.id ?? levels[0]?.id ?? 'unknown'));
   const [problem, setProblem] = useState<string>();
   const close = useDialogStore((state) => state.close);
   const submit = async () => {
