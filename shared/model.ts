@@ -52,6 +52,11 @@ export interface Runbook {
   severity: string[];
   tags: string[];
   aliases: string[];
+  /**
+   * The alert names it answers (`alerts:` front matter): an alert of that name opens it first
+   * (shared/alerts/alert-runbook.ts). Runbooks stored before alerts existed lack it: read as [].
+   */
+  alerts: string[];
   owner?: string;
   duration?: string;
   rto?: string;

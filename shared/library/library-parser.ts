@@ -9,6 +9,7 @@ import { parseOnCall, parseSeverity } from './roster-parser';
 import { parseRunbook } from './runbook-parser';
 import { parseTemplate } from './template-parser';
 import { repairDoubleDecoding } from './document/double-decoding';
+import { readRunbookAlertNames } from '../alerts/runbook-alert-names';
 
 export interface LibraryFile {
   /** Relative to the library root, with forward slashes. */
@@ -110,6 +111,7 @@ export function parseLibraryFiles(
       snapshot.runbooks.push(parseRunbook(file.path, split.data, split.body));
       // Bad parameters leave the runbook in: a run asks for the ones that are well declared.
       for (const reason of readParams(split.data.params).problems) problem(file.path, reason, 'warning');
+      for (const reason of readRunbookAlertNames(split.data.alerts).problems) problem(file.path, reason, 'warning');
     }
   }
   return snapshot;
