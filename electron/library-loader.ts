@@ -11,6 +11,8 @@ export interface LoadedFiles {
 }
 
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
+/** YAML files read for alerting rules, apart from the file limit. */
+const MAX_YAML_FILES = 5_000;
 const HIDDEN_REASON = 'skipped: the name starts with a dot, so it is hidden; rename it to have it read';
 
 export interface ReadOptions {
@@ -41,6 +43,7 @@ export async function readLibraryFolder(root: string, options: ReadOptions = {})
   const accepted: { relative: string; absolute: string; size: number }[] = [];
   let totalBytes = 0;
   let seenFiles = 0;
+  let seenYaml = 0;
   const pending: string[] = [''];
   walk: while (pending.length) {
     const directory = pending.pop() as string;
@@ -56,7 +59,9 @@ export async function readLibraryFolder(root: string, options: ReadOptions = {})
       if (entry.name.startsWith('.')) {
         // Hidden folders (.github, .obsidian) and hidden library files are listed, so nobody wonders
         // where a runbook went; other hidden files (.gitignore) are not library content at all.
-        if (entry.isDirectory() || libraryFileKind(relative) !== 'ignored') refuse(relative, HIDDEN_REASON, 'skipped');
+        // Hidden YAML (.gitlab-ci.yml, .pre-commit-config.yaml) is tooling, never alerting rules.
+        const kind = libraryFileKind(relative);
+        if (entry.isDirectory() || (kind !== 'ignored' && kind !== 'alert-rules')) refuse(relative, HIDDEN_REASON, 'skipped');
         return [];
       }
       const reason = refused.get(relative);
@@ -80,8 +85,17 @@ export async function readLibraryFolder(root: string, options: ReadOptions = {})
         pending.push(relative);
         continue;
       }
-      if (!info.isFile() || libraryFileKind(relative) === 'ignored') continue;
-      seenFiles++;
+      const kind = libraryFileKind(relative);
+      if (!info.isFile() || kind === 'ignored') continue;
+      // YAML is read for alerting rules only: its own, smaller allowance, so a repository full of
+      // manifests never crowds out a runbook, and one too big is skipped, not an error.
+      if (kind === 'alert-rules') {
+        if (++seenYaml > MAX_YAML_FILES || info.size > limits.maxFileBytes) {
+          if (seenYaml === MAX_YAML_FILES + 1) refuse(relative, `skipped: more than ${MAX_YAML_FILES} YAML files; alerting rules in the rest are not read`, 'skipped');
+          else if (seenYaml <= MAX_YAML_FILES) refuse(relative, `skipped: YAML file of ${info.size} bytes, over the ${limits.maxFileBytes}-byte limit; alerting rules in it are not read`, 'skipped');
+          continue;
+        }
+      } else seenFiles++;
       if (seenFiles > limits.maxFiles) {
         refuse(relative, `library has more than ${limits.maxFiles} files; the rest were not read`);
         break walk;

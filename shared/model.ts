@@ -1,4 +1,5 @@
 // The domain model: plain data that crosses every boundary (files -> parser -> IPC -> IndexedDB).
+import type { AlertRule } from './alerts/alert-rules';
 
 export const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -52,6 +53,11 @@ export interface Runbook {
   severity: string[];
   tags: string[];
   aliases: string[];
+  /**
+   * The alert names it answers (`alerts:` front matter): an alert of that name opens it first
+   * (shared/alerts/alert-runbook.ts). Runbooks stored before alerts existed lack it: read as [].
+   */
+  alerts: string[];
   owner?: string;
   duration?: string;
   rto?: string;
@@ -213,6 +219,11 @@ export interface LibrarySnapshot {
   problems: LibraryProblem[];
   /** Which of the team's files the library had: an absent `oncall.yml` is not an empty one. */
   presence: Record<TeamPart, PartPresence>;
+  /**
+   * The alerting rules of the library's YAML files (Prometheus rule files, PrometheusRule
+   * manifests), at most MAX_ALERT_RULES, for coverage. Absent in snapshots made before rules were read.
+   */
+  alertRules?: AlertRule[];
 }
 
 /** Where a snapshot came from and when, without the content: enough to decide which library wins. */

@@ -5,8 +5,15 @@ import { placeholderNames } from './placeholders';
 import { readParams } from './run-params';
 import { reviewState } from './review';
 import { titlePlaces, titleWithPlace } from './document/title-places';
+import type { AlertRule } from '../alerts/alert-rules';
+import { alertCoverage } from '../alerts/alert-coverage';
+import { alertIndexEntry, alertRunbookIndex } from '../alerts/alert-runbook';
+import type { LinkResolver } from '../alerts/link-target';
+import { libraryPathResolver } from '../alerts/library-path-links';
 
-export type HealthCheck = 'review-due' | 'no-owner' | 'never-run' | 'dangling-related' | 'orphan-note' | 'undeclared-param' | 'problem';
+export type HealthCheck =
+  | 'review-due' | 'no-owner' | 'never-run' | 'dangling-related' | 'orphan-note' | 'undeclared-param' | 'problem'
+  | 'alert-no-runbook' | 'alert-link-missing' | 'alert-link-unchecked';
 
 export interface HealthFinding {
   check: HealthCheck;
@@ -27,16 +34,28 @@ export const HEALTH_CHECKS: Record<HealthCheck, string> = {
   'orphan-note': 'Notes attached to runbooks that do not exist',
   'undeclared-param': 'Parameters used in commands but not declared',
   problem: 'Problems reading the library',
+  'alert-no-runbook': 'Alerts without a runbook',
+  'alert-link-missing': 'Alert runbook links that point at no file',
+  'alert-link-unchecked': 'Alert runbook links outside the library (not checked)',
 };
+
+/** Findings that say what could not be checked, not what is wrong: `--strict` does not fail on them. */
+export const INFORMATIONAL_CHECKS: readonly HealthCheck[] = ['alert-link-unchecked'];
 
 export interface HealthInput {
   runbooks: readonly Runbook[];
   notes: readonly AdminNote[];
   problems: readonly LibraryProblem[];
+  /** The library's alerting rules (absent: it has none, or was stored before rules were read). */
+  alertRules?: readonly AlertRule[];
 }
 
-/** The library-side findings, on `today` (YYYY-MM-DD). `never-run` is the app's to add, from its own runs. */
-export function libraryHealth(library: HealthInput, today: string): HealthFinding[] {
+/**
+ * The library-side findings, on `today` (YYYY-MM-DD). `never-run` is the app's to add, from its own
+ * runs. `resolve` maps an alert's runbook link to a file; without one, links by the library's own
+ * paths (`docs/gitaly/README.md`, `failsafe://runbook/…`) are checked and others are not.
+ */
+export function libraryHealth(library: HealthInput, today: string, resolve?: LinkResolver): HealthFinding[] {
   const findings: HealthFinding[] = [];
   const ids = new Map(library.runbooks.map((runbook) => [runbook.id, runbook]));
   const places = titlePlaces(library.runbooks);
@@ -59,5 +78,15 @@ export function libraryHealth(library: HealthInput, today: string): HealthFindin
     if (first && note.step !== undefined && note.step > first.steps.length) findings.push({ check: 'orphan-note', path: note.path, id: note.id, text: `${note.title}: step ${note.step} of “${first.id}” does not exist (it has ${first.steps.length})` });
   }
   for (const problem of library.problems) findings.push({ check: 'problem', path: problem.path, text: `${problem.level}: ${problem.reason}` });
+  if (library.alertRules?.length) findings.push(...alertFindings(library.runbooks, library.alertRules, resolve ?? libraryPathResolver(library.runbooks)));
   return findings;
+}
+
+function alertFindings(runbooks: readonly Runbook[], rules: readonly AlertRule[], resolve: LinkResolver): HealthFinding[] {
+  const coverage = alertCoverage(rules, alertRunbookIndex(runbooks.map(alertIndexEntry)), resolve);
+  return [
+    ...coverage.uncovered.map(({ rule, lookedFor }): HealthFinding => ({ check: 'alert-no-runbook', path: rule.path, text: `${rule.alert} has no runbook; looked for: alerts: naming it, ${lookedFor}` })),
+    ...coverage.dangling.map(({ rule, link, lookedFor }): HealthFinding => ({ check: 'alert-link-missing', path: rule.path, text: `${rule.alert}: ${link} points at no file (looked for ${lookedFor})` })),
+    ...coverage.unchecked.map(({ rule, link }): HealthFinding => ({ check: 'alert-link-unchecked', path: rule.path, text: `${rule.alert}: ${link} is outside the library` })),
+  ];
 }

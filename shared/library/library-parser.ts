@@ -9,6 +9,11 @@ import { parseOnCall, parseSeverity } from './roster-parser';
 import { parseRunbook } from './runbook-parser';
 import { parseTemplate } from './template-parser';
 import { repairDoubleDecoding } from './document/double-decoding';
+import { readRunbookAlertNames } from '../alerts/runbook-alert-names';
+import { readAlertRules } from '../alerts/alert-rules';
+
+/** Alerting rules kept in a snapshot: more than any team writes, few enough to check at every import. */
+export const MAX_ALERT_RULES = 10_000;
 
 export interface LibraryFile {
   /** Relative to the library root, with forward slashes. */
@@ -52,6 +57,7 @@ export function parseLibraryFiles(
     severity: [],
     problems: [...earlierProblems],
     presence: { contacts: 'absent', severity: 'absent', templates: 'absent' },
+    alertRules: [],
   };
   const problem = (path: string, reason: string, level: LibraryProblem['level'] = 'error') => void snapshot.problems.push({ path, reason, level });
   // A team file that was there but could not be read is not an absent one; one read wins over another that failed.
@@ -67,6 +73,15 @@ export function parseLibraryFiles(
     // templates/README.md alone is a templates folder with none in it: how a team says it has none.
     if (kind === 'readme' && teamPartOf(given.path) === 'templates') read('templates');
     if (kind === 'ignored' || kind === 'readme') continue;
+    if (kind === 'alert-rules') {
+      // YAML that holds no rules is not the library's business: nothing is said about it.
+      const rules = readAlertRules(given.path, given.text, limits);
+      if (rules.kind === 'broken') problem(given.path, `alerting rules: ${rules.reason}`);
+      if (rules.kind !== 'rules') continue;
+      for (const rule of rules.rules) snapshot.alertRules?.push(rule);
+      for (const reason of rules.problems) problem(given.path, `alerting rules: ${reason}`, 'warning');
+      continue;
+    }
     if (given.text.length > limits.maxFileBytes) {
       problem(given.path, `file is larger than ${limits.maxFileBytes} bytes`);
       unreadable(given.path);
@@ -110,6 +125,7 @@ export function parseLibraryFiles(
       snapshot.runbooks.push(parseRunbook(file.path, split.data, split.body));
       // Bad parameters leave the runbook in: a run asks for the ones that are well declared.
       for (const reason of readParams(split.data.params).problems) problem(file.path, reason, 'warning');
+      for (const reason of readRunbookAlertNames(split.data.alerts).problems) problem(file.path, reason, 'warning');
     }
   }
   return snapshot;
@@ -118,7 +134,14 @@ export function parseLibraryFiles(
 /** What needs the whole library: duplicate ids dropped (the first in path order stays), then the version. */
 export function finishLibrary(snapshot: LibrarySnapshot): LibrarySnapshot {
   dropDuplicateIds(snapshot, (path, reason) => snapshot.problems.push({ path, reason, level: 'error' }));
-  snapshot.version = contentHash(JSON.stringify([snapshot.runbooks, snapshot.notes, snapshot.templates, snapshot.contacts, snapshot.severity]));
+  const rules = snapshot.alertRules ?? [];
+  if (rules.length > MAX_ALERT_RULES) {
+    snapshot.problems.push({ path: rules[MAX_ALERT_RULES].path, reason: `the library has more than ${MAX_ALERT_RULES} alerting rules; the rest are not checked for runbooks`, level: 'warning' });
+    snapshot.alertRules = rules.slice(0, MAX_ALERT_RULES);
+  }
+  // A library without rules keeps the version it had before rules were read.
+  const content = [snapshot.runbooks, snapshot.notes, snapshot.templates, snapshot.contacts, snapshot.severity, ...(rules.length ? [snapshot.alertRules] : [])];
+  snapshot.version = contentHash(JSON.stringify(content));
   return snapshot;
 }
 
@@ -141,9 +164,10 @@ function repairedText(file: LibraryFile, problem: (path: string, reason: string,
  */
 export function joinLibraryShards(shards: LibrarySnapshot[]): LibrarySnapshot {
   const [first, ...rest] = shards;
-  const joined: LibrarySnapshot = { ...first, runbooks: first.runbooks.slice(), notes: first.notes.slice(), templates: first.templates.slice(), problems: first.problems.slice(), presence: { ...first.presence } };
+  const joined: LibrarySnapshot = { ...first, runbooks: first.runbooks.slice(), notes: first.notes.slice(), templates: first.templates.slice(), problems: first.problems.slice(), presence: { ...first.presence }, alertRules: (first.alertRules ?? []).slice() };
   for (const shard of rest) {
     for (const key of ['runbooks', 'notes', 'templates', 'problems'] as const) for (const item of shard[key]) (joined[key] as unknown[]).push(item);
+    for (const rule of shard.alertRules ?? []) joined.alertRules?.push(rule);
     if (shard.presence.contacts === 'read') joined.contacts = shard.contacts;
     if (shard.presence.severity === 'read') joined.severity = shard.severity;
     for (const part of TEAM_PARTS) {

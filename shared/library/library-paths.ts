@@ -1,6 +1,7 @@
 // Where a file sits in a library decides what it is.
 
-export type LibraryFileKind = 'runbook' | 'note' | 'template' | 'oncall' | 'severity' | 'readme' | 'ignored';
+/** `alert-rules`: any other YAML file, read for Prometheus alerting rules (shared/alerts/alert-rules.ts) and otherwise left alone. */
+export type LibraryFileKind = 'runbook' | 'note' | 'template' | 'oncall' | 'severity' | 'alert-rules' | 'readme' | 'ignored';
 
 /** A folder's README.md, or a Hugo section's _index.md: the runbook of that folder. */
 export function isFolderIndex(path: string): boolean {
@@ -13,6 +14,7 @@ export function libraryFileKind(path: string): LibraryFileKind {
   const name = lower.split('/').pop() ?? lower;
   if (lower === 'oncall.yml' || lower === 'oncall.yaml') return 'oncall';
   if (lower === 'severity.yml' || lower === 'severity.yaml') return 'severity';
+  if (name.endsWith('.yml') || name.endsWith('.yaml')) return 'alert-rules';
   if (!name.endsWith('.md') && !name.endsWith('.markdown')) return 'ignored';
   // The library root's README describes the library, and a notes/ or templates/ README the format
   // of its folder; any other folder's README is often the only runbook a service has.

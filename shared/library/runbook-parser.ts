@@ -7,6 +7,7 @@ import { fileTitle, idFromPath, resolveLinkedId } from './library-paths';
 import { splitSections } from './markdown/runbook-sections';
 import { metadataLine, runbookMetadata } from './document/metadata-lines';
 import { runbookProcedures } from './document/procedures';
+import { readRunbookAlertNames } from '../alerts/runbook-alert-names';
 
 export const KNOWN_TYPES = [
   'incident-response',
@@ -22,7 +23,7 @@ export const KNOWN_TYPES = [
 
 const MODELLED_KEYS = [
   'id', 'title', 'type', 'priority', 'severity', 'tags', 'owner', 'duration', 'rto', 'rpo', 'version',
-  'last_reviewed', 'review_every', 'related', 'aliases', 'description', 'summary', 'status',
+  'last_reviewed', 'review_every', 'related', 'aliases', 'alerts', 'description', 'summary', 'status',
 ] as const;
 
 /** Builds a runbook from its path, its (already split) front matter and its Markdown body. */
@@ -56,6 +57,7 @@ export function parseRunbook(path: string, data: Record<string, unknown>, body: 
     severity: metadata.severity,
     tags: listField(data, 'tags').map((tag) => tag.toLowerCase()),
     aliases: listField(data, 'aliases'),
+    alerts: readRunbookAlertNames(data.alerts).names,
     owner: metadata.owner,
     duration: textField(data, 'duration'),
     rto: metadata.rto,

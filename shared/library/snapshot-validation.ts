@@ -7,6 +7,7 @@ import { SEARCH_INDEX_FORMAT, type SerializedSearchIndex } from '../search/searc
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+const isTextMap = (value: unknown) => isObject(value) && Object.values(value).every(isString);
 
 export function isLibraryMeta(value: unknown): value is LibraryMeta {
   if (!isObject(value) || !isString(value.version) || !isObject(value.source)) return false;
@@ -50,6 +51,8 @@ export function snapshotProblem(value: unknown): string | undefined {
     if (duplicate !== undefined) return `two ${key} share the id "${duplicate}"`;
   }
   if (!everyItem(value.problems, (problem) => isString(problem.path) && isString(problem.reason))) return 'a problem entry is malformed';
+  // Absent in snapshots made before alerting rules were read.
+  if (value.alertRules !== undefined && !everyItem(value.alertRules, (rule) => isString(rule.alert) && isString(rule.path) && isTextMap(rule.labels) && isTextMap(rule.annotations))) return 'an alerting rule is malformed';
   // What an import keeps or replaces hangs on it: a wrong word must not read as "absent".
   const presence = value.presence;
   if (!isObject(presence) || !TEAM_PARTS.every((part) => PART_PRESENCES.includes(presence[part] as PartPresence))) return 'which team files it has is missing or malformed';

@@ -11,6 +11,8 @@ export interface RunbookSummary {
   priority?: Priority;
   tags: string[];
   aliases: string[];
+  /** The alert names it answers (`alerts:`), when it names any. */
+  alerts?: string[];
   summary: string;
   lastReviewed?: string;
   reviewEvery: string;
@@ -26,6 +28,8 @@ export function summaryOf(runbook: Runbook): RunbookSummary {
     priority: runbook.priority,
     tags: runbook.tags,
     aliases: runbook.aliases,
+    // Stored before `alerts:` existed, a runbook lacks the field.
+    ...(runbook.alerts?.length ? { alerts: runbook.alerts } : {}),
     summary: runbook.summary.length > 200 ? `${runbook.summary.slice(0, 197)}...` : runbook.summary,
     lastReviewed: runbook.lastReviewed,
     reviewEvery: runbook.reviewEvery,
@@ -55,7 +59,8 @@ export function fullTextOf(runbook: Runbook): FullTextDocument {
   return {
     id: runbook.id,
     title: runbook.title,
-    aliases: [...runbook.aliases, ...ownHeading(runbook)].join(' '),
+    // The alert names it answers are searched as its other names are: typing the alert finds it.
+    aliases: [...runbook.aliases, ...(runbook.alerts ?? []), ...ownHeading(runbook)].join(' '),
     tags: runbook.tags.join(' '),
     names: runbook.id.split('/').join(' '),
     headings,

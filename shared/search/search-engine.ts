@@ -92,6 +92,7 @@ const FUSE_OPTIONS = {
   keys: [
     { name: 'title', weight: 3 },
     { name: 'aliases', weight: 2.5 },
+    { name: 'alerts', weight: 2.5 },
     { name: 'tags', weight: 1 },
   ],
   includeScore: true,

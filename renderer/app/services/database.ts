@@ -6,6 +6,7 @@ import type { LocalNote } from '../../../shared/notes/local-note';
 import { extractSteps, splitSections } from '../../../shared/library/markdown/runbook-sections';
 import type { AdminNote, CommsTemplate, Contact, LibraryMeta, LibraryProblem, Runbook, SeverityLevel } from '../../../shared/model';
 import type { SerializedSearchIndex } from '../../../shared/search/search-engine';
+import type { AlertRule } from '../../../shared/alerts/alert-rules';
 
 export interface MetaRecord {
   key: 'library';
@@ -22,6 +23,10 @@ export interface ProblemRecord extends LibraryProblem {
 }
 
 export type SearchIndexRecord = SerializedSearchIndex;
+
+export interface AlertRuleRecord extends AlertRule {
+  seq?: number;
+}
 
 /** A runbook a sync added or changed, and when: the user's own record, never cleared by an import. */
 export interface RunbookChangeRecord {
@@ -56,6 +61,8 @@ export type FailsafeDatabase = Dexie & {
   problems: EntityTable<ProblemRecord, 'seq'>;
   searchIndex: EntityTable<SearchIndexRecord, 'version'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  /** The library's alerting rules, for Library health's coverage (snapshot `alertRules`). */
+  alertRules: EntityTable<AlertRuleRecord, 'seq'>;
   settings: EntityTable<SettingRecord, 'key'>;
   runbookChanges: EntityTable<RunbookChangeRecord, 'id'>;
   runbookVisits: EntityTable<RunbookVisitRecord, 'id'>;
@@ -73,7 +80,7 @@ export type FailsafeDatabase = Dexie & {
 export const DATABASE_NAME = 'failsafe';
 
 /** The library tables an import replaces, all together in one transaction. */
-export const LIBRARY_TABLES = ['runbooks', 'notes', 'templates', 'contacts', 'severity', 'problems', 'searchIndex', 'meta'] as const;
+export const LIBRARY_TABLES = ['runbooks', 'notes', 'templates', 'contacts', 'severity', 'problems', 'searchIndex', 'meta', 'alertRules'] as const;
 
 /**
  * The user's own tables: never touched by an import, never dropped by an upgrade, written with
@@ -124,6 +131,8 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
   // Version 7 (at scale): a summary of each run, so run figures need no replay of every record;
   // the runs recorded so far get theirs from their records.
   { version: 7, stores: { runSummaries: '[incidentId+runId], runbookId' }, upgrade: rebuildRunSummaries },
+  // Version 8 (alerts): the library's alerting rules. A library stored before has none until its next import.
+  { version: 8, stores: { alertRules: '++seq, alert' } },
 ];
 
 /**

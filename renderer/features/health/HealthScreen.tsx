@@ -10,7 +10,9 @@ import type { HealthInput } from '../../../shared/library/library-health';
 import { OfflineCopyButton } from './OfflineCopyButton';
 import { titlePlaces, titleWithPlace } from '../../../shared/library/document/title-places';
 
-const ORDER: HealthCheck[] = ['problem', 'review-due', 'no-owner', 'never-run', 'dangling-related', 'orphan-note', 'undeclared-param'];
+const ORDER: HealthCheck[] = ['problem', 'review-due', 'no-owner', 'never-run', 'dangling-related', 'orphan-note', 'undeclared-param', 'alert-no-runbook', 'alert-link-missing', 'alert-link-unchecked'];
+/** Shown only for a library that has alerting rules: "None" would read as "every alert is covered". */
+const ALERT_CHECKS: readonly HealthCheck[] = ['alert-no-runbook', 'alert-link-missing', 'alert-link-unchecked'];
 
 /** How far the library can be trusted: the checks lint:library makes, plus what only this machine knows (runs, local notes). */
 export function HealthScreen() {
@@ -49,7 +51,7 @@ export function HealthScreen() {
       </div>
       {!findings && <p className="loading">Reading the library…</p>}
       {findings &&
-        ORDER.map((check) => {
+        ORDER.filter((check) => input?.alertRules?.length || !ALERT_CHECKS.includes(check)).map((check) => {
           const list = findings.filter((finding) => finding.check === check);
           return (
             <section key={check} aria-label={HEALTH_CHECKS[check]} className="health-check">

@@ -1,5 +1,5 @@
 import type { AdminNote, CommsTemplate, Contact, Runbook, SeverityLevel } from '../../../shared/model';
-import type { FailsafeDatabase, MetaRecord, ProblemRecord, SearchIndexRecord } from '../../app/services/database';
+import type { AlertRuleRecord, FailsafeDatabase, MetaRecord, ProblemRecord, SearchIndexRecord } from '../../app/services/database';
 
 /** A runbook and the admin notes attached to it, pinned first, then by title. */
 export async function readRunbookWithNotes(db: FailsafeDatabase, id: string): Promise<{ runbook?: Runbook; notes: AdminNote[] }> {
@@ -33,10 +33,10 @@ export async function readLibraryOverview(
   };
 }
 
-/** Every runbook, note and problem: the library health checks read them all. */
-export async function readLibraryForHealthChecks(db: FailsafeDatabase): Promise<{ runbooks: Runbook[]; notes: AdminNote[]; problems: ProblemRecord[] }> {
-  const [runbooks, notes, problems] = await Promise.all([db.runbooks.toArray(), db.notes.toArray(), db.problems.toArray()]);
-  return { runbooks, notes, problems };
+/** Every runbook, note, problem and alerting rule: the library health checks read them all. */
+export async function readLibraryForHealthChecks(db: FailsafeDatabase): Promise<{ runbooks: Runbook[]; notes: AdminNote[]; problems: ProblemRecord[]; alertRules: AlertRuleRecord[] }> {
+  const [runbooks, notes, problems, alertRules] = await Promise.all([db.runbooks.toArray(), db.notes.toArray(), db.problems.toArray(), db.alertRules.toArray()]);
+  return { runbooks, notes, problems, alertRules };
 }
 
 /** The whole library and the search index of its `version`, for the offline copy. */

@@ -34,11 +34,13 @@ export async function importSnapshotKeepingTeamParts(db: FailsafeDatabase, snaps
 
 async function replaceLibrary(db: FailsafeDatabase, snapshot: LibrarySnapshot, index: SerializedSearchIndex | undefined, keep: boolean, queued?: () => void): Promise<TeamPartsImport> {
   if (index && index.version !== snapshot.version) throw new Error('search index does not belong to this library version');
-  return db.transaction('rw', LIBRARY_TABLES.map((table) => db.table(table)), async () => {
+  // A database held at an earlier schema version (the upgrade tests write one) lacks the newest tables.
+  const tables = LIBRARY_TABLES.filter((table) => db.tables.some(({ name }) => name === table));
+  return db.transaction('rw', tables.map((table) => db.table(table)), async () => {
     const previous = await db.meta.get('library');
     const before = keep ? await readTeamParts(db) : { contacts: [], severity: [], templates: [], pinnedNotes: [] };
     const { data, kept } = keep ? keepMissingParts(snapshot, previous && { meta: previous.value, ...before }) : { data: snapshot, kept: {} };
-    await Promise.all(LIBRARY_TABLES.map((table) => db.table(table).clear()));
+    await Promise.all(tables.map((table) => db.table(table).clear()));
     // Every write is issued at once, not one after another: IndexedDB queues them in order within
     // the transaction, and a later write need not wait for this thread to see the earlier one done
     // (the search worker may be busy building the index meanwhile).
@@ -47,6 +49,7 @@ async function replaceLibrary(db: FailsafeDatabase, snapshot: LibrarySnapshot, i
       writes.push(db.runbooks.bulkAdd(snapshot.runbooks.slice(start, start + CHUNK)));
     }
     writes.push(db.notes.bulkAdd(snapshot.notes), db.templates.bulkAdd(data.templates), db.contacts.bulkAdd(data.contacts), db.severity.bulkAdd(data.severity), db.problems.bulkAdd(snapshot.problems));
+    if (tables.includes('alertRules')) writes.push(db.alertRules.bulkAdd(snapshot.alertRules ?? []));
     // Without one, the index is stored later; a library without its index gets it rebuilt at launch.
     if (index) writes.push(db.searchIndex.add(index));
     writes.push(db.meta.put({

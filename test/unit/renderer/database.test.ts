@@ -75,8 +75,10 @@ describe('upgrades keep what the user had', () => {
       if (version >= 2) {
         await recordSyncChanges(old, { added: [{ id: 'db/outage', title: 'Database outage' }], updated: [], removed: [] }, new Date('2026-11-20T03:00:00Z'));
       }
-      // As versions 4 to 6 wrote an incident: its events and the list's summary, no run summaries.
-      if (version >= 4) {
+      // As versions 4 to 6 wrote an incident: its events and the list's summary, no run summaries;
+      // from version 7, the run summaries with them.
+      if (version >= 7) await appendEvents(old, pastIncident.events, pastIncident.current);
+      else if (version >= 4) {
         await old.incidentEvents.bulkAdd(pastIncident.events);
         await old.incidents.put(summaryOf(pastIncident.current));
       }
