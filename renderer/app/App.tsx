@@ -38,6 +38,7 @@ import { SeverityPanel } from '../features/oncall/SeverityPanel';
 import { useOnCallStore } from '../features/oncall/oncall-store';
 import { StartRunDialog } from '../features/run/StartRunDialog';
 import { ProcedureDialog } from '../features/run/ProcedureDialog';
+import { LinkNotice } from '../features/links/LinkNotice';
 
 const SCREEN_NAMES: Record<Route['name'], string> = {
   home: 'The library',
@@ -98,6 +99,7 @@ export function App() {
       </header>
       <IncidentBar />
       <SyncStatusPanel />
+      <LinkNotice />
       {warning && (
         <p className="banner warning" role="alert">
           {warning}
