@@ -27,7 +27,11 @@ function SettingsForm() {
   const [removeToken, setRemoveToken] = useState(false);
   const [sites, setSites] = useState(siteBasesText(settings.siteBases));
   const [message, setMessage] = useState<{ kind: 'error' | 'saved'; text: string }>();
-  const field = <K extends keyof typeof form>(key: K) => (value: (typeof form)[K]) => setForm({ ...form, [key]: value });
+  // An edit makes the last "Settings saved." untrue until the next save.
+  const field = <K extends keyof typeof form>(key: K) => (value: (typeof form)[K]) => {
+    setForm({ ...form, [key]: value });
+    setMessage(undefined);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -99,7 +103,10 @@ function SettingsForm() {
             spellCheck={false}
             aria-describedby="site-bases-help"
             placeholder="https://runbooks.example.dev/runbooks/ content/runbooks"
-            onChange={(event) => setSites(event.target.value)}
+            onChange={(event) => {
+              setSites(event.target.value);
+              setMessage(undefined);
+            }}
           />
         </label>
         <p className="hint" id="site-bases-help">
