@@ -19,7 +19,7 @@ export interface LinkHandover {
   offer(link: unknown): void;
   /** The window has loaded (again): sends what was kept, in order. */
   ready(): void;
-  /** The window is gone or reloading: keep links until it is ready again. */
+  /** The window's page is gone (crashed): keep links until it has loaded again. */
   notReady(): void;
 }
 

@@ -33,9 +33,12 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | undefined;
   const links = createLinkHandover((link) => mainWindow?.webContents.send(LINK_EVENT, link));
-  // Run from a checkout (`electron .`), the OS must be told the script as well as the binary.
-  if (process.defaultApp) app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [path.resolve(process.argv[1] ?? '.')]);
-  else app.setAsDefaultProtocolClient(LINK_SCHEME);
+  // Run from a checkout (`electron .`), the OS must be told the script as well as the binary. A
+  // test run on its own profile never makes itself the system's handler.
+  if (!(testOverrides && process.env.FAILSAFE_USER_DATA)) {
+    if (process.defaultApp) app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [path.resolve(process.argv[1] ?? '.')]);
+    else app.setAsDefaultProtocolClient(LINK_SCHEME);
+  }
   links.offer(linkFromArgv(process.argv.slice(1)));
   app.on('second-instance', (_event, argv) => {
     links.offer(linkFromArgv(argv.slice(1)));
@@ -70,8 +73,9 @@ if (!app.requestSingleInstanceLock()) {
     });
     secureWindow(mainWindow, (url) => shell.openExternal(url));
     mainWindow.once('ready-to-show', () => mainWindow?.show());
-    // The renderer listens from its first script on, so a loaded page can take the kept links.
-    mainWindow.webContents.on('did-start-loading', () => links.notReady());
+    // The renderer listens from its first script on, so a loaded page can take the kept links; a
+    // page that crashed takes them again once it has loaded anew.
+    mainWindow.webContents.on('render-process-gone', () => links.notReady());
     mainWindow.webContents.on('did-finish-load', () => links.ready());
     void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
   }).catch((error: unknown) => {

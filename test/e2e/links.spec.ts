@@ -28,7 +28,12 @@ test.describe('links that open in Failsafe', () => {
     await expect(page.getByText(/^Synced: \d+ runbooks added/)).toBeVisible({ timeout: 60_000 });
 
     const saved = page.getByRole('status').filter({ hasText: 'Settings saved.' });
-    await page.getByLabel('Published runbook sites').fill(SITES);
+    const sites = page.getByLabel('Published runbook sites');
+    // A site must be a web address, its folder one of the library's.
+    await sites.fill('https://runbooks.acme.dev/ ../outside');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'must be a plain folder of the library' })).toBeVisible();
+    await sites.fill(SITES);
     await expect(saved).toBeHidden();
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(saved).toBeVisible();
