@@ -1,12 +1,13 @@
 // Electron main: one secure window, the app:// scheme, and the IPC handlers behind a sender check.
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
-import { CHANNELS } from '../shared/ipc-contract';
+import { CHANNELS, LINK_EVENT } from '../shared/ipc-contract';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { SAVE_FILTERS, type ChooseSavePath } from './file-save';
 import { dispatch } from './ipc-dispatch';
 import { createHandlers } from './ipc-handlers';
 import { createJournalStore, journalFolder } from './journal-store';
+import { createLinkHandover, linkFromArgv } from './link-handover';
 import { createWorkerReader } from './library-reader';
 import { readRendererFile } from './renderer-files';
 import { createSyncHost } from './sync/sync-host';
@@ -23,12 +24,31 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 
+/** The app's own links (`failsafe://runbook/…`, `failsafe://alert?…`), opened by the operating system with this app. */
+const LINK_SCHEME = 'failsafe';
+
 if (!app.requestSingleInstanceLock()) {
+  // A second launch: Electron hands its arguments (and so its link) to the running one.
   app.quit();
 } else {
   let mainWindow: BrowserWindow | undefined;
-  app.on('second-instance', () => {
+  const links = createLinkHandover((link) => mainWindow?.webContents.send(LINK_EVENT, link));
+  // Run from a checkout (`electron .`), the OS must be told the script as well as the binary. A
+  // test run on its own profile never makes itself the system's handler.
+  if (!(testOverrides && process.env.FAILSAFE_USER_DATA)) {
+    if (process.defaultApp) app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [path.resolve(process.argv[1] ?? '.')]);
+    else app.setAsDefaultProtocolClient(LINK_SCHEME);
+  }
+  links.offer(linkFromArgv(process.argv.slice(1)));
+  app.on('second-instance', (_event, argv) => {
+    links.offer(linkFromArgv(argv.slice(1)));
     if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  // macOS hands links to the running app (or the one it starts) here, not in the arguments.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    links.offer(url);
     mainWindow?.focus();
   });
   app.on('window-all-closed', () => app.quit());
@@ -53,6 +73,10 @@ if (!app.requestSingleInstanceLock()) {
     });
     secureWindow(mainWindow, (url) => shell.openExternal(url));
     mainWindow.once('ready-to-show', () => mainWindow?.show());
+    // The renderer listens from its first script on, so a loaded page can take the kept links; a
+    // page that crashed takes them again once it has loaded anew.
+    mainWindow.webContents.on('render-process-gone', () => links.notReady());
+    mainWindow.webContents.on('did-finish-load', () => links.ready());
     void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
   }).catch((error: unknown) => {
     // Without a window there is nowhere else to say it.

@@ -45,6 +45,25 @@ export const MAX_JOURNAL_APPEND_CHARS = 4 * 1024 * 1024;
 
 type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/**
+ * A link the operating system handed to the app (`failsafe://…`, or a runbook's web address a
+ * second launch was given): main sends it to the window on this event, once the window is there.
+ */
+export const LINK_EVENT = 'link:open';
+/** Longer than any runbook link; the renderer reads no more. */
+export const MAX_HANDED_LINK = 4096;
+
+/** Whether what came with a link event (or a launch's argument) is a link the app may open. */
+export function checkHandedLink(payload: unknown): Checked<string> {
+  if (typeof payload !== 'string') return { ok: false, reason: 'takes the link as text' };
+  if (payload.length > MAX_HANDED_LINK) return { ok: false, reason: `the link is longer than ${MAX_HANDED_LINK} characters` };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(payload)) return { ok: false, reason: 'the link holds a control character' };
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(payload)?.[1].toLowerCase();
+  if (scheme !== 'failsafe' && scheme !== 'https' && scheme !== 'http') return { ok: false, reason: 'only failsafe:, https: and http: links are opened' };
+  return { ok: true, value: payload };
+}
+
 interface ChannelSpec<Request, Reply> {
   /** Whether what arrived is a well-formed request, or why not, in words a developer can act on. */
   check(payload: unknown): Checked<Request>;
@@ -145,6 +164,8 @@ export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<Repl
 export const CHANNELS = Object.keys(IPC_CHANNELS) as Channel[];
 
 export type Invoke = (channel: Channel, payload?: unknown) => Promise<unknown>;
+/** How a host delivers main's events: `deliver` gets each payload as it came; the result stops listening. */
+export type Listen = (event: typeof LINK_EVENT, deliver: (payload: unknown) => void) => () => void;
 
 export interface FailsafeBridge {
   appInfo(): Promise<AppInfo>;
@@ -157,9 +178,14 @@ export interface FailsafeBridge {
   appendJournal(request: JournalAppend): Promise<JournalReply>;
   readJournal(incidentId: string): Promise<JournalReadReply>;
   listJournals(): Promise<string[]>;
+  /** Calls `listener` with each link handed to the app; links that fail `checkHandedLink` are dropped. The result stops listening. */
+  onLink(listener: (link: string) => void): () => void;
 }
 
-export function createBridge(invoke: Invoke): FailsafeBridge {
+/** A host without events (nothing is ever handed over). */
+const noEvents: Listen = () => () => undefined;
+
+export function createBridge(invoke: Invoke, listen: Listen = noEvents): FailsafeBridge {
   const call = <C extends Channel>(name: C, request?: RequestOf<C>) => invoke(name, request) as Promise<ReplyOf<C>>;
   return {
     appInfo: () => call('app:info'),
@@ -172,6 +198,11 @@ export function createBridge(invoke: Invoke): FailsafeBridge {
     appendJournal: (request) => call('journal:append', request),
     readJournal: (incidentId) => call('journal:read', { incidentId }),
     listJournals: () => call('journal:list'),
+    onLink: (listener) =>
+      listen(LINK_EVENT, (payload) => {
+        const checked = checkHandedLink(payload);
+        if (checked.ok) listener(checked.value);
+      }),
   };
 }
 

@@ -40,6 +40,7 @@ import { StartRunDialog } from '../features/run/StartRunDialog';
 import { ProcedureDialog } from '../features/run/ProcedureDialog';
 import { AlertsScreen } from '../features/alerts/AlertsScreen';
 import { useAlertDrop } from './use-alert-drop';
+import { LinkNotice } from '../features/links/LinkNotice';
 
 const SCREEN_NAMES: Record<Route['name'], string> = {
   home: 'The library',
@@ -101,6 +102,7 @@ export function App() {
       </header>
       <IncidentBar />
       <SyncStatusPanel />
+      <LinkNotice />
       {warning && (
         <p className="banner warning" role="alert">
           {warning}

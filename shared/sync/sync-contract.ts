@@ -1,4 +1,5 @@
 import type { LibraryProblem } from '../model';
+import type { SiteBase } from './site-bases';
 
 // What crosses the bridge for Git sync. The token goes in (write-only) and never comes back out.
 
@@ -15,6 +16,8 @@ export interface SyncSettings {
   transport: TransportName;
   autoSync: boolean;
   intervalMinutes: number;
+  /** Published sites of the library: a runbook link under one opens its file here (shared/sync/site-bases.ts). */
+  siteBases: SiteBase[];
 }
 
 export interface SyncSettingsView extends SyncSettings {
@@ -98,4 +101,5 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   transport: 'isomorphic-git',
   autoSync: true,
   intervalMinutes: 15,
+  siteBases: [],
 };

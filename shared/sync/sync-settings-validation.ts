@@ -1,3 +1,4 @@
+import { checkSiteBases } from './site-bases';
 import { DEFAULT_SYNC_SETTINGS, TRANSPORTS, type SyncSettings, type SyncSettingsUpdate, type TransportName } from './sync-contract';
 
 export type SettingsCheck = { ok: true; settings: SyncSettingsUpdate } | { ok: false; reason: string };
@@ -44,12 +45,15 @@ export function checkSyncSettings(value: unknown): SettingsCheck {
   if (input.token !== undefined && input.token !== null && (typeof input.token !== 'string' || input.token.length > 4096 || /[\r\n]/.test(input.token))) {
     return { ok: false, reason: 'The token is malformed.' };
   }
-  const settings: SyncSettingsUpdate = { url, branch, subfolder, transport: input.transport, autoSync: Boolean(input.autoSync), intervalMinutes: interval };
+  // A settings file written before site bases existed has none: the default, an empty list.
+  const sites = checkSiteBases(input.siteBases);
+  if (!sites.ok) return sites;
+  const settings: SyncSettingsUpdate = { url, branch, subfolder, transport: input.transport, autoSync: Boolean(input.autoSync), intervalMinutes: interval, siteBases: sites.bases };
   if (input.token !== undefined) settings.token = input.token === null || input.token.trim() === '' ? null : input.token.trim();
   return { ok: true, settings };
 }
 
 export function withoutToken(settings: SyncSettingsUpdate): SyncSettings {
-  const { url, branch, subfolder, transport, autoSync, intervalMinutes } = settings;
-  return { url, branch, subfolder, transport, autoSync, intervalMinutes };
+  const { url, branch, subfolder, transport, autoSync, intervalMinutes, siteBases } = settings;
+  return { url, branch, subfolder, transport, autoSync, intervalMinutes, siteBases };
 }

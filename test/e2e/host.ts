@@ -1,4 +1,5 @@
 import { _electron as electron, chromium, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../electron/content-security-policy';
@@ -6,11 +7,12 @@ import type { ChooseSavePath } from '../../electron/file-save';
 import { dispatch } from '../../electron/ipc-dispatch';
 import { createHandlers } from '../../electron/ipc-handlers';
 import { createJournalStore, journalFolder } from '../../electron/journal-store';
+import { createLinkHandover, linkFromArgv } from '../../electron/link-handover';
 import { createWorkerReader } from '../../electron/library-reader';
 import { readRendererFile } from '../../electron/renderer-files';
 import { createSyncHost } from '../../electron/sync/sync-host';
 import type { Cipher } from '../../electron/sync/token-vault';
-import { isChannel, type Channel } from '../../shared/ipc-contract';
+import { isChannel, LINK_EVENT, type Channel } from '../../shared/ipc-contract';
 import { electronBinary } from '../../scripts/electron-binary';
 
 // Where the specs run: real Electron when its binary exists, else the real renderer build in the
@@ -67,6 +69,11 @@ export interface RunningApp {
   close(): Promise<void>;
   /** Kills the app's processes with SIGKILL, as a crash or a pulled plug would: nothing gets to flush or say goodbye. */
   kill(): Promise<void>;
+  /**
+   * Launches the app again with `link` as its argument, as the operating system does for a
+   * `failsafe://` link: the single-instance lock hands it to the running window over the link event.
+   */
+  launchAgainWith(link: string): Promise<void>;
 }
 
 export async function launchApp(profileDir: string, rendererRoot = RENDERER, options: ChromiumOptions = {}): Promise<RunningApp> {
@@ -137,10 +144,16 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
   if (offline) await context.addInitScript({ content: NETWORK_STATE_SCRIPT });
   if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = context.pages()[0] ?? (await context.newPage());
+  // Main's side of a second launch: the same argv reading and keeping as electron/main.ts, sending
+  // to the page as webContents.send would (the bridge listens from the init script on, so once
+  // loaded the page takes links).
+  const links = createLinkHandover((link) => void page.evaluate(([event, payload]) => window.__failsafeEvent?.(event, payload), [LINK_EVENT, link] as const));
   await page.goto(`${origin}/index.html`);
+  links.ready();
   return {
     page,
     requestedPaths,
+    launchAgainWith: async (link) => links.offer(linkFromArgv(['failsafe', link])),
     readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
     close: () => context.close(),
     kill: async () => {
@@ -162,6 +175,13 @@ async function launchElectron(profileDir: string, rendererRoot: string): Promise
   return {
     page,
     requestedPaths: [],
+    launchAgainWith: (link) =>
+      // A real second launch: it finds the lock taken, hands its arguments over and quits.
+      new Promise<void>((resolve, reject) => {
+        const second = spawn(electronBinary() ?? 'electron', ['.', link], { env: { ...process.env, FAILSAFE_USER_DATA: profileDir, FAILSAFE_RENDERER_DIR: rendererRoot }, stdio: 'ignore' });
+        second.once('error', reject);
+        second.once('exit', () => resolve());
+      }),
     readClipboard: () => app.evaluate(({ clipboard }) => clipboard.readText()),
     close: () => app.close(),
     kill: async () => {

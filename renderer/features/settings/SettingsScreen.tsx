@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { siteBasesFromText, siteBasesText } from '../../../shared/sync/site-bases';
 import type { SyncSettingsUpdate, TransportName } from '../../../shared/sync/sync-contract';
 import { useSyncStore } from '../sync';
 import { ResponderNameForm } from './ResponderNameForm';
@@ -24,11 +25,21 @@ function SettingsForm() {
   const saveSettings = useSyncStore((state) => state.saveSettings);
   const [form, setForm] = useState({ ...settings, token: '' });
   const [removeToken, setRemoveToken] = useState(false);
+  const [sites, setSites] = useState(siteBasesText(settings.siteBases));
   const [message, setMessage] = useState<{ kind: 'error' | 'saved'; text: string }>();
-  const field = <K extends keyof typeof form>(key: K) => (value: (typeof form)[K]) => setForm({ ...form, [key]: value });
+  // An edit makes the last "Settings saved." untrue until the next save.
+  const field = <K extends keyof typeof form>(key: K) => (value: (typeof form)[K]) => {
+    setForm({ ...form, [key]: value });
+    setMessage(undefined);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const siteBases = siteBasesFromText(sites);
+    if (!siteBases.ok) {
+      setMessage({ kind: 'error', text: siteBases.reason });
+      return;
+    }
     const update: SyncSettingsUpdate = {
       url: form.url,
       branch: form.branch,
@@ -36,6 +47,7 @@ function SettingsForm() {
       transport: form.transport,
       autoSync: form.autoSync,
       intervalMinutes: Number(form.intervalMinutes),
+      siteBases: siteBases.bases,
       // A blank token field keeps the stored token; it is never shown back.
       ...(removeToken ? { token: null } : form.token.trim() ? { token: form.token } : {}),
     };
@@ -83,6 +95,23 @@ function SettingsForm() {
             </option>
           </select>
         </label>
+        <label>
+          Published runbook sites
+          <textarea
+            rows={3}
+            value={sites}
+            spellCheck={false}
+            aria-describedby="site-bases-help"
+            placeholder="https://runbooks.example.dev/runbooks/ content/runbooks"
+            onChange={(event) => {
+              setSites(event.target.value);
+              setMessage(undefined);
+            }}
+          />
+        </label>
+        <p className="hint" id="site-bases-help">
+          One a line: a site where the library is published, then the library folder it shows (nothing for the whole library). An alert’s runbook link to a page of it then opens that page’s file here.
+        </p>
         <h2>Automatic sync</h2>
         <label className="inline">
           <input type="checkbox" checked={form.autoSync} onChange={(event) => field('autoSync')(event.target.checked)} /> Sync at start, when back online, and every

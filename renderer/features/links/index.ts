@@ -1,0 +1,3 @@
+// What the other features may use of links/ (the shell imports its notice from its file).
+export { openHandedLink, openLibraryLink, type LinkOpened } from './open-link';
+export { startLinkHandover } from './link-handover';
