@@ -87,6 +87,7 @@ export function runbookForAlert(alert: Pick<Alert, 'name' | 'labels' | 'annotati
   if (typeof byName === 'string') return { id: byName, by: 'name' };
   // A link that should have led to a file says which file; that is what the team must fix.
   if (target?.kind === 'missing') return { lookedFor: target.lookedFor, by: 'link' };
+  if (target?.kind === 'refused') return { lookedFor: `the file its runbook link names, but the link was refused: ${target.reason}`, by: 'link' };
   return { lookedFor: byName.lookedFor, by: 'name' };
 }
 

@@ -16,13 +16,9 @@ export interface LinkContext {
   siteBases: readonly SiteBase[];
 }
 
-export type LinkTarget =
-  | { kind: 'runbook'; id: string; section?: string }
-  /** A link of the library's that names no runbook: `lookedFor` is the library path it looked for, in words. */
-  | { kind: 'missing'; lookedFor: string }
-  /** A link of the library's that cannot be read safely (bad encoding, a path out of the library, too long). */
-  | { kind: 'refused'; reason: string }
-  | { kind: 'not-library' };
+import type { LinkTarget } from './link-target';
+
+export type { LinkTarget };
 
 const FAILSAFE_RUNBOOK = 'failsafe://runbook/';
 /** The most branch names with slashes (`release/2.1`) tried before a web link's path is read. */

@@ -7,6 +7,8 @@ export type LinkTarget =
   | { kind: 'runbook'; id: string; section?: string }
   /** The link is of the library's kind (a path of the repository, a site base set), but no file is there. */
   | { kind: 'missing'; lookedFor: string }
+  /** A link of the library's that cannot be read safely (bad encoding, a path out of the library, too long). */
+  | { kind: 'refused'; reason: string }
   /** A link the library cannot map (a wiki page, another site): not checked. */
   | { kind: 'not-library' };
 

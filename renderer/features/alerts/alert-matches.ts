@@ -3,9 +3,10 @@
 import { useMemo } from 'react';
 import type { Alert } from '../../../shared/alerts/alert';
 import { alertRunbookIndex, runbookForAlert, type AlertRunbookIndex, type RunbookMatch } from '../../../shared/alerts/alert-runbook';
+import { libraryLinkResolver } from '../../../shared/alerts/library-links';
 import type { RunbookSummary } from '../../../shared/search/search-documents';
 import { useLibraryStore } from '../library';
-import { useLinkResolver } from '../links';
+import { useSyncStore } from '../sync';
 
 const indexes = new WeakMap<readonly RunbookSummary[], AlertRunbookIndex>();
 
@@ -20,7 +21,12 @@ function indexOf(summaries: readonly RunbookSummary[]): AlertRunbookIndex {
 
 export function useAlertMatches(alerts: readonly Alert[]): RunbookMatch[] {
   const summaries = useLibraryStore((state) => state.summaries);
-  const resolve = useLinkResolver();
+  const settings = useSyncStore((state) => state.settings);
+  // The links an alert carries map to files through the sync settings: the repository's own pages, the published sites.
+  const resolve = useMemo(
+    () => libraryLinkResolver({ syncUrl: settings?.url ?? '', branch: settings?.branch ?? '', subfolder: settings?.subfolder ?? '', siteBases: settings?.siteBases ?? [] }, summaries.map((summary) => summary.id)),
+    [settings, summaries],
+  );
   return useMemo(() => {
     const index = indexOf(summaries);
     return alerts.map((alert) => runbookForAlert(alert, index, resolve));
