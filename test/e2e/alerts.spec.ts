@@ -88,8 +88,9 @@ test.describe('alerts in, runbooks out', () => {
       await syncFromSettings(page, repository.url());
       await expect(page.getByText(/Synced: 5 runbooks added/)).toBeVisible({ timeout: 30_000 });
       // The team's published site: its runbook_url links open the library's files.
-      await page.getByLabel('Published runbook sites').fill('https://runbooks.prometheus-operator.dev/runbooks/ = content/runbooks');
+      await page.getByLabel('Published runbook sites').fill('https://runbooks.prometheus-operator.dev/runbooks/ content/runbooks');
       await page.getByRole('button', { name: 'Save settings' }).click();
+      await expect(page.getByText('Settings saved.')).toBeVisible();
       await page.keyboard.press('Control+1');
 
       await pasteInPalette(page, webhookPayload());
@@ -140,7 +141,7 @@ test.describe('alerts in, runbooks out', () => {
       // A later alert joins the current incident with A.
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('a');
-      await expect(page.getByRole('status')).toContainText('Added KubePersistentVolumeFillingUp');
+      await expect(page.getByRole('status').filter({ hasText: 'Added KubePersistentVolumeFillingUp' })).toContainText('it is in its timeline');
       await page.keyboard.press('Control+2');
       const timeline = page.locator('.timeline');
       await expect(timeline).toContainText('Alert KubePodCrashLooping (firing since 2026-12-01 02:13:00 UTC');
@@ -203,6 +204,7 @@ test.describe('alerts in, runbooks out', () => {
       await expect(page.getByText(/Synced: 4 runbooks added/)).toBeVisible({ timeout: 30_000 });
       await page.getByLabel('Published runbook sites').fill('https://github.com/openshift/runbooks/blob/master/');
       await page.getByRole('button', { name: 'Save settings' }).click();
+      await expect(page.getByText('Settings saved.')).toBeVisible();
       await page.keyboard.press('Control+1');
 
       const prometheusAlerts = JSON.stringify({
@@ -230,6 +232,11 @@ test.describe('alerts in, runbooks out', () => {
       const start = page.getByRole('dialog', { name: /^Run “/ });
       await expect(start.getByLabel(/Control plane node/)).toHaveValue('master-1');
       await expect(start).toContainText('(from the alert)');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 3/ })).toBeVisible();
+      await page.keyboard.press('d');
+      await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 3: Diagnosis/ })).toBeVisible();
+      await expect(page.locator('.code-block').first()).toContainText('logs etcd-master-1 -c etcd');
 
       await pasteInPalette(page, 'etcdMembersDown');
       await expect(alertRows(page)).toHaveCount(1);
