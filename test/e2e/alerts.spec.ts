@@ -107,6 +107,7 @@ test.describe('alerts in, runbooks out', () => {
       // 1. Named in the runbook's `alerts:`; its declared parameters take the labels of the same name.
       let context = await openChosen(page, 'Kube Pod Crash Looping');
       await expect(context).toContainText('From the alert KubePodCrashLooping (firing)');
+      await lookAt(page, 'alerts-runbook-opened');
       await expect(page.locator('.code-block').first()).toContainText('kubectl -n payments describe pod api-7f9c4d-x2x8q');
       await page.locator('.code-block').first().getByRole('button', { name: /Copy/ }).click();
       await expect.poll(readClipboard).toBe('kubectl -n payments describe pod api-7f9c4d-x2x8q');
@@ -134,6 +135,8 @@ test.describe('alerts in, runbooks out', () => {
       await page.keyboard.press('i');
       const declare = page.getByRole('dialog', { name: 'Declare an incident' });
       await expect(declare.getByLabel('Title')).toHaveValue('Pod is crash looping.');
+      // severity=critical maps to P1 through the bundled severity.yml's alert_severity.
+      await expect(declare.getByLabel('Severity')).toHaveValue('P1');
       await lookAt(page, 'alerts-declare');
       await page.keyboard.press('Enter');
       await expect(page.getByRole('heading', { level: 1, name: 'From an alert' })).toBeVisible();

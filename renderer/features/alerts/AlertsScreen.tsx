@@ -1,7 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { alertKey, alertSummary, type Alert } from '../../../shared/alerts/alert';
 import type { RunbookMatch } from '../../../shared/alerts/alert-runbook';
-import { formatClock, formatDuration } from '../../../shared/incident/time-format';
+import { formatUtc } from '../../../shared/incident/time-format';
 import { ADD_ALERT_KEY, DECLARE_KEY, isPlainKey } from '../../ui/keys';
 import { useLibraryStore, TitlePlace } from '../library';
 import { useIncidentStore, useNow } from '../incident';
@@ -106,7 +106,7 @@ function AlertRow({ alert, match, now, added, selected, row }: { alert: Alert; m
   const runbook = match && 'id' in match ? summaries.find((summary) => summary.id === match.id) : undefined;
   const summary = alertSummary(alert);
   const labels = Object.entries(alert.labels).filter(([name]) => name !== 'alertname');
-  const firing = alert.startsAt !== undefined && alert.state === 'firing' ? `for ${formatDuration(now - alert.startsAt)}, since ${formatClock(alert.startsAt, 'UTC')}` : undefined;
+  const firing = alert.startsAt !== undefined && alert.state === 'firing' ? `for ${firingFor(now - alert.startsAt)}, since ${formatUtc(alert.startsAt)}` : undefined;
   return (
     // One stop in the tab order, the chosen alert: ↑/↓ move it (a roving tab stop), Enter opens its runbook.
     <article ref={row} tabIndex={selected ? 0 : -1} aria-label={`${alert.name}, ${alert.state}`} aria-current={selected || undefined}>
@@ -114,7 +114,7 @@ function AlertRow({ alert, match, now, added, selected, row }: { alert: Alert; m
         <span className={`alert-state ${alert.state}`}>{alert.state}</span>
         <strong className="alert-name">{alert.name}</strong>
         {firing && <span className="muted">{firing}</span>}
-        {alert.state === 'resolved' && alert.endsAt !== undefined && <span className="muted">resolved {formatClock(alert.endsAt, 'UTC')}</span>}
+        {alert.state === 'resolved' && alert.endsAt !== undefined && <span className="muted">resolved {formatUtc(alert.endsAt)}</span>}
         {added && <span className="badge">in the current incident</span>}
       </div>
       {summary && <p className="alert-summary">{summary}</p>}
@@ -151,3 +151,11 @@ const MATCH_WORDS: Record<'alerts' | 'link' | 'name', string> = {
   link: 'the alert’s runbook link',
   name: 'named like the alert',
 };
+
+/** To the minute: a count of seconds ticking beside the alert would move what the responder reads. */
+function firingFor(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return 'under a minute';
+  const hours = Math.floor(minutes / 60);
+  return hours ? `${hours}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`;
+}
