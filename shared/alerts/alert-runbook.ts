@@ -55,8 +55,10 @@ export function alertRunbookIndex(entries: readonly AlertIndexEntry[]): AlertRun
     for (const name of entry.alerts ?? []) if (!index.byAlert.has(name.toLowerCase())) index.byAlert.set(name.toLowerCase(), entry.id);
     add(index.byFile, compactName(entry.id.slice(entry.id.lastIndexOf('/') + 1)), entry.id);
     for (const name of [entry.title, ...entry.aliases]) {
-      add(index.byName, compactName(name), entry.id);
-      add(index.byWords, wordsKey(titleWords(name)), entry.id);
+      // The compact name is the words run together: one scan gives both keys.
+      const words = titleWords(name);
+      add(index.byName, words.join(''), entry.id);
+      add(index.byWords, wordsKey(words), entry.id);
     }
   }
   return index;
