@@ -30,10 +30,11 @@ describe('alerts: front matter', () => {
   });
 
   it('is found by search when the alert name is typed, and carried in its summary', () => {
-    const library = parseLibrary([file('storage/volumes.md', 'title: Volumes filling up\nalerts: [KubePersistentVolumeFillingUp]'), file('other.md', 'title: Other')], source);
+    // The other runbook shares words with the alert's name; only alerts: ties the first to it.
+    const library = parseLibrary([file('storage/capacity.md', 'title: Storage capacity\nalerts: [KubePersistentVolumeFillingUp]'), file('kube/volume-notes.md', 'title: Kube persistent volume notes')], source);
     const engine = SearchEngine.load(JSON.parse(JSON.stringify(buildSearchIndex(library.version, library.runbooks))));
-    expect(engine.search('KubePersistentVolumeFillingUp', {}, 3)[0]?.summary.id).toBe('storage/volumes');
-    expect(summaryOf(library.runbooks[0])).toMatchObject({ id: 'other' });
+    expect(engine.search('KubePersistentVolumeFillingUp', {}, 3)[0]?.summary.id).toBe('storage/capacity');
+    expect(summaryOf(library.runbooks[0])).toMatchObject({ id: 'kube/volume-notes' });
     expect(summaryOf(library.runbooks[0])).not.toHaveProperty('alerts');
     expect(summaryOf(library.runbooks[1]).alerts).toEqual(['KubePersistentVolumeFillingUp']);
   });
