@@ -32,7 +32,7 @@ interface Ambiguous {
 type Found = string | Ambiguous;
 
 export interface AlertRunbookIndex {
-  /** `alerts:` names, lower-cased; the first runbook in the given order keeps a name two claim. */
+  /** `alerts:` names, lower-cased; of two runbooks listing one, the one first by id. */
   byAlert: Map<string, string>;
   /** File names (`KubePodCrashLooping.md`, a folder of a README), compacted. */
   byFile: Map<string, Found>;
@@ -52,11 +52,17 @@ export function alertIndexEntry(runbook: Runbook): AlertIndexEntry {
 export function alertRunbookIndex(entries: readonly AlertIndexEntry[]): AlertRunbookIndex {
   const index: AlertRunbookIndex = { byAlert: new Map(), byFile: new Map(), byName: new Map(), byWords: new Map() };
   for (const entry of entries) {
-    for (const name of entry.alerts ?? []) if (!index.byAlert.has(name.toLowerCase())) index.byAlert.set(name.toLowerCase(), entry.id);
+    for (const name of entry.alerts ?? []) {
+      // Two runbooks listing one alert: the one first by id, whatever order the entries came in (the parser warns).
+      const claimed = index.byAlert.get(name.toLowerCase());
+      if (claimed === undefined || entry.id < claimed) index.byAlert.set(name.toLowerCase(), entry.id);
+    }
     add(index.byFile, compactName(entry.id.slice(entry.id.lastIndexOf('/') + 1)), entry.id);
     for (const name of [entry.title, ...entry.aliases]) {
-      add(index.byName, compactName(name), entry.id);
-      add(index.byWords, wordsKey(titleWords(name)), entry.id);
+      // The compact name is the words run together: one scan gives both keys.
+      const words = titleWords(name);
+      add(index.byName, words.join(''), entry.id);
+      add(index.byWords, wordsKey(words), entry.id);
     }
   }
   return index;

@@ -134,6 +134,7 @@ export function parseLibraryFiles(
 /** What needs the whole library: duplicate ids dropped (the first in path order stays), then the version. */
 export function finishLibrary(snapshot: LibrarySnapshot): LibrarySnapshot {
   dropDuplicateIds(snapshot, (path, reason) => snapshot.problems.push({ path, reason, level: 'error' }));
+  warnSharedAlertNames(snapshot);
   const rules = snapshot.alertRules ?? [];
   if (rules.length > MAX_ALERT_RULES) {
     snapshot.problems.push({ path: rules[MAX_ALERT_RULES].path, reason: `the library has more than ${MAX_ALERT_RULES} alerting rules; the rest are not checked for runbooks`, level: 'warning' });
@@ -185,6 +186,19 @@ function teamPartOf(path: string): TeamPart | undefined {
   const kind = libraryFileKind(path);
   if (kind === 'readme') return path.toLowerCase().startsWith('templates/') ? 'templates' : undefined;
   return TEAM_PART_OF_KIND[kind];
+}
+
+/** An alert listed under `alerts:` by two runbooks opens the one first by id (alert-runbook.ts): the other is told so. */
+function warnSharedAlertNames(snapshot: LibrarySnapshot) {
+  const claimed = new Map<string, string>();
+  const byId = [...snapshot.runbooks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const runbook of byId) {
+    for (const name of runbook.alerts) {
+      const first = claimed.get(name.toLowerCase());
+      if (first === undefined) claimed.set(name.toLowerCase(), runbook.path);
+      else snapshot.problems.push({ path: runbook.path, reason: `alerts: ${name} is listed by ${first} too, which opens for it`, level: 'warning' });
+    }
+  }
 }
 
 function dropDuplicateIds(snapshot: LibrarySnapshot, problem: (path: string, reason: string) => void) {

@@ -3,6 +3,7 @@ import { parseLibrary } from '../../../../shared/library/library-parser';
 import { buildSearchIndex, SearchEngine } from '../../../../shared/search/search-engine';
 import { summaryOf } from '../../../../shared/search/search-documents';
 import { MAX_RUNBOOK_ALERTS, readRunbookAlertNames } from '../../../../shared/alerts/runbook-alert-names';
+import { alertIndexEntry, alertRunbookIndex, runbookForAlert } from '../../../../shared/alerts/alert-runbook';
 
 const source = { kind: 'bundled', builtAt: '2026-12-01T00:00:00Z' } as const;
 const file = (path: string, frontMatter: string, body = 'Check the disk.\n') => ({ path, text: `---\n${frontMatter}\n---\n# Title\n\n${body}` });
@@ -29,10 +30,11 @@ describe('alerts: front matter', () => {
   });
 
   it('is found by search when the alert name is typed, and carried in its summary', () => {
-    const library = parseLibrary([file('storage/volumes.md', 'title: Volumes filling up\nalerts: [KubePersistentVolumeFillingUp]'), file('other.md', 'title: Other')], source);
+    // The other runbook shares words with the alert's name; only alerts: ties the first to it.
+    const library = parseLibrary([file('storage/capacity.md', 'title: Storage capacity\nalerts: [KubePersistentVolumeFillingUp]'), file('kube/volume-notes.md', 'title: Kube persistent volume notes')], source);
     const engine = SearchEngine.load(JSON.parse(JSON.stringify(buildSearchIndex(library.version, library.runbooks))));
-    expect(engine.search('KubePersistentVolumeFillingUp', {}, 3)[0]?.summary.id).toBe('storage/volumes');
-    expect(summaryOf(library.runbooks[0])).toMatchObject({ id: 'other' });
+    expect(engine.search('KubePersistentVolumeFillingUp', {}, 3)[0]?.summary.id).toBe('storage/capacity');
+    expect(summaryOf(library.runbooks[0])).toMatchObject({ id: 'kube/volume-notes' });
     expect(summaryOf(library.runbooks[0])).not.toHaveProperty('alerts');
     expect(summaryOf(library.runbooks[1]).alerts).toEqual(['KubePersistentVolumeFillingUp']);
   });
@@ -43,5 +45,15 @@ describe('alerts: front matter', () => {
     delete stored.alerts;
     expect(summaryOf(stored as typeof runbook)).not.toHaveProperty('alerts');
     expect(() => buildSearchIndex('v', [stored as typeof runbook])).not.toThrow();
+  });
+});
+
+describe('an alert two runbooks list', () => {
+  it('opens the one first by id, whatever order the index is given, and the other is warned', () => {
+    const library = parseLibrary([file('b/second.md', 'alerts: [DiskFull]'), file('a/first.md', 'alerts: [diskfull]')], source);
+    expect(library.problems).toEqual([{ path: 'b/second.md', reason: 'alerts: DiskFull is listed by a/first.md too, which opens for it', level: 'warning' }]);
+    for (const order of [library.runbooks, [...library.runbooks].reverse()]) {
+      expect(runbookForAlert({ name: 'DiskFull', labels: {}, annotations: {} }, alertRunbookIndex(order.map(alertIndexEntry)), () => ({ kind: 'not-library' }))).toEqual({ id: 'a/first', by: 'alerts' });
+    }
   });
 });
