@@ -29,7 +29,7 @@ describe('opening a link', () => {
   it('opens the runbook a published site’s page names, at its section, and clears an earlier message', async () => {
     const { openLibraryLink, route, notice, hash } = await app();
     await openLibraryLink('https://runbooks.prometheus-operator.dev/runbooks/kubernetes/nodenotready');
-    expect(notice()?.text).toBe('No runbook of the library for this link. Looked for content/runbooks/kubernetes/nodenotready.md (or content/runbooks/kubernetes/nodenotready/README.md), in any case.');
+    expect(notice()?.text).toBe('No runbook of the library for this link. Looked for content/runbooks/kubernetes/nodenotready.md (or content/runbooks/kubernetes/nodenotready/README.md), any letter case.');
     await openLibraryLink('https://runbooks.prometheus-operator.dev/runbooks/kubernetes/kubepodcrashlooping/#mitigation');
     expect(route()).toEqual({ name: 'runbook', id: 'content/runbooks/kubernetes/KubePodCrashLooping', section: 'mitigation' });
     expect(hash()).toBe('#/runbook/content/runbooks/kubernetes/KubePodCrashLooping?section=mitigation');
