@@ -15,6 +15,8 @@ export async function serveInBrowser(why?: string): Promise<void> {
   }
   const reason = why ? ` The desktop app cannot start here: ${why}. Everything but Git sync works in the browser.` : '';
   console.log(`Failsafe is served at ${server.url} : open it in a browser.${reason} Ctrl+C stops it.`);
+  // No desktop app to hand links to: a link opens in the page from its address instead.
+  console.log(`A runbook link opens with ${server.url}?open=<the link, URL-encoded> (e.g. ?open=failsafe%3A%2F%2Frunbook%2Fdocs%2Fredis).`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

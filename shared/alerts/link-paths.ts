@@ -72,5 +72,5 @@ export function idOfLibraryPath(segments: readonly string[]): string {
 export function describeLibraryPath(segments: readonly string[]): string {
   const path = segments.join('/');
   if (!path) return 'the library’s root folder (it is not a runbook)';
-  return /\.(md|markdown)$/i.test(path) ? path : `${path}.md (or ${path}/README.md), in any case`;
+  return /\.(md|markdown)$/i.test(path) ? path : `${path}.md (or ${path}/README.md), any letter case`;
 }

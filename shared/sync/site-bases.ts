@@ -55,12 +55,12 @@ function siteBase(rawUrl: string, rawFolder: string): { ok: true; base: SiteBase
   return { ok: true, base: { url: `${parsed.protocol}//${parsed.host}${path}`, folder } };
 }
 
-/** The site bases as the Settings field shows them: one a line, the address then its folder. */
+/** The site bases as the Settings field shows them: one per line, the address then its folder. */
 export function siteBasesText(bases: readonly SiteBase[]): string {
   return bases.map((base) => (base.folder ? `${base.url} ${base.folder}` : base.url)).join('\n');
 }
 
-/** The Settings field read back: one site a line, its address, then a space (or `→`) and its folder if it has one. */
+/** The Settings field read back: one site per line, its address, then a space (or `→`) and its folder if it has one. */
 export function siteBasesFromText(text: string): SiteBasesCheck {
   const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
   const entries = lines.map((line) => {

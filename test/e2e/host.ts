@@ -77,7 +77,7 @@ export interface RunningApp {
 }
 
 export async function launchApp(profileDir: string, rendererRoot = RENDERER, options: ChromiumOptions = {}): Promise<RunningApp> {
-  return hostKind() === 'electron' ? launchElectron(profileDir, rendererRoot) : launchChromium(profileDir, rendererRoot, options);
+  return hostKind() === 'electron' ? launchElectron(profileDir, rendererRoot, options.argv) : launchChromium(profileDir, rendererRoot, options);
 }
 
 export interface ChromiumOptions {
@@ -93,6 +93,8 @@ export interface ChromiumOptions {
   onHandled?: (channel: Channel, ms: number) => void;
   /** Channels whose handler fails, as a crashed or broken main process would: the app must say so plainly. */
   brokenChannels?: Channel[];
+  /** The launch's own arguments after the binary (a `failsafe://` link the OS opened the app with). */
+  argv?: string[];
 }
 
 export async function launchChromium(profileDir: string, rendererRoot: string, options: ChromiumOptions = {}): Promise<RunningApp> {
@@ -148,6 +150,7 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
   // to the page as webContents.send would (the bridge listens from the init script on, so once
   // loaded the page takes links).
   const links = createLinkHandover((link) => void page.evaluate(([event, payload]) => window.__failsafeEvent?.(event, payload), [LINK_EVENT, link] as const));
+  links.offer(linkFromArgv(options.argv ?? []));
   await page.goto(`${origin}/index.html`);
   links.ready();
   return {
@@ -164,10 +167,10 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
   };
 }
 
-async function launchElectron(profileDir: string, rendererRoot: string): Promise<RunningApp> {
+async function launchElectron(profileDir: string, rendererRoot: string, argv: string[] = []): Promise<RunningApp> {
   await mkdir(savedFilesFolder(profileDir), { recursive: true });
   const app: ElectronApplication = await electron.launch({
-    args: ['.'],
+    args: ['.', ...argv],
     env: { ...process.env, FAILSAFE_USER_DATA: profileDir, FAILSAFE_RENDERER_DIR: rendererRoot, FAILSAFE_SAVE_DIR: savedFilesFolder(profileDir) },
   });
   const page = await app.firstWindow();

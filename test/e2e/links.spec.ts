@@ -70,4 +70,10 @@ test.describe('links that open in Failsafe', () => {
     await app.launchAgainWith('failsafe://alert?alertname=KubePodCrashLooping&namespace=payments');
     await expect(page).toHaveURL(/#\/alerts$/);
   });
+
+  test('a link the app was started with opens once the library is open', async ({ launch, profile }) => {
+    const { page } = await launch(profile, undefined, { argv: ['--no-sandbox', 'failsafe://runbook/backup-restore/manual-database-backup.md'] });
+    await expect(page).toHaveURL(/#\/runbook\/backup-restore\/manual-database-backup$/);
+    await expect(page.getByRole('heading', { level: 1 }).first()).toHaveText('Manual full database backup');
+  });
 });

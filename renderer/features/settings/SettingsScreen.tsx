@@ -110,7 +110,7 @@ function SettingsForm() {
           />
         </label>
         <p className="hint" id="site-bases-help">
-          One a line: a site where the library is published, then the library folder it shows (nothing for the whole library). An alert’s runbook link to a page of it then opens that page’s file here.
+          One per line: a site where the library is published, then the library folder it shows (nothing for the whole library). An alert’s runbook link to a page of it then opens that page’s file here.
         </p>
         <h2>Automatic sync</h2>
         <label className="inline">

@@ -29,7 +29,7 @@ describe('opening a link', () => {
   it('opens the runbook a published site’s page names, at its section, and clears an earlier message', async () => {
     const { openLibraryLink, route, notice, hash } = await app();
     await openLibraryLink('https://runbooks.prometheus-operator.dev/runbooks/kubernetes/nodenotready');
-    expect(notice()?.text).toBe('No runbook of the library for this link. Looked for content/runbooks/kubernetes/nodenotready.md (or content/runbooks/kubernetes/nodenotready/README.md), in any case.');
+    expect(notice()?.text).toBe('No runbook of the library for this link. Looked for content/runbooks/kubernetes/nodenotready.md (or content/runbooks/kubernetes/nodenotready/README.md), any letter case.');
     await openLibraryLink('https://runbooks.prometheus-operator.dev/runbooks/kubernetes/kubepodcrashlooping/#mitigation');
     expect(route()).toEqual({ name: 'runbook', id: 'content/runbooks/kubernetes/KubePodCrashLooping', section: 'mitigation' });
     expect(hash()).toBe('#/runbook/content/runbooks/kubernetes/KubePodCrashLooping?section=mitigation');
@@ -66,5 +66,28 @@ describe('opening a link', () => {
     expect(route()).toEqual(before);
     expect(notice()?.text).toBe('This link was not opened: the link cannot be read: its path climbs out of the library.');
     expect(notice()?.link).toHaveLength(201);
+  });
+});
+
+describe('a link handed to a browser preview in its address', () => {
+  it('opens once the page starts, and leaves the address so a reload does not open it again', async () => {
+    const replaceState = vi.fn();
+    vi.stubGlobal('window', { location: { hash: '', href: 'http://127.0.0.1:4173/?open=failsafe%3A%2F%2Frunbook%2Fdocs%2Fredis%23flush' }, history: { state: null, replaceState }, addEventListener: () => undefined });
+    const { startLinkHandover } = await import('../../../renderer/features/links');
+    const { useRouteStore } = await import('../../../renderer/app/services/route-store');
+    startLinkHandover();
+    await vi.waitFor(() => expect(useRouteStore.getState().route).toEqual({ name: 'runbook', id: 'docs/redis', section: 'flush' }));
+    expect(replaceState).toHaveBeenCalledWith(null, '', 'http://127.0.0.1:4173/');
+  });
+
+  it('opens nothing that is not a failsafe: or web link', async () => {
+    vi.stubGlobal('window', { location: { hash: '', href: 'http://127.0.0.1:4173/?open=javascript%3Aalert(1)' }, history: { state: null, replaceState: () => undefined }, addEventListener: () => undefined });
+    const { startLinkHandover } = await import('../../../renderer/features/links');
+    const { useLinkNoticeStore } = await import('../../../renderer/features/links/link-notice-store');
+    const { useRouteStore } = await import('../../../renderer/app/services/route-store');
+    startLinkHandover();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(useRouteStore.getState().route).toEqual({ name: 'home' });
+    expect(useLinkNoticeStore.getState().notice).toBeUndefined();
   });
 });

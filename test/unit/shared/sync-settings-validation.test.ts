@@ -73,7 +73,7 @@ describe('published sites in the sync settings', () => {
     expect(checkSyncSettings({ ...older, url: 'https://git.example.com/r.git' })).toMatchObject({ ok: true, settings: { url: 'https://git.example.com/r.git', siteBases: [] } });
   });
 
-  it('reads the Settings field one site a line, its folder after a space or an arrow, and writes it back the same way', () => {
+  it('reads the Settings field one site per line, its folder after a space or an arrow, and writes it back the same way', () => {
     const read = siteBasesFromText(' https://runbooks.prometheus-operator.dev/runbooks/ content/runbooks\n\nhttps://github.com/openshift/runbooks/blob/master/\nhttps://docs.acme.dev/db → docs/databases \n');
     expect(read).toEqual({
       ok: true,

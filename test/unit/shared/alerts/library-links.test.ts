@@ -79,7 +79,7 @@ describe('the public repositories’ runbook_url forms', () => {
     expect(resolve('https://runbooks.prometheus-operator.dev/runbooks/kubernetes/kubepodcrashlooping/', sites)).toEqual(runbook('content/runbooks/kubernetes/KubePodCrashLooping'));
     expect(resolve('https://runbooks.prometheus-operator.dev/runbooks/kubernetes/kubepersistentvolumefillingup/index.html#mitigation', sites)).toEqual(runbook('content/runbooks/kubernetes/KubePersistentVolumeFillingUp', 'mitigation'));
     expect(resolve('https://RUNBOOKS.prometheus-operator.dev/runbooks/alertmanager/alertmanagerfailedtosendalerts?utm=x', sites)).toEqual(runbook('content/runbooks/alertmanager/AlertmanagerFailedToSendAlerts'));
-    expect(resolve('https://runbooks.prometheus-operator.dev/runbooks/kubernetes/kubenodenotready', sites)).toEqual({ kind: 'missing', lookedFor: 'content/runbooks/kubernetes/kubenodenotready.md (or content/runbooks/kubernetes/kubenodenotready/README.md), in any case' });
+    expect(resolve('https://runbooks.prometheus-operator.dev/runbooks/kubernetes/kubenodenotready', sites)).toEqual({ kind: 'missing', lookedFor: 'content/runbooks/kubernetes/kubenodenotready.md (or content/runbooks/kubernetes/kubenodenotready/README.md), any letter case' });
     // Without the site set in Settings, the link is not the library's.
     expect(resolve('https://runbooks.prometheus-operator.dev/runbooks/kubernetes/kubepodcrashlooping')).toEqual({ kind: 'not-library' });
   });
@@ -132,7 +132,7 @@ describe('failsafe:// links', () => {
     expect(resolve('failsafe://runbook/alerts/cluster-etcd-operator/etcdMembersDown.md#diagnosis')).toEqual(runbook('alerts/cluster-etcd-operator/etcdMembersDown', 'diagnosis'));
     expect(resolve('FAILSAFE://runbook/docs/redis/README.md')).toEqual(runbook('docs/redis'));
     expect(resolve('failsafe://runbook/docs/My%20Runbook.md#Step%202', {}, ['docs/My Runbook'])).toEqual(runbook('docs/My Runbook', 'Step 2'));
-    expect(resolve('failsafe://runbook/docs/nowhere')).toEqual({ kind: 'missing', lookedFor: 'docs/nowhere.md (or docs/nowhere/README.md), in any case' });
+    expect(resolve('failsafe://runbook/docs/nowhere')).toEqual({ kind: 'missing', lookedFor: 'docs/nowhere.md (or docs/nowhere/README.md), any letter case' });
     expect(resolve('failsafe://runbook/')).toEqual({ kind: 'missing', lookedFor: 'the library’s root folder (it is not a runbook)' });
   });
 
