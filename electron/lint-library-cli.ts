@@ -4,7 +4,7 @@
 // (with --strict, also on any health finding), 2 when the folder or an option is unreadable.
 import { loadLibraryFolder } from './library-loader';
 import { formatLintReport, parseSiteBase } from './lint-report';
-import type { SiteBase } from '../shared/alerts/library-path-links';
+import type { SiteBase } from '../shared/alerts/links/library-path-links';
 
 const USAGE = 'usage: npm run lint:library -- <folder> [--strict] [--site-base https://site/runbooks/=folder]…';
 const args = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import { HEALTH_CHECKS, INFORMATIONAL_CHECKS, libraryHealth } from '../shared/library/library-health';
-import { libraryPathResolver, type SiteBase } from '../shared/alerts/library-path-links';
+import { libraryPathResolver, type SiteBase } from '../shared/alerts/links/library-path-links';
 import type { LibrarySnapshot } from '../shared/model';
 
 /**

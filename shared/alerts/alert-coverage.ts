@@ -3,7 +3,7 @@
 import type { AlertRule } from './alert-rules';
 import { alertRunbookLink } from './alert';
 import { runbookForAlert, type AlertRunbookIndex } from './alert-runbook';
-import type { LinkResolver } from './link-target';
+import type { LinkResolver } from './links/link-target';
 
 export interface AlertCoverage {
   /** Rules (one per alert name and link) a runbook answers. */

@@ -3,7 +3,7 @@
 // it. The index is built once per library; each alert is then a few map lookups, never a scan.
 import { alertRunbookLink, type Alert } from './alert';
 import { alertNameWords, compactName, titleWords, wordsKey } from './alert-name-keys';
-import type { LinkResolver } from './link-target';
+import type { LinkResolver } from './links/link-target';
 import { titleHeading } from '../library/markdown/markdown-blocks';
 import type { Runbook } from '../model';
 

@@ -8,8 +8,8 @@ import { titlePlaces, titleWithPlace } from './document/title-places';
 import type { AlertRule } from '../alerts/alert-rules';
 import { alertCoverage } from '../alerts/alert-coverage';
 import { alertIndexEntry, alertRunbookIndex } from '../alerts/alert-runbook';
-import type { LinkResolver } from '../alerts/link-target';
-import { libraryPathResolver } from '../alerts/library-path-links';
+import type { LinkResolver } from '../alerts/links/link-target';
+import { libraryPathResolver } from '../alerts/links/library-path-links';
 
 export type HealthCheck =
   | 'review-due' | 'no-owner' | 'never-run' | 'dangling-related' | 'orphan-note' | 'undeclared-param' | 'problem'

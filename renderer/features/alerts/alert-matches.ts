@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { Alert } from '../../../shared/alerts/alert';
 import { alertRunbookIndex, runbookForAlert, type AlertRunbookIndex, type RunbookMatch } from '../../../shared/alerts/alert-runbook';
-import { libraryLinkResolver } from '../../../shared/alerts/library-links';
+import { libraryLinkResolver } from '../../../shared/alerts/links/library-links';
 import type { RunbookSummary } from '../../../shared/search/search-documents';
 import { useLibraryStore } from '../library';
 import { useSyncStore } from '../sync';

@@ -1,8 +1,8 @@
 // Opens a runbook link in the app: a `failsafe://alert` link on the "From an alert" screen, a link
 // of the library on its runbook (at its section), and says which file it looked for when the
 // library has none. Used for links handed over by the desktop and by the lead's palette and pages.
-import { alertFromLink } from '../../../shared/alerts/alert-link';
-import { libraryLinkResolver, type LinkContext, type LinkTarget } from '../../../shared/alerts/library-links';
+import { alertFromLink } from '../../../shared/alerts/links/alert-link';
+import { libraryLinkResolver, type LinkContext, type LinkTarget } from '../../../shared/alerts/links/library-links';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../../shared/sync/sync-contract';
 import { desktopBridge } from '../../app/services/bridge';
 import { useRouteStore } from '../../app/services/route-store';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alertCoverage } from '../../../../shared/alerts/alert-coverage';
 import { alertRunbookIndex } from '../../../../shared/alerts/alert-runbook';
 import type { AlertRule } from '../../../../shared/alerts/alert-rules';
-import { libraryPathResolver } from '../../../../shared/alerts/library-path-links';
+import { libraryPathResolver } from '../../../../shared/alerts/links/library-path-links';
 
 const runbooks = [
   { id: 'docs/gitaly', path: 'docs/gitaly/README.md' },

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alertNameWords, compactName, titleWords, wordsKey } from '../../../../shared/alerts/alert-name-keys';
 import { alertRunbookIndex, runbookForAlert } from '../../../../shared/alerts/alert-runbook';
-import { libraryPathResolver } from '../../../../shared/alerts/library-path-links';
+import { libraryPathResolver } from '../../../../shared/alerts/links/library-path-links';
 import { DEFAULT_LIMITS } from '../../../../shared/limits';
 
 describe('alert name keys', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertIndexEntry, alertRunbookIndex, runbookForAlert, type AlertIndexEntry } from '../../../../shared/alerts/alert-runbook';
-import type { LinkResolver, LinkTarget } from '../../../../shared/alerts/link-target';
+import type { LinkResolver, LinkTarget } from '../../../../shared/alerts/links/link-target';
 import { parseRunbook } from '../../../../shared/library/runbook-parser';
 import { splitFrontMatter } from '../../../../shared/library/front-matter';
 

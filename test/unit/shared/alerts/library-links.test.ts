@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alertFromLink } from '../../../../shared/alerts/alert-link';
-import { libraryLinkResolver, type LinkContext, type LinkTarget } from '../../../../shared/alerts/library-links';
-import { MAX_LINK_LENGTH } from '../../../../shared/alerts/link-paths';
-import { repositoryWeb } from '../../../../shared/alerts/repository-web';
+import { alertFromLink } from '../../../../shared/alerts/links/alert-link';
+import { libraryLinkResolver, type LinkContext, type LinkTarget } from '../../../../shared/alerts/links/library-links';
+import { MAX_LINK_LENGTH } from '../../../../shared/alerts/links/link-paths';
+import { repositoryWeb } from '../../../../shared/alerts/links/repository-web';
 
 // The runbooks of test/fixtures/public-shapes (one repository holding the three public layouts),
 // plus a folder whose README is its runbook.

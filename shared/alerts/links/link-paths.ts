@@ -1,7 +1,7 @@
 // Library paths read from a link: its segments decoded one by one, `.` and `..` applied without ever
 // climbing above the library's root, then looked up among the runbook ids (exactly, else ignoring
 // case: a published site lower-cases `KubePodCrashLooping` into `kubepodcrashlooping`).
-import { idFromPath } from '../library/library-paths';
+import { idFromPath } from '../../library/library-paths';
 
 /** Longer than any runbook link a team writes; what is longer is refused before it is read. */
 export const MAX_LINK_LENGTH = 4096;

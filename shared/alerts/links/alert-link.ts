@@ -1,7 +1,7 @@
 // `failsafe://alert?alertname=KubePodCrashLooping&namespace=payments&pod=api-7f9c`: an alert handed
 // to the app as a link (by a chat bot, a dashboard, a notification's button). Every parameter is a
 // label; the values are outside input, kept as given and never run.
-import type { AlertsRead } from './alert';
+import type { AlertsRead } from '../alert';
 import { MAX_LINK_LENGTH } from './link-paths';
 
 const FAILSAFE_ALERT = 'failsafe://alert';

@@ -2,7 +2,7 @@
 // (any branch), the published sites the team set in Settings, a path relative to the repository
 // (GitLab's `runbook: docs/gitaly/x.md` label), and `failsafe://runbook/<path>#section`. Links are
 // outside input: bounded in length, decoded segment by segment, never climbing out of the library.
-import type { SiteBase } from '../sync/site-bases';
+import type { SiteBase } from '../../sync/site-bases';
 import { describeLibraryPath, idOfLibraryPath, MAX_LINK_LENGTH, readPathSegments, runbookIndex, withoutPageSuffix } from './link-paths';
 import { repositoryFileSegments, repositoryWeb } from './repository-web';
 
