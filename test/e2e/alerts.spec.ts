@@ -244,6 +244,12 @@ test.describe('alerts in, runbooks out', () => {
       await pasteInPalette(page, 'etcdMembersDown');
       await expect(alertRows(page)).toHaveCount(1);
       await expect(alertRows(page).nth(0)).toContainText('Runbook: etcdMembersDown');
+
+      // The alert's runbook_url pasted alone opens its runbook too.
+      await page.evaluate((value) => navigator.clipboard.writeText(value), 'https://github.com/openshift/runbooks/blob/master/alerts/cluster-ingress-operator/HAProxyDown.md');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+V');
+      await expect(page.getByRole('heading', { level: 1, name: 'HAProxyDown' })).toBeVisible();
     });
   });
 });

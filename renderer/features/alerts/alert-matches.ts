@@ -3,10 +3,9 @@
 import { useMemo } from 'react';
 import type { Alert } from '../../../shared/alerts/alert';
 import { alertRunbookIndex, runbookForAlert, type AlertRunbookIndex, type RunbookMatch } from '../../../shared/alerts/alert-runbook';
-import { libraryLinkResolver } from '../../../shared/alerts/links/library-links';
 import type { RunbookSummary } from '../../../shared/search/search-documents';
 import { useLibraryStore } from '../library';
-import { useSyncStore } from '../sync';
+import { useLinkResolver } from '../links';
 
 const indexes = new WeakMap<readonly RunbookSummary[], AlertRunbookIndex>();
 
@@ -21,12 +20,8 @@ function indexOf(summaries: readonly RunbookSummary[]): AlertRunbookIndex {
 
 export function useAlertMatches(alerts: readonly Alert[]): RunbookMatch[] {
   const summaries = useLibraryStore((state) => state.summaries);
-  const settings = useSyncStore((state) => state.settings);
   // The links an alert carries map to files through the sync settings: the repository's own pages, the published sites.
-  const resolve = useMemo(
-    () => libraryLinkResolver({ syncUrl: settings?.url ?? '', branch: settings?.branch ?? '', subfolder: settings?.subfolder ?? '', siteBases: settings?.siteBases ?? [] }, summaries.map((summary) => summary.id)),
-    [settings, summaries],
-  );
+  const resolve = useLinkResolver();
   return useMemo(() => {
     const index = indexOf(summaries);
     return alerts.map((alert) => runbookForAlert(alert, index, resolve));

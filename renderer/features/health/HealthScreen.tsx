@@ -5,6 +5,7 @@ import { hashOf } from '../../app/services/routes';
 import { useHealthStore } from './health-store';
 import { TitlePlace, useLibraryStore } from '../library';
 import { useNotesStore } from '../notes';
+import { useLinkResolver } from '../links';
 import { readLibraryForHealth } from './library-health-input';
 import type { HealthInput } from '../../../shared/library/library-health';
 import { OfflineCopyButton } from './OfflineCopyButton';
@@ -20,6 +21,7 @@ export function HealthScreen() {
   const summaries = useLibraryStore((state) => state.summaries);
   const localNotes = useNotesStore((state) => state.local);
   const stats = useHealthStore((state) => state.stats);
+  const resolve = useLinkResolver();
   const [input, setInput] = useState<HealthInput>();
   useEffect(() => {
     void useHealthStore.getState().refresh();
@@ -35,11 +37,12 @@ export function HealthScreen() {
   const findings = useMemo(() => {
     if (!input) return undefined;
     const notes = [...input.notes, ...localNotes.filter((note) => !note.deletedAt)];
-    const found = libraryHealth({ ...input, notes }, today);
+    // Alert rules' runbook links map to files as the alert screen maps them: the sync settings' sites and the repository's pages.
+    const found = libraryHealth({ ...input, notes }, today, resolve);
     const places = titlePlaces(summaries);
     if (stats) for (const summary of summaries) if (!stats.has(summary.id)) found.push({ check: 'never-run', id: summary.id, text: `${titleWithPlace(summary.title, places.get(summary.id))} has never been run on this machine` });
     return found;
-  }, [input, localNotes, stats, summaries, today]);
+  }, [input, localNotes, stats, summaries, today, resolve]);
 
   return (
     <section className="health" aria-labelledby="health-title">

@@ -9,6 +9,10 @@ import { NOTE_KIND_LABELS } from '../notes';
 import { trapTab } from '../../ui/focus-trap';
 import { actionsOnly, availableActions, matchingActions, type PaletteAction } from './palette-actions';
 import { readPastedAlerts } from '../alerts';
+import { openLibraryLink } from '../links';
+
+/** A pasted link that may be a runbook's (`runbook_url`, `failsafe://runbook/…`): one token, no spaces. */
+const LINK = /^(https?|failsafe):\/\/\S+$/;
 
 /** A runbook hit, or one of its sections; `also` marks a further section listed under its runbook's first row. */
 type RunbookItem = { kind: 'runbook'; hit: SearchHit; section?: SectionHit; also?: boolean };
@@ -185,10 +189,14 @@ export function SearchPalette() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onPaste={(event) => {
-            // An alert pasted here opens "From an alert"; anything else is searched for as usual.
-            if (!readPastedAlerts(event.clipboardData.getData('text'))) return;
-            event.preventDefault();
-            close();
+            // An alert pasted here opens "From an alert", a runbook link its runbook; anything else is searched for as usual.
+            const text = event.clipboardData.getData('text');
+            if (readPastedAlerts(text)) {
+              event.preventDefault();
+              close();
+            } else if (LINK.test(text.trim())) {
+              void openLibraryLink(text.trim()).then((opened) => opened.kind !== 'not-library' && close());
+            }
           }}
         />
         <RunbookFilters summaries={summaries} value={filters} onChange={setFilters} />
