@@ -135,8 +135,8 @@ export class SearchEngine {
 
   /**
    * Builds the engine from runbooks and searches with what it built: a first sync at 5,000
-   * runbooks spent about 0.3 s serializing the index and loading it back before its first search.
-   * `serialize` gives what is stored.
+   * runbooks spent 0.3 to 0.45 s loading back the index it had just serialized for storing, before
+   * it could answer. `serialize` gives what is stored.
    */
   static build(version: string, runbooks: Runbook[]): SearchEngine {
     const fullText = new MiniSearch(FULL_TEXT_OPTIONS);
