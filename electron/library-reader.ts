@@ -4,14 +4,15 @@ import type { LibraryLimits } from '../shared/limits';
 import type { LibraryFile } from '../shared/library/library-parser';
 import type { LibraryProblem, LibrarySnapshot, LibrarySource } from '../shared/model';
 import type { SnapshotText } from '../shared/sync/sync-contract';
+import { snapshotJson } from '../shared/sync/snapshot-json';
 import { loadLibraryFolder, type ReadOptions } from './library-loader';
 
 /** Reads and parses a library folder into a snapshot's JSON text: in this thread, or in worker threads (see createWorkerReader). */
 export type LibraryReader = (root: string, source: LibrarySource, options: ReadOptions) => Promise<SnapshotText>;
 
-/** The snapshot as text, with its runbook count and problems. */
+/** The snapshot as text (read it with readSnapshotJson), with its runbook count and problems. */
 export function snapshotText(snapshot: LibrarySnapshot): SnapshotText {
-  return { text: JSON.stringify(snapshot), runbooks: snapshot.runbooks.length, problems: snapshot.problems };
+  return { text: snapshotJson(snapshot), runbooks: snapshot.runbooks.length, problems: snapshot.problems };
 }
 
 /** In this thread: tests, where nothing else waits on the event loop. */
@@ -39,7 +40,7 @@ export interface ShardJob {
 }
 
 export type ReadOutcome = { ok: true; snapshot: SnapshotText } | { ok: false; message: string };
-/** A shard comes back as JSON text too: parsing it again costs the receiving thread less than a structured clone. */
+/** A shard comes back as JSON text too (snapshotJson): parsing it again costs the receiving thread less than a structured clone. */
 export type ShardOutcome = { ok: true; shard: string } | { ok: false; message: string };
 
 /**

@@ -1,6 +1,7 @@
 import { finishLibrary, joinLibraryShards, parseLibraryFiles, type LibraryFile } from '../shared/library/library-parser';
 import { DEFAULT_LIMITS, type LibraryLimits } from '../shared/limits';
 import type { LibraryProblem, LibrarySnapshot, LibrarySource } from '../shared/model';
+import { readSnapshotJson } from '../shared/sync/snapshot-json';
 import { runWorker, type ShardJob, type ShardOutcome } from './library-reader';
 
 /**
@@ -26,7 +27,7 @@ export async function parseInShards(
   const shards = cutIntoShards(sorted, threads);
   const others = shards.slice(1).map((shard) => {
     const job: ShardJob = { kind: 'shard', files: shard, source, earlierProblems: [], limits };
-    return runWorker<ShardOutcome>(workerFile, job).then((outcome) => (outcome.ok ? (JSON.parse(outcome.shard) as LibrarySnapshot) : Promise.reject(new Error(outcome.message))));
+    return runWorker<ShardOutcome>(workerFile, job).then((outcome) => (outcome.ok ? (readSnapshotJson(outcome.shard) as LibrarySnapshot) : Promise.reject(new Error(outcome.message))));
   });
   // This thread's own shard is parsed while the others are; a worker that fails fails the read.
   const first = parseLibraryFiles(shards[0], source, earlierProblems, limits);

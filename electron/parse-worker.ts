@@ -4,6 +4,7 @@
 // shard: parse the files given and post the part back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseLibraryFiles } from '../shared/library/library-parser';
+import { snapshotJson } from '../shared/sync/snapshot-json';
 import { readLibraryFolder } from './library-loader';
 import { snapshotText, type ReadJob, type ReadOutcome, type ShardJob, type ShardOutcome } from './library-reader';
 import { parseInShards } from './parse-shards';
@@ -13,7 +14,7 @@ const job = workerData as ReadJob | ShardJob;
 if (job.kind === 'shard') {
   let outcome: ShardOutcome;
   try {
-    outcome = { ok: true, shard: JSON.stringify(parseLibraryFiles(job.files, job.source, job.earlierProblems, job.limits)) };
+    outcome = { ok: true, shard: snapshotJson(parseLibraryFiles(job.files, job.source, job.earlierProblems, job.limits)) };
   } catch (error) {
     outcome = { ok: false, message: message(error) };
   }

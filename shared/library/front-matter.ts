@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_LIMITS, type LibraryLimits } from '../limits';
+import { readPlainFrontMatter } from './markdown/plain-front-matter';
 
 export type FrontMatter = Record<string, unknown>;
 
@@ -30,6 +31,9 @@ export function splitFrontMatter(text: string, limits: LibraryLimits = DEFAULT_L
     return { ok: false, reason: `front matter is larger than ${limits.maxFrontMatterBytes} bytes` };
   }
   const body = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, '');
+  // Most front matter is plain `key: value` lines, read the same without the YAML parser.
+  const plain = readPlainFrontMatter(yamlText);
+  if (plain) return { ok: true, data: plain, body };
   let data: unknown;
   try {
     data = parseYaml(yamlText, { maxAliasCount: limits.maxYamlAliases, prettyErrors: false, uniqueKeys: false });

@@ -1,6 +1,5 @@
-import { fencedLines, titleHeading } from '../library/markdown/markdown-blocks';
+import { fencedLines, findHeadings, titleHeading, type Heading } from '../library/markdown/markdown-blocks';
 import { procedures } from '../library/document/procedures';
-import { sectionOutline } from '../library/markdown/section-outline';
 import type { Priority, Runbook } from '../model';
 
 /** What the browser and the palette list show of a runbook, and what fuse.js searches. */
@@ -53,9 +52,11 @@ export interface FullTextDocument {
 }
 
 export function fullTextOf(runbook: Runbook): FullTextDocument {
-  const headings = sectionOutline(runbook.body)
-    .map((section) => section.heading)
-    .join(' \n ');
+  // One split and one fence scan of the body for its headings and its prose: the index build
+  // reads every body, and the outline's slugs and line ranges were not needed here.
+  const lines = runbook.body.split(/\r?\n/);
+  const fenced = fencedLines(lines);
+  const headings = outlineHeadings(findHeadings(lines, fenced)).join(' \n ');
   return {
     id: runbook.id,
     title: runbook.title,
@@ -70,8 +71,15 @@ export function fullTextOf(runbook: Runbook): FullTextDocument {
       .map((step) => step.title)
       .join(' \n '),
     commands: runbook.commands.join(' \n '),
-    body: proseOf(runbook.body),
+    body: proseOf(lines, fenced),
   };
+}
+
+/** The headings sectionOutline makes sections of, in order: all but the document's title (its only `#` heading). */
+function outlineHeadings(headings: Heading[]): string[] {
+  const titles = headings.filter((heading) => heading.level === 1);
+  const title = titles.length === 1 ? titles[0] : undefined;
+  return headings.filter((heading) => heading !== title).map((heading) => heading.text);
 }
 
 /** The body's `# Heading` when the front matter titles it otherwise: often the alert's name (`# KubePodCrashLooping`). */
@@ -84,8 +92,6 @@ function ownHeading(runbook: Runbook): string[] {
 const ATX_HEADING = /^ {0,3}#{2,6}(?:[ \t]|$)/;
 
 /** The body without its code blocks and section headings: commands and headings are indexed in their own fields, once. */
-function proseOf(markdown: string): string {
-  const lines = markdown.split(/\r?\n/);
-  const fenced = fencedLines(lines);
+function proseOf(lines: string[], fenced: boolean[]): string {
   return lines.filter((line, index) => !fenced[index] && !ATX_HEADING.test(line)).join('\n');
 }

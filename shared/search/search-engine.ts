@@ -102,11 +102,7 @@ const FUSE_OPTIONS = {
 };
 
 export function buildSearchIndex(version: string, runbooks: Runbook[]): SerializedSearchIndex {
-  const fullText = new MiniSearch(FULL_TEXT_OPTIONS);
-  const documents = runbooks.map(fullTextOf);
-  fullText.addAll(documents);
-  const spelling = Spelling.build(documents.flatMap((document) => [document.title, document.aliases, document.tags, document.names, document.headings]));
-  return { version, format: SEARCH_INDEX_FORMAT, summaries: runbooks.map(summaryOf), fullText: JSON.stringify(fullText), spelling };
+  return SearchEngine.build(version, runbooks).serialize();
 }
 
 interface Candidate {
@@ -127,13 +123,32 @@ export class SearchEngine {
     private readonly fullText: MiniSearch<FullTextDocument>,
     private readonly spelling: Spelling,
     readonly summaries: RunbookSummary[],
+    /** The spelling index as stored (its build makes this text). */
+    private readonly spellingText: string,
   ) {
     this.byId = new Map(summaries.map((summary) => [summary.id, summary]));
   }
 
   /** Synchronous: it runs in the search worker (or a plain script), where blocking for a moment freezes no window. */
   static load(index: SerializedSearchIndex): SearchEngine {
-    return new SearchEngine(index.version, MiniSearch.loadJSON(index.fullText, FULL_TEXT_OPTIONS), Spelling.load(index.spelling), index.summaries);
+    return new SearchEngine(index.version, MiniSearch.loadJSON(index.fullText, FULL_TEXT_OPTIONS), Spelling.load(index.spelling), index.summaries, index.spelling);
+  }
+
+  /**
+   * Builds the engine from runbooks and searches with what it built: a first sync at 5,000
+   * runbooks spent 0.3 to 0.45 s loading back the index it had just serialized for storing, before
+   * it could answer. `serialize` gives what is stored.
+   */
+  static build(version: string, runbooks: Runbook[]): SearchEngine {
+    const fullText = new MiniSearch(FULL_TEXT_OPTIONS);
+    const documents = runbooks.map(fullTextOf);
+    fullText.addAll(documents);
+    const spelling = Spelling.build(documents.flatMap((document) => [document.title, document.aliases, document.tags, document.names, document.headings]));
+    return new SearchEngine(version, fullText, Spelling.load(spelling), runbooks.map(summaryOf), spelling);
+  }
+
+  serialize(): SerializedSearchIndex {
+    return { version: this.version, format: SEARCH_INDEX_FORMAT, summaries: this.summaries, fullText: JSON.stringify(this.fullText), spelling: this.spellingText };
   }
 
   search(query: string, filters: SearchFilters = {}, limit = 20): SearchHit[] {

@@ -1,7 +1,9 @@
 import type { AdminNote, LibrarySnapshot } from '../../../shared/model';
 import type { SerializedSearchIndex } from '../../../shared/search/search-engine';
 import { keepMissingParts, type KeptParts, type TeamData } from '../../../shared/sync/kept-parts';
+import { compareLibraries, type LibraryChanges } from '../../../shared/sync/library-changes';
 import { LIBRARY_TABLES, type FailsafeDatabase } from '../../app/services/database';
+import { syncChangeWrites } from './runbook-history';
 
 const CHUNK = 500;
 
@@ -10,6 +12,11 @@ export interface TeamPartsImport {
   before: TeamData & { pinnedNotes: AdminNote[] };
   after: TeamData & { notes: AdminNote[] };
   kept: KeptParts;
+}
+
+/** A synced import: also which runbooks it added, changed and removed, recorded for the "changed" badges. */
+export interface SyncedPartsImport extends TeamPartsImport {
+  changes: LibraryChanges;
 }
 
 /**
@@ -27,29 +34,39 @@ export async function importSnapshot(db: FailsafeDatabase, snapshot: LibrarySnap
  * The previous parts are read inside the same transaction, so what is kept is what was there.
  * `queued` is called once every write of the transaction has been handed to IndexedDB, which then
  * stores them away from this thread: the thread may turn to other work (the search index).
+ * The runbooks it adds, changes and removes (against those it replaces) are recorded as of `now`
+ * in the same transaction (recordSyncChanges).
  */
-export async function importSnapshotKeepingTeamParts(db: FailsafeDatabase, snapshot: LibrarySnapshot, queued?: () => void): Promise<TeamPartsImport> {
-  return replaceLibrary(db, snapshot, undefined, true, queued);
+export async function importSnapshotKeepingTeamParts(db: FailsafeDatabase, snapshot: LibrarySnapshot, now: Date, queued?: () => void): Promise<SyncedPartsImport> {
+  // With `sync` given, replaceLibrary always says what changed.
+  return (await replaceLibrary(db, snapshot, undefined, { now }, queued)) as SyncedPartsImport;
 }
 
-async function replaceLibrary(db: FailsafeDatabase, snapshot: LibrarySnapshot, index: SerializedSearchIndex | undefined, keep: boolean, queued?: () => void): Promise<TeamPartsImport> {
+async function replaceLibrary(db: FailsafeDatabase, snapshot: LibrarySnapshot, index: SerializedSearchIndex | undefined, sync: { now: Date } | false, queued?: () => void): Promise<TeamPartsImport | SyncedPartsImport> {
   if (index && index.version !== snapshot.version) throw new Error('search index does not belong to this library version');
+  const keep = sync !== false;
   // A database held at an earlier schema version (the upgrade tests write one) lacks the newest tables.
-  const tables = LIBRARY_TABLES.filter((table) => db.tables.some(({ name }) => name === table));
-  return db.transaction('rw', tables.map((table) => db.table(table)), async () => {
-    const previous = await db.meta.get('library');
-    const before = keep ? await readTeamParts(db) : { contacts: [], severity: [], templates: [], pinnedNotes: [] };
+  const libraryTables = LIBRARY_TABLES.filter((table) => db.tables.some(({ name }) => name === table));
+  const tables = [...libraryTables, ...(keep ? ['runbookChanges'] : [])].map((table) => db.table(table));
+  return db.transaction('rw', tables, async () => {
+    const [previous, before, replaced] = await Promise.all([
+      db.meta.get('library'),
+      keep ? readTeamParts(db) : { contacts: [], severity: [], templates: [], pinnedNotes: [] },
+      keep ? db.runbooks.toArray() : [],
+    ]);
     const { data, kept } = keep ? keepMissingParts(snapshot, previous && { meta: previous.value, ...before }) : { data: snapshot, kept: {} };
-    await Promise.all(tables.map((table) => db.table(table).clear()));
+    await Promise.all(libraryTables.map((table) => db.table(table).clear()));
     // Every write is issued at once, not one after another: IndexedDB queues them in order within
     // the transaction, and a later write need not wait for this thread to see the earlier one done
     // (the search worker may be busy building the index meanwhile).
     const writes: Promise<unknown>[] = [];
+    const changes = sync ? compareLibraries(replaced, snapshot.runbooks) : undefined;
+    if (sync && changes) writes.push(...syncChangeWrites(db, changes, sync.now));
     for (let start = 0; start < snapshot.runbooks.length; start += CHUNK) {
       writes.push(db.runbooks.bulkAdd(snapshot.runbooks.slice(start, start + CHUNK)));
     }
     writes.push(db.notes.bulkAdd(snapshot.notes), db.templates.bulkAdd(data.templates), db.contacts.bulkAdd(data.contacts), db.severity.bulkAdd(data.severity), db.problems.bulkAdd(snapshot.problems));
-    if (tables.includes('alertRules')) writes.push(db.alertRules.bulkAdd(snapshot.alertRules ?? []));
+    if (libraryTables.includes('alertRules')) writes.push(db.alertRules.bulkAdd(snapshot.alertRules ?? []));
     // Without one, the index is stored later; a library without its index gets it rebuilt at launch.
     if (index) writes.push(db.searchIndex.add(index));
     writes.push(db.meta.put({
@@ -64,7 +81,7 @@ async function replaceLibrary(db: FailsafeDatabase, snapshot: LibrarySnapshot, i
     }));
     queued?.();
     await Promise.all(writes);
-    return { before, after: { contacts: data.contacts, severity: data.severity, templates: data.templates, notes: snapshot.notes }, kept };
+    return { before, after: { contacts: data.contacts, severity: data.severity, templates: data.templates, notes: snapshot.notes }, kept, ...(changes ? { changes } : {}) };
   });
 }
 

@@ -1,10 +1,9 @@
-import { compareLibraries, compareTeamParts, type SyncChanges } from '../../../shared/sync/library-changes';
+import { compareTeamParts, type SyncChanges } from '../../../shared/sync/library-changes';
 import type { LibrarySnapshot, Runbook } from '../../../shared/model';
 import type { RunbookSummary } from '../../../shared/search/search-documents';
 import type { SerializedSearchIndex } from '../../../shared/search/search-engine';
 import type { FailsafeDatabase } from '../../app/services/database';
 import { importSnapshotKeepingTeamParts } from './import-snapshot';
-import { recordSyncChanges } from './runbook-history';
 
 /** The search worker, as far as an import needs it. */
 export interface Indexer {
@@ -37,17 +36,22 @@ export async function importSyncedLibrary(db: FailsafeDatabase, indexer: Indexer
   const allQueued = new Promise<void>((resolve) => (queued = () => void setTimeout(resolve, 0)));
   const writing = importSyncedSnapshot(db, snapshot, now, queued);
   await Promise.race([allQueued, writing.then(() => undefined, () => undefined)]);
-  const [imported, built] = await Promise.allSettled([writing, indexer.build(snapshot.version, snapshot.runbooks)]);
+  // The index is handed to IndexedDB as soon as it is built, not after the library's write is
+  // seen done: its transaction then starts right after the library's (whose scope holds the
+  // index table too, so it cannot start before). Derived data: a library stored without its
+  // index gets it rebuilt at the next launch, hence a failed put is no failure.
+  const building = indexer.build(snapshot.version, snapshot.runbooks).then((built) => ({ ...built, stored: db.searchIndex.put(built.index).then(() => undefined, () => undefined) }));
+  const [imported, built] = await Promise.allSettled([writing, building]);
   if (imported.status === 'rejected') {
+    // The index of a library that was not stored must not stay beside the previous one.
+    if (built.status === 'fulfilled' && snapshot.version !== previousVersion) await built.value.stored.then(() => db.searchIndex.delete(snapshot.version)).catch(() => undefined);
     if (previousVersion) await indexer.load(previousVersion);
     throw imported.reason;
   }
   if (built.status === 'rejected') {
     throw new IndexNotBuiltError(`the search index could not be built (${built.reason instanceof Error ? built.reason.message : String(built.reason)})`);
   }
-  await db.searchIndex.put(built.value.index).catch(() => {
-    // Derived data: a library stored without its index gets it rebuilt at the next launch.
-  });
+  await built.value.stored;
   return { changes: imported.value, summaries: built.value.summaries };
 }
 
@@ -57,9 +61,6 @@ export async function importSyncedLibrary(db: FailsafeDatabase, indexer: Indexer
  * it" badges, and says what it kept and what else it removed.
  */
 export async function importSyncedSnapshot(db: FailsafeDatabase, snapshot: LibrarySnapshot, now: Date, queued?: () => void): Promise<SyncChanges> {
-  const before = await db.runbooks.toArray();
-  const imported = await importSnapshotKeepingTeamParts(db, snapshot, queued);
-  const changes = compareLibraries(before, snapshot.runbooks);
-  await recordSyncChanges(db, changes, now);
-  return { ...changes, ...compareTeamParts(imported.before, imported.after, imported.kept) };
+  const imported = await importSnapshotKeepingTeamParts(db, snapshot, now, queued);
+  return { ...imported.changes, ...compareTeamParts(imported.before, imported.after, imported.kept) };
 }

@@ -9,12 +9,24 @@ export async function recordRunbookOpened(db: FailsafeDatabase, id: string, now:
 
 /** Remembers what a sync added or changed (for the "changed" badges) and forgets what it removed. */
 export async function recordSyncChanges(db: FailsafeDatabase, changes: LibraryChanges, now: Date): Promise<void> {
+  await Promise.all(syncChangeWrites(db, changes, now));
+}
+
+/**
+ * The same writes, issued at once and not awaited: inside the sync's import transaction, so that
+ * the badges are recorded exactly when the library is replaced, and stored while the search
+ * worker builds the index (after the transaction, they waited for the build to end: 1 s at 5,000).
+ * The ids put and the ids deleted never overlap.
+ */
+export function syncChangeWrites(db: FailsafeDatabase, changes: LibraryChanges, now: Date): Promise<unknown>[] {
   const changedAt = now.toISOString();
-  await db.runbookChanges.bulkPut([
-    ...changes.added.map(({ id }) => ({ id, change: 'added' as const, changedAt })),
-    ...changes.updated.map(({ id }) => ({ id, change: 'updated' as const, changedAt })),
-  ]);
-  await db.runbookChanges.bulkDelete(changes.removed.map(({ id }) => id));
+  return [
+    db.runbookChanges.bulkPut([
+      ...changes.added.map(({ id }) => ({ id, change: 'added' as const, changedAt })),
+      ...changes.updated.map(({ id }) => ({ id, change: 'updated' as const, changedAt })),
+    ]),
+    db.runbookChanges.bulkDelete(changes.removed.map(({ id }) => id)),
+  ];
 }
 
 /** Runbooks changed by a sync after the user last opened them. */

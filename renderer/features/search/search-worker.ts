@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 import { NoteSearch } from '../../../shared/search/note-search';
-import { buildSearchIndex, SearchEngine, type SearchHit } from '../../../shared/search/search-engine';
+import { SearchEngine, type SearchHit } from '../../../shared/search/search-engine';
 import { fillFromBody, hitsNeedingBodies } from '../../../shared/search/section-match';
 import { assertSnapshot, isSearchIndexFor } from '../../../shared/library/snapshot-validation';
+import { readSnapshotJson } from '../../../shared/sync/snapshot-json';
 import { fetchBundledIndex, fetchBundledSnapshot } from './bundled-library';
 import { createDatabase, type FailsafeDatabase } from '../../app/services/database';
 import { importBundledLibrary, rebuildIndex, type LocalIndexer } from './import-bundled';
@@ -20,9 +21,9 @@ const indexer: LocalIndexer = {
     return engine.summaries;
   },
   build(version, runbooks) {
-    const index = buildSearchIndex(version, runbooks);
-    engine = SearchEngine.load(index);
-    return { index, summaries: engine.summaries };
+    // Searched as built, not serialized and loaded back (see SearchEngine.build).
+    engine = SearchEngine.build(version, runbooks);
+    return { index: engine.serialize(), summaries: engine.summaries };
   },
 };
 
@@ -53,7 +54,7 @@ async function handle(request: SearchRequest): Promise<SearchReply> {
       const text = snapshotParts.join('');
       snapshotParts = [];
       // What main read from the repository is outside content: its shape is checked before anything is written.
-      const snapshot = assertSnapshot(JSON.parse(text));
+      const snapshot = assertSnapshot(readSnapshotJson(text));
       const imported = await importSyncedLibrary(
         db(),
         { build: async (version, runbooks) => indexer.build(version, runbooks), load: (version) => loadStored(version) },

@@ -47,8 +47,7 @@ export function codeFences(lines: string[]): CodeFence[] {
   return fences;
 }
 
-export function findHeadings(lines: string[]): Heading[] {
-  const fenced = fencedLines(lines);
+export function findHeadings(lines: string[], fenced: boolean[] = fencedLines(lines)): Heading[] {
   const headings: Heading[] = [];
   lines.forEach((line, index) => {
     if (fenced[index]) return;

@@ -9,6 +9,7 @@ import { dispatch } from '../../../electron/ipc-dispatch';
 import { PART_CHARS, WaitingSnapshot } from '../../../electron/waiting-snapshot';
 import { snapshotText } from '../../../electron/library-reader';
 import { parseLibrary } from '../../../shared/library/library-parser';
+import { readSnapshotJson } from '../../../shared/sync/snapshot-json';
 import { createHandlers } from '../../../electron/ipc-handlers';
 import { resolveRendererFile } from '../../../electron/renderer-files';
 import { isTrustedSenderUrl } from '../../../electron/trusted-origin';
@@ -115,7 +116,7 @@ describe('a synced library waiting in main', () => {
     expect(handle.runbooks).toBe(300);
     const parts = Array.from({ length: handle.parts }, (_, index) => waiting.part(handle.id, index));
     expect(parts.every((part) => part.length <= PART_CHARS)).toBe(true);
-    expect(JSON.parse(parts.join(''))).toEqual(snapshot);
+    expect(readSnapshotJson(parts.join(''))).toEqual(snapshot);
     expect(() => waiting.part(handle.id, 0)).toThrow(/no longer waiting/);
     const older = waiting.hold(snapshotText(snapshot));
     waiting.hold(snapshotText(snapshot));

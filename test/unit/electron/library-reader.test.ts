@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerReader, readInThisThread } from '../../../electron/library-reader';
 import type { LibrarySnapshot } from '../../../shared/model';
+import { readSnapshotJson } from '../../../shared/sync/snapshot-json';
 
 const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;
 let folder: string;
@@ -25,7 +26,7 @@ describe('reading a library in a worker thread', () => {
     const options = { refused: new Map([['security/security-incident-response.md', 'symbolic link refused']]), followLinks: false };
     const read = await createWorkerReader(workerFile)('runbooks', source, options);
     expect(read).toEqual(await readInThisThread('runbooks', source, options));
-    const inWorker = JSON.parse(read.text) as LibrarySnapshot;
+    const inWorker = readSnapshotJson(read.text) as LibrarySnapshot;
     expect(read.runbooks).toBe(inWorker.runbooks.length);
     expect(inWorker.runbooks.length).toBeGreaterThan(20);
     expect(inWorker.problems).toContainEqual({ path: 'security/security-incident-response.md', reason: 'symbolic link refused', level: 'error' });

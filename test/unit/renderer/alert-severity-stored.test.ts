@@ -25,8 +25,8 @@ const critical: Alert = { name: 'KubePodCrashLooping', state: 'firing', labels: 
 
 it('keeps the mapping on the stored levels, through a sync that has no severity.yml', async () => {
   const severity = 'alert_severity: { critical: SEV1 }\nlevels:\n  - { id: SEV1, response_time: 15 minutes }\n  - { id: SEV2, response_time: 1 hour }\n';
-  await importSnapshotKeepingTeamParts(db, sync({ 'a.md': '# A', 'severity.yml': severity }, 'a'.repeat(40)));
+  await importSnapshotKeepingTeamParts(db, sync({ 'a.md': '# A', 'severity.yml': severity }, 'a'.repeat(40)), new Date('2026-12-01T03:00:00Z'));
   expect(levelForAlert(critical, await db.severity.toArray())?.id).toBe('SEV1');
-  await importSnapshotKeepingTeamParts(db, sync({ 'a.md': '# A, changed' }, 'b'.repeat(40)));
+  await importSnapshotKeepingTeamParts(db, sync({ 'a.md': '# A, changed' }, 'b'.repeat(40)), new Date('2026-12-01T04:00:00Z'));
   expect(levelForAlert(critical, await db.severity.toArray())?.id).toBe('SEV1');
 });

@@ -62,7 +62,7 @@ describe('importSyncedLibrary', () => {
     expect([...(await unseenChanges(db))]).toEqual(['d']);
   });
 
-  it('keeps the library, its index and what the user made when the write fails, and searches the previous library again', async () => {
+  it('keeps the library, its index, its badges and what the user made when the write fails, and searches the previous library again', async () => {
     const calls: string[] = [];
     const first = gitLibrary({ 'a.md': '# A' }, 'a'.repeat(40));
     await importSyncedLibrary(db, indexer(calls), first, undefined, new Date());
@@ -74,6 +74,8 @@ describe('importSyncedLibrary', () => {
     expect((await db.runbooks.toArray()).map((runbook) => runbook.id)).toEqual(['a']);
     expect((await db.searchIndex.toArray()).map((index) => index.version)).toEqual([first.version]);
     expect(await db.runbookVisits.count()).toBe(1);
+    // No "changed" badge for a library that was not stored.
+    expect((await db.runbookChanges.toArray()).map((change) => change.id)).toEqual(['a']);
     expect(calls.at(-1)).toBe(`load ${first.version}`);
   });
 

@@ -18,6 +18,17 @@ beforeAll(async () => {
 const top3 = (query: string, filters = {}) => engine.search(query, filters, 3).map((hit) => hit.summary.id);
 
 describe('search over the bundled library', () => {
+  it('answers the same from the engine it built as from that index stored and loaded again (a sync searches the one it built)', () => {
+    const built = SearchEngine.build(snapshot.version, snapshot.runbooks);
+    const queries = ['postgers failover', 'db down', 'disk full', 'k8s oom', 'cherry-pick', 'REINDEX CONCURRENTLY', 'certficate', 'restore tenant', 'rollback', 'x'];
+    for (const query of queries) {
+      const hits = built.search(query);
+      expect(hits, query).toEqual(engine.search(query));
+    }
+    expect(built.search('postgers failover')[0]?.summary.id).toBe('incident-response/database-outage');
+    expect(built.serialize()).toEqual(buildSearchIndex(snapshot.version, snapshot.runbooks));
+  });
+
   it.each([
     ['postgers failover', 'incident-response/database-outage'],
     ['rollbak deploy', 'release/release-rollback'],

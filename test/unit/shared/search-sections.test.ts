@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import { isSearchIndexFor } from '../../../shared/library/snapshot-validation';
+import { sectionOutline } from '../../../shared/library/markdown/section-outline';
+import { fullTextOf } from '../../../shared/search/search-documents';
 import { buildSearchIndex, SearchEngine, SEARCH_INDEX_FORMAT } from '../../../shared/search/search-engine';
 import { matchSections, titleAnswersQuery } from '../../../shared/search/section-match';
 import { Spelling } from '../../../shared/search/spelling';
@@ -121,5 +123,33 @@ describe('the stored index', () => {
     expect(isSearchIndexFor({ ...index, format: SEARCH_INDEX_FORMAT - 1 }, snapshot.version)).toBe(false);
     // The layout before sections and spelling: one MiniSearch index and the summaries.
     expect(isSearchIndexFor({ version: snapshot.version, summaries: index.summaries, fullText: index.fullText }, snapshot.version)).toBe(false);
+  });
+});
+
+describe('the headings a runbook is indexed under', () => {
+  const headingsOf = (text: string) => {
+    const runbook = parseLibrary([{ path: 'ops/page.md', text }], source).runbooks[0];
+    return runbook ? { indexed: fullTextOf(runbook).headings, outline: sectionOutline(runbook.body).map((section) => section.heading).join(' \n ') } : undefined;
+  };
+
+  it('are the sections of its outline, title aside, fenced lines never among them', () => {
+    expect(headingsOf('# Ops\n\n## Deploy\n\n```\n## not a heading\n```\n\n### Roll back\n')).toEqual({ indexed: 'Deploy \n Roll back', outline: 'Deploy \n Roll back' });
+    // Two level-1 headings: neither is the title, both are sections.
+    expect(headingsOf('# One\n\ntext\n\n# Two\n')?.indexed).toBe('One \n Two');
+  });
+
+  it('are the outline’s on any mix of headings, fences and text', () => {
+    const line = fc.constantFrom('# A', '# B', '## Deploy', '### Roll back', '#### x', '####### no', '   ## indented', '    ## code', '```', '~~~', '```bash', 'text', '', '- item', '## Deploy');
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const read = headingsOf(lines.join('\n'));
+        if (read) expect(read.indexed).toBe(read.outline);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+    for (const text of [...Object.values(NAMED_CASES), OPERATIONS]) {
+      const read = headingsOf(text);
+      if (read) expect(read.indexed).toBe(read.outline);
+    }
   });
 });

@@ -13,6 +13,7 @@ import { createTokenVault, type Cipher } from '../../../../electron/sync/token-v
 import { DEFAULT_LIMITS } from '../../../../shared/limits';
 import type { LibrarySnapshot } from '../../../../shared/model';
 import { DEFAULT_SYNC_SETTINGS, type SyncResult, type SyncSettings } from '../../../../shared/sync/sync-contract';
+import { readSnapshotJson } from '../../../../shared/sync/snapshot-json';
 import { FixtureRepo, gitAvailable, runbook } from '../../../support/git-fixtures';
 import { startGitServer, type GitServer, type GitServerOptions } from '../../../support/git-http-server';
 
@@ -31,7 +32,7 @@ const transports: [string, () => GitTransport][] = [
 function snapshotOf(result: SyncResult): LibrarySnapshot {
   if (!result.ok) throw new Error(`sync failed: ${result.error.message}`);
   if (result.unchanged) throw new Error('sync reported no change');
-  const snapshot = JSON.parse(result.snapshot.text) as LibrarySnapshot;
+  const snapshot = readSnapshotJson(result.snapshot.text) as LibrarySnapshot;
   // What main itself reads of it (the count for the handle, the problems for a refusal) agrees with the text.
   expect(result.snapshot.runbooks).toBe(snapshot.runbooks.length);
   expect(result.snapshot.problems).toEqual(snapshot.problems);
