@@ -46,7 +46,8 @@ export function pairOf(word: string): [string, string] | undefined {
 
 /** A template's label line: an optional bullet, a name, `=` or `:`, a value; markup around either removed. */
 export function labelLine(line: string): [string, string] | undefined {
-  const text = stripAround(line, '-•*> \t');
+  // Markup is taken off the start only: a value may end in marks of its own (`ends with **bold**`).
+  const text = stripStart(line, '-•*> \t').trimEnd();
   let separator = -1;
   for (let index = 0; index < text.length; index += 1) {
     if (text[index] === '=' || text[index] === ':') {
@@ -57,8 +58,25 @@ export function labelLine(line: string): [string, string] | undefined {
   if (separator < 1) return undefined;
   const name = stripAround(text.slice(0, separator), '*_` \t');
   if (!isLabelName(name)) return undefined;
-  const value = stripAround(text.slice(separator + 1), '*` \t');
+  // After the separator: the closing mark of a bold name (`*alertname:* X`), then blanks.
+  const value = unwrapped(stripStart(text.slice(separator + 1), '* \t'));
   return [name, value];
+}
+
+function stripStart(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && chars.includes(text[start])) start += 1;
+  return text.slice(start);
+}
+
+/** A value marked as a whole (`` `api` ``, `*api*`) without its marks; any other value as it is. */
+function unwrapped(value: string): string {
+  const mark = value[0];
+  if (mark !== '`' && mark !== '*') return value;
+  let run = 0;
+  while (value[run] === mark) run += 1;
+  const inner = value.slice(run, value.length - run);
+  return value.length > 2 * run && value.endsWith(mark.repeat(run)) && inner[inner.length - 1] !== mark && !inner.includes(mark) ? inner : value;
 }
 
 /** The text without any of `chars` at either end. */

@@ -158,6 +158,16 @@ describe('notification text, e-mails and pages', () => {
   });
 });
 
+describe('annotations as written', () => {
+  it('keeps marks that belong to the text, and takes off those that wrap a whole value', () => {
+    const text = ['[FIRING:1] KubePodCrashLooping', 'Labels', '- alertname = KubePodCrashLooping', '- *pod:* `api-1`', 'Annotations', '- summary = ends with **bold**', '- description = `a` and `b`'].join('\n');
+    const [alert] = readAlerts(text)!.alerts;
+    expect(alert.labels.pod).toBe('api-1');
+    expect(alert.annotations.summary).toBe('ends with **bold**');
+    expect(alert.annotations.description).toBe('`a` and `b`');
+  });
+});
+
 describe('a bare alert name, and what is not an alert', () => {
   it.each(['KubePodCrashLooping', 'ETCDHighNumberOfFailedGRPCRequests', 'etcdMembersDown', 'gitaly_latency_high', ' `TargetDown` \n'])('reads %j as an alert name', (text) => {
     const { alerts } = read(text);
