@@ -49,6 +49,16 @@ test('the initial template, filled in and copied, is exactly the expected text',
   const confirm = page.getByRole('alertdialog', { name: 'Copy with empty fields?' });
   await expect(confirm).toContainText('1 field is empty: Started at');
   expect(await readClipboard()).toBe(before);
+  // Going back (Esc) puts the cursor in the empty field: what is typed next is the message, not a key of the page.
+  await expect(confirm.getByRole('button', { name: 'Copy with gaps' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(form.getByLabel('Started at')).toBeFocused();
+  await page.keyboard.type('in');
+  await expect(form.getByLabel('Started at')).toHaveValue('in');
+  await expect(page.getByRole('dialog', { name: 'Declare an incident' })).toBeHidden();
+  await form.getByLabel('Started at').fill('');
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await confirm.getByRole('button', { name: 'Copy with gaps' }).click();
   await expect.poll(readClipboard).toContain('It started at [Started at].');
   expect(await readClipboard()).not.toContain('{{');

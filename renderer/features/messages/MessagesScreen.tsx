@@ -69,10 +69,16 @@ function MessageForm({ template }: { template: CommsTemplate }) {
   const form = useRef<HTMLFormElement>(null);
   // Picking a template opens its form with the cursor in it (its first empty field, else its first):
   // what is typed next is the message, never a shortcut of the page.
-  useLayoutEffect(() => {
+  const focusFirstEmpty = () => {
     const fields = [...(form.current?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select') ?? [])];
     (fields.find((field) => !field.value.trim()) ?? fields[0])?.focus();
-  }, []);
+  };
+  useLayoutEffect(focusFirstEmpty, []);
+  // Going back puts the cursor where the gap is: typed words must land in the message, never act as keys of the page.
+  const goBack = () => {
+    setConfirming(undefined);
+    focusFirstEmpty();
+  };
   const [outcome, setOutcome] = useState<string>();
   const pieces = useMemo(() => fillTemplate(template.body, template.fields, values), [template, values]);
   const empty = emptyFields(pieces);
@@ -143,7 +149,17 @@ function MessageForm({ template }: { template: CommsTemplate }) {
           </p>
         )}
         {confirming && (
-          <div className="confirm" role="alertdialog" aria-label={promise ? 'Copy a resolution that promises an update?' : 'Copy with empty fields?'}>
+          <div
+            className="confirm"
+            role="alertdialog"
+            aria-label={promise ? 'Copy a resolution that promises an update?' : 'Copy with empty fields?'}
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return;
+              event.preventDefault();
+              event.stopPropagation();
+              goBack();
+            }}
+          >
             {empty.length > 0 && (
               <p>
                 {empty.length} field{empty.length === 1 ? ' is' : 's are'} empty: {empty.map((field) => field.label).join(', ')}. Copy the message with the gaps marked?
@@ -153,8 +169,8 @@ function MessageForm({ template }: { template: CommsTemplate }) {
             <button type="button" className="primary" autoFocus onClick={() => void copy(confirming, true)}>
               {empty.length ? 'Copy with gaps' : 'Copy as it is'}
             </button>{' '}
-            <button type="button" onClick={() => setConfirming(undefined)}>
-              {empty.length ? 'Go back and fill them' : 'Go back'}
+            <button type="button" onClick={goBack}>
+              {empty.length ? 'Go back and fill them' : 'Go back'} <kbd>Esc</kbd>
             </button>
           </div>
         )}
