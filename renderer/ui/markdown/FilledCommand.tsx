@@ -7,6 +7,11 @@ export interface CommandFilling {
   values: Record<string, string>;
   /** Records the copy (as recorded: secrets masked); resolves once it is durable. */
   onCopied(recorded: string): Promise<boolean>;
+  /**
+   * On a page, not a run: the parameters left as written. A copy names those it still holds, as a
+   * page's copy of a command does, so nobody pastes `{{service}}` unawares.
+   */
+  unfilled?: readonly RunParam[];
 }
 
 /** A command block of a run: values filled in and marked, a gap where a required one is empty. */
@@ -25,7 +30,7 @@ export function FilledCommand({ command, filling }: { command: string; filling: 
           Fill in {missing.join(', ')} <kbd>P</kbd>
         </span>
       ) : (
-        <CopyButton text={commandText(pieces)} onCopied={() => filling.onCopied(recordedCommand(pieces))} command />
+        <CopyButton text={commandText(pieces)} onCopied={() => filling.onCopied(recordedCommand(pieces))} command asWritten={!!filling.unfilled} unfilled={filling.unfilled && leftIn(commandText(pieces), filling.unfilled)} />
       )}
     </div>
   );
@@ -57,4 +62,12 @@ function Pieces({ pieces }: { pieces: CommandPiece[] }) {
       </mark>
     ),
   );
+}
+
+/** How each parameter left unfilled is written in the text, for those it holds. */
+function leftIn(text: string, params: readonly RunParam[]): string[] {
+  return params.flatMap((param) => {
+    const written = param.written ?? `{{${param.name}}}`;
+    return text.includes(written) ? [written] : [];
+  });
 }
