@@ -73,9 +73,10 @@ interface TitleAnswer {
   all: boolean;
 }
 
-function titleAnswer(typed: string[], title: string, terms: string[]): TitleAnswer {
-  const lower = title.toLowerCase();
-  const inTitle = (word: string) => holds(title, lower, word);
+function titleAnswer(typed: string[], title: string, terms: string[], aliases: readonly string[] = []): TitleAnswer {
+  // Its aliases and the alerts it answers name a runbook as its title does: `KubePodCrashLooping` typed is the runbook, not a section of it.
+  const names = [title, ...aliases].map((name) => [name, name.toLowerCase()] as const);
+  const inTitle = (word: string) => names.some(([name, lower]) => holds(name, lower, word));
   // A typed word the index matched only as a correction (`failoevr`) counts as answered by a title
   // holding a corrected word; the matched words that are not typed ones are those corrections and equivalents.
   const matched = new Set(terms.map((term) => term.toLowerCase()));
@@ -89,8 +90,8 @@ function titleAnswer(typed: string[], title: string, terms: string[]): TitleAnsw
  * Whether a hit's title answers every word of the query (typos corrected): then the hit is the
  * runbook, no section of it is named, and its body need not even be read.
  */
-export function titleAnswersQuery(query: string, title: string, terms: string[]): boolean {
-  return titleAnswer(queryWords(query), title, terms).all;
+export function titleAnswersQuery(query: string, title: string, terms: string[], aliases: readonly string[] = []): boolean {
+  return titleAnswer(queryWords(query), title, terms, aliases).all;
 }
 
 /**
@@ -100,11 +101,11 @@ export function titleAnswersQuery(query: string, title: string, terms: string[])
  * when some, a section answering clearly more (twice the title's score). A one-procedure runbook
  * found by its name is shown as the runbook.
  */
-export function matchSections(query: string, title: string, body: string, terms: string[]): SectionMatches {
+export function matchSections(query: string, title: string, body: string, terms: string[], aliases: readonly string[] = []): SectionMatches {
   const typed = queryWords(query);
   const weights: Weights = new Map(typed.filter((word) => !STOP_WORDS.has(word)).map((word) => [word, 1]));
   for (const term of terms.map((each) => each.toLowerCase())) if (!weights.has(term) && !STOP_WORDS.has(term)) weights.set(term, 0.5);
-  const answer = titleAnswer(typed, title, terms);
+  const answer = titleAnswer(typed, title, terms, aliases);
   if (answer.all || !weights.size) return { moreSections: [] };
   const outline = sectionOutline(body);
   if (!outline.length) return { moreSections: [] };
@@ -145,14 +146,19 @@ export const SECTIONS_PER_SEARCH = 12;
 
 /** The hits whose body is needed: among the first, those needing a snippet or whose title leaves words of the query unanswered. */
 export function hitsNeedingBodies(query: string, hits: SearchHit[]): SearchHit[] {
-  return hits.slice(0, SECTIONS_PER_SEARCH).filter((hit) => hit.needsSnippet || !titleAnswersQuery(query, hit.summary.title, hit.terms));
+  return hits.slice(0, SECTIONS_PER_SEARCH).filter((hit) => hit.needsSnippet || !titleAnswersQuery(query, hit.summary.title, hit.terms, namesOf(hit)));
 }
 
 /** Names the section a hit matched in (and further ones), with the matching line as its snippet, read from its body. */
 export function fillFromBody(query: string, hit: SearchHit, body: string): void {
-  const { section, moreSections } = matchSections(query, hit.summary.title, body, hit.terms);
+  const { section, moreSections } = matchSections(query, hit.summary.title, body, hit.terms, namesOf(hit));
   hit.section = section;
   hit.moreSections = moreSections;
   if (section) hit.snippet = section.snippet;
   else if (hit.needsSnippet) hit.snippet = snippetOf(body, hit.terms);
+}
+
+/** What else names a hit's runbook besides its title. */
+function namesOf(hit: SearchHit): readonly string[] {
+  return hit.summary.alerts?.length ? [...hit.summary.aliases, ...hit.summary.alerts] : hit.summary.aliases;
 }

@@ -64,6 +64,13 @@ describe('sections of a long document', () => {
     expect(titleAnswersQuery('pods keep crashing', 'Application crash or high error rate', ['pods', 'crash'])).toBe(false);
   });
 
+  it('takes an alias or an alert the runbook answers as its name: the alert typed is the runbook, not one of its steps', () => {
+    const body = '# Application crash\n\n## Steps\n\n### Step 2: Read the logs\n\nThe pod keeps crash looping: `kubectl logs --previous`';
+    expect(titleAnswersQuery('KubePodCrashLooping', 'Application crash or high error rate', ['kubepodcrashlooping'], ['KubePodCrashLooping'])).toBe(true);
+    expect(matchSections('KubePodCrashLooping', 'Application crash or high error rate', body, ['kubepodcrashlooping', 'crash', 'looping'], ['HighErrorRate', 'KubePodCrashLooping'])).toEqual({ moreSections: [] });
+    expect(titleAnswersQuery('KubePodCrashLooping', 'Application crash or high error rate', ['kubepodcrashlooping'])).toBe(false);
+  });
+
   it('names no section when the title answers the query as well as any section', () => {
     const body = '# Disk full\n\n## Steps\n\n1. Find what fills the disk: `du -xh /`\n\n## Verification\n\n- [ ] Disk below 80%';
     expect(matchSections('disk full', 'Disk full on a host', body, ['disk', 'full'])).toEqual({ moreSections: [] });
