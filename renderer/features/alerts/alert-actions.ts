@@ -1,12 +1,21 @@
 // What the "From an alert" screen's keys do: one function each, so the keys and the buttons agree.
 import { alertKey, type Alert } from '../../../shared/alerts/alert';
 import { useDialogStore } from '../../app/services/dialog-store';
+import { alertNameWords } from '../../../shared/alerts/alert-name-keys';
 import { useIncidentStore } from '../incident';
+import { useSearchStore } from '../search';
 import { useAlertStore } from './alert-store';
 
 /** Opens the alert's runbook (at the section its link named), its commands filled from the alert's labels. */
 export function openAlertRunbook(alert: Alert, match: { id: string; section?: string }) {
   useAlertStore.getState().open(alert, match.id, match.section);
+}
+
+/** An alert no runbook answers: the palette opens searching its name's words, one key from a guess. */
+export function searchForAlert(alert: Alert) {
+  const search = useSearchStore.getState();
+  search.openPalette();
+  search.setQuery(alertNameWords(alert.name).join(' '));
 }
 
 /** Declares an incident from the alert: its summary as the title, its severity mapped, the alert as its first event. */

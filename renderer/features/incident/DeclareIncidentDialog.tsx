@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { alertSummary, type Alert } from '../../../shared/alerts/alert';
+import { alertKey, alertSummary, type Alert } from '../../../shared/alerts/alert';
 import { levelForAlert } from '../../../shared/alerts/alert-severity';
 import type { EventBody } from '../../../shared/incident/incident-events';
 import { startRunOf } from './incident-actions';
@@ -20,7 +20,8 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure, fromAlert }: { t
   const openOne = !thenRun && open && open.status !== 'resolved' ? open : undefined;
   const [keepCurrent, setKeepCurrent] = useState(false);
   const [title, setTitle] = useState(() => (fromAlert ? (alertSummary(fromAlert) ?? fromAlert.name).slice(0, MAX_TITLE) : ''));
-  const [severity, setSeverity] = useState(() => (fromAlert && levelForAlert(fromAlert, levels)?.id) || (levels[1]?.id ?? levels[0]?.id ?? 'unknown'));
+  const mapped = fromAlert && levelForAlert(fromAlert, levels);
+  const [severity, setSeverity] = useState(() => mapped?.id ?? levels[1]?.id ?? levels[0]?.id ?? 'unknown');
   const [problem, setProblem] = useState<string>();
   const close = useDialogStore((state) => state.close);
   const submit = async () => {
@@ -101,9 +102,14 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure, fromAlert }: { t
       {thenRun && <p className="muted">Then a run of this runbook starts in it.</p>}
       {fromAlert && (
         <p className="muted">
-          From the alert {fromAlert.name}
-          {fromAlert.labels.severity ? ` (severity ${fromAlert.labels.severity})` : ''}: it becomes the incident’s first event
-          {fromAlert.startsAt !== undefined ? ', and its start the detected milestone' : ''}.
+          From the alert {fromAlert.name}: it becomes the incident’s first event
+          {fromAlert.startsAt !== undefined ? ', and its start the detected milestone' : ' (it does not say when it started: set Detected on the incident’s page)'}.
+          {mapped && ` Its severity “${fromAlert.labels.severity}” is ${mapped.id} (${mapped.name}) by the library’s alert_severity.`}
+        </p>
+      )}
+      {fromAlert && open && open.alerts.some(({ alert }) => alertKey(alert) === alertKey(fromAlert)) && (
+        <p className="form-problem" role="note">
+          “{open.title}” already holds this alert. Declaring makes a second incident for it.
         </p>
       )}
     </Dialog>

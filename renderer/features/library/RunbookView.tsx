@@ -131,9 +131,15 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
                 <dd>{value}</dd>
               </div>
             ))}
+          {(runbook.alerts ?? []).length > 0 && (
+            <div className="aliases">
+              <dt>Answers alerts</dt>
+              <dd>{runbook.alerts.join(', ')}</dd>
+            </div>
+          )}
           {runbook.aliases.length > 0 && (
             <div className="aliases">
-              <dt>Alerts</dt>
+              <dt>Also called</dt>
               <dd>{runbook.aliases.join(', ')}</dd>
             </div>
           )}

@@ -2,7 +2,7 @@ import { MILESTONES } from '../../../shared/incident/incident-events';
 import { escalationChain, nextToCall } from '../../../shared/oncall/escalation-chain';
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';
 import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, showSeverity, writeNote, type Place } from '../../app/services/app-actions';
-import { chainRun } from '../../../shared/incident/incident-state';
+import { activeRuns, chainRun } from '../../../shared/incident/incident-state';
 import { setMilestone, useIncidentStore } from '../incident';
 import { runFromPage, useLibraryStore, useRunbookStore } from '../library';
 import { procedures } from '../../../shared/library/document/procedures';
@@ -48,6 +48,10 @@ export function availableActions(): PaletteAction[] {
     if (count > 0) actions.push({ id: 'start-run', title: count > 1 ? `Run a procedure of “${runbook?.title}”` : `Start a run of “${runbook?.title ?? runbookId}”`, keys: START_RUN_KEY, run: () => runFromPage(runbookId) });
   }
   const incident = useIncidentStore.getState();
+  const current = incident.currentId ? incident.loaded[incident.currentId]?.state : undefined;
+  for (const run of current ? activeRuns(current) : []) {
+    actions.push({ id: `go-run-${run.id}`, title: `Back to the run: “${run.runbook.title}”, step ${run.current + 1} of ${run.steps.length}`, run: () => goToRoute({ name: 'run', incidentId: current!.id, runId: run.id }) });
+  }
   if (incident.currentId) {
     for (const milestone of MILESTONES) {
       actions.push({ id: `milestone-${milestone}`, title: `Set milestone: ${milestone}, now`, keys: withOption(MILESTONE_KEYS[milestone]), run: () => void setMilestone(milestone) });

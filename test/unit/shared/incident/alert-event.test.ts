@@ -41,7 +41,7 @@ describe('an alert in the incident record', () => {
     const record = declaredFrom(crashLooping);
     const line = describeEvent(record.events[1], record.current, 'UTC');
     expect(line).toContain('Alert KubePodCrashLooping (firing since 2026-11-23 02:04:05 UTC');
-    expect(line).toContain('`namespace=payments`');
+    expect(line).toContain(': namespace=payments, pod=api-7f9c`$(id)`, severity=critical');
   });
 
   it('is exported with every label and annotation as it was read', () => {
