@@ -61,7 +61,7 @@ export type EventBody =
   | { type: 'incident-note'; noteId: string; text: string; followUp: boolean }
   | { type: 'follow-up-marked'; noteId: string; followUp: boolean }
   | { type: 'run-started'; runId: string; runbook: RunbookCopy }
-  | { type: 'param-set'; runId: string; name: string; /** Absent for a secret: its value is never recorded. */ value?: string }
+  | { type: 'param-set'; runId: string; name: string; /** Absent for a secret: its value is never recorded. */ value?: string; /** The alert label the value came from, when an alert's labels filled it. */ fromLabel?: string }
   | { type: 'step-started'; runId: string; step: number }
   | { type: 'step-done'; runId: string; step: number }
   | { type: 'step-skipped'; runId: string; step: number; reason: string }

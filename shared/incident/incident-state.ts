@@ -27,7 +27,7 @@ export interface RunState {
   runbook: RunbookCopy;
   startedAt: Stamp;
   /** Values as recorded; a secret's value is absent (it lives only in the window's memory). */
-  params: Record<string, { value?: string; secret: boolean }>;
+  params: Record<string, { value?: string; secret: boolean; /** The alert label the value came from. */ fromLabel?: string }>;
   steps: StepState[];
   /** The step on screen: the last one started or reopened. */
   current: number;
@@ -256,7 +256,7 @@ function nextRun(run: RunState, event: RunEvent, at: Stamp, refuse: (reason: str
       if (!param) refuse(`the runbook declares no parameter "${event.name}"`);
       if (param.secret && event.value !== undefined) refuse(`"${event.name}" is secret: its value is never recorded`);
       if (!param.secret && typeof event.value !== 'string') refuse(`"${event.name}" needs a value`);
-      return { ...run, params: { ...run.params, [event.name]: { value: event.value, secret: param.secret } } };
+      return { ...run, params: { ...run.params, [event.name]: { value: event.value, secret: param.secret, ...(event.fromLabel !== undefined && { fromLabel: event.fromLabel }) } } };
     }
     case 'step-started': {
       const step = stepAt(event.step)!;

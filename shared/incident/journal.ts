@@ -61,7 +61,7 @@ const FIELDS: Record<IncidentEvent['type'], Record<string, FieldKind>> = {
   'incident-note': { noteId: 'string', text: 'string', followUp: 'boolean' },
   'follow-up-marked': { noteId: 'string', followUp: 'boolean' },
   'run-started': { runId: 'string', runbook: 'object' },
-  'param-set': { runId: 'string', name: 'string', value: 'string?' },
+  'param-set': { runId: 'string', name: 'string', value: 'string?', fromLabel: 'string?' },
   'step-started': { runId: 'string', step: 'number' },
   'step-done': { runId: 'string', step: 'number' },
   'step-skipped': { runId: 'string', step: 'number', reason: 'string' },

@@ -245,9 +245,13 @@ test.describe('alerts in, runbooks out', () => {
       await page.keyboard.press('Enter');
       const start = page.getByRole('dialog', { name: /^Run “/ });
       await expect(start.getByLabel(/Control plane node/)).toHaveValue('master-1');
-      await expect(start).toContainText('(from the alert)');
+      await expect(start).toContainText('(from the alert’s label instance)');
       await page.keyboard.press('Enter');
       await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 3/ })).toBeVisible();
+      // The run remembers where the value came from: its parameters say so, as its record does.
+      await page.keyboard.press('p');
+      await expect(page.getByRole('form', { name: 'Parameters' })).toContainText('(from the alert’s label instance)');
+      await page.keyboard.press('Escape');
       await page.keyboard.press('d');
       await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 3: Diagnosis/ })).toBeVisible();
       await expect(page.locator('.code-block').first()).toContainText('logs etcd-master-1 -c etcd');

@@ -2,7 +2,7 @@ import type { RunParam } from '../../../shared/library/run-params';
 import { ownValue } from '../../../shared/library/placeholders';
 
 /** One field per parameter: a choice when it lists options, a password field when secret. */
-export function ParamFields({ params, values, fromAlert, onChange }: { params: RunParam[]; values: Record<string, string>; /** Values an alert's labels gave. */ fromAlert?: Record<string, string>; onChange(name: string, value: string): void }) {
+export function ParamFields({ params, values, fromAlert, onChange }: { params: RunParam[]; values: Record<string, string>; /** Values an alert's labels gave, and the label each came from. */ fromAlert?: Record<string, { value: string; label: string }>; onChange(name: string, value: string): void }) {
   return (
     <div className="param-fields">
       {params.map((param, index) => {
@@ -14,7 +14,7 @@ export function ParamFields({ params, values, fromAlert, onChange }: { params: R
               {param.label}
               {param.required && <span className="required"> (required)</span>}
               {param.secret && <span className="muted"> (secret: used in commands, never recorded)</span>}
-              {fromAlert && value && ownValue(fromAlert, param.name) === value && <span className="from-alert-note"> (from the alert)</span>}
+              {fromAlert && value && Object.hasOwn(fromAlert, param.name) && fromAlert[param.name].value === value && <span className="from-alert-note"> (from the alert’s label {fromAlert[param.name].label})</span>}
               <code className="param-name" aria-hidden="true">{param.written ?? `{{${param.name}}}`}</code>
             </span>
             {param.options ? (

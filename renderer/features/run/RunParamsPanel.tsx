@@ -28,7 +28,7 @@ export function RunParamsPanel({ run, values, record, onClose }: { run: RunState
       }}
     >
       <h2>Parameters</h2>
-      <ParamFields params={run.runbook.params} values={edited} onChange={(name, value) => setEdited(withNamedValue(edited, name, value))} />
+      <ParamFields params={run.runbook.params} values={edited} fromAlert={fromAlert(run)} onChange={(name, value) => setEdited(withNamedValue(edited, name, value))} />
       <button type="submit" className="primary">
         Use these values <kbd>Enter</kbd>
       </button>{' '}
@@ -37,4 +37,11 @@ export function RunParamsPanel({ run, values, record, onClose }: { run: RunState
       </button>
     </form>
   );
+}
+
+/** The values an alert's labels gave the run, as recorded. */
+function fromAlert(run: RunState): Record<string, { value: string; label: string }> {
+  const given: Record<string, { value: string; label: string }> = Object.create(null) as Record<string, { value: string; label: string }>;
+  for (const [name, param] of Object.entries(run.params)) if (param.fromLabel !== undefined && param.value !== undefined) given[name] = { value: param.value, label: param.fromLabel };
+  return given;
 }

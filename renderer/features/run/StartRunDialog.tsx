@@ -6,7 +6,7 @@ import { namedValues, ownValue, withNamedValue } from '../../../shared/library/p
 import type { Runbook } from '../../../shared/model';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { useIncidentStore } from '../incident';
-import { alertValuesNow } from '../alerts';
+import { alertValuesNow, filledValues } from '../alerts';
 import { useRouteStore } from '../../app/services/route-store';
 import { readRunbook, startRun } from './run-actions';
 import { Dialog } from '../../ui/Dialog';
@@ -33,7 +33,7 @@ export function StartRunDialog({ runbookId, procedure }: { runbookId: string; pr
 
   const begin = async (chosen: Record<string, string>, found: Runbook) => {
     if (!incidentId) return;
-    const runId = await startRun(incidentId, found, chosen, procedure);
+    const runId = await startRun(incidentId, found, chosen, procedure, alertValuesNow(found.id, procedureParams(found, procedure)));
     if (!runId) {
       setProblem(useIncidentStore.getState().problem ?? 'The run could not be started.');
       return;
@@ -49,7 +49,7 @@ export function StartRunDialog({ runbookId, procedure }: { runbookId: string; pr
       setRunbook(found ?? null);
       if (!found || !incident) return;
       // Values the alert the runbook was opened from gives come before the incident's earlier ones.
-      const initial = { ...initialValues(procedureParams(found, procedure), earlierValues(incident)), ...alertValuesNow(found.id, procedureParams(found, procedure)) };
+      const initial = { ...initialValues(procedureParams(found, procedure), earlierValues(incident)), ...filledValues(alertValuesNow(found.id, procedureParams(found, procedure)) ?? {}) };
       setValues(initial);
       // Nothing to ask: the run starts straight away.
       if (!procedureParams(found, procedure).length || startWhenRead.current) void begin(initial, found);

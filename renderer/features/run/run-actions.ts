@@ -3,6 +3,7 @@ import { runbookCopy } from '../../../shared/incident/runbook-copy';
 import type { EventBody } from '../../../shared/incident/incident-events';
 import type { RunState } from '../../../shared/incident/incident-state';
 import type { Runbook } from '../../../shared/model';
+import type { AlertFilled } from '../alerts';
 import { appDatabase } from '../../app/services/app-services';
 import { readRunbookWithNotes, useLibraryStore } from '../library';
 import { useIncidentStore } from '../incident';
@@ -16,7 +17,7 @@ export async function readRunbook(id: string): Promise<Runbook | undefined> {
  * secret only as "set", its value kept in memory) and its first step, in one write. The run's id,
  * or undefined when it could not be recorded.
  */
-export async function startRun(incidentId: string, runbook: Runbook, values: Record<string, string>, procedure?: number): Promise<string | undefined> {
+export async function startRun(incidentId: string, runbook: Runbook, values: Record<string, string>, procedure?: number, fromAlert?: AlertFilled): Promise<string | undefined> {
   const { meta, summaries } = useLibraryStore.getState();
   if (!meta) return undefined;
   const titles = new Map(summaries.map((summary) => [summary.id, summary.title]));
@@ -27,7 +28,9 @@ export async function startRun(incidentId: string, runbook: Runbook, values: Rec
     // A placeholder found in the commands and left empty was not chosen: nothing to record yet.
     if ((param.secret || param.written) && !value) return [];
     if (param.secret) return [{ type: 'param-set', runId, name: param.name }];
-    return [{ type: 'param-set', runId, name: param.name, value }];
+    // Still the alert's value: the record says which label gave it.
+    const label = fromAlert && Object.hasOwn(fromAlert, param.name) && fromAlert[param.name].value === value ? fromAlert[param.name].label : undefined;
+    return [{ type: 'param-set', runId, name: param.name, value, ...(label !== undefined && { fromLabel: label }) }];
   });
   const store = useIncidentStore.getState();
   for (const param of copy.params) if (param.secret && values[param.name]) store.setSecret(runId, param.name, values[param.name]);

@@ -5,7 +5,7 @@ import type { Alert } from '../../../../shared/alerts/alert';
 import { describeEvent } from '../../../../shared/incident/event-description';
 import { exportIncidentMarkdown, type ExportContext } from '../../../../shared/incident/incident-export';
 import { eventProblem } from '../../../../shared/incident/journal';
-import { T0, TestRecord } from '../../../support/incident-record';
+import { T0, TestRecord, testRunbook } from '../../../support/incident-record';
 
 // An incident declared from an alert keeps the alert as it was read: its labels and annotations
 // reach the timeline and the export word for word, and a journal line claiming to be one is checked.
@@ -55,6 +55,18 @@ describe('an alert in the incident record', () => {
     expect(html).toContain('<code>pod=api-7f9c`$(id)`</code>');
     expect(markdown).toContain('  Pod payments/api-7f9c is restarting\n  2.1 times / 10 minutes. <b>check</b>');
     expect(html).not.toContain('<b>check</b>');
+  });
+
+  it('names the label a run parameter came from, in the state, the timeline and the journal check', () => {
+    const record = declaredFrom(crashLooping).add({ type: 'run-started', runId: 'run-1', runbook: testRunbook() }, { type: 'param-set', runId: 'run-1', name: 'namespace', value: 'payments', fromLabel: 'namespace' });
+    expect(record.current.runs[0].params.namespace).toEqual({ value: 'payments', secret: false, fromLabel: 'namespace' });
+    const set = record.events.at(-1)!;
+    expect(describeEvent(set, record.current, 'UTC')).toContain("parameter namespace = payments (from the alert's label namespace)");
+    expect(eventProblem(JSON.parse(JSON.stringify(set)))).toBeUndefined();
+    expect(eventProblem({ ...set, fromLabel: 3 })).toMatch(/fromLabel is not a string/);
+    // Changed by hand later, the value is no longer the alert's.
+    record.add({ type: 'param-set', runId: 'run-1', name: 'namespace', value: 'staging' });
+    expect(record.current.runs[0].params.namespace.fromLabel).toBeUndefined();
   });
 
   it('is checked when read back from a journal line', () => {
