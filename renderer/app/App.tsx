@@ -39,6 +39,7 @@ import { useOnCallStore } from '../features/oncall/oncall-store';
 import { StartRunDialog } from '../features/run/StartRunDialog';
 import { ProcedureDialog } from '../features/run/ProcedureDialog';
 import { AlertsScreen } from '../features/alerts/AlertsScreen';
+import { warmAlertIndex } from '../features/alerts/alert-matches';
 import { useAlertDrop } from './use-alert-drop';
 import { LinkNotice } from '../features/links/LinkNotice';
 
@@ -80,6 +81,8 @@ export function App() {
   }, [phase]);
   useGlobalShortcuts(phase === 'ready');
   useAlertDrop();
+  const summaries = useLibraryStore((state) => state.summaries);
+  useEffect(() => warmAlertIndex(summaries), [summaries]);
   // A new page starts at its top (a link to a section scrolls there once the page is shown).
   const main = useRef<HTMLElement>(null);
   const screenKey = route.name === 'run' ? `run:${route.runId}` : 'id' in route ? `${route.name}:${route.id}` : route.name;

@@ -18,6 +18,16 @@ function indexOf(summaries: readonly RunbookSummary[]): AlertRunbookIndex {
   return index;
 }
 
+/**
+ * Builds the library's alert index while the app is idle, so the first alert pasted does not wait
+ * for it (a tenth of a second and more at 10,000 runbooks). Returns the cancel of that wait.
+ */
+export function warmAlertIndex(summaries: readonly RunbookSummary[]): () => void {
+  if (!summaries.length || indexes.has(summaries)) return () => undefined;
+  const handle = requestIdleCallback(() => indexOf(summaries), { timeout: 5_000 });
+  return () => cancelIdleCallback(handle);
+}
+
 export function useAlertMatches(alerts: readonly Alert[]): RunbookMatch[] {
   const summaries = useLibraryStore((state) => state.summaries);
   // The links an alert carries map to files through the sync settings: the repository's own pages, the published sites.
