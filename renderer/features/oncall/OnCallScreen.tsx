@@ -141,7 +141,9 @@ export function OnCallScreen() {
               <td>
                 {entry.email && (
                   <>
-                    <ExternalLink href={`mailto:${entry.email}`}>{entry.email}</ExternalLink>{' '}
+                    <ExternalLink href={`mailto:${entry.email}`}>
+                      <EmailWords email={entry.email} />
+                    </ExternalLink>{' '}
                     <button type="button" className="copy-button" onClick={() => void copy(`${entry.name}’s email`, entry.email)} aria-label={`Copy ${entry.name}’s email`}>
                       Copy
                     </button>
@@ -164,15 +166,36 @@ export function OnCallScreen() {
 }
 
 function LocalTime({ timeZone, now }: { timeZone?: string; now: number }) {
-  const text = useMemo(() => {
+  const time = useMemo(() => {
     if (!timeZone) return '';
     try {
-      return `${new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(now)} (${timeZone})`;
+      return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(now);
     } catch {
-      return `${timeZone} (unknown zone)`;
+      return undefined;
     }
   }, [timeZone, now]);
-  return <>{text}</>;
+  if (!timeZone) return null;
+  // A narrow table wraps between the time and its zone, never inside a word of either.
+  return time === undefined ? (
+    <span className="nowrap">{timeZone} (unknown zone)</span>
+  ) : (
+    <>
+      <span className="nowrap">{time}</span> <span className="nowrap">({timeZone})</span>
+    </>
+  );
+}
+
+/** An address that may wrap before its `@` (a narrow table), never in the middle of a name. */
+function EmailWords({ email }: { email: string }) {
+  const at = email.indexOf('@');
+  if (at <= 0) return <>{email}</>;
+  return (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
+  );
 }
 
 const STATE_WORDS: Record<ChainStep['state'], string> = { reached: 'reached', now: 'now', next: 'next', later: '', stopped: '' };
