@@ -1,7 +1,8 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { alertKey, alertSummary, type Alert } from '../../../shared/alerts/alert';
 import type { RunbookMatch } from '../../../shared/alerts/alert-runbook';
 import { formatUtc } from '../../../shared/incident/time-format';
+import type { RunbookSummary } from '../../../shared/search/search-documents';
 import { ADD_ALERT_KEY, DECLARE_KEY, isPlainKey } from '../../ui/keys';
 import { useLibraryStore, TitlePlace } from '../library';
 import { useIncidentStore, useNow } from '../incident';
@@ -27,8 +28,13 @@ const SOURCE_WORDS: Record<Alert['source'], string> = {
 export function AlertsScreen() {
   const { read, selected, outcome } = useAlertStore();
   const matches = useAlertMatches(read.alerts);
+  const summaries = useLibraryStore((state) => state.summaries);
+  // Looked up for every row on every tick of the clock: a map, not a scan of the library each time.
+  const byId = useMemo(() => new Map(summaries.map((summary) => [summary.id, summary])), [summaries]);
   const current = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
   const inCurrent = new Set(current?.alerts.map(({ alert }) => alertKey(alert)));
+  // A alone adds to an open incident; a resolved one is reopened from its own page first.
+  const open = current && current.status !== 'resolved' ? current : undefined;
   const now = useNow();
   const rows = useRef<(HTMLElement | null)[]>([]);
   useEffect(() => {
@@ -39,16 +45,17 @@ export function AlertsScreen() {
     if ((event.target as HTMLElement).closest('textarea')) return;
     const alert = read.alerts[selected];
     const choose = (index: number) => useAlertStore.getState().select(index);
-    if (event.key === 'ArrowDown' || event.key === 'j') choose(selected + 1);
-    else if (event.key === 'ArrowUp' || event.key === 'k') choose(selected - 1);
+    const plain = (key: string) => isPlainKey(event.nativeEvent, key);
+    if (event.key === 'ArrowDown' || plain('j')) choose(selected + 1);
+    else if (event.key === 'ArrowUp' || plain('k')) choose(selected - 1);
     else if (event.key === 'Home') choose(0);
     else if (event.key === 'End') choose(read.alerts.length - 1);
     else if (event.key === 'Enter' && alert && event.target === rows.current[selected]) {
       const match = matches[selected];
       if (match && 'id' in match) openAlertRunbook(alert, match);
       else searchForAlert(alert);
-    } else if (alert && isPlainKey(event.nativeEvent, DECLARE_KEY)) declareFromAlert(alert);
-    else if (alert && isPlainKey(event.nativeEvent, ADD_ALERT_KEY) && current) void addAlertToIncident(alert);
+    } else if (alert && plain(DECLARE_KEY)) declareFromAlert(alert);
+    else if (alert && plain(ADD_ALERT_KEY) && open) void addAlertToIncident(alert);
     else return;
     event.preventDefault();
   };
@@ -83,16 +90,16 @@ export function AlertsScreen() {
           <ol className="alert-list" aria-label="Alerts">
             {read.alerts.map((alert, index) => (
               <li key={index} className={index === selected ? 'alert-row selected' : 'alert-row'} onFocus={() => index !== selected && useAlertStore.getState().select(index)}>
-                <AlertRow alert={alert} match={matches[index]} now={now.at} added={inCurrent.has(alertKey(alert))} selected={index === selected} row={(element) => (rows.current[index] = element)} />
+                <AlertRow alert={alert} match={matches[index]} runbook={matchedId(matches[index]) === undefined ? undefined : byId.get(matchedId(matches[index])!)} now={now.at} added={inCurrent.has(alertKey(alert))} selected={index === selected} row={(element) => (rows.current[index] = element)} />
               </li>
             ))}
           </ol>
           <p className="key-bar" aria-label="Keys">
             <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> open its runbook, filled from its labels (or search for one) · <kbd>{DECLARE_KEY}</kbd> declare an incident from it
-            {current && current.status !== 'resolved' && (
+            {open && (
               <>
                 {' '}
-                · <kbd>{ADD_ALERT_KEY}</kbd> add it to “{current.title}”
+                · <kbd>{ADD_ALERT_KEY}</kbd> add it to “{open.title}”
               </>
             )}
           </p>
@@ -102,9 +109,7 @@ export function AlertsScreen() {
   );
 }
 
-function AlertRow({ alert, match, now, added, selected, row }: { alert: Alert; match: RunbookMatch | undefined; now: number; added: boolean; selected: boolean; row(element: HTMLElement | null): void }) {
-  const summaries = useLibraryStore((state) => state.summaries);
-  const runbook = match && 'id' in match ? summaries.find((summary) => summary.id === match.id) : undefined;
+function AlertRow({ alert, match, runbook, now, added, selected, row }: { alert: Alert; match: RunbookMatch | undefined; runbook: RunbookSummary | undefined; now: number; added: boolean; selected: boolean; row(element: HTMLElement | null): void }) {
   const summary = alertSummary(alert);
   const labels = Object.entries(alert.labels).filter(([name]) => name !== 'alertname');
   const firing = alert.startsAt !== undefined && alert.state === 'firing' ? `for ${firingFor(now - alert.startsAt)}, since ${formatUtc(alert.startsAt)}` : undefined;
@@ -161,3 +166,5 @@ function firingFor(ms: number): string {
   const hours = Math.floor(minutes / 60);
   return hours ? `${hours}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`;
 }
+
+const matchedId = (match: RunbookMatch | undefined): string | undefined => (match && 'id' in match ? match.id : undefined);
