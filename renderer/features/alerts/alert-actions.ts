@@ -3,7 +3,7 @@ import { alertKey, type Alert } from '../../../shared/alerts/alert';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { alertNameWords } from '../../../shared/alerts/alert-name-keys';
 import { useIncidentStore } from '../incident';
-import { useSearchStore } from '../search';
+import { useSearchRequest } from '../../app/services/search-request';
 import { useAlertStore } from './alert-store';
 
 /** Opens the alert's runbook (at the section its link named), its commands filled from the alert's labels. */
@@ -13,9 +13,7 @@ export function openAlertRunbook(alert: Alert, match: { id: string; section?: st
 
 /** An alert no runbook answers: the palette opens searching its name's words, one key from a guess. */
 export function searchForAlert(alert: Alert) {
-  const search = useSearchStore.getState();
-  search.openPalette();
-  search.setQuery(alertNameWords(alert.name).join(' '));
+  useSearchRequest.getState().searchFor(alertNameWords(alert.name).join(' '));
 }
 
 /** Declares an incident from the alert: its summary as the title, its severity mapped, the alert as its first event. */

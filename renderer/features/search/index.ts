@@ -3,4 +3,3 @@ export { appSearch } from './app-search';
 export { fetchBundledMeta } from './bundled-library';
 export { recordRunbookOpened, unseenChanges } from './runbook-history';
 export { WorkerError } from './search-client';
-export { useSearchStore } from './search-store';

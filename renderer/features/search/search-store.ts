@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { appSearch } from './app-search';
 import { useNotesStore } from '../notes';
+import { useSearchRequest } from '../../app/services/search-request';
 import type { NoteHit } from '../../../shared/search/note-search';
 import type { SearchFilters, SearchHit } from '../../../shared/search/search-engine';
 
@@ -74,4 +75,11 @@ export const useSearchStore = create<SearchState>((set, get) => {
       if (count) set({ selected: (selected + delta + count) % count });
     },
   };
+});
+
+// A search asked for elsewhere opens the palette on its words.
+useSearchRequest.subscribe((state, before) => {
+  if (!state.request || state.request === before.request) return;
+  useSearchStore.getState().openPalette();
+  useSearchStore.getState().setQuery(state.request.query);
 });
