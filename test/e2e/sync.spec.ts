@@ -27,7 +27,7 @@ async function lookAtSummary(page: Page, name: string) {
       expect(banner && body, where).toBeTruthy();
       if (!banner || !body) return;
       expect(banner.y + banner.height, `${where}: the summary lies over the page`).toBeLessThanOrEqual(body.y + 0.5);
-      expect(banner.height, `${where}: the summary takes more than a third of the window`).toBeLessThanOrEqual(size.height / 3 + 20);
+      expect(banner.height, `${where}: the summary takes more than a fifth of the window`).toBeLessThanOrEqual(size.height / 5 + 40);
       await expect(page.getByRole('button', { name: 'Close the sync summary' }), where).toBeInViewport({ ratio: 1 });
     }
   }
