@@ -64,6 +64,23 @@ export const SCREENS: Screen[] = [
     },
   },
   { name: 'oncall', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/oncall'))) },
+  { name: 'alerts-paste', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/alerts'))) },
+  {
+    name: 'alerts',
+    open: async (page) => {
+      await page.evaluate(() => (window.location.hash = '#/alerts'));
+      await page.getByLabel(/Paste the alert that woke you/).fill('[FIRING:2] KubePodCrashLooping (namespace=production pod=api-7f9c service=api severity=critical)\n[FIRING:1] NodeFilesystemAlmostOutOfSpace (instance=db-1 mountpoint=/var severity=warning)');
+      await page.keyboard.press('Control+Enter');
+      await expect(page.getByRole('list', { name: 'Alerts' }).getByRole('article')).toHaveCount(2);
+    },
+  },
+  {
+    name: 'runbook-from-alert',
+    open: async (page) => {
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('region', { name: 'From the alert' })).toBeVisible();
+    },
+  },
   { name: 'messages-initial', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/messages/templates/initial'))) },
   { name: 'messages-internal', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/messages/templates/internal'))) },
   {
