@@ -15,6 +15,8 @@ const SIZES = [
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every screen holds up at 1280x720 and 900x700 in ${colorScheme}`, async ({ launch, profile }) => {
+    // Some thirty screens, twice over: more than the default minute on a shared 2-core machine.
+    test.setTimeout(150_000);
     await mkdir(SCREENSHOTS, { recursive: true });
     const { page } = await launch(profile);
     await page.emulateMedia({ colorScheme });

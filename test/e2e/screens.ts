@@ -64,12 +64,17 @@ export const SCREENS: Screen[] = [
     },
   },
   { name: 'oncall', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/oncall'))) },
+  // Empty on the first pass only (the next screen pastes alerts into it).
   { name: 'alerts-paste', open: async (page) => void (await page.evaluate(() => (window.location.hash = '#/alerts'))) },
   {
     name: 'alerts',
     open: async (page) => {
       await page.evaluate(() => (window.location.hash = '#/alerts'));
-      await page.getByLabel(/Paste the alert that woke you/).fill('[FIRING:2] KubePodCrashLooping (namespace=production pod=api-7f9c service=api severity=critical)\n[FIRING:1] NodeFilesystemAlmostOutOfSpace (instance=db-1 mountpoint=/var severity=warning)');
+      // The alerts read stay on the screen: a second pass (the other size) finds them there.
+      await expect(page.getByRole('heading', { level: 1, name: 'From an alert' })).toBeVisible();
+      const field = page.getByLabel(/Paste the alert that woke you/);
+      if (!(await field.isVisible())) return;
+      await field.fill('[FIRING:2] KubePodCrashLooping (namespace=production pod=api-7f9c service=api severity=critical)\n[FIRING:1] NodeFilesystemAlmostOutOfSpace (instance=db-1 mountpoint=/var severity=warning)');
       await page.keyboard.press('Control+Enter');
       await expect(page.getByRole('list', { name: 'Alerts' }).getByRole('article')).toHaveCount(2);
     },

@@ -77,11 +77,13 @@ export function AlertsScreen() {
         </p>
       )}
       {read.problems.length > 0 && (
-        <ul className="alert-problems" role="note" aria-label="What could not be read">
-          {read.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
+        <div role="note" aria-label="What could not be read">
+          <ul className="alert-problems">
+            {read.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {read.alerts.length === 0 ? (
         <AlertPasteArea />
