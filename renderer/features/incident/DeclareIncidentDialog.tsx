@@ -47,8 +47,7 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure, fromAlert }: { t
     else if (fromAlert) {
       close();
       useRouteStore.getState().navigate({ name: 'alerts' });
-    }
-    else {
+    } else {
       close();
       useRouteStore.getState().navigate(openOne && keepCurrent ? { name: 'incident', id } : { name: 'incident' });
     }
