@@ -252,6 +252,8 @@ test('export for the postmortem: saved as a file, the same Markdown as the store
   await page.getByLabel('Or abort it: why? (required)').fill('rolled back by the release team');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Run aborted' })).toBeVisible();
+  // The step it was on when aborted reads as stopped, not in progress.
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 3 of/ })).toContainText('stopped');
   await page.keyboard.press('Control+2');
   await page.getByLabel('New note').fill('Alert fired 10 minutes late');
   await page.getByLabel('follow-up for after the incident').check();

@@ -26,6 +26,10 @@ test('the “Copied” line of a command belongs to the step it was copied from'
   // Back on step 1, its copy is still said.
   await page.keyboard.press('ArrowUp');
   await expect(page.getByRole('region', { name: 'Step 1' }).getByRole('status')).toContainText('Copied:');
+  // A command copied by its own button says so on the button; the line naming the earlier command goes.
+  await page.getByRole('region', { name: 'Step 1' }).locator('.code-block').last().getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByRole('region', { name: 'Step 1' }).locator('.code-block').last().getByRole('button')).toHaveText(/^Copied/);
+  await expect(page.getByRole('region', { name: 'Step 1' }).getByRole('status').filter({ hasText: 'Copied:' })).toHaveCount(0);
 });
 
 // A runbook whose Troubleshooting has an entry per failure, with a long command: the bundled library

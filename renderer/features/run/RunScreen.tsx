@@ -82,12 +82,18 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
 
   const step = run.steps[viewed];
   const stepInfo = run.runbook.steps[viewed];
+  // A step still in progress when the run ended was stopped there, as the export says.
+  const outcomeWords = (outcome: StepOutcome) => (run.finished && outcome === 'active' ? 'stopped' : OUTCOME_WORDS[outcome]);
   const finished = !!run.finished;
   const values = namedValues(Object.entries(run.params).map(([name, param]) => [name, param.secret ? (ownValue(secrets, name) ?? '') : (param.value ?? '')]));
   const filling: CommandFilling = {
     params: run.runbook.params,
     values,
-    onCopied: (recorded) => (finished ? Promise.resolve(true) : record([{ type: 'command-copied', runId: run.id, step: viewed, command: recorded }])),
+    onCopied: (recorded) => {
+      // A copy by a command's own button says "Copied" there: an earlier "Copied: …" line would name the wrong command.
+      setNotice(undefined);
+      return finished ? Promise.resolve(true) : record([{ type: 'command-copied', runId: run.id, step: viewed, command: recorded }]);
+    },
   };
   const rollbackFilling: CommandFilling = { ...filling, onCopied: (recorded) => (finished ? Promise.resolve(true) : record([{ type: 'command-copied', runId: run.id, command: recorded }])) };
   const markdown = stepMarkdown(run.runbook, stepInfo);
@@ -271,7 +277,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
                   <span className="step-title">
                     {index + 1}. {run.runbook.steps[index].title}
                   </span>
-                  <span className="visually-hidden">, {OUTCOME_WORDS[state.outcome]}</span>
+                  <span className="visually-hidden">, {outcomeWords(state.outcome)}</span>
                 </button>
               </li>
             ))}
@@ -282,7 +288,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
         </nav>
         <section className="run-step" aria-label={`Step ${viewed + 1}`}>
           <h2>
-            Step {viewed + 1} of {run.steps.length}: {stepInfo.title} <span className={`step-state step-${step.outcome}`}>{OUTCOME_WORDS[step.outcome]}</span>
+            Step {viewed + 1} of {run.steps.length}: {stepInfo.title} <span className={`step-state step-${step.outcome}`}>{outcomeWords(step.outcome)}</span>
           </h2>
           {step.reason && <p className={`step-reason step-${step.outcome}`}>{step.outcome === 'skipped' ? `Skipped: ${step.reason}` : `Failed: ${step.reason}`}</p>}
           <StepNotes runbookId={run.runbook.id} step={viewed + 1} />

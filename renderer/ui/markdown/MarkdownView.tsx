@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { headingAnchors } from '../../../shared/library/markdown/heading-slug';
@@ -24,55 +24,64 @@ interface Props {
 export function MarkdownView({ markdown, fromPath, runbookId, filling }: Props) {
   // Cut once per text, not on every render of the page around it.
   const pieces = useMemo(() => piecesWithAnchorCounts(markdown), [markdown]);
-  const components: Components = {
-    pre({ node, children }) {
-      const code = textOf(node as Parameters<typeof textOf>[0]).replace(/\n$/, '');
-      if (filling) return <FilledCommand command={code} filling={filling} />;
-      return (
-        <div className="code-block">
-          <ScrollablePre>{children}</ScrollablePre>
-          <CopyButton text={code} command asWritten />
-        </div>
-      );
-    },
-    a({ href, children }) {
-      return (
-        <SafeLink href={href ?? ''} fromPath={fromPath} runbookId={runbookId}>
-          {children}
-        </SafeLink>
-      );
-    },
-    ...(filling && {
-      code({ children }) {
-        return <FilledInline text={String(children)} filling={filling} />;
+  // Made once per page, not per render: a new component each render would remount every code block,
+  // and a run's re-render (each event recorded) would wipe a button's "Copied". The filling, which
+  // changes with every value, reaches the blocks through context instead.
+  const filled = !!filling;
+  const components = useMemo<Components>(
+    () => ({
+      pre({ node, children }) {
+        const code = textOf(node as Parameters<typeof textOf>[0]).replace(/\n$/, '');
+        if (filled) return <FilledBlock command={code} />;
+        return (
+          <div className="code-block">
+            <ScrollablePre>{children}</ScrollablePre>
+            <CopyButton text={code} command asWritten />
+          </div>
+        );
+      },
+      a({ href, children }) {
+        return (
+          <SafeLink href={href ?? ''} fromPath={fromPath} runbookId={runbookId}>
+            {children}
+          </SafeLink>
+        );
+      },
+      ...(filled && {
+        code({ children }) {
+          return <FilledCode text={String(children)} />;
+        },
+      }),
+      img({ alt }) {
+        // Images would be fetched from wherever the author pointed; show the alt text instead.
+        return <span className="image-placeholder">[image{alt ? `: ${alt}` : ''}]</span>;
       },
     }),
-    img({ alt }) {
-      // Images would be fetched from wherever the author pointed; show the alt text instead.
-      return <span className="image-placeholder">[image{alt ? `: ${alt}` : ''}]</span>;
-    },
-  };
+    [filled, fromPath, runbookId],
+  );
   return (
-    <div className="markdown">
-      {pieces.map(({ part, seen }, index) =>
-        part.kind === 'markdown' ? (
-          <Markdown
-            key={index}
-            remarkPlugins={[remarkGfm, remarkHtmlAsText, remarkDepthLimit]}
-            rehypePlugins={[[rehypeHeadingIds, { seen }], rehypeTaskListLabels]}
-            components={components}
-            urlTransform={(url) => url}
-          >
-            {part.text}
-          </Markdown>
-        ) : (
-          <div key={index} className="plain-part">
-            <p className="plain-part-reason">{part.reason}</p>
-            <ScrollablePre label="Text shown plain, scrolls">{part.text}</ScrollablePre>
-          </div>
-        ),
-      )}
-    </div>
+    <FillingContext.Provider value={filling}>
+      <div className="markdown">
+        {pieces.map(({ part, seen }, index) =>
+          part.kind === 'markdown' ? (
+            <Markdown
+              key={index}
+              remarkPlugins={[remarkGfm, remarkHtmlAsText, remarkDepthLimit]}
+              rehypePlugins={[[rehypeHeadingIds, { seen }], rehypeTaskListLabels]}
+              components={components}
+              urlTransform={(url) => url}
+            >
+              {part.text}
+            </Markdown>
+          ) : (
+            <div key={index} className="plain-part">
+              <p className="plain-part-reason">{part.reason}</p>
+              <ScrollablePre label="Text shown plain, scrolls">{part.text}</ScrollablePre>
+            </div>
+          ),
+        )}
+      </div>
+    </FillingContext.Provider>
   );
 }
 
@@ -110,4 +119,16 @@ function SafeLink({ href, fromPath, runbookId, children }: { href: string; fromP
       {children}
     </span>
   );
+}
+
+const FillingContext = createContext<CommandFilling | undefined>(undefined);
+
+function FilledBlock({ command }: { command: string }) {
+  const filling = useContext(FillingContext);
+  return filling ? <FilledCommand command={command} filling={filling} /> : null;
+}
+
+function FilledCode({ text }: { text: string }) {
+  const filling = useContext(FillingContext);
+  return filling ? <FilledInline text={text} filling={filling} /> : <code>{text}</code>;
 }
