@@ -67,6 +67,13 @@ async function pasteInPalette(page: Page, text: string) {
   await expect(page.getByRole('heading', { level: 1, name: 'From an alert' })).toBeVisible();
 }
 
+/** Settings → Published runbook sites (the Settings screen is open after a sync from it). */
+async function publishedSite(page: Page, line: string) {
+  await page.getByLabel('Published runbook sites').fill(line);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+}
+
 const alertRows = (page: Page) => page.getByRole('list', { name: 'Alerts' }).getByRole('article');
 
 /** Enter on the chosen alert: its runbook, the alert's context above it. */
@@ -88,9 +95,7 @@ test.describe('alerts in, runbooks out', () => {
       await syncFromSettings(page, repository.url());
       await expect(page.getByText(/Synced: 5 runbooks added/)).toBeVisible({ timeout: 30_000 });
       // The team's published site: its runbook_url links open the library's files.
-      await page.getByLabel('Published runbook sites').fill('https://runbooks.prometheus-operator.dev/runbooks/ content/runbooks');
-      await page.getByRole('button', { name: 'Save settings' }).click();
-      await expect(page.getByText('Settings saved.')).toBeVisible();
+      await publishedSite(page, 'https://runbooks.prometheus-operator.dev/runbooks/ content/runbooks');
       await page.keyboard.press('Control+1');
 
       await pasteInPalette(page, webhookPayload());
@@ -216,9 +221,7 @@ test.describe('alerts in, runbooks out', () => {
       const { page } = await launch(profile);
       await syncFromSettings(page, repository.url());
       await expect(page.getByText(/Synced: 4 runbooks added/)).toBeVisible({ timeout: 30_000 });
-      await page.getByLabel('Published runbook sites').fill('https://github.com/openshift/runbooks/blob/master/');
-      await page.getByRole('button', { name: 'Save settings' }).click();
-      await expect(page.getByText('Settings saved.')).toBeVisible();
+      await publishedSite(page, 'https://github.com/openshift/runbooks/blob/master/');
       await page.keyboard.press('Control+1');
 
       const prometheusAlerts = JSON.stringify({
@@ -258,6 +261,7 @@ test.describe('alerts in, runbooks out', () => {
       // Elsewhere, the palette leads back to the run.
       await page.keyboard.press('Control+1');
       await page.keyboard.press('Control+K');
+      await expect(page.getByRole('combobox', { name: 'Search runbooks' })).toBeFocused();
       await page.keyboard.type('>back to the run');
       await page.keyboard.press('Enter');
       await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 3: Diagnosis/ })).toBeVisible();
@@ -269,6 +273,7 @@ test.describe('alerts in, runbooks out', () => {
       // The alert's runbook_url pasted alone opens its runbook too.
       await page.evaluate((value) => navigator.clipboard.writeText(value), 'https://github.com/openshift/runbooks/blob/master/alerts/cluster-ingress-operator/HAProxyDown.md');
       await page.keyboard.press('Control+K');
+      await expect(page.getByRole('combobox', { name: 'Search runbooks' })).toBeFocused();
       await page.keyboard.press('Control+V');
       await expect(page.getByRole('heading', { level: 1, name: 'HAProxyDown' })).toBeVisible();
     });

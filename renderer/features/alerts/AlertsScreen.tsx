@@ -92,7 +92,7 @@ export function AlertsScreen() {
           <ol className="alert-list" aria-label="Alerts">
             {read.alerts.map((alert, index) => (
               <li key={index} className={index === selected ? 'alert-row selected' : 'alert-row'} onFocus={() => index !== selected && useAlertStore.getState().select(index)}>
-                <AlertRow alert={alert} match={matches[index]} runbook={matchedId(matches[index]) === undefined ? undefined : byId.get(matchedId(matches[index])!)} now={now.at} added={inCurrent.has(alertKey(alert))} selected={index === selected} row={(element) => (rows.current[index] = element)} />
+                <AlertRow alert={alert} match={matches[index]} runbook={byId.get(matchedId(matches[index]) ?? '')} now={now.at} added={inCurrent.has(alertKey(alert))} selected={index === selected} row={(element) => (rows.current[index] = element)} />
               </li>
             ))}
           </ol>

@@ -3,12 +3,12 @@
 // library has none. Used for links handed over by the desktop and by the lead's palette and pages.
 import { alertFromLink } from '../../../shared/alerts/links/alert-link';
 import { libraryLinkResolver, type LinkContext, type LinkTarget } from '../../../shared/alerts/links/library-links';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../../shared/sync/sync-contract';
 import { desktopBridge } from '../../app/services/bridge';
 import { useRouteStore } from '../../app/services/route-store';
 import { showAlerts } from '../alerts';
 import { useLibraryStore } from '../library';
 import { useSyncStore } from '../sync';
+import { linkContextOf } from './link-context';
 import { useLinkNoticeStore } from './link-notice-store';
 
 /** What opening a link did: the library target it resolved to, or the alerts it showed. */
@@ -52,8 +52,7 @@ export async function openHandedLink(url: string): Promise<LinkOpened> {
 }
 
 async function linkContext(): Promise<LinkContext> {
-  const settings: SyncSettings = useSyncStore.getState().settings ?? (await desktopBridge()?.syncSettings().catch(() => undefined)) ?? DEFAULT_SYNC_SETTINGS;
-  return { syncUrl: settings.url, branch: settings.branch, subfolder: settings.subfolder, siteBases: settings.siteBases ?? [] };
+  return linkContextOf(useSyncStore.getState().settings ?? (await desktopBridge()?.syncSettings().catch(() => undefined)));
 }
 
 function notify(url: string, text: string) {

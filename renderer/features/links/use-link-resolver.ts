@@ -5,12 +5,13 @@ import { libraryLinkResolver } from '../../../shared/alerts/links/library-links'
 import type { LinkResolver } from '../../../shared/alerts/links/link-target';
 import { useLibraryStore } from '../library';
 import { useSyncStore } from '../sync';
+import { linkContextOf } from './link-context';
 
 export function useLinkResolver(): LinkResolver {
   const summaries = useLibraryStore((state) => state.summaries);
   const settings = useSyncStore((state) => state.settings);
   return useMemo(
-    () => libraryLinkResolver({ syncUrl: settings?.url ?? '', branch: settings?.branch ?? '', subfolder: settings?.subfolder ?? '', siteBases: settings?.siteBases ?? [] }, summaries.map((summary) => summary.id)),
+    () => libraryLinkResolver(linkContextOf(settings), summaries.map((summary) => summary.id)),
     [settings, summaries],
   );
 }
