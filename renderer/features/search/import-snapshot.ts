@@ -35,7 +35,7 @@ export async function importSnapshot(db: FailsafeDatabase, snapshot: LibrarySnap
  * `queued` is called once every write of the transaction has been handed to IndexedDB, which then
  * stores them away from this thread: the thread may turn to other work (the search index).
  * The runbooks it adds, changes and removes (against those it replaces) are recorded as of `now`
- * in the same transaction (recordSyncChanges).
+ * in the same transaction (syncChangeWrites).
  */
 export async function importSnapshotKeepingTeamParts(db: FailsafeDatabase, snapshot: LibrarySnapshot, now: Date, queued?: () => void): Promise<SyncedPartsImport> {
   // With `sync` given, replaceLibrary always says what changed.

@@ -7,13 +7,9 @@ export async function recordRunbookOpened(db: FailsafeDatabase, id: string, now:
   await db.runbookVisits.put({ id, openedAt: now.toISOString() });
 }
 
-/** Remembers what a sync added or changed (for the "changed" badges) and forgets what it removed. */
-export async function recordSyncChanges(db: FailsafeDatabase, changes: LibraryChanges, now: Date): Promise<void> {
-  await Promise.all(syncChangeWrites(db, changes, now));
-}
-
 /**
- * The same writes, issued at once and not awaited: inside the sync's import transaction, so that
+ * Remembers what a sync added or changed (for the "changed" badges) and forgets what it removed.
+ * The writes are issued at once and not awaited: inside the sync's import transaction, so that
  * the badges are recorded exactly when the library is replaced, and stored while the search
  * worker builds the index (after the transaction, they waited for the build to end: 1 s at 5,000).
  * The ids put and the ids deleted never overlap.

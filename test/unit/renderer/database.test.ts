@@ -5,7 +5,7 @@ import { importSnapshot } from '../../../renderer/features/search/import-snapsho
 import { appendEvents, summaryOf } from '../../../renderer/features/incident/incident-record';
 import { runStats } from '../../../shared/incident/run-stats';
 import { TestRecord, testRunbook } from '../../support/incident-record';
-import { recordRunbookOpened, recordSyncChanges, unseenChanges } from '../../../renderer/features/search/runbook-history';
+import { recordRunbookOpened, syncChangeWrites, unseenChanges } from '../../../renderer/features/search/runbook-history';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import { stepMarkdown } from '../../../shared/library/markdown/runbook-steps';
 
@@ -73,7 +73,7 @@ describe('upgrades keep what the user had', () => {
       }
       await old.settings.put({ key: 'theme', value: 'dark' });
       if (version >= 2) {
-        await recordSyncChanges(old, { added: [{ id: 'db/outage', title: 'Database outage' }], updated: [], removed: [] }, new Date('2026-11-20T03:00:00Z'));
+        await Promise.all(syncChangeWrites(old, { added: [{ id: 'db/outage', title: 'Database outage' }], updated: [], removed: [] }, new Date('2026-11-20T03:00:00Z')));
       }
       // As versions 4 to 6 wrote an incident: its events and the list's summary, no run summaries;
       // from version 7, the run summaries with them.
