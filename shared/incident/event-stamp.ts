@@ -1,3 +1,4 @@
+import { tickClock } from './hybrid-clock';
 import type { EventBody, IncidentEvent } from './incident-events';
 
 /** The two clocks an event is stamped with: the wall clock and the session's monotonic one. */
@@ -5,8 +6,27 @@ export interface Clock {
   now(): { at: number; mono: number };
 }
 
-/** The next events of an incident, numbered after `lastSeq`, all stamped with the same moment. */
-export function stampEvents(incidentId: string, lastSeq: number, session: string, clock: Clock, bodies: readonly EventBody[]): IncidentEvent[] {
+/** Who is writing: this machine and profile, and the responder's name from Settings. */
+export interface Writer {
+  id: string;
+  name?: string;
+}
+
+/** Where the writer's events stand in an incident: its last number, and the latest clock in the record. */
+export interface WriterPlace {
+  lastSeq: number;
+  latestClock?: string;
+}
+
+/**
+ * The writer's next events in an incident, numbered after its last one, all stamped with the same
+ * moment, each clock one tick past the one before (and past every clock in the record).
+ */
+export function stampEvents(incidentId: string, writer: Writer, place: WriterPlace, session: string, clock: Clock, bodies: readonly EventBody[]): IncidentEvent[] {
   const { at, mono } = clock.now();
-  return bodies.map((body, index) => ({ ...body, incidentId, seq: lastSeq + index + 1, at, mono, session }) as IncidentEvent);
+  let hlc = place.latestClock;
+  return bodies.map((body, index) => {
+    hlc = tickClock(hlc, at);
+    return { ...body, incidentId, seq: place.lastSeq + index + 1, at, mono, session, writer: writer.id, hlc, ...(writer.name && { by: writer.name }) } as IncidentEvent;
+  });
 }

@@ -81,7 +81,7 @@ export type EventType = EventBody['type'];
 
 export interface EventStamp {
   incidentId: string;
-  /** Its place in the incident's record, from 1: the order of replay, whatever the clocks said. */
+  /** Its place among its writer's events in this incident, from 1, without a gap. */
   seq: number;
   /** Wall-clock time, ms since 1970: what a human reads. */
   at: number;
@@ -89,6 +89,15 @@ export interface EventStamp {
   mono: number;
   /** The app session that wrote it: monotonic times compare only within one session. */
   session: string;
+  /**
+   * Who wrote it: one machine and profile (`WRITER_ID`). `seq` counts this writer's events. Absent
+   * in events recorded before incidents were shared: they are their machine's own.
+   */
+  writer?: string;
+  /** Its hybrid logical clock (hybrid-clock.ts): the record's order across writers. Absent in the same older events. */
+  hlc?: string;
+  /** The responder's name in the writer's Settings when it was written. */
+  by?: string;
 }
 
 export type IncidentEvent = EventStamp & EventBody;

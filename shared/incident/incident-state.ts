@@ -1,13 +1,30 @@
-// The state of an incident, derived from its events by a pure function. It refuses what cannot
-// have happened (a step done twice, a note on a finished run, an event out of order) with a reason,
-// so a damaged or edited record is caught when it is read, not shown as something it is not.
+// The state of an incident, derived from its events by a pure function. Before an event is
+// written, it refuses what cannot follow (a step done twice, a note on a finished run, an event out
+// of order) with a reason. A record is the union of several writers' events (record-order.ts), so
+// replaying one applies the concurrency rules instead: two people marking the same step done are
+// both kept (the first by clock settles it), a step failed on one machine while done on another is
+// a conflict to settle, and an event that still cannot apply is kept beside the state with its
+// reason. Nothing a machine holds is dropped.
 import type { Alert } from '../alerts/alert';
 import type { ChainRun } from '../oncall/escalation-chain';
+import { laterClock } from './hybrid-clock';
+import { orderRecord, writerOf } from './record-order';
 import { ATTEMPT_OUTCOMES, INCIDENT_STATUSES, MILESTONES, type AttemptOutcome, type EventStamp, type IncidentEvent, type IncidentStatus, type Milestone, type RunbookCopy } from './incident-events';
 
 export type Stamp = Pick<EventStamp, 'at' | 'mono' | 'session'>;
 
 export type StepOutcome = 'pending' | 'active' | 'done' | 'skipped' | 'failed';
+
+/** An outcome another writer gave a step that was already settled: kept and shown beside it. */
+export interface ConcurrentOutcome {
+  writer: string;
+  name?: string;
+  outcome: 'done' | 'skipped' | 'failed';
+  reason?: string;
+  at: Stamp;
+  /** A different outcome from the settled one: a conflict for someone to settle (reopen the step and mark it). */
+  conflict: boolean;
+}
 
 export interface StepState {
   outcome: StepOutcome;
@@ -20,6 +37,8 @@ export interface StepState {
   notes: { text: string; at: Stamp }[];
   /** The commands copied while it was current, as recorded (secrets masked). */
   commands: { command: string; at: Stamp }[];
+  /** Outcomes given by others after it was settled, until it is reopened. */
+  concurrent: ConcurrentOutcome[];
 }
 
 export interface RunState {
@@ -46,6 +65,24 @@ export interface IncidentNote {
   at: Stamp;
 }
 
+/** One machine and profile writing to the incident. */
+export interface WriterState {
+  id: string;
+  /** The latest name its events carry. */
+  name?: string;
+  /** Its last event's number. */
+  lastSeq: number;
+  /** Wall-clock times of its first and latest events. */
+  firstAt: number;
+  lastAt: number;
+}
+
+/** An event kept in the record that could not change the state, and why. */
+export interface UnappliedEvent {
+  event: IncidentEvent;
+  reason: string;
+}
+
 export interface IncidentState {
   id: string;
   title: string;
@@ -66,9 +103,22 @@ export interface IncidentState {
   snoozes: { at: number; minutes: number }[];
   /** The alerts it was declared from or given later, in the order received. */
   alerts: { alert: Alert; at: number }[];
-  lastSeq: number;
+  /** Everyone who wrote to it, by writer id ('' for events recorded before writers existed), in order of their first event. */
+  writers: Record<string, WriterState>;
+  declaredBy: string;
+  /** The latest hybrid clock in the record: the next event is stamped past it. */
+  clock?: string;
+  /** How many events the record holds (applied or not). */
+  eventCount: number;
   lastAt: Stamp;
+  /** Events of the record that could not apply, in record order (only after a replay). */
+  unapplied: UnappliedEvent[];
+  /** Events received after a gap in their writer's numbers, waiting for the missing ones. */
+  waiting: IncidentEvent[];
 }
+
+/** The writer's last event number in the incident (0 before its first). */
+export const lastSeqOf = (state: IncidentState | undefined, writer: string): number => state?.writers[writer]?.lastSeq ?? 0;
 
 export class RecordError extends Error {
   constructor(
@@ -82,36 +132,64 @@ export class RecordError extends Error {
 
 export type Applied = { ok: true; state: IncidentState } | { ok: false; error: RecordError };
 
-/** The state after one more event, or why that event cannot follow. */
+/** Strict: an event about to be written, checked against the record it follows. Merge: an event already in the record, replayed. */
+type Mode = 'strict' | 'merge';
+
+/** The state after one more event of this machine's, or why that event cannot follow. */
 export function applyEvent(state: IncidentState | undefined, event: IncidentEvent): Applied {
+  return applyIn(state, event, 'strict');
+}
+
+function applyIn(state: IncidentState | undefined, event: IncidentEvent, mode: Mode): Applied {
   try {
-    return { ok: true, state: next(state, event) };
+    return { ok: true, state: next(state, event, mode) };
   } catch (error) {
     if (error instanceof RecordError) return { ok: false, error };
     throw error;
   }
 }
 
-/** An incident from its whole record, in order of `seq`; the first impossible event stops it. */
+/**
+ * An incident from its whole record: every writer's events in the one order (record-order.ts),
+ * under the concurrency rules. An event that cannot apply is kept in `unapplied`; only a record with
+ * no declaration has no state.
+ */
 export function replay(events: readonly IncidentEvent[]): Applied {
-  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  const { ordered, waiting } = orderRecord(events);
   let state: IncidentState | undefined;
+  const early: UnappliedEvent[] = [];
   for (const event of ordered) {
-    const applied = applyEvent(state, event);
-    if (!applied.ok) return applied;
-    state = applied.state;
+    const applied = applyIn(state, event, 'merge');
+    if (applied.ok) state = applied.state;
+    else if (state) state = { ...counted(state, event), unapplied: [...state.unapplied, { event, reason: applied.error.message }] };
+    else early.push({ event, reason: applied.error.message });
   }
-  if (!state) return { ok: false, error: new RecordError({ seq: 0, type: 'incident-declared' }, 'the record is empty') };
-  return { ok: true, state };
+  if (!state) {
+    const first = early[0];
+    return { ok: false, error: first ? first.event.type === 'incident-declared' ? new RecordError(first.event, first.reason) : new RecordError({ seq: 0, type: 'incident-declared' }, 'the record has no declaration') : new RecordError({ seq: 0, type: 'incident-declared' }, 'the record is empty') };
+  }
+  return { ok: true, state: { ...state, unapplied: [...early, ...state.unapplied], eventCount: state.eventCount + early.length, waiting } };
+}
+
+/** The state having counted one more event of its writer, whether or not it changed anything else. */
+function counted(state: IncidentState, event: IncidentEvent): IncidentState {
+  const id = writerOf(event);
+  const before = state.writers[id];
+  const writer: WriterState = before
+    ? { ...before, name: event.by ?? before.name, lastSeq: event.seq, lastAt: Math.max(before.lastAt, event.at) }
+    : { id, name: event.by, lastSeq: event.seq, firstAt: event.at, lastAt: event.at };
+  return { ...state, writers: { ...state.writers, [id]: writer }, clock: laterClock(state.clock, event.hlc), eventCount: state.eventCount + 1, lastAt: stampOf(event) };
 }
 
 const stampOf = (event: IncidentEvent): Stamp => ({ at: event.at, mono: event.mono, session: event.session });
 
-function next(state: IncidentState | undefined, event: IncidentEvent): IncidentState {
+function next(state: IncidentState | undefined, event: IncidentEvent, mode: Mode): IncidentState {
   const refuse = (reason: string): never => {
     throw new RecordError(event, reason);
   };
+  const merging = mode === 'merge';
   if (!Number.isFinite(event.at) || !Number.isFinite(event.mono) || typeof event.session !== 'string') refuse('it has no valid time');
+  const writer = writerOf(event);
   if (event.type === 'incident-declared') {
     if (state) refuse('the incident is already declared');
     if (event.seq !== 1) refuse('an incident starts with event 1');
@@ -132,14 +210,22 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
       messages: [],
       snoozes: [],
       alerts: [],
-      lastSeq: 1,
+      writers: { [writer]: { id: writer, name: event.by, lastSeq: 1, firstAt: event.at, lastAt: event.at } },
+      declaredBy: writer,
+      clock: event.hlc,
+      eventCount: 1,
       lastAt: at,
+      unapplied: [],
+      waiting: [],
     };
   }
   if (!state) return refuse('the incident was never declared');
   if (event.incidentId !== state.id) refuse(`it belongs to incident ${event.incidentId}`);
-  if (event.seq !== state.lastSeq + 1) refuse(`it comes after event ${state.lastSeq}, so it should be event ${state.lastSeq + 1}`);
-  const base: IncidentState = { ...state, lastSeq: event.seq, lastAt: stampOf(event) };
+  const lastSeq = lastSeqOf(state, writer);
+  if (event.seq !== lastSeq + 1) refuse(`it comes after event ${lastSeq}, so it should be event ${lastSeq + 1}`);
+  // A new event is stamped past every clock in the record (replay puts a writer's own in order itself).
+  if (!merging && event.hlc !== undefined && state.clock !== undefined && event.hlc <= state.clock) refuse('its clock is not past the record’s latest');
+  const base = counted(state, event);
   const at = stampOf(event);
 
   switch (event.type) {
@@ -149,6 +235,8 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
       if (event.field === 'status') {
         if (!INCIDENT_STATUSES.includes(event.value as IncidentStatus)) refuse(`"${event.value}" is not a status`);
         const status = event.value as IncidentStatus;
+        // Two people setting the same status at once: the second changes nothing, and both are in the timeline.
+        if (status === state.status && merging) return base;
         if (status === state.status) refuse(`the incident is already ${status}`);
         // Resolving stops the clock: the resolved milestone is set now unless it was set already.
         // Reopening takes it away again: an open incident is not resolved, whatever it was before.
@@ -195,7 +283,8 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
       return { ...base, alerts: [...state.alerts, { alert: event.alert, at: event.at }] };
     }
     case 'run-started': {
-      if (state.status === 'resolved') refuse('the incident is resolved: reopen it, or start the run in another incident');
+      // Someone started a run while someone else resolved the incident: the run is kept all the same.
+      if (state.status === 'resolved' && !merging) refuse('the incident is resolved: reopen it, or start the run in another incident');
       if (state.runs.some((run) => run.id === event.runId)) refuse(`run ${event.runId} already exists`);
       if (!event.runbook.steps.length) refuse(`“${event.runbook.title}” has no steps to run`);
       const params = Object.create(null) as RunState['params']; // no prototype: a parameter may be named __proto__
@@ -205,7 +294,7 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
         runbook: event.runbook,
         startedAt: at,
         params,
-        steps: event.runbook.steps.map(() => ({ outcome: 'pending', notes: [], commands: [] })),
+        steps: event.runbook.steps.map(() => ({ outcome: 'pending', notes: [], commands: [], concurrent: [] })),
         current: 0,
         checks: event.runbook.verification.map(() => false),
         notes: [],
@@ -215,7 +304,7 @@ function next(state: IncidentState | undefined, event: IncidentEvent): IncidentS
     }
     default: {
       const run = state.runs.find((candidate) => candidate.id === event.runId) ?? refuse(`there is no run ${event.runId}`);
-      const changed = nextRun(run, event, at, refuse);
+      const changed = nextRun(run, event, { at, writer, name: event.by, merging }, refuse);
       return { ...base, runs: state.runs.map((candidate) => (candidate === run ? changed : candidate)) };
     }
   }
@@ -233,8 +322,16 @@ function statusAfter(status: IncidentStatus, milestone: Milestone): IncidentStat
 
 type RunEvent = Extract<IncidentEvent, { runId: string }>;
 
-function nextRun(run: RunState, event: RunEvent, at: Stamp, refuse: (reason: string) => never): RunState {
-  if (run.finished) refuse(`the run of “${run.runbook.title}” is finished`);
+interface RunContext {
+  at: Stamp;
+  writer: string;
+  name?: string;
+  merging: boolean;
+}
+
+function nextRun(run: RunState, event: RunEvent, { at, writer, name: by, merging }: RunContext, refuse: (reason: string) => never): RunState {
+  // What another writer did before they heard the run was finished is kept; a second finish is not.
+  if (run.finished && (!merging || event.type === 'run-finished')) refuse(`the run of “${run.runbook.title}” is finished`);
   const stepAt = (step: number | undefined): StepState | undefined => {
     if (step === undefined) return undefined;
     if (!Number.isInteger(step) || step < 0 || step >= run.steps.length) refuse(`the run has no step ${step + 1}`);
@@ -260,6 +357,8 @@ function nextRun(run: RunState, event: RunEvent, at: Stamp, refuse: (reason: str
     }
     case 'step-started': {
       const step = stepAt(event.step)!;
+      // Started by someone else at the same time, or already settled: nothing to change.
+      if (merging && step.outcome !== 'pending') return run;
       if (step.outcome === 'active') refuse(`${name(event.step)} is already in progress`);
       if (step.outcome !== 'pending') refuse(`${name(event.step)} is ${step.outcome}; reopen it first`);
       const steps = pauseOthers(event.step);
@@ -271,17 +370,26 @@ function nextRun(run: RunState, event: RunEvent, at: Stamp, refuse: (reason: str
     case 'step-failed': {
       const step = stepAt(event.step)!;
       const outcome = event.type === 'step-done' ? 'done' : event.type === 'step-skipped' ? 'skipped' : 'failed';
-      if (step.outcome === outcome) refuse(`${name(event.step)} is already ${outcome}`);
-      if (step.outcome !== 'active') refuse(`${name(event.step)} is not in progress`);
       const reason = event.type === 'step-skipped' ? event.reason : event.type === 'step-failed' ? event.note : undefined;
       if (reason !== undefined && !reason.trim()) refuse(event.type === 'step-skipped' ? 'skipping a step needs a reason' : 'a failed step needs a note');
-      return withStep(event.step, { outcome, endedAt: at, reason: reason?.trim() });
+      const settled = step.outcome === 'done' || step.outcome === 'skipped' || step.outcome === 'failed';
+      if (merging && settled) {
+        // The first by clock settles the step; this one is shown beside it, as a conflict when it differs.
+        const other: ConcurrentOutcome = { writer, name: by, outcome, reason: reason?.trim(), at, conflict: outcome !== step.outcome };
+        return withStep(event.step, { concurrent: [...step.concurrent, other] });
+      }
+      if (step.outcome === outcome) refuse(`${name(event.step)} is already ${outcome}`);
+      // Another writer's step may still be pending here (reopened meanwhile): their outcome stands.
+      if (step.outcome !== 'active' && !merging) refuse(`${name(event.step)} is not in progress`);
+      return withStep(event.step, { outcome, startedAt: step.startedAt ?? at, endedAt: at, reason: reason?.trim() });
     }
     case 'step-reopened': {
       const step = stepAt(event.step)!;
+      if (merging && (step.outcome === 'pending' || step.outcome === 'active')) return run;
       if (step.outcome === 'pending' || step.outcome === 'active') refuse(`${name(event.step)} is not done, skipped or failed`);
       const steps = pauseOthers(event.step);
-      steps[event.step] = { ...step, outcome: 'active', endedAt: undefined, reason: undefined };
+      // Reopening settles a conflict: whoever marks it next decides.
+      steps[event.step] = { ...step, outcome: 'active', endedAt: undefined, reason: undefined, concurrent: [] };
       return { ...run, steps, current: event.step };
     }
     case 'run-note': {
@@ -298,12 +406,15 @@ function nextRun(run: RunState, event: RunEvent, at: Stamp, refuse: (reason: str
     }
     case 'check-ticked': {
       if (!Number.isInteger(event.check) || event.check < 0 || event.check >= run.checks.length) refuse(`the run has no check ${event.check + 1}`);
+      if (run.checks[event.check] === event.ticked && merging) return run;
       if (run.checks[event.check] === event.ticked) refuse(`check ${event.check + 1} is already ${event.ticked ? 'ticked' : 'unticked'}`);
       return { ...run, checks: run.checks.map((ticked, index) => (index === event.check ? event.ticked : ticked)) };
     }
     case 'run-finished': {
       if (event.outcome === 'aborted') {
         if (!event.reason?.trim()) refuse('aborting a run needs a reason');
+      } else if (event.outcome === 'completed' && merging) {
+        // Completed as its writer saw it; a step reopened elsewhere meanwhile stays as it is.
       } else if (event.outcome === 'completed') {
         const open = run.steps.filter((step) => step.outcome === 'pending' || step.outcome === 'active').length;
         if (open) refuse(`${open} step${open === 1 ? ' is' : 's are'} not done, skipped or failed`);

@@ -60,7 +60,7 @@ export function mergeJournal(incidentId: string, database: readonly IncidentEven
 
   // Only what continues the record: the next number each time, accepted by the state function.
   let state = database.length && held.ok ? held.state : undefined;
-  let next = (state?.lastSeq ?? 0) + 1;
+  let next = (mine.at(-1)?.seq ?? 0) + 1;
   const added: IncidentEvent[] = [];
   const ordered = [...candidates.values()].sort((a, b) => a.event.seq - b.event.seq);
   let stop: string | undefined;

@@ -13,9 +13,20 @@ export function journalLine(event: IncidentEvent): string {
 
 /** An event as text with its keys in order: the same event reads the same whatever order a file wrote its fields in. */
 export function canonicalEvent(event: IncidentEvent): string {
-  return JSON.stringify(event, (_key, value: unknown) =>
+  return JSON.stringify(asRecorded(event), (_key, value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
   );
+}
+
+/**
+ * An event as it was written. An event recorded before incidents were shared has no clock; this
+ * machine reads it as its own writer's, and that writer id, put on when read, is not part of it.
+ */
+function asRecorded(event: IncidentEvent): IncidentEvent {
+  if (event.hlc !== undefined || event.writer === undefined) return event;
+  const recorded: Partial<IncidentEvent> = { ...event };
+  delete recorded.writer;
+  return recorded as IncidentEvent;
 }
 
 export interface JournalRead {
@@ -53,7 +64,7 @@ export function readJournal(text: string): JournalRead {
 
 type FieldKind = 'string' | 'number' | 'boolean' | 'object' | 'string?' | 'number?' | 'object?';
 
-const STAMP: Record<string, FieldKind> = { incidentId: 'string', seq: 'number', at: 'number', mono: 'number', session: 'string', type: 'string' };
+const STAMP: Record<string, FieldKind> = { incidentId: 'string', seq: 'number', at: 'number', mono: 'number', session: 'string', type: 'string', writer: 'string?', hlc: 'string?', by: 'string?' };
 const FIELDS: Record<IncidentEvent['type'], Record<string, FieldKind>> = {
   'incident-declared': { title: 'string', severity: 'string' },
   'incident-changed': { field: 'string', value: 'string' },

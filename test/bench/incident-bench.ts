@@ -5,9 +5,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { stampEvents } from '../../shared/incident/event-stamp';
+import { stampEvents, type Writer } from '../../shared/incident/event-stamp';
 import type { EventBody, IncidentEvent } from '../../shared/incident/incident-events';
-import { applyEvent, type IncidentState } from '../../shared/incident/incident-state';
+import { applyEvent, lastSeqOf, type IncidentState } from '../../shared/incident/incident-state';
+
+const BENCH_WRITER: Writer = { id: 'bench' };
 import { runbookCopy } from '../../shared/incident/runbook-copy';
 import type { LibrarySnapshot } from '../../shared/model';
 import { summaryOf } from '../../renderer/features/incident/incident-record';
@@ -62,7 +64,7 @@ function bigIncident(library: LibrarySnapshot, count: number): { events: Inciden
   let at = Date.now() - 6 * 3_600_000;
   const add = (body: EventBody) => {
     at += 2_000;
-    const [event] = stampEvents('inc-bench-restore', state?.lastSeq ?? 0, 'bench', { now: () => ({ at, mono: at }) }, [body]);
+    const [event] = stampEvents('inc-bench-restore', BENCH_WRITER, { lastSeq: lastSeqOf(state, BENCH_WRITER.id), latestClock: state?.clock }, 'bench', { now: () => ({ at, mono: at }) }, [body]);
     const applied = applyEvent(state, event);
     if (!applied.ok) throw applied.error;
     state = applied.state;

@@ -3,9 +3,11 @@
 // its events exactly as in use.
 import { createDatabase } from '../../renderer/app/services/database';
 import { appendEvents } from '../../renderer/features/incident/incident-record';
-import { stampEvents } from '../../shared/incident/event-stamp';
+import { stampEvents, type Writer } from '../../shared/incident/event-stamp';
 import type { EventBody, IncidentEvent, RunbookCopy } from '../../shared/incident/incident-events';
-import { applyEvent, type IncidentState } from '../../shared/incident/incident-state';
+import { applyEvent, lastSeqOf, type IncidentState } from '../../shared/incident/incident-state';
+
+const SEED_WRITER: Writer = { id: 'bench-seed' };
 
 export interface SeedRequest {
   incidents: number;
@@ -35,7 +37,7 @@ function pastIncident(index: number, count: number, runbooks: RunbookCopy[]): { 
   let at = Date.now() - (3 * 365 - index) * DAY;
   const add = (body: EventBody) => {
     at += 30_000;
-    const [event] = stampEvents(id, state?.lastSeq ?? 0, 'bench-seed', { now: () => ({ at, mono: at }) }, [body]);
+    const [event] = stampEvents(id, SEED_WRITER, { lastSeq: lastSeqOf(state, SEED_WRITER.id), latestClock: state?.clock }, 'bench-seed', { now: () => ({ at, mono: at }) }, [body]);
     const applied = applyEvent(state, event);
     if (!applied.ok) throw applied.error;
     state = applied.state;

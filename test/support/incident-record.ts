@@ -1,7 +1,7 @@
 // Builds incident records for tests: events stamped by a clock the test moves.
 import type { EventBody, IncidentEvent, RunbookCopy } from '../../shared/incident/incident-events';
-import { stampEvents } from '../../shared/incident/event-stamp';
-import { applyEvent, type IncidentState } from '../../shared/incident/incident-state';
+import { stampEvents, type Writer } from '../../shared/incident/event-stamp';
+import { applyEvent, lastSeqOf, type IncidentState } from '../../shared/incident/incident-state';
 
 export const T0 = Date.UTC(2026, 10, 23, 2, 14, 5);
 
@@ -12,7 +12,15 @@ export class TestRecord {
   mono = 1000;
   session = 'session-a';
 
-  constructor(readonly incidentId = 'inc-1') {}
+  constructor(
+    readonly incidentId = 'inc-1',
+    public writer: Writer = { id: 'writer-a' },
+  ) {}
+
+  private stamp(bodies: EventBody[]): IncidentEvent[] {
+    const place = { lastSeq: lastSeqOf(this.state, this.writer.id), latestClock: this.state?.clock };
+    return stampEvents(this.incidentId, this.writer, place, this.session, { now: () => ({ at: this.at, mono: this.mono }) }, bodies);
+  }
 
   /** Moves both clocks forward (a clock jump moves only the wall clock: `jumpWall`). */
   wait(ms: number) {
@@ -35,7 +43,7 @@ export class TestRecord {
 
   /** Appends events that must be accepted. */
   add(...bodies: EventBody[]): this {
-    for (const event of stampEvents(this.incidentId, this.state?.lastSeq ?? 0, this.session, { now: () => ({ at: this.at, mono: this.mono }) }, bodies)) {
+    for (const event of this.stamp(bodies)) {
       const applied = applyEvent(this.state, event);
       if (!applied.ok) throw applied.error;
       this.state = applied.state;
@@ -46,7 +54,7 @@ export class TestRecord {
 
   /** The reason the next event is refused, or undefined when it is accepted (and then not kept). */
   refusal(body: EventBody): string | undefined {
-    const [event] = stampEvents(this.incidentId, this.state?.lastSeq ?? 0, this.session, { now: () => ({ at: this.at, mono: this.mono }) }, [body]);
+    const [event] = this.stamp([body]);
     const applied = applyEvent(this.state, event);
     return applied.ok ? undefined : applied.error.message;
   }

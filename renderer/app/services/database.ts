@@ -49,7 +49,10 @@ export interface IncidentSummaryRecord {
   declaredAt: number;
   resolvedAt?: number;
   runs: { runbookTitle: string; outcome: 'running' | 'completed' | 'aborted' }[];
+  /** How many events the record holds (every writer's). */
   lastSeq: number;
+  /** Who declared it, when someone else did (a shared incident): their name, or their writer id. */
+  declaredBy?: string;
 }
 
 export type FailsafeDatabase = Dexie & {
@@ -68,6 +71,8 @@ export type FailsafeDatabase = Dexie & {
   runbookVisits: EntityTable<RunbookVisitRecord, 'id'>;
   /** Keyed by [incidentId+seq]: a second event with the same number is refused, never overwrites. */
   incidentEvents: Table<IncidentEvent, [string, number]>;
+  /** Other writers' events of shared incidents: only ever added. */
+  peerEvents: Table<IncidentEvent, [string, string, number]>;
   incidents: EntityTable<IncidentSummaryRecord, 'id'>;
   contactOverrides: EntityTable<ContactOverride, 'id'>;
   localNotes: EntityTable<LocalNote, 'id'>;
@@ -86,7 +91,7 @@ export const LIBRARY_TABLES = ['runbooks', 'notes', 'templates', 'contacts', 'se
  * The user's own tables: never touched by an import, never dropped by an upgrade, written with
  * strict durability. A new table goes in one of the two lists (a test checks every table is in one).
  */
-export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits', 'incidentEvents', 'incidents', 'contactOverrides', 'localNotes', 'helpfulNotes', 'runSummaries'] as const;
+export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits', 'incidentEvents', 'peerEvents', 'incidents', 'contactOverrides', 'localNotes', 'helpfulNotes', 'runSummaries'] as const;
 
 /**
  * Every version of the schema, oldest first. Versions are never removed or edited: Dexie upgrades
@@ -133,6 +138,9 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
   { version: 7, stores: { runSummaries: '[incidentId+runId], runbookId' }, upgrade: rebuildRunSummaries },
   // Version 8 (alerts): the library's alerting rules. A library stored before has none until its next import.
   { version: 8, stores: { alertRules: '++seq, alert' } },
+  // Version 9 (shared incidents): the events other writers recorded in an incident. This machine's
+  // own stay in incidentEvents, numbered as they always were.
+  { version: 9, stores: { peerEvents: '[incidentId+writer+seq]' } },
 ];
 
 /**

@@ -1,16 +1,20 @@
 import Dexie from 'dexie';
 import type { IncidentEvent } from '../../../shared/incident/incident-events';
 import type { IncidentState } from '../../../shared/incident/incident-state';
+import { WRITER_ID } from '../../../shared/incident/hybrid-clock';
+import { writerName } from '../../../shared/incident/writers';
 import { runSummariesChangedBy, type RunSummary } from '../../../shared/incident/run-summary';
 import type { FailsafeDatabase, IncidentSummaryRecord } from '../../app/services/database';
 
 // The incident record in IndexedDB, with the list's summary of each incident and a summary of each
 // run. All are user tables: every write is strictly durable, so when a write resolves, the events
-// are on disk, and the summaries never say more or less than the record.
+// are on disk, and the summaries never say more or less than the record. This machine's own events
+// are in `incidentEvents`; other writers' (a shared incident) in `peerEvents`, only ever added.
 
 const CURRENT_INCIDENT = 'currentIncident';
 
-export function summaryOf(state: IncidentState): IncidentSummaryRecord {
+export function summaryOf(state: IncidentState, ownWriter?: string): IncidentSummaryRecord {
+  const declarer = state.writers[state.declaredBy];
   return {
     id: state.id,
     title: state.title,
@@ -19,22 +23,64 @@ export function summaryOf(state: IncidentState): IncidentSummaryRecord {
     declaredAt: state.declaredAt.at,
     resolvedAt: state.status === 'resolved' ? state.milestones.resolved : undefined,
     runs: state.runs.map((run) => ({ runbookTitle: run.runbook.title, outcome: run.finished?.outcome ?? 'running' })),
-    lastSeq: state.lastSeq,
+    lastSeq: state.eventCount,
+    ...(ownWriter !== undefined && state.declaredBy !== ownWriter && state.declaredBy !== '' && declarer && { declaredBy: writerName(declarer) }),
   };
 }
 
-/** Appends events, the incident's new summary and those of the runs they touch in one transaction: all are written, or none. */
-export async function appendEvents(db: FailsafeDatabase, events: readonly IncidentEvent[], after: IncidentState): Promise<void> {
-  await db.transaction('rw', db.incidentEvents, db.incidents, db.runSummaries, async () => {
-    await db.incidentEvents.bulkAdd(events as IncidentEvent[]);
-    await db.incidents.put(summaryOf(after));
+/**
+ * Appends events, the incident's new summary and those of the runs they touch in one transaction:
+ * all are written, or none. This machine's own events, or (`peer`) other writers' received ones.
+ */
+export async function appendEvents(db: FailsafeDatabase, events: readonly IncidentEvent[], after: IncidentState, ownWriter?: string, peer = false): Promise<void> {
+  const table = peer ? db.peerEvents : db.incidentEvents;
+  await db.transaction('rw', table, db.incidents, db.runSummaries, async () => {
+    await table.bulkAdd(events as IncidentEvent[]);
+    await db.incidents.put(summaryOf(after, ownWriter));
     const runs = runSummariesChangedBy(events, after);
     if (runs.length) await db.runSummaries.bulkPut(runs);
   });
 }
 
+/** Other writers' events of an incident not yet known here (its declaration is still on its way): kept until it arrives. */
+export async function storePeerEvents(db: FailsafeDatabase, events: readonly IncidentEvent[]): Promise<void> {
+  await db.peerEvents.bulkAdd(events as IncidentEvent[]);
+}
+
+/** This machine's own events of an incident, as recorded (the journal file holds the same). */
 export async function readIncidentEvents(db: FailsafeDatabase, incidentId: string): Promise<IncidentEvent[]> {
   return db.incidentEvents.where('[incidentId+seq]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]).toArray();
+}
+
+/**
+ * The whole record of an incident: this machine's events, each read as its writer's (those recorded
+ * before writers existed carry none), and every other writer's.
+ */
+export async function readWholeRecord(db: FailsafeDatabase, incidentId: string, ownWriter: string): Promise<IncidentEvent[]> {
+  const [own, peers] = await Promise.all([readIncidentEvents(db, incidentId), db.peerEvents.where('[incidentId+writer+seq]').between([incidentId, '', -Infinity], [incidentId, '\uffff', Infinity]).toArray()]);
+  return [...own.map((event) => (event.writer === undefined ? { ...event, writer: ownWriter } : event)), ...peers];
+}
+
+/** Every incident with events from other writers, and those writers' last numbers: what this machine has received. */
+export async function readPeerPlaces(db: FailsafeDatabase): Promise<{ incidentId: string; writer: string; lastSeq: number }[]> {
+  const places = new Map<string, { incidentId: string; writer: string; lastSeq: number }>();
+  await db.peerEvents.orderBy('[incidentId+writer+seq]').eachPrimaryKey(([incidentId, writer, seq]) => {
+    places.set(`${incidentId}\u0000${writer}`, { incidentId, writer, lastSeq: seq });
+  });
+  return [...places.values()];
+}
+
+const WRITER = 'writerId';
+
+/** This machine and profile as a writer of shared incidents: made once, kept with the user's data. */
+export async function readWriterId(db: FailsafeDatabase): Promise<string> {
+  return db.transaction('rw', db.settings, async () => {
+    const value = (await db.settings.get(WRITER))?.value;
+    if (typeof value === 'string' && WRITER_ID.test(value)) return value;
+    const id = `w-${crypto.randomUUID()}`;
+    await db.settings.put({ key: WRITER, value: id });
+    return id;
+  });
 }
 
 /** Newest first. */

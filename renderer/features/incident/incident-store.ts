@@ -1,15 +1,16 @@
 import { create } from 'zustand';
 import type { Clock } from '../../../shared/incident/event-stamp';
-import { stampEvents } from '../../../shared/incident/event-stamp';
+import { stampEvents, type Writer } from '../../../shared/incident/event-stamp';
 import type { EventBody, IncidentEvent } from '../../../shared/incident/incident-events';
-import { applyEvent, replay, type IncidentState, type Stamp } from '../../../shared/incident/incident-state';
+import { applyEvent, lastSeqOf, replay, type IncidentState, type Stamp } from '../../../shared/incident/incident-state';
+import { mergeReceived, type ReceivedMerge } from '../../../shared/incident/record-merge';
 import { canonicalEvent, compareRecords, readJournal } from '../../../shared/incident/journal';
 import { mergeJournal, type JournalMerge } from '../../../shared/incident/journal-merge';
 import { withNamedValue } from '../../../shared/library/placeholders';
 import { appendToJournal, journalAvailable, listJournalFiles, readJournalFile } from './journal';
 import { appDatabase } from '../../app/services/app-services';
 import type { IncidentSummaryRecord } from '../../app/services/database';
-import { appendEvents, listIncidents, readCurrentIncident, readIncidentEvents, summaryOf, writeCurrentIncident } from './incident-record';
+import { appendEvents, listIncidents, readCurrentIncident, readWholeRecord, readIncidentEvents, readResponderName, storePeerEvents, readWriterId, summaryOf, writeCurrentIncident } from './incident-record';
 
 /** What the journal file says about an incident, beside the database. */
 export type JournalCheck =
@@ -29,12 +30,22 @@ export interface RebuildPreview {
 
 export interface LoadedIncident {
   state: IncidentState;
+  /** Every writer's events (this machine's read as its writer's), in the order received. */
   events: IncidentEvent[];
   journal?: JournalCheck;
 }
 
+/** What receiving other writers' events did to one incident. */
+export interface Received extends ReceivedMerge {
+  incidentId: string;
+  /** Whether the incident was new to this machine (joined). */
+  joined: boolean;
+}
+
 interface IncidentStore {
   ready: boolean;
+  /** This machine and profile as a writer, with the responder's name from Settings. */
+  writer: Writer;
   list: IncidentSummaryRecord[];
   currentId?: string;
   loaded: Record<string, LoadedIncident>;
@@ -57,6 +68,13 @@ interface IncidentStore {
    * they left: keys pressed faster than the disk writes still each act on the step then current.
    */
   record(incidentId: string, bodies: EventBody[] | ((state: IncidentState) => EventBody[])): Promise<boolean>;
+  /**
+   * Takes in other writers' events of one incident (a shared repository, folder or bundle): only
+   * what this machine lacks is added, in one durable write, and the record replayed in its order.
+   */
+  receive(incidentId: string, events: readonly unknown[]): Promise<Received>;
+  /** The name put on this machine's next events (Settings' responder name). */
+  setWriterName(name: string | undefined): void;
   setSecret(runId: string, name: string, value: string): void;
   /** A rebuild waiting for the responder's answer: what the journal would add, and the lines refused. */
   rebuild?: RebuildPreview;
@@ -88,8 +106,8 @@ function queued<T>(incidentId: string, work: () => Promise<T>): Promise<T> {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const useIncidentStore = create<IncidentStore>((set, get) => {
-  const withSummary = (state: IncidentState) => {
-    const summary = summaryOf(state);
+  const withSummary = (state: IncidentState, ownWriter = get().writer.id) => {
+    const summary = summaryOf(state, ownWriter);
     const others = get().list.filter((item) => item.id !== state.id);
     return [summary, ...others].sort((a, b) => b.declaredAt - a.declaredAt);
   };
@@ -99,20 +117,23 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
     if (!journalAvailable()) return { kind: 'none', reason: 'In the browser there is no journal file: the record is kept in this browser’s storage only.' };
     const file = await readJournalFile(id);
     if (!file.ok) return { kind: 'none', reason: file.missing ? 'There is no journal file for this incident.' : `The journal file cannot be read: ${file.reason}.` };
-    const agreement = compareRecords(events, readJournal(file.text).events);
+    const own = get().writer.id;
+    const agreement = compareRecords(events.filter((event) => event.writer === own), readJournal(file.text).events);
     return agreement.agree ? { kind: 'agree' } : { kind: 'differ', difference: agreement.difference, journalAhead: agreement.journalAhead };
   };
 
   return {
     ready: false,
+    // Until init reads the profile's writer id: nothing is recorded before the app is ready.
+    writer: { id: '' },
     list: [],
     loaded: {},
     secrets: {},
     orphanJournals: [],
     async init() {
       const db = appDatabase();
-      const [list, currentId, journals] = await Promise.all([listIncidents(db), readCurrentIncident(db), listJournalFiles()]);
-      set({ list, orphanJournals: journals.filter((id) => !list.some((item) => item.id === id)) });
+      const [list, currentId, journals, writerId, name] = await Promise.all([listIncidents(db), readCurrentIncident(db), listJournalFiles(), readWriterId(db), readResponderName(db)]);
+      set({ list, writer: { id: writerId, ...(name && { name }) }, orphanJournals: journals.filter((id) => !list.some((item) => item.id === id)) });
       const current = currentId && list.some((item) => item.id === currentId) ? currentId : undefined;
       if (current) await get().open(current);
       set({ ready: true, currentId: current });
@@ -121,7 +142,7 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
       const already = get().loaded[id];
       if (already) return already;
       const started = performance.now();
-      const events = await readIncidentEvents(appDatabase(), id);
+      const events = await readWholeRecord(appDatabase(), id, get().writer.id);
       const replayed = replay(events);
       if (!replayed.ok) {
         set({ problem: `The record of incident ${id} cannot be read: ${replayed.error.message}.` });
@@ -144,14 +165,15 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
     async declare(title, severity, options) {
       const keepCurrent = options?.keepCurrent && get().currentId !== undefined;
       const id = `inc-${crypto.randomUUID()}`;
-      const events = stampEvents(id, 0, SESSION, CLOCK, [{ type: 'incident-declared', title, severity }]);
+      const writer = get().writer;
+      const events = stampEvents(id, writer, { lastSeq: 0 }, SESSION, CLOCK, [{ type: 'incident-declared', title, severity }]);
       const applied = applyEvent(undefined, events[0]);
       if (!applied.ok) {
         set({ problem: applied.error.message });
         return undefined;
       }
       try {
-        await appendEvents(appDatabase(), events, applied.state);
+        await appendEvents(appDatabase(), events, applied.state, writer.id);
         if (!keepCurrent) await writeCurrentIncident(appDatabase(), id);
       } catch (error) {
         set({ problem: `The incident could not be saved: ${message(error)}. Nothing was recorded.` });
@@ -169,7 +191,9 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
           set({ problem: 'That incident is not open.' });
           return false;
         }
-        const events = stampEvents(incidentId, loaded.state.lastSeq, SESSION, CLOCK, typeof bodies === 'function' ? bodies(loaded.state) : bodies);
+        const writer = get().writer;
+        const place = { lastSeq: lastSeqOf(loaded.state, writer.id), latestClock: loaded.state.clock };
+        const events = stampEvents(incidentId, writer, place, SESSION, CLOCK, typeof bodies === 'function' ? bodies(loaded.state) : bodies);
         if (!events.length) return true;
         let state = loaded.state;
         for (const event of events) {
@@ -182,7 +206,7 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
         }
         try {
           // Durable before it is shown: the screen changes only after this resolves.
-          await appendEvents(appDatabase(), events, state);
+          await appendEvents(appDatabase(), events, state, writer.id);
         } catch (error) {
           set({ problem: `Not recorded: the database refused the write (${message(error)}). Try again; nothing was shown as done.` });
           return false;
@@ -193,6 +217,32 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
         void appendToJournal(incidentId, events).then((problem) => problem && set({ journalProblem: `The journal file was not written: ${problem}. The record is safe in the app’s database.` }));
         return true;
       });
+    },
+    receive(incidentId, incoming) {
+      return queued(incidentId, async () => {
+        const db = appDatabase();
+        const own = get().writer.id;
+        const held = get().loaded[incidentId]?.events ?? (await readWholeRecord(db, incidentId, own));
+        const merge = mergeReceived(held, incoming.filter((event) => (event as { incidentId?: unknown } | null)?.incidentId === incidentId), own);
+        const received: Received = { incidentId, joined: !held.length && merge.added.length > 0, ...merge };
+        if (!merge.added.length) return received;
+        const events = [...held, ...merge.added];
+        const replayed = replay(events);
+        // Kept even when the record has no declaration yet (it is on its way): shown once it has one.
+        if (!replayed.ok) {
+          await storePeerEvents(db, merge.added);
+          return received;
+        }
+        await appendEvents(db, merge.added, replayed.state, own, true);
+        const before = get().loaded[incidentId];
+        if (before) keep({ ...before, state: replayed.state, events });
+        else set({ list: withSummary(replayed.state, own) });
+        return received;
+      });
+    },
+    setWriterName(name) {
+      const { id } = get().writer;
+      set({ writer: { id, ...(name?.trim() && { name: name.trim() }) } });
     },
     setSecret(runId, name, value) {
       set({ secrets: { ...get().secrets, [runId]: withNamedValue(get().secrets[runId] ?? {}, name, value) } });
@@ -238,9 +288,17 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
       set({ rebuild: undefined, problem: 'The incident changed while the rebuild was being confirmed: nothing was added. Ask for the rebuild again to see what it would add now.' });
       return;
     }
-    const { added, events, state } = merged.merge;
+    const { added } = merged.merge;
+    const own = get().writer.id;
+    const events = [...(await readWholeRecord(appDatabase(), id, own)), ...added.map((event) => (event.writer === undefined ? { ...event, writer: own } : event))];
+    const replayed = replay(events);
+    if (!replayed.ok) {
+      set({ rebuild: undefined, problem: `The rebuild was not saved: ${replayed.error.message}. Nothing was changed.` });
+      return;
+    }
+    const { state } = replayed;
     try {
-      if (added.length) await appendEvents(appDatabase(), added, state);
+      if (added.length) await appendEvents(appDatabase(), added, state, own);
     } catch (error) {
       set({ rebuild: undefined, problem: `The rebuild was not saved: the database refused the write (${message(error)}). Nothing was changed.` });
       return;

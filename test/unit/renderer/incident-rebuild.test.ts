@@ -1,3 +1,4 @@
+import { tickClock } from '../../../shared/incident/hybrid-clock';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { journalLine } from '../../../shared/incident/journal';
@@ -51,7 +52,7 @@ describe('rebuilding an incident from its journal file', () => {
     const { store, db, record, id, events } = await fourEvents();
     const [first, , third, fourth] = lines(events);
     const forged = journalLine({ ...events[1], at: events[1].at + 60_000 } as IncidentEvent);
-    const next = { ...events[3], seq: 5, type: 'step-started', step: 1 } as IncidentEvent;
+    const next = { ...events[3], seq: 5, hlc: tickClock(events[3].hlc, 0), type: 'step-started', step: 1 } as IncidentEvent;
     journalText = [first, forged, third, third, fourth, journalLine(next)].join('\n');
 
     await store.getState().askRebuild(id);
@@ -83,7 +84,7 @@ describe('rebuilding an incident from its journal file', () => {
 
   it('adds nothing when the incident changed while the question was open, and says so', async () => {
     const { store, db, record, id, events } = await fourEvents();
-    journalText = [...lines(events), journalLine({ ...events[3], seq: 5, type: 'step-started', step: 1 } as IncidentEvent)].join('\n');
+    journalText = [...lines(events), journalLine({ ...events[3], seq: 5, hlc: tickClock(events[3].hlc, 0), type: 'step-started', step: 1 } as IncidentEvent)].join('\n');
     await store.getState().askRebuild(id);
     expect(await store.getState().record(id, [{ type: 'run-note', runId: 'run-1', text: 'typed meanwhile' }])).toBe(true);
     await store.getState().confirmRebuild();

@@ -62,7 +62,7 @@ describe('the incident store', () => {
     expect(store.getState().problem).toMatch(/the database refused the write \(QuotaExceededError\)/);
     // The next try goes through, numbered right after the last event written.
     expect(await store.getState().record(id, [{ type: 'step-done', runId: 'run-1', step: 0 }])).toBe(true);
-    expect(store.getState().loaded[id].state.lastSeq).toBe(4);
+    expect(store.getState().loaded[id].state.eventCount).toBe(4);
   });
 
   it('actions given as functions each see the state the writes before them left: two quick D presses settle two steps', async () => {

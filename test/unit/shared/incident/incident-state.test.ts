@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeRuns, durationMs, earlierValues, incidentElapsed, replay, wallClockStamp } from '../../../../shared/incident/incident-state';
+import { activeRuns, applyEvent, durationMs, earlierValues, incidentElapsed, replay, wallClockStamp } from '../../../../shared/incident/incident-state';
 import { T0, TestRecord, testRunbook } from '../../../support/incident-record';
 
 const declared = () => new TestRecord().add({ type: 'incident-declared', title: 'API down', severity: 'SEV1' });
@@ -8,7 +8,7 @@ const running = () => declared().add({ type: 'run-started', runId: 'run-1', runb
 describe('the incident', () => {
   it('starts investigating, at the time it was declared, with no milestones', () => {
     const state = declared().current;
-    expect(state).toMatchObject({ id: 'inc-1', title: 'API down', severity: 'SEV1', status: 'investigating', milestones: {}, runs: [], notes: [], lastSeq: 1 });
+    expect(state).toMatchObject({ id: 'inc-1', title: 'API down', severity: 'SEV1', status: 'investigating', milestones: {}, runs: [], notes: [], eventCount: 1, declaredBy: 'writer-a' });
     expect(state.declaredAt.at).toBe(T0);
   });
 
@@ -59,14 +59,19 @@ describe('the incident', () => {
     expect(record.refusal({ type: 'follow-up-marked', noteId: 'n9', followUp: true })).toMatch(/no note n9/);
   });
 
-  it('refuses an event out of order or of another incident', () => {
+  it('refuses to write an event out of order or of another incident; a record holding one keeps it aside, with the reason', () => {
     const record = declared();
-    const next = { type: 'incident-note', noteId: 'n', text: 't', followUp: false, incidentId: 'inc-1', at: T0, mono: 1, session: 's' } as const;
-    expect(replay([...record.events, { ...next, seq: 3 }]).ok).toBe(false);
+    const next = { type: 'incident-note', noteId: 'n', text: 't', followUp: false, incidentId: 'inc-1', at: T0, mono: 1, session: 's', writer: 'writer-a' } as const;
+    const gapped = applyEvent(record.current, { ...next, seq: 3 });
+    expect(!gapped.ok && gapped.error.message).toMatch(/should be event 2/);
     const other = replay([...record.events, { ...next, seq: 2, incidentId: 'inc-2' }]);
-    expect(!other.ok && other.error.message).toMatch(/belongs to incident inc-2/);
-    const gap = replay([...record.events, { ...next, seq: 3 }]);
-    expect(!gap.ok && gap.error.message).toMatch(/should be event 2/);
+    expect(other.ok && other.state.unapplied.map((kept) => kept.reason)).toEqual([expect.stringMatching(/belongs to incident inc-2/)]);
+    expect(other.ok && other.state.notes).toEqual([]);
+    // Event 3 with no event 2 waits for it; once it arrives, both apply.
+    const waiting = replay([...record.events, { ...next, seq: 3, noteId: 'n3' }]);
+    expect(waiting.ok && waiting.state.waiting.map((event) => event.seq)).toEqual([3]);
+    const complete = replay([...record.events, { ...next, seq: 3, noteId: 'n3' }, { ...next, seq: 2 }]);
+    expect(complete.ok && complete.state.notes.map((note) => note.id)).toEqual(['n', 'n3']);
   });
 });
 

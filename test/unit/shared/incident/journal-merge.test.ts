@@ -1,3 +1,4 @@
+import { tickClock } from '../../../../shared/incident/hybrid-clock';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '../../../../shared/incident/incident-events';
@@ -53,8 +54,9 @@ describe('rebuilding from the journal', () => {
   });
 
   it('refuses an event the record cannot take, and every later one, saying why', () => {
-    const doneTwice = { ...FULL[6], seq: 8 } as IncidentEvent;
-    const merged = mergeJournal('inc-a', FULL.slice(0, 7), file([...FULL.slice(0, 7), doneTwice, { ...FULL[8], seq: 9 } as IncidentEvent]));
+    // Stamped as a later event would be, past every clock in the record.
+    const doneTwice = { ...FULL[6], seq: 8, hlc: tickClock(FULL.at(-1)!.hlc, 0) } as IncidentEvent;
+    const merged = mergeJournal('inc-a', FULL.slice(0, 7), file([...FULL.slice(0, 7), doneTwice, { ...FULL[8], seq: 9, hlc: tickClock(doneTwice.hlc, 0) } as IncidentEvent]));
     expect(merged.ok && merged.merge.added).toEqual([]);
     expect(merged.ok && merged.merge.refused.map((refusal) => refusal.reason)).toEqual([
       'line 8: Event 8 (step-done): step 1 is already done',

@@ -33,7 +33,7 @@ function candidates(state: IncidentState, runs: number, choice: number): EventBo
   const open = state.runs.filter((run) => !run.finished);
   const bodies: EventBody[] = [];
   if (!open.length || rarely(6)) bodies.push(...RANDOM_RUNBOOKS.map((runbook): EventBody => ({ type: 'run-started', runId: `run-${runs + 1}`, runbook })));
-  if (rarely(9)) bodies.push({ type: 'incident-note', noteId: `note-${state.lastSeq}`, text: 'still down', followUp: false });
+  if (rarely(9)) bodies.push({ type: 'incident-note', noteId: `note-${state.eventCount}`, text: 'still down', followUp: false });
   for (const run of open) {
     const runId = run.id;
     run.steps.forEach((stepState, index) => {
