@@ -2,6 +2,7 @@
 // Requests arrive already checked against their declaration (electron/ipc-dispatch.ts).
 import type { AppInfo, Handlers } from '../shared/ipc-contract';
 import type { SyncSettingsView } from '../shared/sync/sync-contract';
+import type { SaveShareSettingsReply, ShareExchangeReply, ShareExchangeRequest, ShareSettings, ShareSettingsView } from '../shared/sharing/share-contract';
 import { checkSyncSettings, withoutToken } from '../shared/sync/sync-settings-validation';
 import { saveFile, type ChooseSavePath } from './file-save';
 import { IpcRefusal } from './ipc-dispatch';
@@ -20,6 +21,15 @@ export interface HandlerHost {
   chooseSavePath?: ChooseSavePath;
   /** The incident journal files; absent where there is no user data folder (a plain browser). */
   journal?: JournalStore;
+  /** Sharing incidents with other machines; absent where this host cannot (it then says so). */
+  share?: ShareHandlers;
+}
+
+/** What the sharing channels call (electron/share/). */
+export interface ShareHandlers {
+  settings(): Promise<ShareSettingsView>;
+  saveSettings(settings: ShareSettings): Promise<SaveShareSettingsReply>;
+  exchange(request: ShareExchangeRequest): Promise<ShareExchangeReply>;
 }
 
 export function createHandlers(host: HandlerHost): Handlers {
@@ -31,6 +41,10 @@ export function createHandlers(host: HandlerHost): Handlers {
   const journal = () => {
     if (!host.journal) throw new IpcRefusal('the incident journal needs the desktop app');
     return host.journal;
+  };
+  const share = () => {
+    if (!host.share) throw new IpcRefusal('sharing incidents needs the desktop app');
+    return host.share;
   };
   const view = async (): Promise<SyncSettingsView> => ({
     ...(await sync().settings.read()),
@@ -64,5 +78,8 @@ export function createHandlers(host: HandlerHost): Handlers {
     'journal:append': (request) => journal().append(request),
     'journal:read': ({ incidentId }) => journal().read(incidentId),
     'journal:list': () => journal().list(),
+    'share:get-settings': () => share().settings(),
+    'share:set-settings': (settings) => share().saveSettings(settings),
+    'share:exchange': (request) => share().exchange(request),
   };
 }

@@ -4,6 +4,8 @@
 // and the stand-in build `window.failsafe` with createBridge.
 import { eventProblem, INCIDENT_ID } from './incident/journal';
 import type { SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from './sync/sync-contract';
+import type { SaveShareSettingsReply, ShareExchangeReply, ShareExchangeRequest, ShareSettings, ShareSettingsView } from './sharing/share-contract';
+import { checkExchangeRequest, checkShareSettingsShape } from './sharing/share-requests';
 
 export interface AppInfo {
   version: string;
@@ -152,6 +154,9 @@ export const IPC_CHANNELS = {
   'journal:append': channel<JournalAppend, JournalReply>(journalAppend),
   'journal:read': channel<{ incidentId: string }, JournalReadReply>(incidentRequest),
   'journal:list': channel<void, string[]>(noPayload),
+  'share:get-settings': channel<void, ShareSettingsView>(noPayload),
+  'share:set-settings': channel<ShareSettings, SaveShareSettingsReply>(checkShareSettingsShape),
+  'share:exchange': channel<ShareExchangeRequest, ShareExchangeReply>(checkExchangeRequest),
 };
 
 export type Channel = keyof typeof IPC_CHANNELS;
@@ -178,6 +183,10 @@ export interface FailsafeBridge {
   appendJournal(request: JournalAppend): Promise<JournalReply>;
   readJournal(incidentId: string): Promise<JournalReadReply>;
   listJournals(): Promise<string[]>;
+  shareSettings(): Promise<ShareSettingsView>;
+  saveShareSettings(settings: ShareSettings): Promise<SaveShareSettingsReply>;
+  /** Writes this writer's events to the shared place and reads everyone else's (shared/sharing/share-contract.ts). */
+  exchangeIncidents(request: ShareExchangeRequest): Promise<ShareExchangeReply>;
   /** Calls `listener` with each link handed to the app; links that fail `checkHandedLink` are dropped. The result stops listening. */
   onLink(listener: (link: string) => void): () => void;
 }
@@ -198,6 +207,9 @@ export function createBridge(invoke: Invoke, listen: Listen = noEvents): Failsaf
     appendJournal: (request) => call('journal:append', request),
     readJournal: (incidentId) => call('journal:read', { incidentId }),
     listJournals: () => call('journal:list'),
+    shareSettings: () => call('share:get-settings'),
+    saveShareSettings: (settings) => call('share:set-settings', settings),
+    exchangeIncidents: (request) => call('share:exchange', request),
     onLink: (listener) =>
       listen(LINK_EVENT, (payload) => {
         const checked = checkHandedLink(payload);

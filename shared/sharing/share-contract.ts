@@ -77,3 +77,12 @@ export type SaveShareSettingsReply = { ok: true; settings: ShareSettings } | { o
 
 /** No exchange carries more than this of one writer's events (an incident of 100,000 events is about 30 MB). */
 export const MAX_SHARE_REQUEST_CHARS = 48 * 1024 * 1024;
+
+/** The settings as the Settings screen shows them, with what it needs to explain them. */
+export interface ShareSettingsView extends ShareSettings {
+  /** The library's repository, used when `url` is empty. */
+  libraryUrl: string;
+  /** Whether the library sync's token is set (it is used for the incident repository too). */
+  hasToken: boolean;
+  systemGitAvailable: boolean;
+}

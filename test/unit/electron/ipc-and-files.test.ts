@@ -49,7 +49,7 @@ describe('IPC dispatch, the one door of both hosts', () => {
   });
 
   it('declares a check for every channel the bridge uses', () => {
-    expect(CHANNELS.sort()).toEqual(['app:info', 'file:save', 'journal:append', 'journal:list', 'journal:read', 'sync:get-settings', 'sync:run', 'sync:set-settings', 'sync:snapshot-part', 'sync:status']);
+    expect(CHANNELS.sort()).toEqual(['app:info', 'file:save', 'journal:append', 'journal:list', 'journal:read', 'share:exchange', 'share:get-settings', 'share:set-settings', 'sync:get-settings', 'sync:run', 'sync:set-settings', 'sync:snapshot-part', 'sync:status']);
   });
 });
 
