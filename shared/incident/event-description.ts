@@ -2,7 +2,34 @@
 import { escapeMarkdown, inlineCode } from '../library/markdown/markdown-escape';
 import type { IncidentEvent } from './incident-events';
 import type { IncidentState } from './incident-state';
+import { orderRecord } from './record-order';
 import { formatClock } from './time-format';
+import { writerName } from './writers';
+
+/** One line of the timeline: the event, who wrote it (when anyone is named or several wrote), and why it changed nothing, if so. */
+export interface TimelineEntry {
+  event: IncidentEvent;
+  who?: string;
+  unapplied?: string;
+}
+
+/**
+ * The timeline: every event of the record in its one order (the same on every machine), then the
+ * events still waiting for earlier ones of their writer.
+ */
+export function timelineOf(incident: IncidentState, events: readonly IncidentEvent[]): { entries: TimelineEntry[]; waiting: TimelineEntry[] } {
+  const writers = Object.values(incident.writers);
+  const named = writers.length > 1 || writers.some((writer) => writer.name);
+  const reasons = new Map(incident.unapplied.map(({ event, reason }) => [`${event.writer ?? ''}\u0000${event.seq}`, reason]));
+  const entry = (event: IncidentEvent): TimelineEntry => {
+    const writer = incident.writers[event.writer ?? ''];
+    const unapplied = reasons.get(`${event.writer ?? ''}\u0000${event.seq}`);
+    return { event, ...(named && { who: event.by?.trim() || writerName(writer ?? { id: event.writer ?? '' }) }), ...(unapplied !== undefined && { unapplied }) };
+  };
+  const { ordered, waiting } = orderRecord(events);
+  const waits = (event: IncidentEvent): TimelineEntry => ({ ...entry(event), unapplied: `waiting for event ${event.seq - 1} of ${writerName(incident.writers[event.writer ?? ''] ?? { id: event.writer ?? '' })}, not received yet` });
+  return { entries: ordered.map(entry), waiting: waiting.map(waits) };
+}
 
 /** How what people typed is written: as it is on screen, escaped in Markdown. Commands are inline code in both. */
 export interface WordsFormat {

@@ -2,18 +2,24 @@
 // Whatever people typed (titles, notes, reasons, values) is escaped, so it renders as typed in any
 // Markdown viewer: a `<script>` is words, a `|` stays in its table cell, a backslash stays a backslash.
 import { escapeMarkdown, inlineCode, longestBacktickRun } from '../library/markdown/markdown-escape';
-import { describeEvent, IN_MARKDOWN } from './event-description';
+import { describeEvent, IN_MARKDOWN, timelineOf } from './event-description';
 import type { Alert } from '../alerts/alert';
 import { MILESTONES, type EventOf, type IncidentEvent } from './incident-events';
 import { durationMs, incidentElapsed, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
+import { orderRecord } from './record-order';
 import { formatClock, formatDuration, formatUtc, utcOffset } from './time-format';
+import { writerName, writersInOrder } from './writers';
 
+/**
+ * What the export says beyond the record. Everything else is a function of the record, so every
+ * machine holding the same events (in the same time zone, with the same app and library) writes
+ * the same file, byte for byte.
+ */
 export interface ExportContext {
   appVersion: string;
-  /** The responder's name, when they set one in Settings. */
+  /** The responder's name in Settings: named only when no event of the record names anyone. */
   responder?: string;
   timeZone: string;
-  exportedAt: number;
   /** The library open when exporting. */
   library: { version: string; commit?: string };
   /** Runs whose runbook has changed in the library since they started. */
@@ -31,12 +37,12 @@ export function exportIncidentMarkdown(incident: IncidentState, events: readonly
     ['Status', incident.status],
     ['Declared', when(incident.declaredAt.at)],
     ...(incident.status === 'resolved' && incident.milestones.resolved !== undefined ? [['Resolved', when(incident.milestones.resolved)] as [string, string]] : []),
-    [incident.status === 'resolved' ? 'Duration' : 'Open for', formatDuration(incidentElapsed(incident, wallClockStamp(context.exportedAt)))],
-    ...(context.responder ? [['Responder', context.responder] as [string, string]] : []),
-    ['Time zone', `${timeZone} (${utcOffset(context.exportedAt, timeZone)})`],
+    // An open incident's age is given to its last event, not to the moment of export: the same record reads the same.
+    incident.status === 'resolved' ? ['Duration', formatDuration(incidentElapsed(incident, wallClockStamp(incident.lastAt.at)))] : ['Last event', `${when(incident.lastAt.at)}, ${formatDuration(incident.lastAt.at - incident.declaredAt.at)} after the declaration`],
+    ...responders(incident, context),
+    ['Time zone', `${timeZone} (${utcOffset(incident.declaredAt.at, timeZone)})`],
     ['Failsafe', context.appVersion],
     ['Library', context.library.commit ? `commit ${context.library.commit}` : `bundled, version ${context.library.version}`],
-    ['Exported', when(context.exportedAt)],
   ];
   lines.push('| | |', '|---|---|', ...header.map(([label, value]) => `| ${label} | ${text(value)} |`), '');
 
@@ -55,8 +61,11 @@ export function exportIncidentMarkdown(incident: IncidentState, events: readonly
   }
   lines.push('');
 
-  lines.push('## Timeline', '', 'In the order recorded, each with the time the computer’s clock gave when it was recorded.', '');
-  for (const event of [...events].sort((a, b) => a.seq - b.seq)) lines.push(`- ${formatUtc(event.at)}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}`);
+  const timeline = timelineOf(incident, events);
+  lines.push('## Timeline', '', 'In the order recorded, each with the time the clock of the computer that recorded it gave.', '');
+  for (const { event, who, unapplied } of [...timeline.entries, ...timeline.waiting]) {
+    lines.push(`- ${formatUtc(event.at)}${who ? `, ${text(who)}` : ''}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}${unapplied === undefined ? '' : ` (kept, changed nothing: ${text(unapplied)})`}`);
+  }
   lines.push('');
 
   if (incident.alerts.length) {
@@ -110,7 +119,7 @@ function runSection(run: RunState, events: readonly IncidentEvent[], context: Ex
   });
   lines.push('');
   // From the events, so they stay in the order they were copied whatever the clock did.
-  const copied = events.filter((event): event is EventOf<'command-copied'> => event.type === 'command-copied' && event.runId === run.id).sort((a, b) => a.seq - b.seq);
+  const copied = orderRecord(events).ordered.filter((event): event is EventOf<'command-copied'> => event.type === 'command-copied' && event.runId === run.id);
   if (copied.length) {
     lines.push('Commands copied:', '');
     for (const copy of copied) lines.push(`- ${formatUtc(copy.at)}, ${copy.step === undefined ? 'outside the steps' : `step ${copy.step + 1}`}:`, '', ...fenced(copy.command).map((line) => `  ${line}`), '');
@@ -127,6 +136,12 @@ function deviationsOf(run: RunState, events: readonly IncidentEvent[], context: 
       ? [`- ${title}, step ${index + 1} “${text(run.runbook.steps[index].title)}”: ${history.map((past) => (past.reason === undefined ? past.outcome : `${past.outcome}: ${text(past.reason)}`)).join('; then ')}`]
       : [],
   );
+  run.steps.forEach((step, index) => {
+    const conflicts = step.concurrent.filter((other) => other.conflict);
+    if (!conflicts.length) return;
+    const others = conflicts.map((other) => `${other.outcome}${other.reason ? ` (${text(other.reason)})` : ''} by ${text(writerName({ id: other.writer, name: other.name }))}`).join('; ');
+    found.push(`- ${title}, step ${index + 1} “${text(run.runbook.steps[index].title)}”: not settled: ${step.outcome}, and ${others}`);
+  });
   if (run.finished?.outcome === 'aborted') found.push(`- ${title}: run aborted: ${text(run.finished.reason ?? '')}`);
   if (context.changedRuns.has(run.id)) found.push(`- ${title}: the runbook has changed in the library since this run started`);
   return found;
@@ -172,7 +187,7 @@ type PastOutcome = { outcome: 'done' | 'skipped' | 'failed' | 'reopened'; reason
 /** Each step's outcomes in the order they were recorded: the state keeps only the last, the events keep them all. */
 function stepHistories(run: RunState, events: readonly IncidentEvent[]): PastOutcome[][] {
   const histories: PastOutcome[][] = run.steps.map(() => []);
-  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+  for (const event of orderRecord(events).ordered) {
     if (!('runId' in event) || event.runId !== run.id || !('step' in event) || event.step === undefined || !histories[event.step]) continue;
     if (event.type === 'step-done') histories[event.step].push({ outcome: 'done' });
     else if (event.type === 'step-skipped') histories[event.step].push({ outcome: 'skipped', reason: event.reason.trim() });
@@ -180,6 +195,13 @@ function stepHistories(run: RunState, events: readonly IncidentEvent[]): PastOut
     else if (event.type === 'step-reopened') histories[event.step].push({ outcome: 'reopened' });
   }
   return histories;
+}
+
+/** Everyone who wrote to the incident, by name; the Settings name only for a record that names no one. */
+function responders(incident: IncidentState, context: ExportContext): [string, string][] {
+  const writers = writersInOrder(incident.writers);
+  if (writers.length > 1 || writers.some((writer) => writer.name)) return [[writers.length > 1 ? 'Responders' : 'Responder', writers.map(writerName).join(', ')]];
+  return context.responder ? [['Responder', context.responder]] : [];
 }
 
 /** What someone typed, on one line, rendering as typed. */

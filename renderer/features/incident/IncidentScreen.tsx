@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { describeEvent } from '../../../shared/incident/event-description';
+import { useEffect, useMemo, useState } from 'react';
+import { describeEvent, timelineOf } from '../../../shared/incident/event-description';
 import { INCIDENT_STATUSES, MILESTONES, type EventBody, type Milestone } from '../../../shared/incident/incident-events';
 import { incidentElapsed, type IncidentState } from '../../../shared/incident/incident-state';
 import { formatClock, formatElapsed, formatUtc, parseUtcInput } from '../../../shared/incident/time-format';
@@ -45,6 +45,7 @@ export function IncidentScreen({ id }: { id?: string }) {
 
 function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: boolean }) {
   const { state: incident, events } = loaded;
+  const timeline = useMemo(() => timelineOf(incident, events), [incident, events]);
   const record = (bodies: EventBody[]) => useIncidentStore.getState().record(incident.id, bodies);
   const levels = useLibraryStore((state) => state.severity);
   const journalFolder = useAppStore((state) => state.appInfo?.journalFolder);
@@ -120,9 +121,10 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">Timeline</h2>
             <ol className="timeline">
-              {events.map((event) => (
-                <li key={event.seq}>
+              {[...timeline.entries, ...timeline.waiting].map(({ event, who, unapplied }) => (
+                <li key={`${event.writer ?? ''}:${event.seq}`} className={unapplied === undefined ? undefined : 'timeline-unapplied'}>
                   <time dateTime={new Date(event.at).toISOString()}>{formatUtc(event.at).slice(11)}</time>{' '}
+                  {who && <span className="timeline-who">{who}: </span>}
                   {event.type === 'message-copied' ? (
                     // A message is shown whole: folded to its first line, one click (or Enter) opens it word for word.
                     <details className="timeline-message">
@@ -132,6 +134,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
                   ) : (
                     describeEvent(event, incident, TIME_ZONE)
                   )}
+                  {unapplied !== undefined && <span className="muted"> (kept, changed nothing: {unapplied})</span>}
                 </li>
               ))}
             </ol>

@@ -19,7 +19,6 @@ export async function incidentMarkdown({ state, events }: LoadedIncident): Promi
     appVersion: appVersion(),
     responder: await readResponderName(appDatabase()),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    exportedAt: Date.now(),
     library: { version: meta?.version ?? 'none', commit: meta?.source.kind === 'git' ? meta.source.commit : undefined },
     changedRuns,
   });

@@ -3,7 +3,8 @@ import { flushSync } from 'react-dom';
 import { durationMs, type IncidentState, type RunState, type StepOutcome } from '../../../shared/incident/incident-state';
 import type { EventBody } from '../../../shared/incident/incident-events';
 import { runbookHash } from '../../../shared/incident/runbook-copy';
-import { formatElapsed } from '../../../shared/incident/time-format';
+import { formatElapsed, formatUtc } from '../../../shared/incident/time-format';
+import { writerName } from '../../../shared/incident/writers';
 import { codeBlocks } from '../../../shared/library/markdown/markdown-blocks';
 import { commandText, fillCommand, missingParams, recordedCommand } from '../../../shared/library/run-params';
 import { namedValues, ownValue } from '../../../shared/library/placeholders';
@@ -278,6 +279,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
                     {index + 1}. {run.runbook.steps[index].title}
                   </span>
                   <span className="visually-hidden">, {outcomeWords(state.outcome)}</span>
+                  {state.concurrent.some((other) => other.conflict) && <span className="step-conflict">conflict</span>}
                 </button>
               </li>
             ))}
@@ -291,6 +293,23 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
             Step {viewed + 1} of {run.steps.length}: {stepInfo.title} <span className={`step-state step-${step.outcome}`}>{outcomeWords(step.outcome)}</span>
           </h2>
           {step.reason && <p className={`step-reason step-${step.outcome}`}>{step.outcome === 'skipped' ? `Skipped: ${step.reason}` : `Failed: ${step.reason}`}</p>}
+          {step.concurrent.length > 0 && (
+            <ul className="step-concurrent" aria-label="Also marked by others" data-testid="step-concurrent">
+              {step.concurrent.map((other, index) => (
+                <li key={index} className={other.conflict ? 'step-reason step-failed' : 'muted'}>
+                  {other.conflict ? 'Conflict: ' : 'Also '}
+                  {other.outcome} by {writerName({ id: other.writer, name: other.name })} at {formatUtc(other.at.at).slice(11)}
+                  {other.reason ? `: ${other.reason}` : ''}
+                  {other.conflict && (
+                    <>
+                      {' '}
+                      To settle it, reopen the step with <kbd>{RUN_KEYS.reopen}</kbd> and mark it.
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
           <StepNotes runbookId={run.runbook.id} step={viewed + 1} />
           <MarkdownView markdown={markdown} fromPath={run.runbook.path} filling={filling} />
           {step.notes.length > 0 && (

@@ -67,7 +67,7 @@ describe('parameters named like Object.prototype members', () => {
     const run = record.current.runs[0];
     expect(NAMES.map((name) => Object.prototype.hasOwnProperty.call(run.params, name) && run.params[name].value)).toEqual(['v0', 'v1', 'v2']);
     expect(NAMES.map((name) => ownValue(initialValues(copy.params, earlierValues(record.current)), name))).toEqual(['v0', 'v1', 'v2']);
-    const markdown = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', exportedAt: record.at, library: { version: 'v1' }, changedRuns: new Set() });
+    const markdown = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', library: { version: 'v1' }, changedRuns: new Set() });
     const rendered = micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
     expect(rendered).toContain('Parameters: __proto__ = <code>v0</code>, constructor = <code>v1</code>, hasOwnProperty = <code>v2</code>');
   });

@@ -10,7 +10,7 @@ import { T0, TestRecord, testRunbook } from '../../../support/incident-record';
 // An incident declared from an alert keeps the alert as it was read: its labels and annotations
 // reach the timeline and the export word for word, and a journal line claiming to be one is checked.
 
-const context: ExportContext = { appVersion: '0.1.0 (desktop)', timeZone: 'UTC', exportedAt: T0 + 3_600_000, library: { version: 'v1' }, changedRuns: new Set() };
+const context: ExportContext = { appVersion: '0.1.0 (desktop)', timeZone: 'UTC', library: { version: 'v1' }, changedRuns: new Set() };
 
 const crashLooping: Alert = {
   name: 'KubePodCrashLooping',

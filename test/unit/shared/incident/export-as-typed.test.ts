@@ -3,14 +3,14 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { exportIncidentMarkdown, type ExportContext } from '../../../../shared/incident/incident-export';
-import { T0, TestRecord, testRunbook } from '../../../support/incident-record';
+import { TestRecord, testRunbook } from '../../../support/incident-record';
 
 // The export is read in a Markdown viewer, often one that shows HTML. What responders typed must
 // show there as typed: a `<script>` is words, a `|` stays in its cell, a backslash stays a backslash,
 // and no star or underscore of theirs turns into emphasis. And a step that failed and was then done
 // is still a deviation, every outcome in order.
 
-const context: ExportContext = { appVersion: '0.1.0 (desktop)', timeZone: 'UTC', exportedAt: T0 + 3_600_000, library: { version: 'v1' }, changedRuns: new Set() };
+const context: ExportContext = { appVersion: '0.1.0 (desktop)', timeZone: 'UTC', library: { version: 'v1' }, changedRuns: new Set() };
 
 /** Rendered as a CommonMark + GFM viewer that lets HTML through would show it. */
 const render = (markdown: string) => micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });

@@ -57,7 +57,6 @@ describe('the postmortem export', () => {
       appVersion: '0.1.0',
       responder: 'Ada Lovelace',
       timeZone: 'Europe/Amsterdam',
-      exportedAt: T0 + 2 * 3_600_000,
       library: { version: 'lib-v2', commit: 'b7e1f00d2c3a4b5c6d7e8f9012345678abcdef01' },
       changedRuns: new Set(['run-1']),
     });
@@ -68,8 +67,8 @@ describe('the postmortem export', () => {
 
   it('says so when nothing was run, no milestone set and no step deviated', () => {
     const record = new TestRecord().add({ type: 'incident-declared', title: 'Slow search', severity: 'SEV3' });
-    const markdown = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', exportedAt: T0 + 60_000, library: { version: 'v1' }, changedRuns: new Set() });
-    expect(markdown).toContain('| Open for | 1m 00s |');
+    const markdown = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', library: { version: 'v1' }, changedRuns: new Set() });
+    expect(markdown).toContain('| Last event | 2026-11-23 02:14:05 UTC (02:14:05 local), 0s after the declaration |');
     expect(markdown).toContain('| Library | bundled, version v1 |');
     expect(markdown).not.toContain('Responder');
     for (const line of ['No milestone was set.', 'No runbook was run.', 'None: every step was done as written.', 'None.']) expect(markdown).toContain(line);
