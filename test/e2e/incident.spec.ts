@@ -1,3 +1,4 @@
+import { tickClock } from '../../shared/incident/hybrid-clock';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readJournal } from '../../shared/incident/journal';
@@ -206,7 +207,8 @@ test('a rebuild from a journal with a forged and a duplicated line keeps every e
   // Someone edits the file: event 2 rewritten, event 3 twice, and one event the database lacks.
   const lines = (await readFile(journal, 'utf8')).trimEnd().split('\n');
   const forged = JSON.stringify({ ...JSON.parse(lines[1]), text: 'nothing happened' });
-  const added = JSON.stringify({ ...JSON.parse(lines[2]), seq: stored.length + 1, noteId: 'from-the-journal', text: 'written on another machine' });
+  const third = JSON.parse(lines[2]) as { hlc: string };
+  const added = JSON.stringify({ ...third, seq: stored.length + 1, hlc: tickClock(third.hlc, 0), noteId: 'from-the-journal', text: 'written on another machine' });
   await writeFile(journal, [lines[0], forged, lines[2], lines[2], added].join('\n') + '\n');
   await page.reload();
   await page.keyboard.press('Control+2');
