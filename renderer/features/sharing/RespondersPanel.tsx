@@ -21,7 +21,7 @@ export function RespondersPanel({ incident }: { incident: IncidentState }) {
   const lastExchangeAt = useShareStore((state) => state.lastExchangeAt);
   const running = useShareStore((state) => state.running);
   const allRefused = useShareStore((state) => state.refused);
-  const sharing: OwnShareFacts['sharing'] = mode === undefined ? { kind: 'unavailable', reason: unavailable ?? 'sharing is starting.' } : mode === 'off' ? { kind: 'off' } : { kind: 'on' };
+  const sharing: OwnShareFacts['sharing'] = mode === undefined ? { kind: 'unavailable', reason: unavailable ?? 'Sharing is starting.' } : mode === 'off' ? { kind: 'off' } : { kind: 'on' };
   const ownId = you.id;
   const own = incident.writers[ownId]?.lastSeq ?? 0;
   const status = ownShareStatus({ sharing, own, unshared: unsharedCount(own, sharedSeq), unshareable, offline, lastExchangeAt });

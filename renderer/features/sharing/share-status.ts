@@ -19,7 +19,7 @@ const events = (count: number) => `${count} ${count === 1 ? 'event' : 'events'}`
 const hoursMinutes = (iso: string) => formatUtc(Date.parse(iso)).slice(11, 16);
 
 export function ownShareStatus(facts: OwnShareFacts): string {
-  if (facts.sharing.kind === 'unavailable') return `Not shared: ${facts.sharing.reason}`;
+  if (facts.sharing.kind === 'unavailable') return `Not shared. ${facts.sharing.reason}`;
   if (facts.sharing.kind === 'off') return 'Not shared (Settings › Incident sharing)';
   if (facts.unshareable) return `Not shared: ${facts.unshareable}.`;
   const waiting = facts.unshared > 0 ? `${events(facts.unshared)} not shared yet. ` : '';
