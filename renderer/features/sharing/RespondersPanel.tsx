@@ -35,7 +35,7 @@ export function RespondersPanel({ incident }: { incident: IncidentState }) {
       <ul className="responders-list">
         {writers.map((writer) => (
           <li key={writer.id}>
-            <span className="responder-name">
+            <span className="responder-who">
               {writerName(writer)}
               {writer.id === ownId && <span className="badge">you</span>}
             </span>
@@ -44,7 +44,7 @@ export function RespondersPanel({ incident }: { incident: IncidentState }) {
         ))}
         {!writers.some((writer) => writer.id === ownId) && (
           <li>
-            <span className="responder-name">
+            <span className="responder-who">
               {writerName(you)}
               <span className="badge">you</span>
             </span>

@@ -84,8 +84,10 @@ export const useShareStore = create<ShareState>((set, get) => {
     const db = appDatabase();
     const own = await ownLastSeqs();
     const outgoing: { incidentId: string; events: Awaited<ReturnType<typeof readIncidentEvents>> }[] = [];
-    const unshareable: Record<string, string> = {};
+    // An incident recorded before sharing existed stays so: its record is not read again each time.
+    const unshareable = { ...get().unshareable };
     for (const incidentId of unsharedIncidents(own, get().sharedSeq)) {
+      if (unshareable[incidentId]) continue;
       const events = outgoingEvents(await readIncidentEvents(db, incidentId), writer);
       if (events.ok) outgoing.push({ incidentId, events: events.events });
       else unshareable[incidentId] = events.reason;

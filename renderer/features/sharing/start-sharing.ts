@@ -23,7 +23,12 @@ function onLocalChange(callback: () => void): () => void {
   });
 }
 
+let started = false;
+
+/** Once per window (React's development mode runs the shell's effects twice). */
 export function startIncidentSharing(): void {
+  if (started) return;
+  started = true;
   let scheduler: { stop(): void } | undefined;
   const restart = () => {
     scheduler?.stop();

@@ -201,6 +201,22 @@ describe('an exchange', () => {
     expect(unshared(id)).toBe(0);
   });
 
+  it('keeps an incident recorded before incidents could be shared on this machine, and says why', async () => {
+    const desktop = fakeDesktop();
+    const name = `share-${databaseName}`;
+    relaunchOnDatabase(name);
+    const { appDatabase } = await import('../../../renderer/app/services/app-services');
+    const { appendEvents } = await import('../../../renderer/features/incident/incident-record');
+    const old = new TestRecord('inc-old', { id: 'w-x' }).add({ type: 'incident-declared', title: 'Last year’s outage', severity: 'P2' });
+    const legacy = old.events.map(({ writer: _writer, hlc: _hlc, ...event }) => event as IncidentEvent);
+    await appendEvents(appDatabase(), legacy, old.current);
+    const { incidents, share } = await launch(name, desktop);
+    const id = (await incidents.getState().declare('Checkout down', 'P1'))!;
+    await share.getState().exchangeNow();
+    expect(desktop.requests[0].outgoing.map((entry) => entry.incidentId)).toEqual([id]);
+    expect(share.getState().unshareable['inc-old']).toMatch(/^it was recorded before incidents could be shared/);
+  });
+
   it('treats an answer of the wrong shape as no answer', async () => {
     const desktop = fakeDesktop();
     const { share } = await launch(`share-${databaseName}`, desktop);
