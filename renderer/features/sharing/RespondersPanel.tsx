@@ -40,6 +40,7 @@ export function RespondersPanel({ incident }: { incident: IncidentState }) {
               {writer.id === ownId && <span className="badge">you</span>}
             </span>
             <span className="muted">last event {formatUtc(writer.lastAt).slice(11)}</span>
+            {writer.id === ownId && !you.name && <span className="muted">(the others see this until you set your name in Settings)</span>}
           </li>
         ))}
         {!writers.some((writer) => writer.id === ownId) && (
