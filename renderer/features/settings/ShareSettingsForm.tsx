@@ -54,11 +54,11 @@ function ShareForm() {
       {form.mode === 'git' && (
         <>
           <label>
-            Incident repository URL
+            URL of the incident repository
             <input type="url" value={form.url} placeholder={view.libraryUrl ? `empty: the library’s repository (${view.libraryUrl})` : 'empty: the library’s repository (none is set)'} onChange={(event) => field('url')(event.target.value)} />
           </label>
           <label>
-            Branch
+            Branch holding incidents
             <input value={form.branch} placeholder={DEFAULT_INCIDENT_BRANCH} onChange={(event) => field('branch')(event.target.value)} />
           </label>
           <label>
