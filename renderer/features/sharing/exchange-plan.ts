@@ -1,7 +1,6 @@
 import type { IncidentEvent } from '../../../shared/incident/incident-events';
-import { receivedEventProblem } from '../../../shared/incident/record-merge';
+import { receivedEventProblem, type RefusedEvent } from '../../../shared/incident/record-merge';
 import type { ShareRefusal, ShareSettings } from '../../../shared/sharing/share-contract';
-import type { RefusedEvent } from '../../../shared/incident/record-merge';
 
 // The pure parts of an exchange: which incidents go out, what of them, and how the answers read.
 
