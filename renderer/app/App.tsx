@@ -21,6 +21,7 @@ import { StatusLine } from './StatusLine';
 import { SyncButton } from '../features/sync/SyncButton';
 import { SyncStatusPanel } from '../features/sync/SyncStatusPanel';
 import { useSyncStore } from '../features/sync/sync-store';
+import { startIncidentSharing } from '../features/sharing/start-sharing';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { useDialogStore } from './services/dialog-store';
 import { useIncidentStore } from '../features/incident/incident-store';
@@ -75,6 +76,7 @@ export function App() {
     if (phase === 'ready') {
       void useSyncStore.getState().init();
       void useIncidentStore.getState().init().then(resumeActiveRun);
+      startIncidentSharing();
       void useOnCallStore.getState().load();
       void useNotesStore.getState().load();
     }

@@ -23,6 +23,10 @@ export const ADD_ALERT_KEY = 'A';
 export const USE_QUOTED_KEY = 'Q';
 /** Starts a run of the runbook on screen. */
 export const START_RUN_KEY = 'R';
+/** On the incident page, with Shift: exchanges with the shared place now (plain S skips a step on the run screen). */
+export const SHARE_NOW_KEY = 'S';
+/** `⇧S` on macOS, `Shift S` elsewhere. */
+export const withShift = (key: string) => (mac() ? `⇧${key}` : `Shift ${key}`);
 
 /** The run screen's keys (single letters, ignored while typing in a field). */
 export const RUN_KEYS = {

@@ -14,6 +14,7 @@ import { saveFile } from '../../app/services/save-file';
 import { useNow } from './use-now';
 import { RebuildConfirm } from './RebuildConfirm';
 import { refuseTypeAhead } from '../../ui/no-type-ahead';
+import { RespondersPanel } from '../sharing';
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -142,6 +143,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
         </div>
         <aside className="incident-aside">
           <Milestones incident={incident} record={record} />
+          <RespondersPanel incident={incident} />
         </aside>
       </div>
     </article>

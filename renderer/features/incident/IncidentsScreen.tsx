@@ -57,6 +57,7 @@ export function IncidentsScreen() {
                 <td>
                   <a href={hashOf({ name: 'incident', id: item.id })}>{item.title}</a>
                   {item.id === currentId && <span className="badge">current</span>}
+                  {item.declaredBy && <span className="muted"> declared by {item.declaredBy}</span>}
                 </td>
                 <td>{item.severity}</td>
                 <td>{item.status}</td>

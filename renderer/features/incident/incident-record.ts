@@ -70,6 +70,12 @@ export async function readPeerPlaces(db: FailsafeDatabase): Promise<{ incidentId
   return [...places.values()];
 }
 
+/** This machine's last event number in an incident (0 when it wrote none), read from the key alone. */
+export async function readOwnLastSeq(db: FailsafeDatabase, incidentId: string): Promise<number> {
+  const [last] = await db.incidentEvents.where('[incidentId+seq]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]).reverse().limit(1).primaryKeys();
+  return last ? last[1] : 0;
+}
+
 const WRITER = 'writerId';
 
 /** This machine and profile as a writer of shared incidents: made once, kept with the user's data. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { loadResponderName, saveResponderName } from '../incident';
+import { loadResponderName, saveResponderName, useIncidentStore } from '../incident';
 
-/** The name put on incident exports ("Responder"); kept on this machine only. */
+/** The name put on incident exports ("Responder") and on this machine's events of shared incidents. */
 export function ResponderNameForm() {
   const [name, setName] = useState('');
   const [saved, setSaved] = useState<string>();
@@ -13,7 +13,11 @@ export function ResponderNameForm() {
       className="responder-name"
       onSubmit={(event) => {
         event.preventDefault();
-        void saveResponderName(name).then(() => setSaved(name.trim() ? 'Saved: exports name you as the responder.' : 'Saved: exports name no responder.'));
+        void saveResponderName(name).then(() => {
+          // Your next events carry it: others sharing the incident see who did what.
+          useIncidentStore.getState().setWriterName(name);
+          setSaved(name.trim() ? 'Saved: exports and shared incidents name you as the responder.' : 'Saved: exports name no responder.');
+        });
       }}
     >
       <h2>You</h2>

@@ -3,6 +3,7 @@ import { siteBasesFromText, siteBasesText } from '../../../shared/sync/site-base
 import type { SyncSettingsUpdate, TransportName } from '../../../shared/sync/sync-contract';
 import { useSyncStore } from '../sync';
 import { ResponderNameForm } from './ResponderNameForm';
+import { ShareSettingsForm } from './ShareSettingsForm';
 
 export function SettingsScreen() {
   const available = useSyncStore((state) => state.available);
@@ -14,6 +15,7 @@ export function SettingsScreen() {
         <ResponderNameForm />
         <h2>Library repository</h2>
         <p className="empty">Git sync needs the desktop app. This browser preview works from the library built into it.</p>
+        <ShareSettingsForm />
       </section>
     );
   }
@@ -128,6 +130,7 @@ function SettingsForm() {
           </p>
         )}
       </form>
+      <ShareSettingsForm />
     </section>
   );
 }
