@@ -1,4 +1,5 @@
 import type { IncidentEvent } from '../../../shared/incident/incident-events';
+import { orderRecord } from '../../../shared/incident/record-order';
 import { receivedEventProblem, type RefusedEvent } from '../../../shared/incident/record-merge';
 import type { ShareRefusal, ShareSettings } from '../../../shared/sharing/share-contract';
 
@@ -23,16 +24,17 @@ export type Outgoing = { ok: true; events: IncidentEvent[] } | { ok: false; reas
 
 /**
  * This writer's whole list of an incident, as it goes out: numbered from 1 without a gap, each
- * event its writer's. Events recorded before writers existed are read as this writer's (as the
- * record reads them); one with no clock cannot be ordered by another machine, so such an incident
- * stays here, with the reason.
+ * event its writer's and with its clock. Events recorded before writers existed are read as this
+ * writer's, with the clocks the record derives for them (record-order.ts), so every machine orders
+ * them as this one does.
  */
 export function outgoingEvents(events: readonly IncidentEvent[], writer: string): Outgoing {
-  const own = events.map((event) => (event.writer === undefined ? { ...event, writer } : event));
-  for (const [index, event] of own.entries()) {
-    if (event.seq !== index + 1) return { ok: false, reason: `event ${index + 1} is missing from this machine’s record` };
+  const { ordered, waiting } = orderRecord(events.map((event) => (event.writer === undefined ? { ...event, writer } : event)));
+  if (waiting.length) return { ok: false, reason: `event ${waiting[0].seq - 1} is missing from this machine’s record` };
+  const own = [...ordered].sort((a, b) => a.seq - b.seq);
+  for (const event of own) {
     const problem = receivedEventProblem(event);
-    if (problem) return { ok: false, reason: `it was recorded before incidents could be shared (event ${event.seq}: ${problem})` };
+    if (problem) return { ok: false, reason: `event ${event.seq} cannot be shared: ${problem}` };
   }
   return { ok: true, events: own };
 }

@@ -201,7 +201,7 @@ describe('an exchange', () => {
     expect(unshared(id)).toBe(0);
   });
 
-  it('keeps an incident recorded before incidents could be shared on this machine, and says why', async () => {
+  it('shares an incident recorded before incidents could be shared, its events read as this writer’s with derived clocks', async () => {
     const desktop = fakeDesktop();
     const name = `share-${databaseName}`;
     relaunchOnDatabase(name);
@@ -213,8 +213,10 @@ describe('an exchange', () => {
     const { incidents, share } = await launch(name, desktop);
     const id = (await incidents.getState().declare('Checkout down', 'P1'))!;
     await share.getState().exchangeNow();
-    expect(desktop.requests[0].outgoing.map((entry) => entry.incidentId)).toEqual([id]);
-    expect(share.getState().unshareable['inc-old']).toMatch(/^it was recorded before incidents could be shared/);
+    expect(desktop.requests[0].outgoing.map((entry) => entry.incidentId).sort()).toEqual([id, 'inc-old'].sort());
+    const sent = desktop.requests[0].outgoing.find((entry) => entry.incidentId === 'inc-old')!;
+    expect(sent.events).toEqual([{ ...legacy[0], writer: incidents.getState().writer.id, hlc: old.events[0].hlc }]);
+    expect(share.getState().unshareable['inc-old']).toBeUndefined();
   });
 
   it('treats an answer of the wrong shape as no answer', async () => {
