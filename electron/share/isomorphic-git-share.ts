@@ -7,13 +7,14 @@ import git from 'isomorphic-git';
 import type { HttpClient } from 'isomorphic-git';
 import { basicAuthHeader } from '../sync/git-transport';
 import { inflateWithNodeZlib } from '../sync/native-inflate';
+import { withHeadAt } from './remote-head';
 import { authorOf, localRef, remoteRef, type Remote, type ShareGit, type TreeEntry } from './share-git';
 
 export function createIsomorphicGitShare(http: HttpClient): ShareGit {
   inflateWithNodeZlib();
   const cache = {};
   const network = (remote: Remote) => ({
-    http,
+    http: withHeadAt(http, remote.branch),
     url: remote.url,
     headers: (remote.token ? { Authorization: basicAuthHeader(remote.token) } : {}) as Record<string, string>,
   });
@@ -24,6 +25,8 @@ export function createIsomorphicGitShare(http: HttpClient): ShareGit {
       if (!(await access(path.join(gitdir, 'HEAD')).then(() => true, () => false))) await git.init({ fs, dir: gitdir, bare: true });
       await git.setConfig({ fs, gitdir, path: 'core.symlinks', value: false });
       await git.setConfig({ fs, gitdir, path: 'remote.origin.url', value: url });
+      // isomorphic-git files what it fetched under this; it refuses to fetch without one.
+      await git.setConfig({ fs, gitdir, path: 'remote.origin.fetch', value: '+refs/heads/*:refs/remotes/origin/*' });
     },
     async fetch(gitdir, remote) {
       let fetched: string | null;
