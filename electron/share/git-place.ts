@@ -29,6 +29,7 @@ export function createGitPlace(options: GitPlaceOptions): SharePlace {
   const { dir, git, remote } = options;
   let readFrom: string | undefined;
 
+  /** This writer's files in a commit: their blob ids by path. */
   const ownEntries = async (commit: string | undefined, writer: string) => {
     const own = new Map<string, string>();
     if (!commit) return own;
@@ -37,6 +38,7 @@ export function createGitPlace(options: GitPlaceOptions): SharePlace {
     }
     return own;
   };
+  const incidentOf = (file: string) => file.split('/')[1];
 
   /** This writer's files as they should be on top of `base`: the ones this clone holds that `base` lacks (queued), then those sent now. */
   const changesOn = async (base: string | undefined, localTip: string | undefined, writer: string, outgoing: Outgoing[]) => {
@@ -44,7 +46,7 @@ export function createGitPlace(options: GitPlaceOptions): SharePlace {
     const changes = new Map<string, { incidentId: string; text: string }>();
     if (localTip && localTip !== base) {
       for (const [file, oid] of await ownEntries(localTip, writer)) {
-        if (baseOwn.get(file) !== oid) changes.set(file, { incidentId: writerFileAt(file)?.incidentId ?? '', text: (await git.readBlob(dir, oid)).toString('utf8') });
+        if (baseOwn.get(file) !== oid) changes.set(file, { incidentId: incidentOf(file), text: (await git.readBlob(dir, oid)).toString('utf8') });
       }
     }
     for (const { incidentId, events } of outgoing) {

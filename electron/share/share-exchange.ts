@@ -22,7 +22,8 @@ export class ShareExchanges {
 
   private async run(place: SharePlace, placeKey: string, request: ShareExchangeRequest, secrets: (string | undefined)[]): Promise<ShareExchangeReply> {
     try {
-      const published = await place.publish(request.writer, request.outgoing);
+      // An incident with no event of this writer gets no file: an empty one would say nothing.
+      const published = await place.publish(request.writer, request.outgoing.filter((entry) => entry.events.length > 0));
       const others = await place.others(request.writer);
       const have = new Map(request.have.map((known) => [writerFilePath(known), known.lastSeq]));
       const refused: ShareRefusal[] = [...published.refused, ...others.refused];
