@@ -119,6 +119,16 @@ if (!gitAvailable()) {
       expect(seqsFrom(onB, 'writer-a', 'inc-2')).toEqual([1]);
     });
 
+    it('a token the server refuses is said in words, never shown, and nothing is lost', async () => {
+      const wrong = 'tok-wrong-0000';
+      const made = await desk('writer-a', { mode: 'git', url: '', branch: BRANCH, transport }, { url: server.url('team'), token: wrong }, { gits: gits() });
+      desks.push(made);
+      const reply = await made.exchange([{ incidentId: 'inc-1', events: eventsOf('writer-a', 1) }]);
+      expect(reply.offline).toMatchObject({ kind: 'authentication', message: expect.stringMatching(/token/) });
+      expect(sharedSeq(reply)).toBe(0);
+      expectNoSecret(reply, wrong);
+    });
+
     it('a forged line is refused and listed; links and odd files are never read; nothing is written outside', async () => {
       const outside = await mkdtemp(path.join(tmpdir(), 'failsafe-outside-'));
       const aEvents = eventsOf('writer-a', 1);
