@@ -124,8 +124,11 @@ export function createGitPlace(options: GitPlaceOptions): SharePlace {
             ...file,
             version: entry.oid,
             read: async () => {
+              const tooLarge = { path: entry.path, reason: `larger than ${MAX_JOURNAL_BYTES / 1024 / 1024} MB` };
+              // The system git says the size before reading; isomorphic-git has the blob read first.
+              if ((entry.size ?? 0) > MAX_JOURNAL_BYTES) return tooLarge;
               const blob = await git.readBlob(dir, entry.oid);
-              return blob.byteLength > MAX_JOURNAL_BYTES ? { path: entry.path, reason: `larger than ${MAX_JOURNAL_BYTES / 1024 / 1024} MB` } : blob.toString('utf8');
+              return blob.byteLength > MAX_JOURNAL_BYTES ? tooLarge : blob.toString('utf8');
             },
           });
         }

@@ -10,6 +10,8 @@ export interface TreeEntry {
   /** Git's mode: `100644`/`100755` a file, `120000` a link, `040000` a folder, `160000` a submodule. */
   mode: string;
   oid: string;
+  /** A blob's size in bytes, where the transport knows it without reading the blob. */
+  size?: number;
 }
 
 export interface Remote {

@@ -51,13 +51,14 @@ export function createSystemGitShare(gitBinary = 'git'): ShareGit {
       await ok(dir, ['update-ref', ref, commit]);
     },
     async entries(dir, commit) {
-      const listing = await ok(dir, ['ls-tree', '-r', '-z', commit, '--', 'incidents/']);
+      const listing = await ok(dir, ['ls-tree', '-r', '-l', '-z', commit, '--', 'incidents/']);
       const found: TreeEntry[] = [];
       for (const line of listing.split('\0')) {
         const tab = line.indexOf('\t');
         if (tab < 0) continue;
-        const [mode, , oid] = line.slice(0, tab).split(' ');
-        found.push({ mode, oid, path: line.slice(tab + 1) });
+        // `<mode> <type> <oid> <size, padded; - for a submodule>\t<path>`
+        const [mode, , oid, size] = line.slice(0, tab).split(/ +/);
+        found.push({ mode, oid, path: line.slice(tab + 1), ...(/^\d+$/.test(size) ? { size: Number(size) } : {}) });
       }
       return found;
     },
