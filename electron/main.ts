@@ -10,6 +10,7 @@ import { createJournalStore, journalFolder } from './journal-store';
 import { createLinkHandover, linkFromArgv } from './link-handover';
 import { createWorkerReader } from './library-reader';
 import { readRendererFile } from './renderer-files';
+import { createShareHost } from './share/share-host';
 import { createSyncHost } from './sync/sync-host';
 import type { Cipher } from './sync/token-vault';
 import { APP_ORIGIN, APP_SCHEME, isTrustedSenderUrl } from './trusted-origin';
@@ -105,13 +106,15 @@ const chooseSavePath: ChooseSavePath = async ({ suggestedName, kind }) => {
 };
 
 async function registerHandlers(): Promise<void> {
+  const sync = await createSyncHost(app.getPath('userData'), keychain, createWorkerReader(path.join(__dirname, 'parse-worker.cjs')));
   const handlers = createHandlers({
     version: app.getVersion(),
     platform: process.platform,
     host: 'electron',
-    sync: await createSyncHost(app.getPath('userData'), keychain, createWorkerReader(path.join(__dirname, 'parse-worker.cjs'))),
+    sync,
     chooseSavePath,
     journal: createJournalStore(journalFolder(app.getPath('userData'))),
+    share: createShareHost(app.getPath('userData'), sync),
   });
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => {

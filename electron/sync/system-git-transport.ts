@@ -56,22 +56,31 @@ async function checkedOut(gitBinary: string, dir: string, options: TransportOpti
   return { commit, committedAt: new Date(committedAt).toISOString() };
 }
 
-/** Runs git, reporting progress from its stderr; rejects with stderr's last lines on failure. */
-function run(gitBinary: string, args: string[], options: TransportOptions): Promise<string> {
-  const loopbackHttp = /^http:\/\/(localhost|127(\.\d+){3}|\[::1\])[:/]/i.test(options.url);
-  const config = [...SAFE_CONFIG, ...(loopbackHttp ? ['protocol.http.allow=always'] : [])].flatMap((entry) => ['-c', entry]);
+/** The `-c` settings every git command runs with (incident sharing runs its own commands with them too). */
+export function safeGitArgs(url: string): string[] {
+  const loopbackHttp = /^http:\/\/(localhost|127(\.\d+){3}|\[::1\])[:/]/i.test(url);
+  return [...SAFE_CONFIG, ...(loopbackHttp ? ['protocol.http.allow=always'] : [])].flatMap((entry) => ['-c', entry]);
+}
+
+/** Git's environment: never a prompt, and the token as a header in the environment. */
+export function gitEnvironment(token: string | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     GIT_TERMINAL_PROMPT: '0',
     GIT_SSH_COMMAND: process.env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes',
     LC_ALL: 'C',
   };
-  if (options.token) {
+  if (token) {
     // Passed in the environment, not on the command line, so other users cannot read it in `ps`.
-    Object.assign(env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: ${basicAuthHeader(options.token)}` });
+    Object.assign(env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: ${basicAuthHeader(token)}` });
   }
+  return env;
+}
+
+/** Runs git, reporting progress from its stderr; rejects with stderr's last lines on failure. */
+function run(gitBinary: string, args: string[], options: TransportOptions): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(gitBinary, [...config, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(gitBinary, [...safeGitArgs(options.url), ...args], { env: gitEnvironment(options.token), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -23,6 +23,14 @@ export function repositoryUrlProblem(url: string, transport: TransportName): str
   return 'Use an https URL (or ssh with the system git).';
 }
 
+/** Why a branch name is not accepted (it goes on git's command line), or undefined when it is; empty is accepted. */
+export function branchNameProblem(branch: string): string | undefined {
+  if (branch && (!/^[A-Za-z0-9._/-]+$/.test(branch) || branch.startsWith('-') || branch.includes('..') || branch.endsWith('/') || branch.endsWith('.lock'))) {
+    return 'That branch name is not valid.';
+  }
+  return undefined;
+}
+
 /** Runtime check of settings coming over IPC or from the settings file. */
 export function checkSyncSettings(value: unknown): SettingsCheck {
   if (!value || typeof value !== 'object') return { ok: false, reason: 'Settings are missing.' };
@@ -33,9 +41,8 @@ export function checkSyncSettings(value: unknown): SettingsCheck {
   const urlProblem = repositoryUrlProblem(url, input.transport);
   if (urlProblem) return { ok: false, reason: urlProblem };
   const branch = input.branch.trim();
-  if (branch && (!/^[A-Za-z0-9._/-]+$/.test(branch) || branch.startsWith('-') || branch.includes('..') || branch.endsWith('/') || branch.endsWith('.lock'))) {
-    return { ok: false, reason: 'That branch name is not valid.' };
-  }
+  const branchProblem = branchNameProblem(branch);
+  if (branchProblem) return { ok: false, reason: branchProblem };
   const subfolder = input.subfolder.trim().replace(/^\.?\/+|\/+$/g, '');
   if (subfolder && (subfolder.split('/').some((part) => part === '..' || part === '.' || part === '') || subfolder.includes('\\'))) {
     return { ok: false, reason: 'The subfolder must be a plain path inside the repository, like docs/runbooks.' };

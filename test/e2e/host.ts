@@ -10,6 +10,7 @@ import { createJournalStore, journalFolder } from '../../electron/journal-store'
 import { createLinkHandover, linkFromArgv } from '../../electron/link-handover';
 import { createWorkerReader } from '../../electron/library-reader';
 import { readRendererFile } from '../../electron/renderer-files';
+import { createShareHost } from '../../electron/share/share-host';
 import { createSyncHost } from '../../electron/sync/sync-host';
 import type { Cipher } from '../../electron/sync/token-vault';
 import { isChannel, LINK_EVENT, type Channel } from '../../shared/ipc-contract';
@@ -123,13 +124,15 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
     await mkdir(savedFilesFolder(profileDir), { recursive: true });
     return path.join(savedFilesFolder(profileDir), suggestedName);
   };
+  const sync = await createSyncHost(profileDir, TEST_CIPHER, createWorkerReader(PARSE_WORKER));
   const handlers = createHandlers({
     version: '0.0.0-e2e',
     platform: process.platform,
     host: 'stand-in',
-    sync: await createSyncHost(profileDir, TEST_CIPHER, createWorkerReader(PARSE_WORKER)),
+    sync,
     chooseSavePath,
     journal: createJournalStore(journalFolder(profileDir)),
+    share: createShareHost(profileDir, sync),
   });
   await context.exposeBinding('__failsafeInvoke', async ({ frame }, channel: unknown, payload: unknown) => {
     // The same sender check as ipcMain in electron/main.ts, then the same dispatch.

@@ -1,5 +1,5 @@
 // A real Git server for tests: Debian's `git http-backend` behind a small Node http server on
-// 127.0.0.1, with optional HTTP basic auth, and a way to die in the middle of a transfer.
+// 127.0.0.1, with optional HTTP basic auth and pushes, and a way to die in the middle of a transfer.
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -13,6 +13,8 @@ export interface GitServerOptions {
   dieAfterPackBytes?: number;
   /** Listen on this port (to come back where a killed server was). */
   port?: number;
+  /** Accept pushes (git's `http.receivepack`); by default the server only serves fetches and clones. */
+  push?: boolean;
 }
 
 export interface GitServer {
@@ -79,6 +81,7 @@ function serveCgi(request: IncomingMessage, response: ServerResponse, options: G
       GIT_PROTOCOL: String(request.headers['git-protocol'] ?? ''),
       REMOTE_ADDR: '127.0.0.1',
       REMOTE_USER: options.token ? 'tester' : '',
+      ...(options.push ? { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.receivepack', GIT_CONFIG_VALUE_0: 'true' } : {}),
     },
     stdio: ['pipe', 'pipe', 'ignore'],
   });
