@@ -4,6 +4,7 @@
 import { escapeMarkdown, inlineCode, longestBacktickRun } from '../library/markdown/markdown-escape';
 import { describeEvent, IN_MARKDOWN } from './event-description';
 import type { Alert } from '../alerts/alert';
+import { orderRecord } from './record-order';
 import { MILESTONES, type EventOf, type IncidentEvent } from './incident-events';
 import { durationMs, incidentElapsed, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
 import { formatClock, formatDuration, formatUtc, utcOffset } from './time-format';
@@ -22,7 +23,11 @@ export interface ExportContext {
 
 const STEP_WORDS: Record<StepState['outcome'], string> = { pending: 'not started', active: 'in progress', done: 'done', skipped: 'skipped', failed: 'failed' };
 
-export function exportIncidentMarkdown(incident: IncidentState, events: readonly IncidentEvent[], context: ExportContext): string {
+export function exportIncidentMarkdown(incident: IncidentState, received: readonly IncidentEvent[], context: ExportContext): string {
+  // In the record's one order (clock, writer, number), not the order this machine received them:
+  // every machine holding the same events writes the same text.
+  const { ordered, waiting } = orderRecord(received);
+  const events = [...ordered, ...waiting];
   const { timeZone } = context;
   const when = (time: number) => formatClock(time, timeZone);
   const lines: string[] = [`# Incident: ${text(incident.title)}`, ''];
@@ -56,7 +61,7 @@ export function exportIncidentMarkdown(incident: IncidentState, events: readonly
   lines.push('');
 
   lines.push('## Timeline', '', 'In the order recorded, each with the time the computer’s clock gave when it was recorded.', '');
-  for (const event of [...events].sort((a, b) => a.seq - b.seq)) lines.push(`- ${formatUtc(event.at)}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}`);
+  for (const event of events) lines.push(`- ${formatUtc(event.at)}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}`);
   lines.push('');
 
   if (incident.alerts.length) {
@@ -109,8 +114,8 @@ function runSection(run: RunState, events: readonly IncidentEvent[], context: Ex
     lines.push(`| ${index + 1} | ${text(runbook.steps[index].title)} | ${outcome} | ${duration} | ${notes} |`);
   });
   lines.push('');
-  // From the events, so they stay in the order they were copied whatever the clock did.
-  const copied = events.filter((event): event is EventOf<'command-copied'> => event.type === 'command-copied' && event.runId === run.id).sort((a, b) => a.seq - b.seq);
+  // From the events (in record order), so they stay in the order they were copied whatever the wall clock did.
+  const copied = events.filter((event): event is EventOf<'command-copied'> => event.type === 'command-copied' && event.runId === run.id);
   if (copied.length) {
     lines.push('Commands copied:', '');
     for (const copy of copied) lines.push(`- ${formatUtc(copy.at)}, ${copy.step === undefined ? 'outside the steps' : `step ${copy.step + 1}`}:`, '', ...fenced(copy.command).map((line) => `  ${line}`), '');
@@ -169,10 +174,10 @@ function fenced(command: string): string[] {
 
 type PastOutcome = { outcome: 'done' | 'skipped' | 'failed' | 'reopened'; reason?: string };
 
-/** Each step's outcomes in the order they were recorded: the state keeps only the last, the events keep them all. */
+/** Each step's outcomes in record order (`events` come ordered): the state keeps only the last, the events keep them all. */
 function stepHistories(run: RunState, events: readonly IncidentEvent[]): PastOutcome[][] {
   const histories: PastOutcome[][] = run.steps.map(() => []);
-  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+  for (const event of events) {
     if (!('runId' in event) || event.runId !== run.id || !('step' in event) || event.step === undefined || !histories[event.step]) continue;
     if (event.type === 'step-done') histories[event.step].push({ outcome: 'done' });
     else if (event.type === 'step-skipped') histories[event.step].push({ outcome: 'skipped', reason: event.reason.trim() });
