@@ -23,6 +23,10 @@ export const ADD_ALERT_KEY = 'A';
 export const USE_QUOTED_KEY = 'Q';
 /** Starts a run of the runbook on screen. */
 export const START_RUN_KEY = 'R';
+/** On the incident page: exports the incident as a bundle file; on Incidents: exports everything since the time given. */
+export const BUNDLE_EXPORT_KEY = 'B';
+/** On Incidents: imports a bundle file (a file picker). */
+export const BUNDLE_IMPORT_KEY = 'U';
 
 /** The run screen's keys (single letters, ignored while typing in a field). */
 export const RUN_KEYS = {
