@@ -54,7 +54,8 @@ export function mergeReceived(held: readonly IncidentEvent[], incoming: readonly
     }
     const event = value as IncidentEvent;
     const same = known.get(key(event));
-    if (same !== undefined && textOf(same) === canonicalEvent(event)) {
+    // An event recorded before clocks existed comes back (in a bundle) with the clock replay gave it: the same event.
+    if (same !== undefined && textOf(same) === canonicalEvent(same.event.hlc === undefined ? { ...event, hlc: undefined } : event)) {
       alreadyHeld++;
       continue;
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '../../../../shared/incident/incident-events';
 import { mergeReceived } from '../../../../shared/incident/record-merge';
-import { TestRecord } from '../../../support/incident-record';
+import { readBundle, writeBundle } from '../../../../shared/sharing/incident-bundle';
+import { T0, TestRecord } from '../../../support/incident-record';
 
 // What another machine sends is taken in only where this machine has nothing under that writer and
 // number: a record only grows, and this machine's own events come only from itself.
@@ -32,5 +33,17 @@ describe('taking in another machine’s events', () => {
     const merge = mergeReceived([], theirs(), 'writer-bo');
     expect(merge.added).toEqual([]);
     expect(merge.refused.map((refusal) => refusal.reason)).toEqual([expect.stringContaining('only this machine writes'), expect.stringContaining('only this machine writes')]);
+  });
+});
+
+describe('events recorded before incidents were shared', () => {
+  it('are the same events when a bundle brings them back with the clock replay gave them', () => {
+    const legacy = theirs().map((event) => {
+      const old: Partial<IncidentEvent> = { ...event, writer: 'writer-ana' };
+      delete old.hlc;
+      return old as IncidentEvent;
+    });
+    const read = readBundle(writeBundle(legacy, { exportedAt: T0 })).events;
+    expect(mergeReceived(legacy, read, 'writer-ana')).toEqual({ added: [], alreadyHeld: 2, refused: [] });
   });
 });
