@@ -1,7 +1,7 @@
 import { hashOf } from '../../app/services/routes';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { Dialog } from '../../ui/Dialog';
-import { useBundleStore } from './bundle-store';
+import { useBundleStore, type ImportSummary } from './bundle-store';
 import { headerWords, incidentImportWords, refusalWords } from './summary-words';
 
 const SHOWN = 20;
@@ -13,7 +13,11 @@ export function BundleSummaryDialog() {
     useDialogStore.getState().close();
     useBundleStore.getState().set({ summary: undefined });
   };
-  if (!summary) return null;
+  return summary ? <ImportSummaryView summary={summary} onClose={close} /> : null;
+}
+
+/** The summary itself, given the import's result: what the dialog shows. */
+export function ImportSummaryView({ summary, onClose: close }: { summary: ImportSummary; onClose(): void }) {
   const { header, incidents, problems, unnamed } = summary;
   return (
     <Dialog
