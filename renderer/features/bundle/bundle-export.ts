@@ -13,7 +13,7 @@ const readRecord = (incidentId: string) => readWholeRecord(appDatabase(), incide
 async function save(events: IncidentEvent[], what: string): Promise<void> {
   const exportedAt = Date.now();
   const content = writeBundle(events, { exportedAt, by: useIncidentStore.getState().writer.name });
-  const result = await saveFile({ suggestedName: bundleFileName(what, exportedAt), content, kind: 'text' });
+  const result = await saveFile({ suggestedName: bundleFileName(what, exportedAt), content, kind: 'bundle' });
   useBundleStore.getState().set({ outcome: result.message });
 }
 
