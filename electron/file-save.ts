@@ -26,4 +26,5 @@ export const SAVE_FILTERS: Record<FileSaveRequest['kind'], { name: string; exten
   json: [{ name: 'JSON', extensions: ['json'] }],
   html: [{ name: 'Web page', extensions: ['html'] }],
   text: [{ name: 'Text', extensions: ['txt'] }],
+  bundle: [{ name: 'Failsafe incident bundle', extensions: ['failsafe-bundle'] }],
 };

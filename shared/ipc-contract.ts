@@ -25,7 +25,8 @@ export interface FileSaveRequest {
   suggestedName: string;
   content: string;
   /** What it is, for the dialog's file type filter. */
-  kind: 'markdown' | 'json' | 'html' | 'text';
+  /** `bundle`: an incident bundle file (shared/sharing/incident-bundle.ts). */
+  kind: 'markdown' | 'json' | 'html' | 'text' | 'bundle';
 }
 
 export type FileSaveReply = { ok: true; path: string } | { ok: false; cancelled: true } | { ok: false; cancelled: false; reason: string };
@@ -100,7 +101,7 @@ function snapshotPartRequest(payload: unknown): Checked<{ id: string; index: num
   return { ok: true, value: { id: payload.id, index: payload.index as number } };
 }
 
-const SAVE_KINDS: readonly FileSaveRequest['kind'][] = ['markdown', 'json', 'html', 'text'];
+const SAVE_KINDS: readonly FileSaveRequest['kind'][] = ['markdown', 'json', 'html', 'text', 'bundle'];
 
 function fileSaveRequest(payload: unknown): Checked<FileSaveRequest> {
   if (!isRecord(payload)) return { ok: false, reason: 'takes { suggestedName, content, kind }' };

@@ -28,6 +28,7 @@ import { useIncidentStore } from '../features/incident/incident-store';
 import { resumeActiveRun } from '../features/incident/incident-actions';
 import { DeclareIncidentDialog } from '../features/incident/DeclareIncidentDialog';
 import { RunWhereDialog } from '../features/incident/RunWhereDialog';
+import { BundleSummaryDialog } from '../features/bundle/BundleSummaryDialog';
 import { IncidentBar } from '../features/incident/IncidentBar';
 import { IncidentScreen } from '../features/incident/IncidentScreen';
 import { IncidentsScreen } from '../features/incident/IncidentsScreen';
@@ -141,6 +142,7 @@ export function App() {
       {dialog?.kind === 'procedures' && <ProcedureDialog key={dialog.runbookId} runbookId={dialog.runbookId} inView={dialog.inView} />}
       {dialog?.kind === 'severity' && <SeverityPanel />}
       {dialog?.kind === 'note' && <NoteEditor noteId={dialog.noteId} preset={dialog.preset} />}
+      {dialog?.kind === 'bundle-summary' && <BundleSummaryDialog />}
     </div>
   );
 }

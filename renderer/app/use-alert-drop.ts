@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { readDroppedAlerts, showAlerts } from '../features/alerts';
+import { importBundleFile, isBundleFile } from '../features/bundle';
 
 /**
- * A file dropped on the window is read as an alert (an Alertmanager payload saved to disk, an
- * e-mail). Without this the browser would open the file in place of the app.
+ * A file dropped on the window is an incident bundle when its first line says so, and otherwise read
+ * as an alert (an Alertmanager payload saved to disk, an e-mail). Without this the browser would
+ * open the file in place of the app.
  */
 export function useAlertDrop() {
   useEffect(() => {
@@ -15,7 +17,9 @@ export function useAlertDrop() {
       const file = event.dataTransfer?.files[0];
       if (!file) return;
       event.preventDefault();
-      void readDroppedAlerts(file).then((read) => {
+      void isBundleFile(file).then(async (bundle) => {
+        if (bundle) return importBundleFile(file);
+        const read = await readDroppedAlerts(file);
         if (!read) showAlerts({ alerts: [], problems: [`“${file.name}” holds no alert Failsafe can read.`] });
       });
     };

@@ -27,6 +27,10 @@ export const START_RUN_KEY = 'R';
 export const SHARE_NOW_KEY = 'S';
 /** `⇧S` on macOS, `Shift S` elsewhere. */
 export const withShift = (key: string) => (mac() ? `⇧${key}` : `Shift ${key}`);
+/** On the incident page: exports the incident as a bundle file; on Incidents: exports everything since the time given. */
+export const BUNDLE_EXPORT_KEY = 'B';
+/** On Incidents: imports a bundle file (a file picker). */
+export const BUNDLE_IMPORT_KEY = 'U';
 
 /** The run screen's keys (single letters, ignored while typing in a field). */
 export const RUN_KEYS = {

@@ -28,7 +28,11 @@ export interface ExportContext {
 
 const STEP_WORDS: Record<StepState['outcome'], string> = { pending: 'not started', active: 'in progress', done: 'done', skipped: 'skipped', failed: 'failed' };
 
-export function exportIncidentMarkdown(incident: IncidentState, events: readonly IncidentEvent[], context: ExportContext): string {
+export function exportIncidentMarkdown(incident: IncidentState, received: readonly IncidentEvent[], context: ExportContext): string {
+  // In the record's one order (clock, writer, number), not the order this machine received them:
+  // every machine holding the same events writes the same text.
+  // Events waiting for earlier ones of their writer changed nothing yet: only the timeline lists them.
+  const events = orderRecord(received).ordered;
   const { timeZone } = context;
   const when = (time: number) => formatClock(time, timeZone);
   const lines: string[] = [`# Incident: ${text(incident.title)}`, ''];
@@ -61,7 +65,7 @@ export function exportIncidentMarkdown(incident: IncidentState, events: readonly
   }
   lines.push('');
 
-  const timeline = timelineOf(incident, events);
+  const timeline = timelineOf(incident, received);
   lines.push('## Timeline', '', 'In the order recorded, each with the time the clock of the computer that recorded it gave.', '');
   for (const { event, who, unapplied } of [...timeline.entries, ...timeline.waiting]) {
     lines.push(`- ${formatUtc(event.at)}${who ? `, ${text(who)}` : ''}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}${unapplied === undefined ? '' : ` (kept, changed nothing: ${text(unapplied)})`}`);
@@ -118,8 +122,8 @@ function runSection(run: RunState, events: readonly IncidentEvent[], context: Ex
     lines.push(`| ${index + 1} | ${text(runbook.steps[index].title)} | ${outcome} | ${duration} | ${notes} |`);
   });
   lines.push('');
-  // From the events, so they stay in the order they were copied whatever the clock did.
-  const copied = orderRecord(events).ordered.filter((event): event is EventOf<'command-copied'> => event.type === 'command-copied' && event.runId === run.id);
+  // From the events (in record order), so they stay in the order they were copied whatever the wall clock did.
+  const copied = events.filter((event): event is EventOf<'command-copied'> => event.type === 'command-copied' && event.runId === run.id);
   if (copied.length) {
     lines.push('Commands copied:', '');
     for (const copy of copied) lines.push(`- ${formatUtc(copy.at)}, ${copy.step === undefined ? 'outside the steps' : `step ${copy.step + 1}`}:`, '', ...fenced(copy.command).map((line) => `  ${line}`), '');
@@ -184,10 +188,10 @@ function fenced(command: string): string[] {
 
 type PastOutcome = { outcome: 'done' | 'skipped' | 'failed' | 'reopened'; reason?: string };
 
-/** Each step's outcomes in the order they were recorded: the state keeps only the last, the events keep them all. */
+/** Each step's outcomes in record order (`events` come ordered): the state keeps only the last, the events keep them all. */
 function stepHistories(run: RunState, events: readonly IncidentEvent[]): PastOutcome[][] {
   const histories: PastOutcome[][] = run.steps.map(() => []);
-  for (const event of orderRecord(events).ordered) {
+  for (const event of events) {
     if (!('runId' in event) || event.runId !== run.id || !('step' in event) || event.step === undefined || !histories[event.step]) continue;
     if (event.type === 'step-done') histories[event.step].push({ outcome: 'done' });
     else if (event.type === 'step-skipped') histories[event.step].push({ outcome: 'skipped', reason: event.reason.trim() });

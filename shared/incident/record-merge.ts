@@ -37,7 +37,10 @@ export function receivedEventProblem(value: unknown): string | undefined {
 
 /** What receiving `incoming` adds to the record `held` (every writer's events of these incidents). Pure. */
 export function mergeReceived(held: readonly IncidentEvent[], incoming: readonly unknown[], ownWriter: string): ReceivedMerge {
-  const known = new Map(held.map((event) => [key(event), canonicalEvent(event)]));
+  // An event's canonical text (its keys sorted, deep) is costly: it is made only for the events
+  // whose writer and number are already held, which are the only ones compared.
+  const known = new Map<string, { event: IncidentEvent; text?: string }>(held.map((event) => [key(event), { event }]));
+  const textOf = (entry: { event: IncidentEvent; text?: string }) => (entry.text ??= canonicalEvent(entry.event));
   const added: IncidentEvent[] = [];
   const refused: RefusedEvent[] = [];
   let alreadyHeld = 0;
@@ -50,9 +53,9 @@ export function mergeReceived(held: readonly IncidentEvent[], incoming: readonly
       continue;
     }
     const event = value as IncidentEvent;
-    const text = canonicalEvent(event);
     const same = known.get(key(event));
-    if (same === text) {
+    // An event recorded before clocks existed comes back (in a bundle) with the clock replay gave it: the same event.
+    if (same !== undefined && textOf(same) === canonicalEvent(same.event.hlc === undefined ? { ...event, hlc: undefined } : event)) {
       alreadyHeld++;
       continue;
     }
@@ -64,7 +67,7 @@ export function mergeReceived(held: readonly IncidentEvent[], incoming: readonly
       refused.push({ ...claim, reason: 'it claims to be this machine’s own, which only this machine writes' });
       continue;
     }
-    known.set(key(event), text);
+    known.set(key(event), { event });
     added.push(event);
   }
   return { added, alreadyHeld, refused };

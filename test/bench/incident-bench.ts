@@ -14,6 +14,7 @@ import { runbookCopy } from '../../shared/incident/runbook-copy';
 import type { LibrarySnapshot } from '../../shared/model';
 import { summaryOf } from '../../renderer/features/incident/incident-record';
 import { launchChromium, RENDERER } from '../e2e/host';
+import { MERGE_EVENTS_PER_WRITER, threeWriters, timeMerges } from './merge-bench';
 
 const KEY_EVENTS = Number(process.env.BENCH_INCIDENT_EVENTS ?? 500);
 const RESTORED_EVENTS = 2000;
@@ -84,6 +85,13 @@ function bigIncident(library: LibrarySnapshot, count: number): { events: Inciden
   return { events, state: state! };
 }
 
+/** Merging three writers of 2,000 events each, with the bundled database-outage runbook. */
+async function mergeThreeWriters(): Promise<number[]> {
+  const library = JSON.parse(await readFile(path.join(RENDERER, 'library.json'), 'utf8')) as LibrarySnapshot;
+  const runbook = library.runbooks.find((candidate) => candidate.id === 'incident-response/database-outage')!;
+  return timeMerges(threeWriters(runbookCopy(runbook, new Map(), library)));
+}
+
 /** Relaunch to an incident of 2,000 events back on screen. */
 async function restore(profile: string): Promise<{ restoreMs: number; onScreenMs: number }> {
   const library = JSON.parse(await readFile(path.join(RENDERER, 'library.json'), 'utf8')) as LibrarySnapshot;
@@ -130,6 +138,8 @@ export async function runIncidentBench(): Promise<void> {
     console.log(`\nIncidents (strict durability, Chromium's IndexedDB on this disk)`);
     console.log(`  key press to event durable over ${latencies.length} notes: median ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms (target p95 16), max ${Math.max(...latencies).toFixed(1)} ms`);
     console.log(`  bring back an incident of ${RESTORED_EVENTS} events after a relaunch: read and replay ${restoreMs.toFixed(0)} ms (target 300); page load to the incident on screen ${onScreenMs.toFixed(0)} ms`);
+    const merges = await mergeThreeWriters();
+    console.log(`  merge three writers of ${MERGE_EVENTS_PER_WRITER.toLocaleString('en')} events each (two writers' events into the third's record, then replay; Node, ${merges.length} runs): median ${percentile(merges, 50).toFixed(0)} ms, p95 ${percentile(merges, 95).toFixed(0)} ms (target 300)`);
   } finally {
     await rm(profile, { recursive: true, force: true });
     await rm(restoreProfile, { recursive: true, force: true });

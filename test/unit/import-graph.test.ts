@@ -75,7 +75,7 @@ describe('the rooms', () => {
 
   it('every feature holds its screen or panel and shows other features only its index.ts', () => {
     const features = readdirSync(path.join(ROOT, 'renderer/features'));
-    expect(features.sort()).toEqual(['alerts', 'health', 'incident', 'library', 'links', 'messages', 'notes', 'oncall', 'run', 'search', 'settings', 'sharing', 'sync']);
+    expect(features.sort()).toEqual(['alerts', 'bundle', 'health', 'incident', 'library', 'links', 'messages', 'notes', 'oncall', 'run', 'search', 'settings', 'sharing', 'sync']);
     for (const feature of features) {
       const names = readdirSync(path.join(ROOT, 'renderer/features', feature));
       expect(names.some((name) => name.endsWith('.tsx')), `${feature} has a component`).toBe(true);

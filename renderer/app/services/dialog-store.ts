@@ -10,7 +10,9 @@ export type Dialog = { kind: 'declare'; /** A run to start once it is declared. 
   /** R on a runbook of several procedures, or of none: which one to run (`inView`: the section the reader is in). */
   | { kind: 'procedures'; runbookId: string; inView?: string }
   /** Writing a note: a new one (with what it is about), or editing `noteId`. */
-  | { kind: 'note'; noteId?: string; preset?: Partial<NoteDraft> };
+  | { kind: 'note'; noteId?: string; preset?: Partial<NoteDraft> }
+  /** What importing a bundle file did (the summary itself is in the bundle store). */
+  | { kind: 'bundle-summary' };
 
 interface DialogState {
   dialog?: Dialog;

@@ -28,6 +28,7 @@ const TYPES: Record<FileSaveRequest['kind'], string> = {
   json: 'application/json',
   html: 'text/html',
   text: 'text/plain',
+  bundle: 'text/plain',
 };
 
 function download(request: FileSaveRequest) {

@@ -15,6 +15,7 @@ import { useNow } from './use-now';
 import { RebuildConfirm } from './RebuildConfirm';
 import { refuseTypeAhead } from '../../ui/no-type-ahead';
 import { RespondersPanel } from '../sharing';
+import { ExportBundleButton } from '../bundle';
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -61,6 +62,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
           {current ? <span className="badge">current</span> : <button type="button" onClick={() => void useIncidentStore.getState().setCurrent(incident.id)}>Make current</button>}
           <div className="runbook-actions">
             <ExportButtons loaded={loaded} />
+            <ExportBundleButton incidentId={incident.id} />
           </div>
         </div>
         <div className="incident-fields">

@@ -6,6 +6,7 @@ import { useIncidentStore } from './incident-store';
 import { DECLARE_KEY } from '../../ui/keys';
 import { useNow } from './use-now';
 import { RebuildConfirm } from './RebuildConfirm';
+import { BundleBar } from '../bundle';
 
 type Filter = 'open' | 'all' | IncidentStatus;
 
@@ -35,6 +36,7 @@ export function IncidentsScreen() {
           {shown.length} of {list.length}
         </span>
       </div>
+      <BundleBar />
       {list.length === 0 ? (
         <p className="empty">
           No incidents on this machine. Declare one with <kbd>{DECLARE_KEY}</kbd>.

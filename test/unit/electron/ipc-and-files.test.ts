@@ -35,7 +35,7 @@ describe('IPC dispatch, the one door of both hosts', () => {
     ['sync:set-settings', 'url=https://x', 'IPC refused: sync:set-settings takes the settings as an object'],
     ['file:save', { suggestedName: '../../.bashrc', content: 'x', kind: 'text' }, 'IPC refused: file:save takes a plain file name, without folders'],
     ['file:save', { suggestedName: 'a.md', content: 42, kind: 'markdown' }, 'IPC refused: file:save takes the content as text'],
-    ['file:save', { suggestedName: 'a.md', content: 'x', kind: 'exe' }, 'IPC refused: file:save kind is one of markdown, json, html, text'],
+    ['file:save', { suggestedName: 'a.md', content: 'x', kind: 'exe' }, 'IPC refused: file:save kind is one of markdown, json, html, text, bundle'],
     ['file:save', { suggestedName: 'a.md', content: 'x'.repeat(MAX_SAVE_BYTES + 1), kind: 'markdown' }, 'IPC refused: file:save content is larger than 32 MB'],
     ['shell:open', 'https://x', 'IPC refused: unknown channel "shell:open"'],
   ])('refuses %s with a payload of the wrong shape, saying why', async (channel, payload, message) => {
