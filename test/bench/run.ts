@@ -1,7 +1,7 @@
 // `npm run bench`: import, start-up and search figures on synthetic libraries of 1,000 and 10,000
 // runbooks, incident figures, offline copy figures, sync figures, then run figures at scale, in
 // Chromium with the real renderer build and real IndexedDB. Prints figures; no pass/fail.
-// BENCH_PARTS picks some of them (library,alerts,incidents,offline-copy,sync,run-figures), e.g.
+// BENCH_PARTS picks some of them (library,alerts,incidents,offline-copy,sync,run-figures,sharing), e.g.
 // `BENCH_PARTS=run-figures npm run bench`.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,12 +16,13 @@ import { rendererWithLibrary } from './bench-renderer';
 import { runIncidentBench } from './incident-bench';
 import { runOfflineCopyBench } from './offline-copy-bench';
 import { runRunFiguresBench } from './run-figures-bench';
+import { runShareBench } from './share-bench';
 import { runSyncBench } from './sync-bench';
 import { syntheticLibrary, typoQueries } from './synthetic-library';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').filter(Boolean).map(Number);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 250);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'library,alerts,incidents,offline-copy,sync,run-figures').split(',').map((part) => part.trim()));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'library,alerts,incidents,offline-copy,sync,run-figures,sharing').split(',').map((part) => part.trim()));
 
 interface Figures {
   size: number;
@@ -133,3 +134,4 @@ if (PARTS.has('incidents')) await runIncidentBench();
 if (PARTS.has('offline-copy')) await runOfflineCopyBench();
 if (PARTS.has('sync')) await runSyncBench();
 if (PARTS.has('run-figures')) await runRunFiguresBench();
+if (PARTS.has('sharing')) await runShareBench();

@@ -1,0 +1,192 @@
+import type { Page } from '@playwright/test';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FixtureRepo, gitAvailable } from '../support/git-fixtures';
+import { startGitServer, type GitServer } from '../support/git-http-server';
+import { expect, test } from './fixtures';
+import { savedFilesFolder, type RunningApp } from './host';
+import { declareIncident, stepOutcomes } from './incident-helpers';
+
+// One incident worked by three responders on three machines (three profiles, each with its own
+// stand-in desktop side), shared through a real Git server on loopback, and then without any
+// server, by a bundle file carried from one machine to another.
+
+const TITLE = 'Checkout down for card payments';
+
+test.skip(!gitAvailable(), 'needs git (its http-backend serves the shared repository)');
+
+/** Settings: the responder's name, and sharing through the repository (or off), as a responder sets them. */
+async function setUp(page: Page, name: string, repository?: string) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Your name, as incident exports show it (optional)').fill(name);
+  await page.getByLabel('Your name, as incident exports show it (optional)').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /saved/i }).first()).toBeVisible();
+  if (!repository) return;
+  const sharing = page.getByRole('form', { name: 'Incident sharing' });
+  await sharing.getByLabel('Git repository').check();
+  await sharing.getByLabel('URL of the incident repository').fill(repository);
+  await sharing.getByLabel('Seconds between exchanges while an incident is open').fill('2');
+  await sharing.getByRole('button', { name: 'Save sharing settings' }).click();
+  await expect(sharing.getByRole('status')).toBeVisible();
+}
+
+/** Incidents → the shared incident (declared by someone else) → Make current. */
+async function join(page: Page, declaredBy: string) {
+  await page.keyboard.press('Control+3');
+  const row = page.getByRole('row').filter({ hasText: TITLE });
+  await expect(row).toContainText(`declared by ${declaredBy}`, { timeout: 20_000 });
+  await row.getByRole('link', { name: TITLE }).click();
+  await page.getByRole('button', { name: 'Make current' }).click();
+  await expect(page.getByRole('region', { name: 'Current incident' })).toContainText(TITLE);
+}
+
+const status = (page: Page) => page.getByRole('region', { name: 'Responders' }).getByRole('status');
+const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').allTextContents();
+
+/** The incident page's Markdown export, as saved. */
+async function exported(page: Page, profile: string): Promise<string> {
+  await page.keyboard.press('Control+2');
+  await page.getByRole('button', { name: 'Save as Markdown' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved to' })).toBeVisible();
+  const names = (await readdir(savedFilesFolder(profile))).filter((name) => name.endsWith('.md'));
+  return readFile(path.join(savedFilesFolder(profile), names.sort().at(-1)!), 'utf8');
+}
+
+let root: string;
+let repo: FixtureRepo;
+let server: GitServer;
+const profiles: string[] = [];
+
+test.beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'failsafe-e2e-shared-'));
+  repo = await FixtureRepo.create(root, 'incidents', { 'README.md': 'Incidents the on-call team shares.\n' });
+  server = await startGitServer({ root, push: true });
+  for (let index = 0; index < 3; index++) profiles.push(await mkdtemp(path.join(tmpdir(), `failsafe-e2e-responder-${index}-`)));
+});
+
+test.afterEach(async () => {
+  await server.kill();
+  await repo.remove();
+  for (const folder of profiles.splice(0)) await rm(folder, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true });
+});
+
+test('three responders share one incident through Git on loopback: the network cut, a machine killed mid-run, the same timeline and export everywhere', async ({ launch }) => {
+  test.setTimeout(300_000);
+  const [commanderProfile, dbProfile, commsProfile] = profiles;
+  const url = server.url('incidents');
+  const commander = await launch(commanderProfile);
+  let db: RunningApp = await launch(dbProfile);
+  const comms = await launch(commsProfile);
+  await setUp(commander.page, 'Ana Commander', url);
+  await setUp(db.page, 'Dev Database', url);
+  await setUp(comms.page, 'Cy Comms', url);
+
+  // The commander declares and sends the first notice.
+  await declareIncident(commander.page, TITLE);
+  await commander.page.keyboard.press('Control+6');
+  await expect(commander.page.getByLabel('Who is affected and how')).toBeFocused();
+  await commander.page.keyboard.type('1 in 3 card payments fail at checkout');
+  await commander.page.keyboard.press('Control+Enter');
+  await expect(commander.page.getByRole('status').filter({ hasText: 'recorded in the incident' })).toBeVisible();
+
+  // The database lead joins and runs a runbook.
+  await join(db.page, 'Ana Commander');
+  await db.page.keyboard.press('Control+K');
+  await db.page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('pods keep crashing 502');
+  await db.page.keyboard.press('Enter');
+  await expect(db.page.getByRole('heading', { level: 1 })).toHaveText('Application crash or high error rate');
+  await db.page.keyboard.press('r');
+  await db.page.getByRole('dialog').getByLabel('Deployment').fill('checkout');
+  await db.page.keyboard.press('Enter');
+  await db.page.keyboard.press('d');
+  await expect.poll(() => stepOutcomes(db.page)).toEqual(expect.arrayContaining(['done', 'in progress']));
+
+  // Comms joins; the server goes away while they call down the chain: their events wait, then go out.
+  await join(comms.page, 'Ana Commander');
+  await server.kill();
+  await comms.page.keyboard.press('Control+5');
+  const chain = comms.page.getByRole('region', { name: /^Escalation for P1/ });
+  await chain.locator('li.chain-now').getByRole('button', { name: 'No answer' }).click();
+  await chain.locator('li.chain-now').getByRole('button', { name: 'Reached' }).click();
+  await expect(comms.page.getByTestId('chain-ended')).toBeVisible();
+  await comms.page.keyboard.press('Control+2');
+  await expect(status(comms.page)).toContainText(/2 events not shared yet\. Offline: /, { timeout: 20_000 });
+  server = await startGitServer({ root, push: true, port: server.port });
+  await expect(status(comms.page)).toContainText('All shared', { timeout: 20_000 });
+
+  // The database lead's machine dies mid-run; relaunched, it goes on where it was and shares on.
+  await db.kill();
+  db = await launch(dbProfile);
+  await expect(db.page.getByRole('navigation', { name: 'Steps' })).toBeVisible();
+  await db.page.keyboard.press('d');
+  await expect.poll(() => stepOutcomes(db.page)).toEqual(expect.arrayContaining(['done', 'done', 'in progress']));
+
+  // The commander resolves once the chain and the run have reached them.
+  await commander.page.keyboard.press('Control+2');
+  await expect(commander.page.getByRole('region', { name: 'Timeline' })).toContainText('Reached', { timeout: 20_000 });
+  await expect(commander.page.getByRole('region', { name: 'Timeline' })).toContainText('done step 2', { timeout: 20_000 });
+  await commander.page.keyboard.press('Alt+4');
+  await expect(commander.page.getByRole('region', { name: 'Current incident' })).toContainText('resolved');
+
+  // Every machine ends with the same timeline, naming who did what, and the same export, byte for byte.
+  const pages = [commander.page, db.page, comms.page];
+  for (const page of pages) await page.keyboard.press('Control+2');
+  const reference = async () => timeline(commander.page);
+  await expect.poll(async () => JSON.stringify(await timeline(db.page)), { timeout: 30_000 }).toBe(JSON.stringify(await reference()));
+  await expect.poll(async () => JSON.stringify(await timeline(comms.page)), { timeout: 30_000 }).toBe(JSON.stringify(await reference()));
+  const lines = await reference();
+  for (const who of ['Ana Commander', 'Dev Database', 'Cy Comms']) expect(lines.some((line) => line.includes(`${who}:`))).toBe(true);
+  const [a, b, c] = [await exported(commander.page, commanderProfile), await exported(db.page, dbProfile), await exported(comms.page, commsProfile)];
+  expect(a).toContain('| Responders | Ana Commander, Dev Database, Cy Comms |');
+  expect(b).toBe(a);
+  expect(c).toBe(a);
+});
+
+test('without any server: a bundle file carried from one machine to another and back gives both the same record', async ({ launch }) => {
+  test.setTimeout(120_000);
+  const [commanderProfile, dbProfile] = profiles;
+  const commander = await launch(commanderProfile);
+  const db = await launch(dbProfile);
+  await setUp(commander.page, 'Ana Commander');
+  await setUp(db.page, 'Dev Database');
+
+  await declareIncident(commander.page, TITLE);
+  await commander.page.keyboard.press('Control+2');
+  await commander.page.getByLabel('New note').fill('Card payments failing since 02:10');
+  await commander.page.keyboard.press('Enter');
+  await commander.page.getByRole('button', { name: /Export bundle/ }).click();
+  await expect(commander.page.getByRole('status').filter({ hasText: 'Saved to' })).toBeVisible();
+  const bundleOf = async (profile: string) => {
+    const [name] = (await readdir(savedFilesFolder(profile))).filter((file) => file.endsWith('.failsafe-bundle'));
+    return path.join(savedFilesFolder(profile), name);
+  };
+
+  // Carried over: it joins, once; the same file again adds nothing.
+  await db.page.keyboard.press('Control+3');
+  for (const round of ['first', 'again']) {
+    const picking = db.page.waitForEvent('filechooser');
+    await db.page.getByRole('button', { name: /Import bundle/ }).click();
+    await (await picking).setFiles(await bundleOf(commanderProfile));
+    const summary = db.page.getByRole('dialog');
+    await expect(summary).toContainText(round === 'first' ? /joined/i : /nothing new/i);
+    await db.page.keyboard.press('Escape');
+  }
+  await join(db.page, 'Ana Commander');
+  await db.page.getByLabel('New note').fill('Primary database at 100% CPU');
+  await db.page.keyboard.press('Enter');
+  await db.page.getByRole('button', { name: /Export bundle/ }).click();
+  await expect(db.page.getByRole('status').filter({ hasText: 'Saved to' })).toBeVisible();
+
+  await commander.page.keyboard.press('Control+3');
+  const picking = commander.page.waitForEvent('filechooser');
+  await commander.page.getByRole('button', { name: /Import bundle/ }).click();
+  await (await picking).setFiles(await bundleOf(dbProfile));
+  await expect(commander.page.getByRole('dialog')).toContainText(/1 new event/i);
+  await commander.page.keyboard.press('Escape');
+
+  const [a, b] = [await exported(commander.page, commanderProfile), await exported(db.page, dbProfile)];
+  expect(a).toContain('Dev Database: Note: Primary database at 100% CPU');
+  expect(b).toBe(a);
+});
