@@ -50,6 +50,8 @@ export interface RunState {
   steps: StepState[];
   /** The step on screen: the last one started or reopened. */
   current: number;
+  /** Who started or reopened it: a screen follows the cursor its own machine moved, not another's. */
+  currentBy?: string;
   checks: boolean[];
   /** Notes on the run as a whole (a step's notes are kept on the step). */
   notes: { text: string; at: Stamp }[];
@@ -363,7 +365,7 @@ function nextRun(run: RunState, event: RunEvent, { at, writer, name: by, merging
       if (step.outcome !== 'pending') refuse(`${name(event.step)} is ${step.outcome}; reopen it first`);
       const steps = pauseOthers(event.step);
       steps[event.step] = { ...step, outcome: 'active', startedAt: step.startedAt ?? at };
-      return { ...run, steps, current: event.step };
+      return { ...run, steps, current: event.step, currentBy: writer };
     }
     case 'step-done':
     case 'step-skipped':
@@ -390,7 +392,7 @@ function nextRun(run: RunState, event: RunEvent, { at, writer, name: by, merging
       const steps = pauseOthers(event.step);
       // Reopening settles a conflict: whoever marks it next decides.
       steps[event.step] = { ...step, outcome: 'active', endedAt: undefined, reason: undefined, concurrent: [] };
-      return { ...run, steps, current: event.step };
+      return { ...run, steps, current: event.step, currentBy: writer };
     }
     case 'run-note': {
       if (!event.text.trim()) refuse('a note needs text');

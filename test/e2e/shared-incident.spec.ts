@@ -7,6 +7,7 @@ import { startGitServer, type GitServer } from '../support/git-http-server';
 import { expect, test } from './fixtures';
 import { savedFilesFolder, type RunningApp } from './host';
 import { declareIncident, stepOutcomes } from './incident-helpers';
+import { lookAt } from './look-at';
 
 // One incident worked by three responders on three machines (three profiles, each with its own
 // stand-in desktop side), shared through a real Git server on loopback, and then without any
@@ -22,13 +23,16 @@ async function setUp(page: Page, name: string, repository?: string) {
   await page.getByLabel('Your name, as incident exports show it (optional)').fill(name);
   await page.getByLabel('Your name, as incident exports show it (optional)').press('Enter');
   await expect(page.getByRole('status').filter({ hasText: /saved/i }).first()).toBeVisible();
-  if (!repository) return;
-  const sharing = page.getByRole('form', { name: 'Incident sharing' });
-  await sharing.getByLabel('Git repository').check();
-  await sharing.getByLabel('URL of the incident repository').fill(repository);
-  await sharing.getByLabel('Seconds between exchanges while an incident is open').fill('2');
-  await sharing.getByRole('button', { name: 'Save sharing settings' }).click();
-  await expect(sharing.getByRole('status')).toBeVisible();
+  if (repository) {
+    const sharing = page.getByRole('form', { name: 'Incident sharing' });
+    await sharing.getByLabel('Git repository').check();
+    await sharing.getByLabel('URL of the incident repository').fill(repository);
+    await sharing.getByLabel('Seconds between exchanges while an incident is open').fill('2');
+    await sharing.getByRole('button', { name: 'Save sharing settings' }).click();
+    await expect(sharing.getByRole('status')).toContainText(/saved/i);
+  }
+  await page.keyboard.press('Control+1');
+  await expect(page.getByRole('region', { name: 'Runbook library' })).toBeVisible();
 }
 
 /** Incidents → the shared incident (declared by someone else) → Make current. */
@@ -36,11 +40,25 @@ async function join(page: Page, declaredBy: string) {
   await page.keyboard.press('Control+3');
   const row = page.getByRole('row').filter({ hasText: TITLE });
   await expect(row).toContainText(`declared by ${declaredBy}`, { timeout: 20_000 });
+  if (declaredBy === 'Ana Commander' && !looked.has('list')) {
+    looked.add('list');
+    await lookAt(page, 'shared-incidents-list');
+  }
   await row.getByRole('link', { name: TITLE }).click();
   await page.getByRole('button', { name: 'Make current' }).click();
   await expect(page.getByRole('region', { name: 'Current incident' })).toContainText(TITLE);
 }
 
+const stepHeading = (page: Page, step: number) => page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step} of `) });
+/** The run screen's ↑ and ↓ until step `step` is the one shown. */
+async function viewStep(page: Page, step: number) {
+  const shown = async () => Number(/^Step (\d+) of/.exec((await page.getByRole('heading', { level: 2, name: /^Step \d+ of / }).textContent()) ?? '')?.[1]);
+  for (let now = await shown(); now !== step; now = await shown()) await page.keyboard.press(now > step ? 'ArrowUp' : 'ArrowDown');
+  await expect(stepHeading(page, step)).toBeVisible();
+}
+
+/** Screens looked at once, at both sizes and in both themes. */
+const looked = new Set<string>();
 const status = (page: Page) => page.getByRole('region', { name: 'Responders' }).getByRole('status');
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').allTextContents();
 
@@ -100,7 +118,9 @@ test('three responders share one incident through Git on loopback: the network c
   await db.page.keyboard.press('r');
   await db.page.getByRole('dialog').getByLabel('Deployment').fill('checkout');
   await db.page.keyboard.press('Enter');
+  await expect(stepHeading(db.page, 1)).toBeVisible();
   await db.page.keyboard.press('d');
+  await expect(stepHeading(db.page, 2)).toBeVisible();
   await expect.poll(() => stepOutcomes(db.page)).toEqual(expect.arrayContaining(['done', 'in progress']));
 
   // Comms joins; the server goes away while they call down the chain: their events wait, then go out.
@@ -113,30 +133,57 @@ test('three responders share one incident through Git on loopback: the network c
   await expect(comms.page.getByTestId('chain-ended')).toBeVisible();
   await comms.page.keyboard.press('Control+2');
   await expect(status(comms.page)).toContainText(/2 events not shared yet\. Offline: /, { timeout: 20_000 });
+  await lookAt(comms.page, 'shared-incident-offline');
   server = await startGitServer({ root, push: true, port: server.port });
   await expect(status(comms.page)).toContainText('All shared', { timeout: 20_000 });
 
   // The database lead's machine dies mid-run; relaunched, it goes on where it was and shares on.
   await db.kill();
   db = await launch(dbProfile);
-  await expect(db.page.getByRole('navigation', { name: 'Steps' })).toBeVisible();
+  await expect(stepHeading(db.page, 2)).toBeVisible();
   await db.page.keyboard.press('d');
+  await expect(stepHeading(db.page, 3)).toBeVisible();
   await expect.poll(() => stepOutcomes(db.page)).toEqual(expect.arrayContaining(['done', 'done', 'in progress']));
 
-  // The commander resolves once the chain and the run have reached them.
+  // The network goes again while two of them settle the same step differently: both are kept, as a conflict.
   await commander.page.keyboard.press('Control+2');
-  await expect(commander.page.getByRole('region', { name: 'Timeline' })).toContainText('Reached', { timeout: 20_000 });
-  await expect(commander.page.getByRole('region', { name: 'Timeline' })).toContainText('done step 2', { timeout: 20_000 });
+  const commanderTimeline = commander.page.getByRole('region', { name: 'Timeline' });
+  await expect(commanderTimeline).toContainText('started step 3', { timeout: 20_000 });
+  await expect(commanderTimeline).toContainText('Reached');
+  await server.kill();
+  await db.page.keyboard.press('d');
+  await expect(stepHeading(db.page, 4)).toBeVisible();
+  await commander.page.getByRole('main').getByRole('link', { name: /Application crash or high error rate/ }).first().click();
+  await expect(stepHeading(commander.page, 3)).toBeVisible();
+  await commander.page.keyboard.press('f');
+  await commander.page.keyboard.type('checkout pods still restarting');
+  await commander.page.keyboard.press('Enter');
+  server = await startGitServer({ root, push: true, port: server.port });
+  for (const page of [commander.page, db.page]) {
+    await viewStep(page, 3);
+    await expect(page.getByTestId('step-concurrent')).toContainText('Conflict: ', { timeout: 20_000 });
+  }
+  await lookAt(db.page, 'shared-run-conflict');
+  // The database lead settles it: reopened and marked done; the conflict is gone everywhere.
+  await db.page.keyboard.press('o');
+  await db.page.keyboard.press('d');
+  for (const page of [commander.page, db.page]) await expect(page.getByTestId('step-concurrent')).toBeHidden({ timeout: 20_000 });
+
+  // The commander resolves.
+  await commander.page.keyboard.press('Control+2');
   await commander.page.keyboard.press('Alt+4');
   await expect(commander.page.getByRole('region', { name: 'Current incident' })).toContainText('resolved');
 
   // Every machine ends with the same timeline, naming who did what, and the same export, byte for byte.
   const pages = [commander.page, db.page, comms.page];
   for (const page of pages) await page.keyboard.press('Control+2');
-  const reference = async () => timeline(commander.page);
-  await expect.poll(async () => JSON.stringify(await timeline(db.page)), { timeout: 30_000 }).toBe(JSON.stringify(await reference()));
-  await expect.poll(async () => JSON.stringify(await timeline(comms.page)), { timeout: 30_000 }).toBe(JSON.stringify(await reference()));
-  const lines = await reference();
+  const same = async () => {
+    const all = await Promise.all(pages.map(timeline));
+    return all.every((lines) => lines.some((line) => line.includes('Milestone resolved')) && JSON.stringify(lines) === JSON.stringify(all[0]));
+  };
+  await expect.poll(same, { timeout: 30_000 }).toBe(true);
+  await lookAt(db.page, 'shared-incident-resolved');
+  const lines = await timeline(commander.page);
   for (const who of ['Ana Commander', 'Dev Database', 'Cy Comms']) expect(lines.some((line) => line.includes(`${who}:`))).toBe(true);
   const [a, b, c] = [await exported(commander.page, commanderProfile), await exported(db.page, dbProfile), await exported(comms.page, commsProfile)];
   expect(a).toContain('| Responders | Ana Commander, Dev Database, Cy Comms |');

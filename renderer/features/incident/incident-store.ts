@@ -115,9 +115,11 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
 
   const checkJournal = async (id: string, events: IncidentEvent[]): Promise<JournalCheck> => {
     if (!journalAvailable()) return { kind: 'none', reason: 'In the browser there is no journal file: the record is kept in this browser’s storage only.' };
-    const file = await readJournalFile(id);
-    if (!file.ok) return { kind: 'none', reason: file.missing ? 'There is no journal file for this incident.' : `The journal file cannot be read: ${file.reason}.` };
     const own = get().writer.id;
+    const file = await readJournalFile(id);
+    // A journal holds this machine's own events: an incident joined from others has none until it writes one.
+    if (!file.ok && file.missing && !events.some((event) => event.writer === own)) return { kind: 'none', reason: 'This machine has recorded nothing in this incident yet: its journal file starts with its first event.' };
+    if (!file.ok) return { kind: 'none', reason: file.missing ? 'There is no journal file for this incident.' : `The journal file cannot be read: ${file.reason}.` };
     const agreement = compareRecords(events.filter((event) => event.writer === own), readJournal(file.text).events);
     return agreement.agree ? { kind: 'agree' } : { kind: 'differ', difference: agreement.difference, journalAhead: agreement.journalAhead };
   };
@@ -214,7 +216,12 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
         performance.mark('failsafe:event-durable');
         keep({ ...loaded, state, events: [...loaded.events, ...events] });
         if (get().problem) set({ problem: undefined });
-        void appendToJournal(incidentId, events).then((problem) => problem && set({ journalProblem: `The journal file was not written: ${problem}. The record is safe in the app’s database.` }));
+        void appendToJournal(incidentId, events).then(async (problem) => {
+          if (problem) return set({ journalProblem: `The journal file was not written: ${problem}. The record is safe in the app’s database.` });
+          // The first event of a joined incident starts its journal: say so once it is written.
+          const latest = get().loaded[incidentId];
+          if (latest?.journal?.kind === 'none' && journalAvailable()) set({ loaded: { ...get().loaded, [incidentId]: { ...latest, journal: await checkJournal(incidentId, latest.events) } } });
+        });
         return true;
       });
     },

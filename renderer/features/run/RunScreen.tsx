@@ -66,11 +66,13 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const [notice, setNotice] = useState<{ step: number; text: string }>();
   const changed = useRunbookChanged(run);
   const field = useRef<HTMLInputElement>(null);
-  // The view follows the run's cursor whenever it moves (a step settled, the next one started).
+  // The view follows the run's cursor whenever this machine moves it (a step settled, the next one
+  // started); when someone else's machine moves it, the step being read stays on screen.
+  const ownWriter = useIncidentStore((state) => state.writer.id);
   const [cursor, setCursor] = useState(run.current);
   if (cursor !== run.current) {
     setCursor(run.current);
-    setViewed(run.current);
+    if (run.currentBy === undefined || run.currentBy === ownWriter) setViewed(run.current);
   }
   /**
    * Opens the reason or note field and focuses it before this key press is over: what the
@@ -298,8 +300,8 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               {step.concurrent.map((other, index) => (
                 <li key={index} className={other.conflict ? 'step-reason step-failed' : 'muted'}>
                   {other.conflict ? 'Conflict: ' : 'Also '}
-                  {other.outcome} by {writerName({ id: other.writer, name: other.name })} at {formatUtc(other.at.at).slice(11)}
-                  {other.reason ? `: ${other.reason}` : ''}
+                  {other.conflict ? `${writerName({ id: other.writer, name: other.name })} marked it ${other.outcome}` : `${other.outcome} by ${writerName({ id: other.writer, name: other.name })}`} at {formatUtc(other.at.at).slice(11)}
+                  {other.reason ? `: ${other.reason}.` : '.'}
                   {other.conflict && (
                     <>
                       {' '}

@@ -1,8 +1,10 @@
 // When incidents are exchanged with the shared place, while sharing is on: at start; then every few
-// seconds while the current incident is open here, else every 30 s (so an incident someone else
-// declares still appears); and soon after this machine records an event (it reaches the others
-// within a poll) or makes another incident current (its pace applies at once). Offline it keeps the same pace: the shared place may be a folder or a loopback
-// server the browser's online flag knows nothing about, and an exchange that finds no path is cheap.
+// seconds while the current incident is open here or the Incidents list is on screen, else every
+// 30 s (so an incident someone else declares still appears); and soon after this machine records
+// an event (it reaches the others within a poll), makes another incident current or opens the
+// Incidents list (its pace applies at once). Offline it keeps the same pace: the shared place may
+// be a folder or a loopback server the browser's online flag knows nothing about, and an exchange
+// that finds no path is cheap.
 
 export interface ShareSchedulerDeps {
   /** One exchange (the store never runs two at once). */
@@ -15,7 +17,7 @@ export interface ShareSchedulerDeps {
   clearTimer(handle: unknown): void;
 }
 
-/** Between exchanges when the current incident is not open here (none, or resolved). */
+/** Between exchanges when no incident is open here and the Incidents list is not on screen. */
 export const IDLE_MS = 30_000;
 /** From an event recorded here to the exchange that sends it: a burst of key presses goes in one. */
 export const SOON_MS = 300;

@@ -23,7 +23,11 @@ export function ownShareStatus(facts: OwnShareFacts): string {
   if (facts.sharing.kind === 'off') return 'Not shared (Settings › Incident sharing)';
   if (facts.unshareable) return `Not shared: ${facts.unshareable}.`;
   const waiting = facts.unshared > 0 ? `${events(facts.unshared)} not shared yet. ` : '';
-  if (facts.offline) return `${waiting}Offline: ${facts.offline}. Your events wait and go out when a path returns.`;
+  if (facts.offline) {
+    // The desktop side's reason usually says already that nothing is lost; said once is enough.
+    const reason = facts.offline.trim().replace(/\.+$/, '');
+    return `${waiting}Offline: ${reason}.${/nothing is lost|wait/i.test(reason) ? '' : ' Your events wait and go out when a path returns.'}`;
+  }
   if (facts.unshared > 0) return `${events(facts.unshared)} not shared yet`;
   if (facts.own === 0) return 'No events of yours yet';
   return facts.lastExchangeAt ? `All shared, ${hoursMinutes(facts.lastExchangeAt)} UTC` : 'All shared';
