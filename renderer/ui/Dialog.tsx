@@ -8,10 +8,12 @@ interface Props {
   children: ReactNode;
   /** The buttons, the submit one first. */
   actions: ReactNode;
+  /** What Esc's button says: "Cancel" where closing changes nothing, "Close" where what it reports is already done. */
+  closeLabel?: string;
 }
 
 /** A modal form: focus starts in its first field, stays inside, and goes back where it was on close. Esc closes. */
-export function Dialog({ title, onClose, onSubmit, children, actions }: Props) {
+export function Dialog({ title, onClose, onSubmit, children, actions, closeLabel = 'Cancel' }: Props) {
   const form = useRef<HTMLFormElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   // Before paint: keys typed right after the one that opened the dialog go into it.
@@ -47,7 +49,7 @@ export function Dialog({ title, onClose, onSubmit, children, actions }: Props) {
         <div className="dialog-actions">
           {actions}
           <button type="button" onClick={onClose}>
-            Cancel <kbd>Esc</kbd>
+            {closeLabel} <kbd>Esc</kbd>
           </button>
         </div>
       </form>

@@ -31,6 +31,8 @@ export const withShift = (key: string) => (mac() ? `⇧${key}` : `Shift ${key}`)
 export const BUNDLE_EXPORT_KEY = 'B';
 /** On Incidents: imports a bundle file (a file picker). */
 export const BUNDLE_IMPORT_KEY = 'U';
+/** On an incident's page that is not the current one: makes it current (joining one someone else declared). */
+export const MAKE_CURRENT_KEY = 'M';
 
 /** The run screen's keys (single letters, ignored while typing in a field). */
 export const RUN_KEYS = {

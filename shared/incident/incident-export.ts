@@ -84,10 +84,10 @@ export function exportIncidentMarkdown(incident: IncidentState, received: readon
 
   lines.push('## Runs', '');
   if (!incident.runs.length) lines.push('No runbook was run.', '');
-  for (const run of incident.runs) lines.push(...runSection(run, events, context));
+  for (const run of incident.runs) lines.push(...runSection(incident, run, events, context));
 
   lines.push('## Deviations', '');
-  const deviations = incident.runs.flatMap((run) => deviationsOf(run, events, context));
+  const deviations = incident.runs.flatMap((run) => deviationsOf(incident, run, events, context));
   lines.push(...(deviations.length ? deviations : ['None: every step was done as written.']), '');
 
   lines.push('## Follow-ups', '');
@@ -95,21 +95,21 @@ export function exportIncidentMarkdown(incident: IncidentState, received: readon
   lines.push(...(followUps.length ? followUps.map((note) => `- [ ] ${text(note.text)}`) : ['None.']), '');
 
   const notes = incident.notes.filter((note) => !note.followUp);
-  if (notes.length) lines.push('## Notes', '', ...notes.map((note) => `- ${formatUtc(note.at.at)}: ${text(note.text)}`), '');
+  if (notes.length) lines.push('## Notes', '', ...notes.map((note) => `- ${formatUtc(note.at.at)}${who(incident, note.by)}: ${text(note.text)}`), '');
   return lines.join('\n');
 }
 
-function runSection(run: RunState, events: readonly IncidentEvent[], context: ExportContext): string[] {
+function runSection(incident: IncidentState, run: RunState, events: readonly IncidentEvent[], context: ExportContext): string[] {
   const { runbook } = run;
   const end = run.finished?.at;
   const lines = [`### ${text(runbook.title)}${runbook.version ? ` (version ${text(runbook.version)})` : ''}: ${run.finished ? run.finished.outcome : 'still running'}`, ''];
   lines.push(`- Runbook: ${inlineCode(runbook.id)}, library ${text(runbook.libraryCommit ? `commit ${runbook.libraryCommit}` : `version ${runbook.libraryVersion}`)}`);
-  lines.push(`- Started: ${formatClock(run.startedAt.at, context.timeZone)}`);
+  lines.push(`- Started: ${formatClock(run.startedAt.at, context.timeZone)}${who(incident, run.startedBy, ', by ')}`);
   if (end) lines.push(`- Finished: ${formatClock(end.at, context.timeZone)}, after ${formatDuration(durationMs(run.startedAt, end))}${runbook.duration ? ` (expected ${text(runbook.duration)})` : ''}`);
   const params = Object.entries(run.params);
   if (params.length) lines.push(`- Parameters: ${params.map(([name, param]) => `${text(name)} = ${param.secret ? '•••••• (secret)' : param.value === undefined ? '(not set)' : param.value === '' ? '(empty)' : inlineCode(param.value)}`).join(', ')}`);
   lines.push('', '| # | Step | Outcome | Duration | Notes |', '|---|---|---|---|---|');
-  const histories = stepHistories(run, events);
+  const histories = stepHistories(incident, run, events);
   run.steps.forEach((step, index) => {
     const duration = step.startedAt && step.endedAt ? formatDuration(durationMs(step.startedAt, step.endedAt)) : '';
     const history = histories[index];
@@ -118,7 +118,7 @@ function runSection(run: RunState, events: readonly IncidentEvent[], context: Ex
     const notes = [...reasons, ...step.notes.map((note) => note.text)].map(text).join(' / ');
     // A step still in progress when the run ended was stopped there.
     const now = run.finished && step.outcome === 'active' ? 'stopped' : STEP_WORDS[step.outcome];
-    const outcome = [...history.map((past) => past.outcome), ...(history.at(-1)?.outcome === 'reopened' || !history.length ? [now] : [])].join(', then ');
+    const outcome = [...history.map((past) => past.words), ...(history.at(-1)?.kind === 'reopened' || !history.length ? [now] : [])].join(', then ');
     lines.push(`| ${index + 1} | ${text(runbook.steps[index].title)} | ${outcome} | ${duration} | ${notes} |`);
   });
   lines.push('');
@@ -132,12 +132,12 @@ function runSection(run: RunState, events: readonly IncidentEvent[], context: Ex
   return lines;
 }
 
-function deviationsOf(run: RunState, events: readonly IncidentEvent[], context: ExportContext): string[] {
+function deviationsOf(incident: IncidentState, run: RunState, events: readonly IncidentEvent[], context: ExportContext): string[] {
   const title = `“${text(run.runbook.title)}”`;
   // A step skipped or failed is a deviation even when it was reopened and done afterwards: each outcome, in order.
-  const found = stepHistories(run, events).flatMap((history, index) =>
-    history.some((past) => past.outcome === 'skipped' || past.outcome === 'failed')
-      ? [`- ${title}, step ${index + 1} “${text(run.runbook.steps[index].title)}”: ${history.map((past) => (past.reason === undefined ? past.outcome : `${past.outcome}: ${text(past.reason)}`)).join('; then ')}`]
+  const found = stepHistories(incident, run, events).flatMap((history, index) =>
+    history.some((past) => past.kind === 'skipped' || past.kind === 'failed')
+      ? [`- ${title}, step ${index + 1} “${text(run.runbook.steps[index].title)}”: ${history.map((past) => (past.reason === undefined ? past.words : `${past.words}: ${text(past.reason)}`)).join('; then ')}`]
       : [],
   );
   run.steps.forEach((step, index) => {
@@ -186,19 +186,27 @@ function fenced(command: string): string[] {
   return [fence, ...command.split('\n'), fence];
 }
 
-type PastOutcome = { outcome: 'done' | 'skipped' | 'failed' | 'reopened'; reason?: string };
+/** An outcome in a step's history; `words` name who gave it once several wrote to the incident ("failed by Ana"). */
+type PastOutcome = { kind: 'done' | 'skipped' | 'failed' | 'reopened'; words: string; reason?: string };
 
 /** Each step's outcomes in record order (`events` come ordered): the state keeps only the last, the events keep them all. */
-function stepHistories(run: RunState, events: readonly IncidentEvent[]): PastOutcome[][] {
+function stepHistories(incident: IncidentState, run: RunState, events: readonly IncidentEvent[]): PastOutcome[][] {
   const histories: PastOutcome[][] = run.steps.map(() => []);
   for (const event of events) {
     if (!('runId' in event) || event.runId !== run.id || !('step' in event) || event.step === undefined || !histories[event.step]) continue;
-    if (event.type === 'step-done') histories[event.step].push({ outcome: 'done' });
-    else if (event.type === 'step-skipped') histories[event.step].push({ outcome: 'skipped', reason: event.reason.trim() });
-    else if (event.type === 'step-failed') histories[event.step].push({ outcome: 'failed', reason: event.note.trim() });
-    else if (event.type === 'step-reopened') histories[event.step].push({ outcome: 'reopened' });
+    const by = who(incident, event.writer, ' by ');
+    if (event.type === 'step-done') histories[event.step].push({ kind: 'done', words: `done${by}` });
+    else if (event.type === 'step-skipped') histories[event.step].push({ kind: 'skipped', words: `skipped${by}`, reason: event.reason.trim() });
+    else if (event.type === 'step-failed') histories[event.step].push({ kind: 'failed', words: `failed${by}`, reason: event.note.trim() });
+    else if (event.type === 'step-reopened') histories[event.step].push({ kind: 'reopened', words: `reopened${by}` });
   }
   return histories;
+}
+
+/** Who wrote something, once several wrote to the incident: `, Ana` (or with the `joiner` given); nothing for a record of one writer. */
+function who(incident: IncidentState, writer: string | undefined, joiner = ', '): string {
+  if (writer === undefined || Object.keys(incident.writers).length < 2) return '';
+  return `${joiner}${text(writerName(incident.writers[writer] ?? { id: writer }))}`;
 }
 
 /** Everyone who wrote to the incident, by name; the Settings name only for a record that names no one. */

@@ -34,6 +34,8 @@ export interface StepState {
   endedAt?: Stamp;
   /** Why it was skipped, or what failed. */
   reason?: string;
+  /** The writer who gave it its outcome. */
+  endedBy?: string;
   notes: { text: string; at: Stamp }[];
   /** The commands copied while it was current, as recorded (secrets masked). */
   commands: { command: string; at: Stamp }[];
@@ -45,6 +47,8 @@ export interface RunState {
   id: string;
   runbook: RunbookCopy;
   startedAt: Stamp;
+  /** The writer who started it. */
+  startedBy?: string;
   /** Values as recorded; a secret's value is absent (it lives only in the window's memory). */
   params: Record<string, { value?: string; secret: boolean; /** The alert label the value came from. */ fromLabel?: string }>;
   steps: StepState[];
@@ -65,6 +69,8 @@ export interface IncidentNote {
   text: string;
   followUp: boolean;
   at: Stamp;
+  /** The writer who wrote it. */
+  by?: string;
 }
 
 /** One machine and profile writing to the incident. */
@@ -167,8 +173,9 @@ export function replay(events: readonly IncidentEvent[]): Applied {
     else early.push({ event, reason: applied.error.message });
   }
   if (!state) {
-    const first = early[0];
-    return { ok: false, error: first ? first.event.type === 'incident-declared' ? new RecordError(first.event, first.reason) : new RecordError({ seq: 0, type: 'incident-declared' }, 'the record has no declaration') : new RecordError({ seq: 0, type: 'incident-declared' }, 'the record is empty') };
+    const declared = early.find(({ event }) => event.type === 'incident-declared');
+    if (declared) return { ok: false, error: new RecordError(declared.event, declared.reason) };
+    return { ok: false, error: new RecordError({ seq: 0, type: 'incident-declared' }, early.length ? 'the record has no declaration' : 'the record is empty') };
   }
   return { ok: true, state: { ...state, unapplied: [...early, ...state.unapplied], eventCount: state.eventCount + early.length, waiting } };
 }
@@ -259,7 +266,7 @@ function next(state: IncidentState | undefined, event: IncidentEvent, mode: Mode
     case 'incident-note': {
       if (!event.text.trim()) refuse('a note needs text');
       if (state.notes.some((note) => note.id === event.noteId)) refuse(`note ${event.noteId} already exists`);
-      return { ...base, notes: [...state.notes, { id: event.noteId, text: event.text, followUp: event.followUp, at }] };
+      return { ...base, notes: [...state.notes, { id: event.noteId, text: event.text, followUp: event.followUp, at, by: writer }] };
     }
     case 'follow-up-marked': {
       if (!state.notes.some((note) => note.id === event.noteId)) refuse(`there is no note ${event.noteId}`);
@@ -295,6 +302,7 @@ function next(state: IncidentState | undefined, event: IncidentEvent, mode: Mode
         id: event.runId,
         runbook: event.runbook,
         startedAt: at,
+        startedBy: writer,
         params,
         steps: event.runbook.steps.map(() => ({ outcome: 'pending', notes: [], commands: [], concurrent: [] })),
         current: 0,
@@ -383,7 +391,7 @@ function nextRun(run: RunState, event: RunEvent, { at, writer, name: by, merging
       if (step.outcome === outcome) refuse(`${name(event.step)} is already ${outcome}`);
       // Another writer's step may still be pending here (reopened meanwhile): their outcome stands.
       if (step.outcome !== 'active' && !merging) refuse(`${name(event.step)} is not in progress`);
-      return withStep(event.step, { outcome, startedAt: step.startedAt ?? at, endedAt: at, reason: reason?.trim() });
+      return withStep(event.step, { outcome, startedAt: step.startedAt ?? at, endedAt: at, reason: reason?.trim(), endedBy: writer });
     }
     case 'step-reopened': {
       const step = stepAt(event.step)!;
@@ -391,7 +399,7 @@ function nextRun(run: RunState, event: RunEvent, { at, writer, name: by, merging
       if (step.outcome === 'pending' || step.outcome === 'active') refuse(`${name(event.step)} is not done, skipped or failed`);
       const steps = pauseOthers(event.step);
       // Reopening settles a conflict: whoever marks it next decides.
-      steps[event.step] = { ...step, outcome: 'active', endedAt: undefined, reason: undefined, concurrent: [] };
+      steps[event.step] = { ...step, outcome: 'active', endedAt: undefined, reason: undefined, endedBy: undefined, concurrent: [] };
       return { ...run, steps, current: event.step, currentBy: writer };
     }
     case 'run-note': {

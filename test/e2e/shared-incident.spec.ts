@@ -45,7 +45,8 @@ async function join(page: Page, declaredBy: string) {
     await lookAt(page, 'shared-incidents-list');
   }
   await row.getByRole('link', { name: TITLE }).click();
-  await page.getByRole('button', { name: 'Make current' }).click();
+  await expect(page.getByRole('button', { name: /Make current/ })).toBeVisible();
+  await page.keyboard.press('m');
   await expect(page.getByRole('region', { name: 'Current incident' })).toContainText(TITLE);
 }
 
@@ -119,6 +120,8 @@ test('three responders share one incident through Git on loopback: the network c
   await db.page.getByRole('dialog').getByLabel('Deployment').fill('checkout');
   await db.page.keyboard.press('Enter');
   await expect(stepHeading(db.page, 1)).toBeVisible();
+  // D on a step not yet started starts it: wait until the run has started step 1.
+  await expect.poll(async () => (await stepOutcomes(db.page))[0]).toBe('in progress');
   await db.page.keyboard.press('d');
   await expect(stepHeading(db.page, 2)).toBeVisible();
   await expect.poll(() => stepOutcomes(db.page)).toEqual(expect.arrayContaining(['done', 'in progress']));
@@ -173,6 +176,8 @@ test('three responders share one incident through Git on loopback: the network c
   await commander.page.keyboard.press('Control+2');
   await commander.page.keyboard.press('Alt+4');
   await expect(commander.page.getByRole('region', { name: 'Current incident' })).toContainText('resolved');
+  // The run on the database lead's screen says the incident was resolved under it.
+  await expect(db.page.getByTestId('resolved-while-running')).toBeVisible({ timeout: 20_000 });
 
   // Every machine ends with the same timeline, naming who did what, and the same export, byte for byte.
   const pages = [commander.page, db.page, comms.page];

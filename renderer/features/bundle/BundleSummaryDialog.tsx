@@ -24,6 +24,7 @@ export function ImportSummaryView({ summary, onClose: close }: { summary: Import
       title={`Imported “${summary.fileName}”`}
       onClose={close}
       onSubmit={close}
+      closeLabel="Close"
       actions={
         <button type="submit" className="primary">
           Done <kbd>Enter</kbd>

@@ -8,7 +8,9 @@ import { useAppStore } from '../../app/services/app-store';
 import { useIncidentStore, type LoadedIncident } from './incident-store';
 import { exportFileName, incidentMarkdown } from './incident-export';
 import { TitlePlace, useLibraryStore } from '../library';
-import { withOption, MILESTONE_KEYS } from '../../ui/keys';
+import { isPlainKey, withOption, MAKE_CURRENT_KEY, MILESTONE_KEYS } from '../../ui/keys';
+import { isTyping } from '../../ui/is-typing';
+import { useDialogStore } from '../../app/services/dialog-store';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { saveFile } from '../../app/services/save-file';
 import { useNow } from './use-now';
@@ -48,6 +50,7 @@ export function IncidentScreen({ id }: { id?: string }) {
 function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: boolean }) {
   const { state: incident, events } = loaded;
   const timeline = useMemo(() => timelineOf(incident, events), [incident, events]);
+  useMakeCurrentKey(incident.id, current);
   const record = (bodies: EventBody[]) => useIncidentStore.getState().record(incident.id, bodies);
   const levels = useLibraryStore((state) => state.severity);
   const journalFolder = useAppStore((state) => state.appInfo?.journalFolder);
@@ -59,7 +62,13 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
         <div className="runbook-title-row">
           <h1 id="incident-title">{incident.title}</h1>
           <span className={`badge status-${incident.status}`}>{incident.status}</span>
-          {current ? <span className="badge">current</span> : <button type="button" onClick={() => void useIncidentStore.getState().setCurrent(incident.id)}>Make current</button>}
+          {current ? (
+            <span className="badge">current</span>
+          ) : (
+            <button type="button" onClick={() => void useIncidentStore.getState().setCurrent(incident.id)} aria-keyshortcuts={MAKE_CURRENT_KEY}>
+              Make current <kbd>{MAKE_CURRENT_KEY}</kbd>
+            </button>
+          )}
           <div className="runbook-actions">
             <ExportButtons loaded={loaded} />
             <ExportBundleButton incidentId={incident.id} />
@@ -312,4 +321,18 @@ function ExportButtons({ loaded }: { loaded: LoadedIncident }) {
       </span>
     </span>
   );
+}
+
+/** M makes the incident on screen the current one (left alone while typing or behind a dialog). */
+function useMakeCurrentKey(id: string, current: boolean) {
+  useEffect(() => {
+    if (current) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!isPlainKey(event, MAKE_CURRENT_KEY) || event.shiftKey || event.defaultPrevented || isTyping(event.target) || useDialogStore.getState().dialog) return;
+      event.preventDefault();
+      void useIncidentStore.getState().setCurrent(id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [id, current]);
 }

@@ -69,6 +69,9 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   // The view follows the run's cursor whenever this machine moves it (a step settled, the next one
   // started); when someone else's machine moves it, the step being read stays on screen.
   const ownWriter = useIncidentStore((state) => state.writer.id);
+  // Who did what is named once more than one machine writes to the incident.
+  const shared = Object.keys(incident.writers).length > 1;
+  const nameOf = (writer: string | undefined) => (writer === undefined ? '' : writer === ownWriter ? 'you' : writerName(incident.writers[writer] ?? { id: writer }));
   const [cursor, setCursor] = useState(run.current);
   if (cursor !== run.current) {
     setCursor(run.current);
@@ -233,6 +236,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
           <h1 id="run-title">{run.runbook.title}</h1>
           <span className="muted">
             run in <a href={hashOf({ name: 'incident', id: incident.id })}>{incident.title}</a>
+            {shared && `, started by ${nameOf(run.startedBy)}`}
           </span>
           {run.finished && <span className={`badge run-${run.finished.outcome}`}>{run.finished.outcome}</span>}
         </div>
@@ -262,6 +266,11 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
             </div>
           )}
         </dl>
+        {incident.status === 'resolved' && !run.finished && (
+          <p className="banner warning" role="status" data-testid="resolved-while-running">
+            The incident was resolved while this run was open. Finish the run with <kbd>{RUN_KEYS.finish}</kbd> (or abort it there), or reopen the incident from its page.
+          </p>
+        )}
         {changed && (
           <p className="banner warning" role="status" data-testid="runbook-changed">
             {changed} This run keeps the steps as they were when it started.
@@ -294,13 +303,19 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
           <h2>
             Step {viewed + 1} of {run.steps.length}: {stepInfo.title} <span className={`step-state step-${step.outcome}`}>{outcomeWords(step.outcome)}</span>
           </h2>
-          {step.reason && <p className={`step-reason step-${step.outcome}`}>{step.outcome === 'skipped' ? `Skipped: ${step.reason}` : `Failed: ${step.reason}`}</p>}
+          {step.reason && (
+            <p className={`step-reason step-${step.outcome}`}>
+              {step.outcome === 'skipped' ? 'Skipped' : 'Failed'}
+              {shared && step.endedBy !== undefined && ` by ${nameOf(step.endedBy)}`}: {step.reason}
+            </p>
+          )}
+          {shared && !step.reason && step.endedBy !== undefined && <p className="muted">Marked {outcomeWords(step.outcome)} by {nameOf(step.endedBy)}.</p>}
           {step.concurrent.length > 0 && (
             <ul className="step-concurrent" aria-label="Also marked by others" data-testid="step-concurrent">
               {step.concurrent.map((other, index) => (
                 <li key={index} className={other.conflict ? 'step-reason step-failed' : 'muted'}>
                   {other.conflict ? 'Conflict: ' : 'Also '}
-                  {other.conflict ? `${writerName({ id: other.writer, name: other.name })} marked it ${other.outcome}` : `${other.outcome} by ${writerName({ id: other.writer, name: other.name })}`} at {formatUtc(other.at.at).slice(11)}
+                  {other.conflict ? `${other.writer === ownWriter ? 'you' : writerName({ id: other.writer, name: other.name })} marked it ${other.outcome}` : `${other.outcome} by ${other.writer === ownWriter ? 'you' : writerName({ id: other.writer, name: other.name })}`} at {formatUtc(other.at.at).slice(11)}
                   {other.reason ? `: ${other.reason}.` : '.'}
                   {other.conflict && (
                     <>

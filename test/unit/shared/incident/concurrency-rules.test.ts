@@ -32,7 +32,7 @@ function merged(...machines: TestRecord[]): { state: IncidentState; events: Inci
   return { state: forwards.state, events: union };
 }
 
-const EXPORT = { appVersion: 'test', timeZone: 'UTC', exportedAt: T0 + 3_600_000, library: { version: 'lib-v1' }, changedRuns: new Set<string>() };
+const EXPORT = { appVersion: 'test', timeZone: 'UTC', library: { version: 'lib-v1' }, changedRuns: new Set<string>() };
 
 describe('two responders acting on the same thing at once', () => {
   it('two people mark the same step done: the first by clock settles it, the second is shown beside it, not as a conflict', () => {
@@ -117,5 +117,24 @@ describe('two responders acting on the same thing at once', () => {
     expect(state.runs[0].finished).toMatchObject({ reason: 'wrong runbook', at: expect.objectContaining({ at: T0 + 10_000 }) });
     expect(state.unapplied).toEqual([{ event: expect.objectContaining({ writer: 'writer-bo', type: 'run-finished' }), reason: expect.stringContaining('is finished') }]);
     expect(state.eventCount).toBe(5);
+  });
+
+  it('who did what stays named: who started the run and moved its cursor, who gave each outcome, in the state and the export', () => {
+    const { ana, bo } = twoMachines();
+    ana.wait(10_000).add({ type: 'step-failed', runId: RUN, step: 0, note: 'pods still crashing' });
+    bo.wait(20_000).add({ type: 'step-done', runId: RUN, step: 0 });
+    const both = merged(ana, bo);
+    bo.events = both.events;
+    bo.state = both.state;
+    bo.wait(30_000).add({ type: 'step-reopened', runId: RUN, step: 0 }).add({ type: 'step-done', runId: RUN, step: 0 }, { type: 'step-started', runId: RUN, step: 1 });
+    const { state, events } = merged(ana, bo);
+    const run = state.runs[0];
+    expect([run.startedBy, run.steps[0].endedBy]).toEqual(['writer-ana', 'writer-bo']);
+    // Bo's machine moved the cursor: a screen on Ana's machine keeps the step she is reading.
+    expect([run.current, run.currentBy]).toEqual([1, 'writer-bo']);
+    const markdown = exportIncidentMarkdown(state, events, EXPORT);
+    expect(markdown).toMatch(/^- Started: .*, by Ana$/m);
+    expect(markdown).toMatch(/\| 1 \| .* \| failed by Ana, then done by Bo, then reopened by Bo, then done by Bo \|/);
+    expect(markdown).toContain('“Restart the API”, step 1 “Check the pods”: failed by Ana: pods still crashing; then done by Bo; then reopened by Bo; then done by Bo');
   });
 });
