@@ -178,6 +178,7 @@ test('three responders share one incident through Git on loopback: the network c
   await expect(commander.page.getByRole('region', { name: 'Current incident' })).toContainText('resolved');
   // The run on the database lead's screen says the incident was resolved under it.
   await expect(db.page.getByTestId('resolved-while-running')).toBeVisible({ timeout: 20_000 });
+  await lookAt(db.page, 'shared-run-resolved-under-it');
 
   // Every machine ends with the same timeline, naming who did what, and the same export, byte for byte.
   const pages = [commander.page, db.page, comms.page];
