@@ -11,6 +11,8 @@ export interface TimelineEntry {
   event: IncidentEvent;
   who?: string;
   unapplied?: string;
+  /** An outcome given at the same time as another one that differs, not settled yet: how the step stands. */
+  conflict?: string;
 }
 
 /**
@@ -24,11 +26,22 @@ export function timelineOf(incident: IncidentState, events: readonly IncidentEve
   const entry = (event: IncidentEvent): TimelineEntry => {
     const writer = incident.writers[event.writer ?? ''];
     const unapplied = reasons.get(`${event.writer ?? ''}\u0000${event.seq}`);
-    return { event, ...(named && { who: event.by?.trim() || writerName(writer ?? { id: event.writer ?? '' }) }), ...(unapplied !== undefined && { unapplied }) };
+    const conflict = conflictOf(incident, event);
+    return { event, ...(named && { who: event.by?.trim() || writerName(writer ?? { id: event.writer ?? '' }) }), ...(unapplied !== undefined && { unapplied }), ...(conflict && { conflict }) };
   };
   const { ordered, waiting } = orderRecord(events);
   const waits = (event: IncidentEvent): TimelineEntry => ({ ...entry(event), unapplied: `waiting for event ${event.seq - 1} of ${writerName(incident.writers[event.writer ?? ''] ?? { id: event.writer ?? '' })}, not received yet` });
   return { entries: ordered.map(entry), waiting: waiting.map(waits) };
+}
+
+/** For an outcome kept beside a step settled otherwise, and not settled since: how the step stands. */
+function conflictOf(incident: IncidentState, event: IncidentEvent): string | undefined {
+  if (event.type !== 'step-done' && event.type !== 'step-skipped' && event.type !== 'step-failed') return undefined;
+  const step = incident.runs.find((run) => run.id === event.runId)?.steps[event.step];
+  const kept = step?.concurrent.find((other) => other.conflict && other.writer === (event.writer ?? '') && other.at.at === event.at && other.at.session === event.session);
+  if (!step || !kept) return undefined;
+  const by = step.endedBy === undefined ? '' : ` by ${writerName(incident.writers[step.endedBy] ?? { id: step.endedBy })}`;
+  return `a conflict, not settled: the step stands as ${step.outcome}${by}`;
 }
 
 /** How what people typed is written: as it is on screen, escaped in Markdown. Commands are inline code in both. */

@@ -67,8 +67,9 @@ export function exportIncidentMarkdown(incident: IncidentState, received: readon
 
   const timeline = timelineOf(incident, received);
   lines.push('## Timeline', '', 'In the order recorded, each with the time the clock of the computer that recorded it gave.', '');
-  for (const { event, who, unapplied } of [...timeline.entries, ...timeline.waiting]) {
-    lines.push(`- ${formatUtc(event.at)}${who ? `, ${text(who)}` : ''}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}${unapplied === undefined ? '' : ` (kept, changed nothing: ${text(unapplied)})`}`);
+  for (const { event, who, unapplied, conflict } of [...timeline.entries, ...timeline.waiting]) {
+    const aside = unapplied !== undefined ? ` (kept, changed nothing: ${text(unapplied)})` : conflict !== undefined ? ` (${text(conflict)})` : '';
+    lines.push(`- ${formatUtc(event.at)}${who ? `, ${text(who)}` : ''}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}${aside}`);
   }
   lines.push('');
 

@@ -133,7 +133,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">Timeline</h2>
             <ol className="timeline">
-              {[...timeline.entries, ...timeline.waiting].map(({ event, who, unapplied }) => (
+              {[...timeline.entries, ...timeline.waiting].map(({ event, who, unapplied, conflict }) => (
                 <li key={`${event.writer ?? ''}:${event.seq}`} className={unapplied === undefined ? undefined : 'timeline-unapplied'}>
                   <time dateTime={new Date(event.at).toISOString()}>{formatUtc(event.at).slice(11)}</time>{' '}
                   {who && <span className="timeline-who">{who}: </span>}
@@ -147,6 +147,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
                     describeEvent(event, incident, TIME_ZONE)
                   )}
                   {unapplied !== undefined && <span className="muted"> (kept, changed nothing: {unapplied})</span>}
+                  {conflict !== undefined && <strong className="timeline-conflict"> ({conflict})</strong>}
                 </li>
               ))}
             </ol>

@@ -51,6 +51,9 @@ describe('two responders acting on the same thing at once', () => {
     bo.wait(20_000).add({ type: 'step-failed', runId: RUN, step: 0, note: 'pods still crashing' });
     const conflicted = merged(ana, bo).state.runs[0].steps[0];
     expect(conflicted.outcome).toBe('done');
+    // The timeline marks Bo's failure as the conflict it is, with how the step stands.
+    const before = merged(ana, bo);
+    expect(exportIncidentMarkdown(before.state, before.events, EXPORT)).toMatch(/, Bo: “Restart the API”: FAILED step 1 “Check the pods”: pods still crashing \(a conflict, not settled: the step stands as done by Ana\)$/m);
     expect(conflicted.concurrent).toEqual([expect.objectContaining({ writer: 'writer-bo', outcome: 'failed', reason: 'pods still crashing', conflict: true })]);
 
     // Ana sees the conflict (her machine now holds Bo's failure), reopens the step and marks it failed.
