@@ -1,7 +1,7 @@
 // One line of plain words for each event: the timeline on screen and the exported timeline say the same.
 import { escapeMarkdown, inlineCode } from '../library/markdown/markdown-escape';
 import type { IncidentEvent } from './incident-events';
-import type { IncidentState } from './incident-state';
+import type { IncidentState, RunState } from './incident-state';
 import { orderRecord } from './record-order';
 import { formatClock } from './time-format';
 import { writerName } from './writers';
@@ -42,6 +42,31 @@ function conflictOf(incident: IncidentState, event: IncidentEvent): string | und
   if (!step || !kept) return undefined;
   const by = step.endedBy === undefined ? '' : ` by ${writerName(incident.writers[step.endedBy] ?? { id: step.endedBy })}`;
   return `a conflict, not settled: the step stands as ${step.outcome}${by}`;
+}
+
+/** One outcome a step was given (or its reopening), by whom. */
+export interface StepOutcomeRecord {
+  kind: 'done' | 'skipped' | 'failed' | 'reopened';
+  writer?: string;
+  reason?: string;
+  at: number;
+}
+
+/**
+ * Each step's outcomes in the order of `events` (give them in record order): the state keeps only
+ * the last, the events keep them all, so a failure reopened and then done is still a failure.
+ */
+export function stepHistoriesOf(run: RunState, events: readonly IncidentEvent[]): StepOutcomeRecord[][] {
+  const histories: StepOutcomeRecord[][] = run.steps.map(() => []);
+  for (const event of events) {
+    if (!('runId' in event) || event.runId !== run.id || !('step' in event) || event.step === undefined || !histories[event.step]) continue;
+    const base = { writer: event.writer, at: event.at };
+    if (event.type === 'step-done') histories[event.step].push({ kind: 'done', ...base });
+    else if (event.type === 'step-skipped') histories[event.step].push({ kind: 'skipped', reason: event.reason.trim(), ...base });
+    else if (event.type === 'step-failed') histories[event.step].push({ kind: 'failed', reason: event.note.trim(), ...base });
+    else if (event.type === 'step-reopened') histories[event.step].push({ kind: 'reopened', ...base });
+  }
+  return histories;
 }
 
 /** How what people typed is written: as it is on screen, escaped in Markdown. Commands are inline code in both. */

@@ -2,7 +2,7 @@
 // Whatever people typed (titles, notes, reasons, values) is escaped, so it renders as typed in any
 // Markdown viewer: a `<script>` is words, a `|` stays in its table cell, a backslash stays a backslash.
 import { escapeMarkdown, inlineCode, longestBacktickRun } from '../library/markdown/markdown-escape';
-import { describeEvent, IN_MARKDOWN, timelineOf } from './event-description';
+import { describeEvent, IN_MARKDOWN, stepHistoriesOf, timelineOf, type StepOutcomeRecord } from './event-description';
 import type { Alert } from '../alerts/alert';
 import { MILESTONES, type EventOf, type IncidentEvent } from './incident-events';
 import { durationMs, incidentElapsed, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
@@ -187,21 +187,11 @@ function fenced(command: string): string[] {
   return [fence, ...command.split('\n'), fence];
 }
 
-/** An outcome in a step's history; `words` name who gave it once several wrote to the incident ("failed by Ana"). */
-type PastOutcome = { kind: 'done' | 'skipped' | 'failed' | 'reopened'; words: string; reason?: string };
+type PastOutcome = StepOutcomeRecord & { words: string };
 
-/** Each step's outcomes in record order (`events` come ordered): the state keeps only the last, the events keep them all. */
+/** Each step's outcomes in record order, each in words that name who gave it once several wrote ("failed by Ana"). */
 function stepHistories(incident: IncidentState, run: RunState, events: readonly IncidentEvent[]): PastOutcome[][] {
-  const histories: PastOutcome[][] = run.steps.map(() => []);
-  for (const event of events) {
-    if (!('runId' in event) || event.runId !== run.id || !('step' in event) || event.step === undefined || !histories[event.step]) continue;
-    const by = who(incident, event.writer, ' by ');
-    if (event.type === 'step-done') histories[event.step].push({ kind: 'done', words: `done${by}` });
-    else if (event.type === 'step-skipped') histories[event.step].push({ kind: 'skipped', words: `skipped${by}`, reason: event.reason.trim() });
-    else if (event.type === 'step-failed') histories[event.step].push({ kind: 'failed', words: `failed${by}`, reason: event.note.trim() });
-    else if (event.type === 'step-reopened') histories[event.step].push({ kind: 'reopened', words: `reopened${by}` });
-  }
-  return histories;
+  return stepHistoriesOf(run, events).map((history) => history.map((past) => ({ ...past, words: `${past.kind}${who(incident, past.writer, ' by ')}` })));
 }
 
 /** Who wrote something, once several wrote to the incident: `, Ana` (or with the `joiner` given); nothing for a record of one writer. */

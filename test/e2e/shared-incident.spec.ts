@@ -76,6 +76,13 @@ let root: string;
 let repo: FixtureRepo;
 let server: GitServer;
 const profiles: string[] = [];
+/** Apps launched by a test: closed before their profile folders are removed (the fixture would close them only after the hooks). */
+const running: RunningApp[] = [];
+const open = async (launch: (profile: string) => Promise<RunningApp>, profile: string) => {
+  const app = await launch(profile);
+  running.push(app);
+  return app;
+};
 
 test.beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'failsafe-e2e-shared-'));
@@ -85,6 +92,7 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
+  for (const app of running.splice(0)) await app.close().catch(() => undefined);
   await server.kill();
   await repo.remove();
   for (const folder of profiles.splice(0)) await rm(folder, { recursive: true, force: true });
@@ -95,9 +103,9 @@ test('three responders share one incident through Git on loopback: the network c
   test.setTimeout(300_000);
   const [commanderProfile, dbProfile, commsProfile] = profiles;
   const url = server.url('incidents');
-  const commander = await launch(commanderProfile);
-  let db: RunningApp = await launch(dbProfile);
-  const comms = await launch(commsProfile);
+  const commander = await open(launch, commanderProfile);
+  let db: RunningApp = await open(launch, dbProfile);
+  const comms = await open(launch, commsProfile);
   await setUp(commander.page, 'Ana Commander', url);
   await setUp(db.page, 'Dev Database', url);
   await setUp(comms.page, 'Cy Comms', url);
@@ -142,7 +150,7 @@ test('three responders share one incident through Git on loopback: the network c
 
   // The database lead's machine dies mid-run; relaunched, it goes on where it was and shares on.
   await db.kill();
-  db = await launch(dbProfile);
+  db = await open(launch, dbProfile);
   await expect(stepHeading(db.page, 2)).toBeVisible();
   await db.page.keyboard.press('d');
   await expect(stepHeading(db.page, 3)).toBeVisible();
@@ -169,8 +177,12 @@ test('three responders share one incident through Git on loopback: the network c
   await lookAt(db.page, 'shared-run-conflict');
   // The database lead settles it: reopened and marked done; the conflict is gone everywhere.
   await db.page.keyboard.press('o');
+  await expect.poll(async () => (await stepOutcomes(db.page))[2]).toBe('in progress');
   await db.page.keyboard.press('d');
   for (const page of [commander.page, db.page]) await expect(page.getByTestId('step-concurrent')).toBeHidden({ timeout: 20_000 });
+  // The commander, still reading step 3, sees how it went: her failure stays in view, settled.
+  await expect(commander.page.getByTestId('step-history')).toContainText('failed by you (checkout pods still restarting)');
+  await expect(commander.page.getByTestId('step-history')).toContainText('reopened by Dev Database, then done by Dev Database');
 
   // The commander resolves.
   await commander.page.keyboard.press('Control+2');
@@ -200,8 +212,8 @@ test('three responders share one incident through Git on loopback: the network c
 test('without any server: a bundle file carried from one machine to another and back gives both the same record', async ({ launch }) => {
   test.setTimeout(120_000);
   const [commanderProfile, dbProfile] = profiles;
-  const commander = await launch(commanderProfile);
-  const db = await launch(dbProfile);
+  const commander = await open(launch, commanderProfile);
+  const db = await open(launch, dbProfile);
   await setUp(commander.page, 'Ana Commander');
   await setUp(db.page, 'Dev Database');
 
@@ -224,6 +236,7 @@ test('without any server: a bundle file carried from one machine to another and 
     await (await picking).setFiles(await bundleOf(commanderProfile));
     const summary = db.page.getByRole('dialog');
     await expect(summary).toContainText(round === 'first' ? /joined/i : /nothing new/i);
+    if (round === 'first') await lookAt(db.page, 'bundle-import-summary');
     await db.page.keyboard.press('Escape');
   }
   await join(db.page, 'Ana Commander');

@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { durationMs, type IncidentState, type RunState, type StepOutcome } from '../../../shared/incident/incident-state';
 import type { EventBody } from '../../../shared/incident/incident-events';
 import { runbookHash } from '../../../shared/incident/runbook-copy';
 import { formatElapsed, formatUtc } from '../../../shared/incident/time-format';
 import { writerName } from '../../../shared/incident/writers';
+import { stepHistoriesOf } from '../../../shared/incident/event-description';
+import { orderRecord } from '../../../shared/incident/record-order';
 import { codeBlocks } from '../../../shared/library/markdown/markdown-blocks';
 import { commandText, fillCommand, missingParams, recordedCommand } from '../../../shared/library/run-params';
 import { namedValues, ownValue } from '../../../shared/library/placeholders';
@@ -71,6 +73,9 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const ownWriter = useIncidentStore((state) => state.writer.id);
   // Who did what is named once more than one machine writes to the incident.
   const shared = Object.keys(incident.writers).length > 1;
+  const events = useIncidentStore((state) => state.loaded[incident.id]?.events);
+  // Each step's outcomes so far, from the record: a failure settled later stays in view.
+  const histories = useMemo(() => (events ? stepHistoriesOf(run, orderRecord(events).ordered) : []), [events, run]);
   const nameOf = (writer: string | undefined) => (writer === undefined ? '' : writer === ownWriter ? 'you' : writerName(incident.writers[writer] ?? { id: writer }));
   const [cursor, setCursor] = useState(run.current);
   if (cursor !== run.current) {
@@ -310,6 +315,15 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
             </p>
           )}
           {shared && !step.reason && step.endedBy !== undefined && <p className="muted">Marked {outcomeWords(step.outcome)} by {nameOf(step.endedBy)}.</p>}
+          {(histories[viewed]?.length ?? 0) > 1 && (
+            <p className="muted" data-testid="step-history">
+              So far:{' '}
+              {histories[viewed]
+                .map((past) => `${past.kind}${shared && past.writer !== undefined ? ` by ${nameOf(past.writer)}` : ''}${past.reason ? ` (${past.reason})` : ''}`)
+                .join(', then ')}
+              .
+            </p>
+          )}
           {step.concurrent.length > 0 && (
             <ul className="step-concurrent" aria-label="Also marked by others" data-testid="step-concurrent">
               {step.concurrent.map((other, index) => (
