@@ -106,8 +106,10 @@ test('Messages opens on the template that fits the moment, and typing the messag
   await expect(form.getByLabel('What we know and what we did')).toHaveValue('I restarted the pods; Latency is Recovering. Run the checks, declare nothing.');
   await expect(page.locator('.incident-list li, [data-testid="incident-row"]')).toHaveCount(0);
 
-  // Once resolved, the resolution notice is offered first.
+  // Once resolved, the resolution notice is offered first (Messages picks its template when opened,
+  // so it is opened once the resolution is recorded).
   await page.keyboard.press('Alt+4');
+  await expect(page.getByRole('region', { name: 'Current incident' })).toContainText('resolved');
   await page.keyboard.press('Control+1');
   await page.keyboard.press('Control+6');
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Incident resolved');
