@@ -111,6 +111,15 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
     const others = get().list.filter((item) => item.id !== state.id);
     return [summary, ...others].sort((a, b) => b.declaredAt - a.declaredAt);
   };
+  // This profile's writer id, read (or made) once. Every event is stamped with it, so nothing is
+  // stamped before it is known: a responder may declare before the store's init has finished, and
+  // an event stamped with no writer would take the number of the next one stamped with it.
+  let writerRead: Promise<string> | undefined;
+  const ownWriter = async (): Promise<Writer> => {
+    const id = await (writerRead ??= readWriterId(appDatabase()));
+    if (get().writer.id !== id) set({ writer: { ...get().writer, id } });
+    return get().writer;
+  };
   const keep = (loaded: LoadedIncident) => set({ loaded: { ...get().loaded, [loaded.state.id]: loaded }, list: withSummary(loaded.state) });
 
   const checkJournal = async (id: string, events: IncidentEvent[]): Promise<JournalCheck> => {
@@ -126,7 +135,7 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
 
   return {
     ready: false,
-    // Until init reads the profile's writer id: nothing is recorded before the app is ready.
+    // Until the profile's writer id is read (ownWriter): every write waits for it.
     writer: { id: '' },
     list: [],
     loaded: {},
@@ -134,8 +143,9 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
     orphanJournals: [],
     async init() {
       const db = appDatabase();
-      const [list, currentId, journals, writerId, name] = await Promise.all([listIncidents(db), readCurrentIncident(db), listJournalFiles(), readWriterId(db), readResponderName(db)]);
-      set({ list, writer: { id: writerId, ...(name && { name }) }, orphanJournals: journals.filter((id) => !list.some((item) => item.id === id)) });
+      const [list, currentId, journals, writer, name] = await Promise.all([listIncidents(db), readCurrentIncident(db), listJournalFiles(), ownWriter(), readResponderName(db)]);
+      // A name set in Settings meanwhile is newer than the one read here.
+      set({ list, writer: { id: writer.id, ...(name && { name }), ...(get().writer.name && { name: get().writer.name }) }, orphanJournals: journals.filter((id) => !list.some((item) => item.id === id)) });
       const current = currentId && list.some((item) => item.id === currentId) ? currentId : undefined;
       if (current) await get().open(current);
       set({ ready: true, currentId: current });
@@ -144,7 +154,7 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
       const already = get().loaded[id];
       if (already) return already;
       const started = performance.now();
-      const events = await readWholeRecord(appDatabase(), id, get().writer.id);
+      const events = await readWholeRecord(appDatabase(), id, (await ownWriter()).id);
       const replayed = replay(events);
       if (!replayed.ok) {
         set({ problem: `The record of incident ${id} cannot be read: ${replayed.error.message}.` });
@@ -167,7 +177,7 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
     async declare(title, severity, options) {
       const keepCurrent = options?.keepCurrent && get().currentId !== undefined;
       const id = `inc-${crypto.randomUUID()}`;
-      const writer = get().writer;
+      const writer = await ownWriter();
       const events = stampEvents(id, writer, { lastSeq: 0 }, SESSION, CLOCK, [{ type: 'incident-declared', title, severity }]);
       const applied = applyEvent(undefined, events[0]);
       if (!applied.ok) {
@@ -193,7 +203,7 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
           set({ problem: 'That incident is not open.' });
           return false;
         }
-        const writer = get().writer;
+        const writer = await ownWriter();
         const place = { lastSeq: lastSeqOf(loaded.state, writer.id), latestClock: loaded.state.clock };
         const events = stampEvents(incidentId, writer, place, SESSION, CLOCK, typeof bodies === 'function' ? bodies(loaded.state) : bodies);
         if (!events.length) return true;
@@ -228,7 +238,7 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
     receive(incidentId, incoming) {
       return queued(incidentId, async () => {
         const db = appDatabase();
-        const own = get().writer.id;
+        const own = (await ownWriter()).id;
         const held = get().loaded[incidentId]?.events ?? (await readWholeRecord(db, incidentId, own));
         const merge = mergeReceived(held, incoming.filter((event) => (event as { incidentId?: unknown } | null)?.incidentId === incidentId), own);
         const received: Received = { incidentId, joined: !held.length && merge.added.length > 0, ...merge };

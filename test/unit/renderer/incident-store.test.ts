@@ -44,6 +44,20 @@ describe('the incident store', () => {
     expect(await db.incidents.get(id)).toMatchObject({ title: 'Checkout down', status: 'investigating', runs: [{ runbookTitle: 'Restart the API', outcome: 'running' }] });
   });
 
+  it('a responder who declares before the store has started still has every event stamped as one writer, numbered on', async () => {
+    const { store, db, record } = await freshApp(`incident-store-${++databaseName}`);
+    const starting = store.getState().init();
+    const id = (await store.getState().declare('Checkout down', 'P1'))!;
+    await starting;
+    expect(await store.getState().record(id, [{ type: 'milestone-set', milestone: 'acknowledged', time: Date.now() }])).toBe(true);
+    const events = await record.readIncidentEvents(db, id);
+    expect(events.map((event) => [event.seq, event.writer])).toEqual([
+      [1, store.getState().writer.id],
+      [2, store.getState().writer.id],
+    ]);
+    expect(store.getState().writer.id).toMatch(/^w-/);
+  });
+
   it('an event the state function refuses is neither written nor shown, and says why', async () => {
     const { store, db, record, id } = await withRun(`incident-store-${++databaseName}`);
     const before = store.getState().loaded[id];
