@@ -128,7 +128,9 @@ test('three responders share one incident through Git on loopback: the network c
   await db.page.getByRole('dialog').getByLabel('Deployment').fill('checkout');
   await db.page.keyboard.press('Enter');
   await expect(stepHeading(db.page, 1)).toBeVisible();
-  // D on a step not yet started starts it: wait until the run has started step 1.
+  // The run's keys wait for the start dialog to be gone, and D on a step not yet started starts it:
+  // wait for both.
+  await expect(db.page.getByRole('dialog')).toHaveCount(0);
   await expect.poll(async () => (await stepOutcomes(db.page))[0]).toBe('in progress');
   await db.page.keyboard.press('d');
   await expect(stepHeading(db.page, 2)).toBeVisible();

@@ -226,11 +226,12 @@ export const useIncidentStore = create<IncidentStore>((set, get) => {
         performance.mark('failsafe:event-durable');
         keep({ ...loaded, state, events: [...loaded.events, ...events] });
         if (get().problem) set({ problem: undefined });
-        void appendToJournal(incidentId, events).then(async (problem) => {
+        void appendToJournal(incidentId, events).then((problem) => {
           if (problem) return set({ journalProblem: `The journal file was not written: ${problem}. The record is safe in the app’s database.` });
-          // The first event of a joined incident starts its journal: say so once it is written.
+          // The first event of a joined incident starts its journal, written as the record is (as
+          // when declaring); the next time the incident is opened, the file is read and compared.
           const latest = get().loaded[incidentId];
-          if (latest?.journal?.kind === 'none' && journalAvailable()) set({ loaded: { ...get().loaded, [incidentId]: { ...latest, journal: await checkJournal(incidentId, latest.events) } } });
+          if (latest?.journal?.kind === 'none' && journalAvailable()) set({ loaded: { ...get().loaded, [incidentId]: { ...latest, journal: { kind: 'agree' } } } });
         });
         return true;
       });
