@@ -1,7 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../shared/sync/sync-contract';
 import { checkSyncSettings, withoutToken } from '../../shared/sync/sync-settings-validation';
+import { createCheckedJsonFile } from '../checked-json-file';
 
 /** Sync settings (never the token) in a JSON file in the user data folder. */
 export interface SettingsFile {
@@ -10,20 +9,14 @@ export interface SettingsFile {
 }
 
 export function createSettingsFile(file: string): SettingsFile {
-  return {
-    async read() {
-      const text = await readFile(file, 'utf8').catch(() => undefined);
-      if (!text) return { ...DEFAULT_SYNC_SETTINGS };
-      try {
-        const check = checkSyncSettings(JSON.parse(text));
-        return check.ok ? withoutToken(check.settings) : { ...DEFAULT_SYNC_SETTINGS };
-      } catch {
-        return { ...DEFAULT_SYNC_SETTINGS };
-      }
+  const json = createCheckedJsonFile(
+    file,
+    (parsed) => {
+      const check = checkSyncSettings(parsed);
+      return check.ok ? withoutToken(check.settings) : undefined;
     },
-    async write(settings) {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, JSON.stringify(withoutToken(settings), null, 2));
-    },
-  };
+    () => ({ ...DEFAULT_SYNC_SETTINGS }),
+  );
+  // Whatever is handed in, the token is never written.
+  return { read: json.read, write: (settings) => json.write(withoutToken(settings)) };
 }

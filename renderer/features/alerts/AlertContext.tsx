@@ -1,9 +1,7 @@
-import { useEffect } from 'react';
 import { alertSummary } from '../../../shared/alerts/alert';
 import type { RunParam } from '../../../shared/library/run-params';
-import { useDialogStore } from '../../app/services/dialog-store';
-import { isTyping } from '../../ui/is-typing';
-import { isPlainKey, USE_QUOTED_KEY } from '../../ui/keys';
+import { USE_QUOTED_KEY } from '../../ui/keys';
+import { useScreenKey } from '../../ui/use-screen-key';
 import { alertValues } from './alert-filling';
 import { useAlertStore } from './alert-store';
 
@@ -16,16 +14,7 @@ export function AlertContext({ runbookId, params }: { runbookId: string; params:
   const values = opened ? alertValues(params, opened) : undefined;
   const waiting = values?.offered.filter((value) => value.safety === 'quoted' && !opened?.acceptedQuoted.includes(value.name)) ?? [];
   const acceptAll = () => waiting.forEach((value) => useAlertStore.getState().acceptQuoted(value.name));
-  useEffect(() => {
-    if (!waiting.length) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (useDialogStore.getState().dialog || isTyping(event.target) || event.defaultPrevented || !isPlainKey(event, USE_QUOTED_KEY)) return;
-      event.preventDefault();
-      acceptAll();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useScreenKey(USE_QUOTED_KEY, acceptAll, { enabled: waiting.length > 0 });
   if (!opened || !values) return null;
   const { alert } = opened;
   const summary = alertSummary(alert);

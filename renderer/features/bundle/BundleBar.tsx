@@ -5,7 +5,7 @@ import { BUNDLE_EXPORT_KEY, BUNDLE_IMPORT_KEY } from '../../ui/keys';
 import { exportBundleSince } from './bundle-export';
 import { importBundleFile } from './bundle-import';
 import { useBundleStore } from './bundle-store';
-import { useBundleKey } from './use-bundle-key';
+import { useScreenKey } from '../../ui/use-screen-key';
 
 const DAY = 24 * 3_600_000;
 
@@ -28,8 +28,8 @@ export function BundleBar() {
     if (!useBundleStore.getState().busy) void exportBundleSince(time);
   };
   const pick = () => picker.current?.click();
-  useBundleKey(BUNDLE_EXPORT_KEY, exportSince);
-  useBundleKey(BUNDLE_IMPORT_KEY, pick);
+  useScreenKey(BUNDLE_EXPORT_KEY, exportSince);
+  useScreenKey(BUNDLE_IMPORT_KEY, pick);
   return (
     <section className="bundle-bar" aria-label="Bundles">
       <label>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { BUNDLE_EXPORT_KEY } from '../../ui/keys';
 import { exportIncidentBundle } from './bundle-export';
 import { useBundleStore } from './bundle-store';
-import { useBundleKey } from './use-bundle-key';
+import { useScreenKey } from '../../ui/use-screen-key';
 
 /** On the incident page: the whole incident, every responder's events, as one file to carry to another machine. */
 export function ExportBundleButton({ incidentId }: { incidentId: string }) {
@@ -13,7 +13,7 @@ export function ExportBundleButton({ incidentId }: { incidentId: string }) {
   const start = () => {
     if (!useBundleStore.getState().busy) void exportIncidentBundle(incidentId);
   };
-  useBundleKey(BUNDLE_EXPORT_KEY, start);
+  useScreenKey(BUNDLE_EXPORT_KEY, start);
   return (
     <span className="save-copy">
       <button type="button" onClick={start} aria-busy={busy} title="Every event of this incident, everyone’s, as one file another machine can import">

@@ -8,9 +8,8 @@ import { useAppStore } from '../../app/services/app-store';
 import { useIncidentStore, type LoadedIncident } from './incident-store';
 import { exportFileName, incidentMarkdown } from './incident-export';
 import { TitlePlace, useLibraryStore } from '../library';
-import { isPlainKey, withOption, MAKE_CURRENT_KEY, MILESTONE_KEYS } from '../../ui/keys';
-import { isTyping } from '../../ui/is-typing';
-import { useDialogStore } from '../../app/services/dialog-store';
+import { withOption, MAKE_CURRENT_KEY, MILESTONE_KEYS } from '../../ui/keys';
+import { useScreenKey } from '../../ui/use-screen-key';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { saveFile } from '../../app/services/save-file';
 import { useNow } from './use-now';
@@ -50,7 +49,7 @@ export function IncidentScreen({ id }: { id?: string }) {
 function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: boolean }) {
   const { state: incident, events } = loaded;
   const timeline = useMemo(() => timelineOf(incident, events), [incident, events]);
-  useMakeCurrentKey(incident.id, current);
+  useScreenKey(MAKE_CURRENT_KEY, () => void useIncidentStore.getState().setCurrent(incident.id), { enabled: !current, shift: false });
   const record = (bodies: EventBody[]) => useIncidentStore.getState().record(incident.id, bodies);
   const levels = useLibraryStore((state) => state.severity);
   const journalFolder = useAppStore((state) => state.appInfo?.journalFolder);
@@ -324,16 +323,3 @@ function ExportButtons({ loaded }: { loaded: LoadedIncident }) {
   );
 }
 
-/** M makes the incident on screen the current one (left alone while typing or behind a dialog). */
-function useMakeCurrentKey(id: string, current: boolean) {
-  useEffect(() => {
-    if (current) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (!isPlainKey(event, MAKE_CURRENT_KEY) || event.shiftKey || event.defaultPrevented || isTyping(event.target) || useDialogStore.getState().dialog) return;
-      event.preventDefault();
-      void useIncidentStore.getState().setCurrent(id);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [id, current]);
-}

@@ -1,10 +1,8 @@
-import { useEffect } from 'react';
 import type { IncidentState } from '../../../shared/incident/incident-state';
 import { formatUtc } from '../../../shared/incident/time-format';
 import { writerName, writersInOrder } from '../../../shared/incident/writers';
-import { useDialogStore } from '../../app/services/dialog-store';
-import { isTyping } from '../../ui/is-typing';
-import { isPlainKey, SHARE_NOW_KEY, withShift } from '../../ui/keys';
+import { SHARE_NOW_KEY, withShift } from '../../ui/keys';
+import { useScreenKey } from '../../ui/use-screen-key';
 import { useIncidentStore } from '../incident';
 import { unsharedCount } from './exchange-plan';
 import { ownShareStatus, type OwnShareFacts } from './share-status';
@@ -27,7 +25,8 @@ export function RespondersPanel({ incident }: { incident: IncidentState }) {
   const status = ownShareStatus({ sharing, own, unshared: unsharedCount(own, sharedSeq), unshareable, offline, lastExchangeAt });
   const refused = allRefused.filter((refusal) => refusal.path.startsWith(`incidents/${incident.id}/`));
   const on = sharing.kind === 'on';
-  useShareNowKey(on);
+  // Shift: plain S skips a step on the run screen.
+  useScreenKey(SHARE_NOW_KEY, () => void useShareStore.getState().exchangeNow(), { enabled: on, shift: true });
   const writers = writersInOrder(incident.writers);
   return (
     <section aria-labelledby="responders-heading" className="responders">
@@ -79,16 +78,3 @@ export function RespondersPanel({ incident }: { incident: IncidentState }) {
   );
 }
 
-/** Shift+S shares now while the incident page is shown; left alone while typing or behind a dialog. */
-function useShareNowKey(enabled: boolean) {
-  useEffect(() => {
-    if (!enabled) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.shiftKey || !isPlainKey(event, SHARE_NOW_KEY) || event.defaultPrevented || isTyping(event.target) || useDialogStore.getState().dialog) return;
-      event.preventDefault();
-      void useShareStore.getState().exchangeNow();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [enabled]);
-}

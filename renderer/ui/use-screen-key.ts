@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { useDialogStore } from '../app/services/dialog-store';
+import { isTyping } from './is-typing';
+import { isPlainKey } from './keys';
+
+interface ScreenKeyOptions {
+  /** Off: the key does nothing (the action is not offered now). */
+  enabled?: boolean;
+  /** Whether Shift must be held (true) or must not be (false); either, when absent. */
+  shift?: boolean;
+}
+
+/**
+ * A single-letter key of the screen on view: ignored while typing, while a dialog is open, or once
+ * another handler took it.
+ */
+export function useScreenKey(key: string, action: () => void, { enabled = true, shift }: ScreenKeyOptions = {}) {
+  // Subscribed again after each render, so the key acts with what the screen shows now.
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (useDialogStore.getState().dialog || isTyping(event.target) || event.defaultPrevented || !isPlainKey(event, key)) return;
+      if (shift !== undefined && event.shiftKey !== shift) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+}
