@@ -1,4 +1,5 @@
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
+import { countFullText } from './full-text-index';
 import { STOP_WORDS } from './query-expansion';
 import { processTerm, tokenize } from './terms';
 
@@ -12,13 +13,14 @@ interface WordEntry {
   word: string;
 }
 
+/** Each entry is one word already processed: no splitting again. */
+const LAYOUT = { fields: ['word'] as const, tokenize: (text: string) => [text], processTerm: (term: string) => term };
+
 const OPTIONS: MiniSearchOptions<WordEntry> = {
+  ...LAYOUT,
+  fields: [...LAYOUT.fields],
   idField: 'id',
-  fields: ['word'],
   storeFields: [],
-  // Each entry is one word already processed: no splitting again.
-  tokenize: (text) => [text],
-  processTerm: (term) => term,
   searchOptions: {
     // Generous (two letters swapped in `rdeis` are two edits): the lookup is cheap, and a corrected word counts for less.
     fuzzy: (term) => (term.length > 3 ? 0.34 : false),
@@ -44,9 +46,8 @@ export class Spelling {
         for (const word of Array.isArray(processed) ? processed : [processed]) if (word.length > 1 && !STOP_WORDS.has(word)) vocabulary.add(word);
       }
     }
-    const index = new MiniSearch(OPTIONS);
-    index.addAll([...vocabulary].map((word, id) => ({ id, word })));
-    return JSON.stringify(index);
+    const entries = [...vocabulary].map((word, id) => ({ id, word }));
+    return JSON.stringify(countFullText(entries, LAYOUT));
   }
 
   static load(json: string): Spelling {
