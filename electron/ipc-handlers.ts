@@ -7,7 +7,6 @@ import { checkSyncSettings, withoutToken } from '../shared/sync/sync-settings-va
 import { saveFile, type ChooseSavePath } from './file-save';
 import { IpcRefusal } from './ipc-dispatch';
 import type { JournalStore } from './journal-store';
-import { WaitingSnapshot } from './waiting-snapshot';
 import { describeSyncError } from './sync/sync-errors';
 import type { SyncHost } from './sync/sync-host';
 
@@ -33,7 +32,6 @@ export interface ShareHandlers {
 }
 
 export function createHandlers(host: HandlerHost): Handlers {
-  const waiting = new WaitingSnapshot();
   const sync = () => {
     if (!host.sync) throw new IpcRefusal('sync needs the desktop app');
     return host.sync;
@@ -67,9 +65,8 @@ export function createHandlers(host: HandlerHost): Handlers {
     },
     'sync:run': async ({ haveCommit }) => {
       const result = await sync().service.run(haveCommit);
-      return result.ok && !result.unchanged ? { ok: true, unchanged: false, snapshot: waiting.hold(result.snapshot) } : result;
+      return result.ok && !result.unchanged ? { ok: true, unchanged: false, snapshot: sync().waiting.hold(result.snapshot) } : result;
     },
-    'sync:snapshot-part': async ({ id, index }) => waiting.part(id, index),
     'sync:status': async () => sync().service.status(),
     'file:save': (request) => {
       if (!host.chooseSavePath) throw new IpcRefusal('saving files needs the desktop app');

@@ -3,20 +3,33 @@ import { Worker } from 'node:worker_threads';
 import type { LibraryLimits } from '../shared/limits';
 import type { LibraryFile } from '../shared/library/library-parser';
 import type { LibraryProblem, LibrarySnapshot, LibrarySource } from '../shared/model';
-import type { SnapshotText } from '../shared/sync/sync-contract';
+import { buildSearchIndex } from '../shared/search/search-engine';
+import type { SnapshotText, SyncedLibrary } from '../shared/sync/sync-contract';
 import { snapshotJson } from '../shared/sync/snapshot-json';
 import { loadLibraryFolder, type ReadOptions } from './library-loader';
 
-/** Reads and parses a library folder into a snapshot's JSON text: in this thread, or in worker threads (see createWorkerReader). */
-export type LibraryReader = (root: string, source: LibrarySource, options: ReadOptions) => Promise<SnapshotText>;
+/**
+ * Reads and parses a library folder into a snapshot's JSON text, then counts its search index: in
+ * this thread, or in worker threads (see createWorkerReader). It resolves once the snapshot is
+ * ready; the index follows.
+ */
+export type LibraryReader = (root: string, source: LibrarySource, options: ReadOptions) => Promise<SyncedLibrary>;
 
 /** The snapshot as text (read it with readSnapshotJson), with its runbook count and problems. */
 export function snapshotText(snapshot: LibrarySnapshot): SnapshotText {
   return { text: snapshotJson(snapshot), runbooks: snapshot.runbooks.length, problems: snapshot.problems };
 }
 
+/** The search index of a snapshot as the search worker stores and loads it. */
+export function searchIndexText(snapshot: LibrarySnapshot): string {
+  return JSON.stringify(buildSearchIndex(snapshot.version, snapshot.runbooks));
+}
+
 /** In this thread: tests, where nothing else waits on the event loop. */
-export const readInThisThread: LibraryReader = async (root, source, options) => snapshotText(await loadLibraryFolder(root, source, options));
+export const readInThisThread: LibraryReader = async (root, source, options) => {
+  const snapshot = await loadLibraryFolder(root, source, options);
+  return { ...snapshotText(snapshot), index: Promise.resolve().then(() => searchIndexText(snapshot)) };
+};
 
 /** What crosses to the worker that reads a library: structured-clone friendly (a Map becomes entries). */
 export interface ReadJob {
@@ -30,6 +43,14 @@ export interface ReadJob {
   threads: number;
 }
 
+/** A worker that counts the search index of the runbooks a library read sends it (electron/count-job.ts). */
+export interface CountJob {
+  kind: 'count';
+}
+
+/** What a library read sends its count job: runbooks as JSON text, in order, then what the library kept. */
+export type CountMessage = { runbooks: string } | { finish: { version: string; ids: string[] } };
+
 /** What crosses to a worker that parses one shard of a library's files (see parseLibraryFiles). */
 export interface ShardJob {
   kind: 'shard';
@@ -39,7 +60,11 @@ export interface ShardJob {
   limits: LibraryLimits;
 }
 
-export type ReadOutcome = { ok: true; snapshot: SnapshotText } | { ok: false; message: string };
+/**
+ * What a library worker posts: the snapshot (or why not), then its search index (or why not). The
+ * index is counted after the snapshot is posted, so main hands the snapshot on while it is counted.
+ */
+export type ReadMessage = { ok: true; snapshot: SnapshotText } | { ok: false; message: string } | { index: string } | { indexFailed: string };
 /** A shard comes back as JSON text too (snapshotJson): parsing it again costs the receiving thread less than a structured clone. */
 export type ShardOutcome = { ok: true; shard: string } | { ok: false; message: string };
 
@@ -61,12 +86,31 @@ const THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
 export function createWorkerReader(workerFile: string, threads = THREADS): LibraryReader {
   return (root, source, options) => {
     const job: ReadJob = { kind: 'library', root, source, options: { ...options, refused: [...(options.refused ?? new Map()).entries()] }, workerFile, threads };
-    return runWorker<ReadOutcome>(workerFile, job).then((outcome) => (outcome.ok ? outcome.snapshot : Promise.reject(new Error(outcome.message))));
+    return new Promise((resolve, reject) => {
+      let indexDone: { resolve(text: string): void; reject(error: Error): void } | undefined;
+      const index = new Promise<string>((resolveIndex, rejectIndex) => (indexDone = { resolve: resolveIndex, reject: rejectIndex }));
+      // The window builds the index itself when this one fails; nobody may be waiting for it yet.
+      index.catch(() => undefined);
+      const worker = new Worker(workerFile, { workerData: job });
+      worker.on('message', (message: ReadMessage) => {
+        if ('index' in message) indexDone?.resolve(message.index);
+        else if ('indexFailed' in message) indexDone?.reject(new Error(message.indexFailed));
+        else if (message.ok) resolve({ ...message.snapshot, index });
+        else reject(new Error(message.message));
+      });
+      // Settling what is already settled does nothing: these only tell whoever still waits.
+      const stopped = (error: Error) => {
+        reject(error);
+        indexDone?.reject(error);
+      };
+      worker.once('error', stopped);
+      worker.once('exit', (code) => stopped(new Error(`the library reader stopped (exit code ${code})`)));
+    });
   };
 }
 
-/** Starts a worker on `job` and resolves with the one message it posts. */
-export function runWorker<T>(workerFile: string, job: ReadJob | ShardJob): Promise<T> {
+/** Starts a worker on a shard and resolves with the one message it posts. */
+export function runShardWorker(workerFile: string, job: ShardJob): Promise<ShardOutcome> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile, { workerData: job });
     worker.once('message', resolve);

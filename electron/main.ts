@@ -11,7 +11,7 @@ import { createLinkHandover, linkFromArgv } from './link-handover';
 import { createWorkerReader } from './library-reader';
 import { readRendererFile } from './renderer-files';
 import { createShareHost } from './share/share-host';
-import { createSyncHost } from './sync/sync-host';
+import { createSyncHost, type SyncHost } from './sync/sync-host';
 import type { Cipher } from './sync/token-vault';
 import { APP_ORIGIN, APP_SCHEME, isTrustedSenderUrl } from './trusted-origin';
 import { secureSession, secureWebPreferences, secureWindow } from './window-security';
@@ -54,15 +54,18 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.whenReady().then(async () => {
+    const sync = await createSyncHost(app.getPath('userData'), keychain, createWorkerReader(path.join(__dirname, 'parse-worker.cjs')));
     protocol.handle(APP_SCHEME, async (request) => {
-      const response = await readRendererFile(rendererRoot, new URL(request.url).pathname);
+      // A synced library waiting for the search worker, else the renderer's own files.
+      const pathname = new URL(request.url).pathname;
+      const response = await (sync.waiting.respond(pathname) ?? readRendererFile(rendererRoot, pathname));
       return new Response(typeof response.body === 'string' ? response.body : new Uint8Array(response.body), {
         status: response.status,
         headers: { 'Content-Type': response.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
       });
     });
     secureSession(session.defaultSession);
-    await registerHandlers();
+    registerHandlers(sync);
     mainWindow = new BrowserWindow({
       width: 1280,
       height: 800,
@@ -105,8 +108,7 @@ const chooseSavePath: ChooseSavePath = async ({ suggestedName, kind }) => {
   return result.canceled ? undefined : result.filePath;
 };
 
-async function registerHandlers(): Promise<void> {
-  const sync = await createSyncHost(app.getPath('userData'), keychain, createWorkerReader(path.join(__dirname, 'parse-worker.cjs')));
+function registerHandlers(sync: SyncHost): void {
   const handlers = createHandlers({
     version: app.getVersion(),
     platform: process.platform,

@@ -1,16 +1,19 @@
-// Worker thread entry (bundled to dist-electron/parse-worker.cjs), for two kinds of job. A library:
-// read one library folder away from the main process's event loop, parse it (a large one in shards,
-// side by side in more workers of this same file), and post the snapshot back as JSON text. A
-// shard: parse the files given and post the part back.
-import { parentPort, workerData } from 'node:worker_threads';
+// Worker thread entry (bundled to dist-electron/parse-worker.cjs), for three kinds of job.
+// - A library: read one library folder away from the main process's event loop, parse it (a large
+//   one in shards, side by side in more workers of this same file), and post the snapshot back as
+//   JSON text. Its runbooks go, as they are parsed, to a count job, whose search index follows.
+// - A shard: parse the files given and post the part back.
+// - A count: build the search index of the runbooks sent, as they come; at the end, post it.
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { parseLibraryFiles } from '../shared/library/library-parser';
 import { snapshotJson } from '../shared/sync/snapshot-json';
 import { readLibraryFolder } from './library-loader';
-import { snapshotText, type ReadJob, type ReadOutcome, type ShardJob, type ShardOutcome } from './library-reader';
+import { countRunbooks } from './count-job';
+import { snapshotText, type CountJob, type CountMessage, type ReadJob, type ReadMessage, type ShardJob, type ShardOutcome } from './library-reader';
 import { parseInShards } from './parse-shards';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const job = workerData as ReadJob | ShardJob;
+const job = workerData as ReadJob | ShardJob | CountJob;
 if (job.kind === 'shard') {
   let outcome: ShardOutcome;
   try {
@@ -19,12 +22,25 @@ if (job.kind === 'shard') {
     outcome = { ok: false, message: message(error) };
   }
   parentPort?.postMessage(outcome);
+} else if (job.kind === 'count') {
+  if (parentPort) countRunbooks(parentPort);
 } else {
   const options = { ...job.options, refused: new Map(job.options.refused) };
+  // Counting runs beside the parse: on two cores, the index is nearly done when the snapshot is.
+  const counter = new Worker(job.workerFile, { workerData: { kind: 'count' } satisfies CountJob });
+  const count = (request: CountMessage) => counter.postMessage(request);
+  counter.on('message', (counted: ReadMessage) => parentPort?.postMessage(counted));
+  counter.on('error', (error) => parentPort?.postMessage({ indexFailed: message(error) } satisfies ReadMessage));
   readLibraryFolder(job.root, options)
-    .then(({ files, problems }) => parseInShards(files, job.source, problems, options.limits, job))
+    .then(({ files, problems }) => parseInShards(files, job.source, problems, options.limits, job, (runbooks) => count({ runbooks: JSON.stringify(runbooks) })))
     .then(
-      (snapshot) => parentPort?.postMessage({ ok: true, snapshot: snapshotText(snapshot) } satisfies ReadOutcome),
-      (error: unknown) => parentPort?.postMessage({ ok: false, message: message(error) } satisfies ReadOutcome),
+      (snapshot) => {
+        parentPort?.postMessage({ ok: true, snapshot: snapshotText(snapshot) } satisfies ReadMessage);
+        count({ finish: { version: snapshot.version, ids: snapshot.runbooks.map((runbook) => runbook.id) } });
+      },
+      (error: unknown) => {
+        void counter.terminate();
+        parentPort?.postMessage({ ok: false, message: message(error) } satisfies ReadMessage);
+      },
     );
 }

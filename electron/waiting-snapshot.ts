@@ -1,30 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import type { SnapshotHandle, SnapshotText } from '../shared/sync/sync-contract';
-import { IpcRefusal } from './ipc-dispatch';
+import { readSyncedLibraryPath, type SnapshotHandle, type SyncedLibrary } from '../shared/sync/sync-contract';
+import type { RendererResponse } from './renderer-files';
 
-/** Characters per part: big enough to keep the round trips few, small enough to cross in a millisecond or two. */
-export const PART_CHARS = 1024 * 1024;
+const JSON_TYPE = 'application/json; charset=utf-8';
+const TEXT_TYPE = 'text/plain; charset=utf-8';
 
 /**
- * The last synced library, as JSON text in parts, until the renderer has read it. Only the latest
- * is kept: a newer sync replaces it, and an old handle is refused.
+ * The last synced library, until the search worker has fetched it from the app's own origin
+ * (`syncedLibraryPath`): its snapshot's text, and its search index, which may still be being
+ * counted. Only the latest is kept: a newer sync replaces it, and an old handle is refused. Each
+ * part is handed out once, then let go: it is in the renderer now.
  */
 export class WaitingSnapshot {
-  private held?: { id: string; parts: string[] };
+  private held?: { id: string; library?: string; index?: Promise<string> };
 
-  hold({ text, runbooks }: SnapshotText): SnapshotHandle {
-    const parts: string[] = [];
-    for (let start = 0; start < text.length; start += PART_CHARS) parts.push(text.slice(start, start + PART_CHARS));
-    this.held = { id: randomUUID(), parts };
-    return { id: this.held.id, parts: parts.length, runbooks };
+  hold({ text, runbooks, index }: SyncedLibrary): SnapshotHandle {
+    this.held = { id: randomUUID(), library: text, index };
+    return { id: this.held.id, runbooks };
   }
 
-  part(id: string, index: number): string {
-    if (this.held?.id !== id) throw new IpcRefusal('that synced library is no longer waiting (a newer sync replaced it)');
-    const part = this.held.parts[index];
-    if (part === undefined) throw new IpcRefusal(`the synced library has no part ${index}`);
-    // The last part read frees the text: it is in the renderer now.
-    if (index === this.held.parts.length - 1) this.held = undefined;
-    return part;
+  /**
+   * The answer to a request for `pathname`, or undefined when it names no synced library (the
+   * host then serves the renderer's files). Electron's app:// handler and the stand-in's route
+   * both call this.
+   */
+  respond(pathname: string): Promise<RendererResponse> | undefined {
+    const asked = readSyncedLibraryPath(pathname);
+    if (!asked) return undefined;
+    const held = this.held;
+    const part = held?.id === asked.id ? held[asked.part] : undefined;
+    if (!held || part === undefined) return Promise.resolve({ status: 404, type: TEXT_TYPE, body: 'that synced library is no longer waiting (a newer sync replaced it, or it was read already)' });
+    held[asked.part] = undefined;
+    return Promise.resolve(part).then(
+      (body) => ({ status: 200, type: JSON_TYPE, body }),
+      (error: unknown) => ({ status: 500, type: TEXT_TYPE, body: `the search index was not counted: ${error instanceof Error ? error.message : String(error)}` }),
+    );
   }
 }

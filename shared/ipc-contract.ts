@@ -96,11 +96,6 @@ function syncRequest(payload: unknown): Checked<{ haveCommit?: string }> {
   return { ok: true, value: { haveCommit } };
 }
 
-function snapshotPartRequest(payload: unknown): Checked<{ id: string; index: number }> {
-  if (!isRecord(payload) || typeof payload.id !== 'string' || !Number.isInteger(payload.index) || (payload.index as number) < 0) return { ok: false, reason: 'takes { id, index }' };
-  return { ok: true, value: { id: payload.id, index: payload.index as number } };
-}
-
 const SAVE_KINDS: readonly FileSaveRequest['kind'][] = ['markdown', 'json', 'html', 'text', 'bundle'];
 
 function fileSaveRequest(payload: unknown): Checked<FileSaveRequest> {
@@ -149,7 +144,6 @@ export const IPC_CHANNELS = {
   'sync:get-settings': channel<void, SyncSettingsView>(noPayload),
   'sync:set-settings': channel<SyncSettingsUpdate, SaveSettingsReply>(settingsShape),
   'sync:run': channel<{ haveCommit?: string }, SyncReply>(syncRequest),
-  'sync:snapshot-part': channel<{ id: string; index: number }, string>(snapshotPartRequest),
   'sync:status': channel<void, SyncStatus>(noPayload),
   'file:save': channel<FileSaveRequest, FileSaveReply>(fileSaveRequest),
   'journal:append': channel<JournalAppend, JournalReply>(journalAppend),
@@ -178,7 +172,6 @@ export interface FailsafeBridge {
   syncSettings(): Promise<SyncSettingsView>;
   saveSyncSettings(update: SyncSettingsUpdate): Promise<SaveSettingsReply>;
   runSync(haveCommit?: string): Promise<SyncReply>;
-  snapshotPart(id: string, index: number): Promise<string>;
   syncStatus(): Promise<SyncStatus>;
   saveFile(request: FileSaveRequest): Promise<FileSaveReply>;
   appendJournal(request: JournalAppend): Promise<JournalReply>;
@@ -202,7 +195,6 @@ export function createBridge(invoke: Invoke, listen: Listen = noEvents): Failsaf
     syncSettings: () => call('sync:get-settings'),
     saveSyncSettings: (update) => call('sync:set-settings', update),
     runSync: (haveCommit) => call('sync:run', { haveCommit }),
-    snapshotPart: (id, index) => call('sync:snapshot-part', { id, index }),
     syncStatus: () => call('sync:status'),
     saveFile: (request) => call('file:save', request),
     appendJournal: (request) => call('journal:append', request),

@@ -6,11 +6,14 @@ import type { GitTransport } from './git-transport';
 import { createIsomorphicGitTransport } from './isomorphic-git-transport';
 import { createSettingsFile, type SettingsFile } from './settings-file';
 import { SyncService } from './sync-service';
+import { WaitingSnapshot } from '../waiting-snapshot';
 import { createSystemGitTransport, systemGitAvailable } from './system-git-transport';
 import { createTokenVault, type Cipher, type TokenVault } from './token-vault';
 
 export interface SyncHost {
   service: SyncService;
+  /** The library the last sync read, until the search worker fetches it (the host serves `respond`). */
+  waiting: WaitingSnapshot;
   settings: SettingsFile;
   vault: TokenVault;
   systemGitAvailable: boolean;
@@ -26,5 +29,5 @@ export async function createSyncHost(userDataDir: string, cipher: Cipher, readLi
     'isomorphic-git': createIsomorphicGitTransport(createGitHttpClient(30_000)),
     ...(hasGit ? { 'system-git': createSystemGitTransport() } : {}),
   };
-  return { service: new SyncService({ dataDir, settings, vault, transports, readLibrary }), settings, vault, systemGitAvailable: hasGit };
+  return { service: new SyncService({ dataDir, settings, vault, transports, readLibrary }), waiting: new WaitingSnapshot(), settings, vault, systemGitAvailable: hasGit };
 }

@@ -1,10 +1,10 @@
 import Fuse from 'fuse.js';
-import MiniSearch, { type AsPlainObject, type Options as MiniSearchOptions, type Query } from 'minisearch';
+import MiniSearch, { type Options as MiniSearchOptions, type Query } from 'minisearch';
 import type { Runbook } from '../model';
 import { isDestructive, namesDestructiveAction } from './destructive';
 import { equivalentsOf, queryAlternatives, queryWords, STOP_WORDS } from './query-expansion';
-import { countFullText } from './full-text-index';
-import { fullTextOf, summaryOf, type FullTextDocument, type RunbookSummary } from './search-documents';
+import { buildIndex, NAME_FIELDS, TEXT_FIELDS, type BuiltIndex } from './search-index-builder';
+import type { FullTextDocument, RunbookSummary } from './search-documents';
 import { Spelling } from './spelling';
 import { processTerm, tokenize } from './terms';
 
@@ -74,14 +74,11 @@ const NAMED_CANDIDATES = 200;
 const CORRECTED_WEIGHT = 0.7;
 /** A destructive procedure's score when the query names no destructive action. */
 const DESTRUCTIVE_WEIGHT = 0.4;
-type FullTextField = Exclude<keyof FullTextDocument, 'id'>;
-const NAME_FIELDS: FullTextField[] = ['title', 'aliases', 'tags', 'names'];
-const TEXT_FIELDS: FullTextField[] = ['headings', 'stepTitles', 'commands', 'body'];
 
 const FULL_TEXT_OPTIONS: MiniSearchOptions<FullTextDocument> = {
   idField: 'id',
   fields: [...NAME_FIELDS, ...TEXT_FIELDS],
-  // Nothing stored: countFullText makes the index as MiniSearch would with none.
+  // Nothing stored: the index is counted as MiniSearch would make it with none (FullTextCounter).
   storeFields: [],
   tokenize,
   processTerm,
@@ -104,8 +101,14 @@ const FUSE_OPTIONS = {
   minMatchCharLength: 2,
 };
 
+/** The index of `runbooks`, serialized as stored (built, never loaded: only the search worker searches). */
 export function buildSearchIndex(version: string, runbooks: Runbook[]): SerializedSearchIndex {
-  return SearchEngine.build(version, runbooks).serialize();
+  return serializeIndex(version, buildIndex(runbooks));
+}
+
+/** A built index as it is stored and sent. */
+export function serializeIndex(version: string, built: BuiltIndex): SerializedSearchIndex {
+  return { version, format: SEARCH_INDEX_FORMAT, summaries: built.summaries, fullText: JSON.stringify(built.fullText), spelling: built.spelling };
 }
 
 interface Candidate {
@@ -128,8 +131,8 @@ export class SearchEngine {
     readonly summaries: RunbookSummary[],
     /** The spelling index as stored (its build makes this text). */
     private readonly spellingText: string,
-    /** The full-text index as built, until it is serialized: as large as the index itself. */
-    private counted?: AsPlainObject,
+    /** The index as built, until it is serialized: as large as the index itself. */
+    private built?: BuiltIndex,
   ) {
     this.byId = new Map(summaries.map((summary) => [summary.id, summary]));
   }
@@ -145,21 +148,19 @@ export class SearchEngine {
    * it could answer. `serialize` gives what is stored.
    */
   static build(version: string, runbooks: Runbook[]): SearchEngine {
-    const documents = runbooks.map(fullTextOf);
     // Counted, then loaded in one pass: MiniSearch's own `addAll` took twice as long (see full-text-index.ts).
-    const counted = countFullText(documents, { fields: [...NAME_FIELDS, ...TEXT_FIELDS], tokenize, processTerm });
-    const spelling = Spelling.build(documents.flatMap((document) => [document.title, document.aliases, document.tags, document.names, document.headings]));
-    return new SearchEngine(version, MiniSearch.loadJS(counted, FULL_TEXT_OPTIONS), Spelling.load(spelling), runbooks.map(summaryOf), spelling, counted);
+    const built = buildIndex(runbooks);
+    return new SearchEngine(version, MiniSearch.loadJS(built.fullText, FULL_TEXT_OPTIONS), Spelling.load(built.spelling), built.summaries, built.spelling, built);
   }
 
   /**
-   * The index as stored. A built engine writes the counted form it kept (no walk of the index's
+   * The index as stored. A built engine writes the form it was built in (no walk of the index's
    * tree, a third of the time) and lets go of it: it is serialized once, for storing.
    */
   serialize(): SerializedSearchIndex {
-    const fullText = JSON.stringify(this.counted ?? this.fullText);
-    this.counted = undefined;
-    return { version: this.version, format: SEARCH_INDEX_FORMAT, summaries: this.summaries, fullText, spelling: this.spellingText };
+    const serialized = this.built ? serializeIndex(this.version, this.built) : { version: this.version, format: SEARCH_INDEX_FORMAT, summaries: this.summaries, fullText: JSON.stringify(this.fullText), spelling: this.spellingText };
+    this.built = undefined;
+    return serialized;
   }
 
   search(query: string, filters: SearchFilters = {}, limit = 20): SearchHit[] {

@@ -65,9 +65,9 @@ export interface SyncStatus {
 }
 
 /**
- * A synced library as main holds it: the snapshot's JSON text, made where it was parsed (a worker
- * thread) so the objects never cross threads and main never serializes them, with what main itself
- * needs to know of it.
+ * A synced library as its reader posts it: the snapshot's JSON text, made where it was parsed (a
+ * worker thread) so the objects never cross threads and main never serializes them, with what main
+ * itself needs to know of it.
  */
 export interface SnapshotText {
   text: string;
@@ -75,20 +75,41 @@ export interface SnapshotText {
   problems: LibraryProblem[];
 }
 
+/**
+ * A synced library as main holds it: the snapshot's text, and its search index's JSON text, which
+ * the reader's thread counts after posting the snapshot, while the window stores the snapshot.
+ */
+export interface SyncedLibrary extends SnapshotText {
+  index: Promise<string>;
+}
+
 export type SyncResult =
-  | { ok: true; unchanged: false; snapshot: SnapshotText }
+  | { ok: true; unchanged: false; snapshot: SyncedLibrary }
   | { ok: true; unchanged: true }
   | { ok: false; error: SyncErrorInfo };
 
 /**
- * A synced library waiting in main, as JSON text in parts: the renderer reads them one by one
- * (`sync:snapshot-part`) and hands them to its worker, so no single message of tens of megabytes
- * holds the window's thread.
+ * A synced library waiting in main. The search worker fetches its two parts from the app's own
+ * origin (`syncedLibraryPath`: Electron's app:// handler, the stand-in's route), so tens of
+ * megabytes never pass through the window's thread or an IPC message.
  */
 export interface SnapshotHandle {
   id: string;
-  parts: number;
   runbooks: number;
+}
+
+export type SyncedPart = 'library' | 'index';
+const SYNCED_PATH = /^\/\.synced\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/(library|index)$/;
+
+/** Where the search worker fetches a waiting library's snapshot or search index. */
+export function syncedLibraryPath(id: string, part: SyncedPart): string {
+  return `/.synced/${id}/${part}`;
+}
+
+/** The handle and part a request path names, or undefined for any other path. */
+export function readSyncedLibraryPath(pathname: string): { id: string; part: SyncedPart } | undefined {
+  const match = SYNCED_PATH.exec(pathname);
+  return match ? { id: match[1], part: match[2] as SyncedPart } : undefined;
 }
 
 /** `sync:run` as it crosses the bridge: the snapshot stays in main until read. */

@@ -107,16 +107,6 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
     offline,
     viewport: { width: 1280, height: 720 },
   });
-  const requestedPaths: string[] = [];
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== origin) return route.abort('blockedbyclient');
-    requestedPaths.push(url.pathname);
-    if (options.serverOrigin) return route.continue();
-    const file = await readRendererFile(rendererRoot, url.pathname);
-    return route.fulfill({ status: file.status, contentType: file.type, body: file.body, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   // The stand-in main process: the same handler modules and sync service, with the profile folder as
   // user data. There is no OS keychain here, so the token is scrambled by a test cipher instead.
   // Its save dialog always answers with the same folder of the profile, where a test finds the file.
@@ -125,6 +115,18 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
     return path.join(savedFilesFolder(profileDir), suggestedName);
   };
   const sync = await createSyncHost(profileDir, TEST_CIPHER, createWorkerReader(PARSE_WORKER));
+  const requestedPaths: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== origin) return route.abort('blockedbyclient');
+    requestedPaths.push(url.pathname);
+    // As electron/main.ts's app:// handler: a synced library waiting for the search worker first.
+    const synced = sync.waiting.respond(url.pathname);
+    if (!synced && options.serverOrigin) return route.continue();
+    const file = await (synced ?? readRendererFile(rendererRoot, url.pathname));
+    return route.fulfill({ status: file.status, contentType: file.type, body: file.body, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const handlers = createHandlers({
     version: '0.0.0-e2e',
     platform: process.platform,

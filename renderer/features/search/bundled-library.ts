@@ -23,8 +23,11 @@ export async function fetchBundledSnapshot(url: string): Promise<LibrarySnapshot
   return assertSnapshot(await response.json());
 }
 
-/** The search index built with the bundle, or undefined (then the app builds it itself). */
-export async function fetchBundledIndex(version: string, url: string): Promise<SerializedSearchIndex | undefined> {
+/**
+ * A search index made elsewhere (built with the bundle, or counted by main for a synced library),
+ * or undefined when it cannot be read or is not this library's (then the app builds it itself).
+ */
+export async function fetchPrebuiltIndex(version: string, url: string): Promise<SerializedSearchIndex | undefined> {
   try {
     const response = await fetch(url, { cache: 'no-store' });
     const index: unknown = response.ok ? await response.json() : undefined;

@@ -1,4 +1,5 @@
 import type { SyncChanges } from '../../../shared/sync/library-changes';
+import { syncedLibraryPath, type SnapshotHandle, type SyncedPart } from '../../../shared/sync/sync-contract';
 import type { RunbookSummary } from '../../../shared/search/search-documents';
 import type { NoteHit } from '../../../shared/search/note-search';
 import type { SearchFilters, SearchHit } from '../../../shared/search/search-engine';
@@ -62,17 +63,13 @@ export class SearchClient {
   }
 
   /**
-   * Imports a synced library whose JSON text arrives in parts (read one by one from main, so no
-   * single message holds the window's thread): each part goes on to the worker, which parses,
-   * checks, stores and indexes the whole.
+   * Imports a synced library waiting in main: the worker fetches its snapshot and its search index
+   * from the app's own origin (no tens of megabytes through this thread), then checks, stores and
+   * indexes it.
    */
-  async importSynced(parts: AsyncIterable<string>, previousVersion: string | undefined, now: Date): Promise<{ changes: SyncChanges; summaries: RunbookSummary[] }> {
-    // Each part goes on at once, without waiting for the worker's receipt: messages to a worker
-    // arrive in order, so the import request comes after the last part all the same.
-    const received: Promise<SearchReply>[] = [];
-    for await (const text of parts) received.push(this.request({ type: 'snapshot-part', text, first: received.length === 0 }));
-    await Promise.all(received);
-    const reply = await this.request({ type: 'import-synced', previousVersion, now: now.toISOString() });
+  async importSynced(handle: SnapshotHandle, previousVersion: string | undefined, now: Date): Promise<{ changes: SyncChanges; summaries: RunbookSummary[] }> {
+    const url = (part: SyncedPart) => new URL(syncedLibraryPath(handle.id, part), document.baseURI).href;
+    const reply = await this.request({ type: 'import-synced', libraryUrl: url('library'), indexUrl: url('index'), previousVersion, now: now.toISOString() });
     if (reply.type !== 'synced') throw new Error('unexpected reply from the search worker');
     return reply;
   }

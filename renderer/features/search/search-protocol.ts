@@ -9,15 +9,13 @@ export type SearchRequest =
   | { type: 'import-bundled'; libraryUrl: string; indexUrl: string }
   | { type: 'load'; version: string }
   | { type: 'rebuild'; version: string }
-  /** One piece of a synced snapshot's JSON text, as main sent it; `import-synced` joins them. */
-  | { type: 'snapshot-part'; text: string; first: boolean }
-  | { type: 'import-synced'; previousVersion?: string; now: string }
+  /** A synced library waiting in main: the worker fetches its snapshot and its index from these. */
+  | { type: 'import-synced'; libraryUrl: string; indexUrl: string; previousVersion?: string; now: string }
   | { type: 'search'; query: string; filters: SearchFilters; limit: number };
 
 export type SearchReply =
   | { type: 'imported'; summaries: RunbookSummary[]; indexMs: number; writeMs: number }
   | { type: 'loaded'; found: boolean; summaries: RunbookSummary[] }
-  | { type: 'received' }
   | { type: 'synced'; changes: SyncChanges; summaries: RunbookSummary[] }
   | { type: 'results'; hits: SearchHit[]; notes: NoteHit[] };
 

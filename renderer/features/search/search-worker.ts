@@ -2,9 +2,9 @@
 import { NoteSearch } from '../../../shared/search/note-search';
 import { SearchEngine, type SearchHit } from '../../../shared/search/search-engine';
 import { fillFromBody, hitsNeedingBodies } from '../../../shared/search/section-match';
-import { assertSnapshot, isSearchIndexFor } from '../../../shared/library/snapshot-validation';
-import { readSnapshotJson } from '../../../shared/sync/snapshot-json';
-import { fetchBundledIndex, fetchBundledSnapshot } from './bundled-library';
+import { isSearchIndexFor } from '../../../shared/library/snapshot-validation';
+import { fetchBundledSnapshot, fetchPrebuiltIndex } from './bundled-library';
+import { fetchSyncedSnapshot } from './synced-library';
 import { createDatabase, type FailsafeDatabase } from '../../app/services/database';
 import { importBundledLibrary, rebuildIndex, type LocalIndexer } from './import-bundled';
 import { importSyncedLibrary, IndexNotBuiltError } from './import-synced';
@@ -34,33 +34,28 @@ async function loadStored(version: string): Promise<SearchReply> {
   return { type: 'loaded', found: true, summaries: indexer.adopt(index) };
 }
 
-let snapshotParts: string[] = [];
-
 async function handle(request: SearchRequest): Promise<SearchReply> {
   switch (request.type) {
     case 'import-bundled': {
-      const source = { fetchSnapshot: () => fetchBundledSnapshot(request.libraryUrl), fetchIndex: (version: string) => fetchBundledIndex(version, request.indexUrl) };
+      const source = { fetchSnapshot: () => fetchBundledSnapshot(request.libraryUrl), fetchIndex: (version: string) => fetchPrebuiltIndex(version, request.indexUrl) };
       return { type: 'imported', ...(await importBundledLibrary(db(), source, indexer)) };
     }
     case 'load':
       return loadStored(request.version);
     case 'rebuild':
       return { type: 'loaded', found: true, summaries: await rebuildIndex(db(), request.version, indexer) };
-    case 'snapshot-part':
-      if (request.first) snapshotParts = [];
-      snapshotParts.push(request.text);
-      return { type: 'received' };
     case 'import-synced': {
-      const text = snapshotParts.join('');
-      snapshotParts = [];
-      // What main read from the repository is outside content: its shape is checked before anything is written.
-      const snapshot = assertSnapshot(readSnapshotJson(text));
+      // The index is asked for once the snapshot is in: main answers when it has counted it (it
+      // counts while it parses), and this thread stores the snapshot meanwhile.
+      const snapshot = fetchSyncedSnapshot(request.libraryUrl);
+      const counted = snapshot.then((library) => fetchPrebuiltIndex(library.version, request.indexUrl), () => undefined);
       const imported = await importSyncedLibrary(
         db(),
-        { build: async (version, runbooks) => indexer.build(version, runbooks), load: (version) => loadStored(version) },
-        snapshot,
+        { build: async (version, runbooks) => indexer.build(version, runbooks), adopt: (index) => indexer.adopt(index), load: (version) => loadStored(version) },
+        await snapshot,
         request.previousVersion,
         new Date(request.now),
+        counted,
       );
       return { type: 'synced', ...imported };
     }

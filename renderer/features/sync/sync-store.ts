@@ -1,21 +1,11 @@
 import { create } from 'zustand';
 import { describeChanges, type SyncChanges } from '../../../shared/sync/library-changes';
-import type { FailsafeBridge, SaveSettingsReply } from '../../../shared/ipc-contract';
-import type { SnapshotHandle, SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from '../../../shared/sync/sync-contract';
+import type { SaveSettingsReply } from '../../../shared/ipc-contract';
+import type { SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from '../../../shared/sync/sync-contract';
 import { desktopBridge } from '../../app/services/bridge';
 import { appSearch, WorkerError } from '../search';
 import { startSyncScheduler } from './sync-scheduler';
 import { useLibraryStore } from '../library';
-
-/** The parts in order, the next one already asked for while this one goes on: a round trip to main is no longer waited for part by part. */
-async function* snapshotParts(bridge: FailsafeBridge, handle: SnapshotHandle): AsyncIterable<string> {
-  let next = handle.parts > 0 ? bridge.snapshotPart(handle.id, 0) : undefined;
-  for (let index = 0; next; index++) {
-    const part = await next;
-    next = index + 1 < handle.parts ? bridge.snapshotPart(handle.id, index + 1) : undefined;
-    yield part;
-  }
-}
 
 export interface SyncOutcome {
   at: string;
@@ -115,12 +105,12 @@ export const useSyncStore = create<SyncState>((set, get) => {
           performance.measure('failsafe:sync', { start: started, detail: 'unchanged' });
           return true;
         }
-        // Read part by part and handed to the search worker, which checks, stores and indexes it.
+        // Fetched by the search worker from main, which checks, stores and indexes it.
         const handedOver = performance.now();
-        const { changes, summaries } = await appSearch().importSynced(snapshotParts(bridge, result.snapshot), meta?.version, new Date());
+        const { changes, summaries } = await appSearch().importSynced(result.snapshot, meta?.version, new Date());
         await useLibraryStore.getState().reload(summaries);
         performance.measure('failsafe:sync', { start: started, detail: 'imported' });
-        performance.measure('failsafe:sync-import', { start: handedOver, detail: `${result.snapshot.parts} parts` });
+        performance.measure('failsafe:sync-import', { start: handedOver, detail: `${result.snapshot.runbooks} runbooks` });
         set({ outcome: { at, summary: `${describeChanges(changes)}.`, changes }, dismissed: false });
         return true;
       } catch (error) {

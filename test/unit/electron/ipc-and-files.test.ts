@@ -6,7 +6,8 @@ import { journalLine, readJournal } from '../../../shared/incident/journal';
 import { TestRecord } from '../../support/incident-record';
 import { tmpdir } from 'node:os';
 import { dispatch } from '../../../electron/ipc-dispatch';
-import { PART_CHARS, WaitingSnapshot } from '../../../electron/waiting-snapshot';
+import { WaitingSnapshot } from '../../../electron/waiting-snapshot';
+import { readSyncedLibraryPath, syncedLibraryPath } from '../../../shared/sync/sync-contract';
 import { snapshotText } from '../../../electron/library-reader';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import { readSnapshotJson } from '../../../shared/sync/snapshot-json';
@@ -49,7 +50,7 @@ describe('IPC dispatch, the one door of both hosts', () => {
   });
 
   it('declares a check for every channel the bridge uses', () => {
-    expect(CHANNELS.sort()).toEqual(['app:info', 'file:save', 'journal:append', 'journal:list', 'journal:read', 'share:exchange', 'share:get-settings', 'share:set-settings', 'sync:get-settings', 'sync:run', 'sync:set-settings', 'sync:snapshot-part', 'sync:status']);
+    expect(CHANNELS.sort()).toEqual(['app:info', 'file:save', 'journal:append', 'journal:list', 'journal:read', 'share:exchange', 'share:get-settings', 'share:set-settings', 'sync:get-settings', 'sync:run', 'sync:set-settings', 'sync:status']);
   });
 });
 
@@ -105,22 +106,42 @@ vi.mock('electron', () => {
 });
 
 describe('a synced library waiting in main', () => {
-  it('crosses in parts that join into the snapshot, and refuses a handle a newer sync replaced', () => {
-    const snapshot = parseLibrary(
-      Array.from({ length: 300 }, (_, index) => ({ path: `r/${index}.md`, text: `# Runbook ${index}\n\n${'Check the replica. '.repeat(250)}` })),
-      { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' },
-    );
+  const snapshot = parseLibrary(
+    Array.from({ length: 300 }, (_, index) => ({ path: `r/${index}.md`, text: `# Runbook ${index}\n\n${'Check the replica. '.repeat(250)}` })),
+    { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' },
+  );
+  const library = (index = Promise.resolve('{"counted":true}')) => ({ ...snapshotText(snapshot), index });
+
+  it('is fetched from its own paths, each part once, and answers nothing for other paths', async () => {
     const waiting = new WaitingSnapshot();
-    const handle = waiting.hold(snapshotText(snapshot));
-    expect(handle.parts).toBeGreaterThan(1);
+    const handle = waiting.hold(library());
     expect(handle.runbooks).toBe(300);
-    const parts = Array.from({ length: handle.parts }, (_, index) => waiting.part(handle.id, index));
-    expect(parts.every((part) => part.length <= PART_CHARS)).toBe(true);
-    expect(readSnapshotJson(parts.join(''))).toEqual(snapshot);
-    expect(() => waiting.part(handle.id, 0)).toThrow(/no longer waiting/);
-    const older = waiting.hold(snapshotText(snapshot));
-    waiting.hold(snapshotText(snapshot));
-    expect(() => waiting.part(older.id, 0)).toThrow(/newer sync replaced it/);
+    expect(waiting.respond('/index.html')).toBeUndefined();
+    expect(waiting.respond(`/.synced/${handle.id}/other`)).toBeUndefined();
+    const text = await waiting.respond(syncedLibraryPath(handle.id, 'library'));
+    expect(text).toMatchObject({ status: 200, type: expect.stringContaining('application/json') });
+    expect(readSnapshotJson(String(text?.body))).toEqual(snapshot);
+    expect(await waiting.respond(syncedLibraryPath(handle.id, 'index'))).toMatchObject({ status: 200, body: '{"counted":true}' });
+    // Read once, then let go.
+    expect(await waiting.respond(syncedLibraryPath(handle.id, 'library'))).toMatchObject({ status: 404, body: expect.stringMatching(/no longer waiting/) });
+  });
+
+  it('refuses a handle a newer sync replaced, and says when the index could not be counted', async () => {
+    const waiting = new WaitingSnapshot();
+    const older = waiting.hold(library());
+    const newer = waiting.hold(library(Promise.reject(new Error('out of memory'))));
+    expect(await waiting.respond(syncedLibraryPath(older.id, 'library'))).toMatchObject({ status: 404, body: expect.stringMatching(/newer sync replaced it/) });
+    expect(await waiting.respond(syncedLibraryPath(newer.id, 'index'))).toMatchObject({ status: 500, body: expect.stringMatching(/not counted: out of memory/) });
+    expect(await waiting.respond(syncedLibraryPath(newer.id, 'library'))).toMatchObject({ status: 200 });
+  });
+
+  it('answers only a well-formed handle path', () => {
+    const waiting = new WaitingSnapshot();
+    const handle = waiting.hold(library());
+    for (const pathname of [`/.synced/${handle.id}/library/`, `/.synced/${handle.id}/../library`, `/.synced/${handle.id.toUpperCase()}/library`, '/.synced/x/library', `/assets/.synced/${handle.id}/library`]) {
+      expect(readSyncedLibraryPath(pathname)).toBeUndefined();
+    }
+    expect(readSyncedLibraryPath(syncedLibraryPath(handle.id, 'index'))).toEqual({ id: handle.id, part: 'index' });
   });
 });
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerReader, readInThisThread } from '../../../electron/library-reader';
 import type { LibrarySnapshot } from '../../../shared/model';
+import { isSearchIndexFor } from '../../../shared/library/snapshot-validation';
+import { SearchEngine, type SerializedSearchIndex } from '../../../shared/search/search-engine';
 import { readSnapshotJson } from '../../../shared/sync/snapshot-json';
 
 const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;
@@ -25,12 +27,27 @@ describe('reading a library in a worker thread', () => {
   it('gives the same snapshot as reading in this thread, refusals included', async () => {
     const options = { refused: new Map([['security/security-incident-response.md', 'symbolic link refused']]), followLinks: false };
     const read = await createWorkerReader(workerFile)('runbooks', source, options);
-    expect(read).toEqual(await readInThisThread('runbooks', source, options));
+    const here = await readInThisThread('runbooks', source, options);
+    expect({ ...read, index: undefined }).toEqual({ ...here, index: undefined });
     const inWorker = readSnapshotJson(read.text) as LibrarySnapshot;
     expect(read.runbooks).toBe(inWorker.runbooks.length);
     expect(inWorker.runbooks.length).toBeGreaterThan(20);
     expect(inWorker.problems).toContainEqual({ path: 'security/security-incident-response.md', reason: 'symbolic link refused', level: 'error' });
     expect(inWorker.runbooks.map((runbook) => runbook.id)).not.toContain('security/security-incident-response');
+  });
+
+  it('counts the search index after handing over the snapshot, and it finds what the window would', async () => {
+    const read = await createWorkerReader(workerFile)('runbooks', source, {});
+    const snapshot = readSnapshotJson(read.text) as LibrarySnapshot;
+    const index: unknown = JSON.parse(await read.index);
+    expect(isSearchIndexFor(index, snapshot.version)).toBe(true);
+    const counted = SearchEngine.load(index as SerializedSearchIndex);
+    const built = SearchEngine.build(snapshot.version, snapshot.runbooks);
+    for (const query of ['postgres failover', 'certificate expired', 'disk full']) {
+      expect(counted.search(query).map((hit) => hit.summary.id)).toEqual(built.search(query).map((hit) => hit.summary.id));
+    }
+    expect(counted.search('postgres failover').length).toBeGreaterThan(0);
+    expect(await read.index).toEqual(await (await readInThisThread('runbooks', source, {})).index);
   });
 
   it('rejects with the reason when the folder cannot be read', async () => {

@@ -42,6 +42,10 @@ const indexer = (calls: string[], failBuild = false): Indexer => ({
     const index = buildSearchIndex(version, runbooks);
     return { index, summaries: SearchEngine.load(index).summaries };
   },
+  adopt: (index) => {
+    calls.push(`adopt ${index.version}`);
+    return SearchEngine.load(index).summaries;
+  },
   load: async (version) => calls.push(`load ${version}`),
 });
 
@@ -86,6 +90,28 @@ describe('importSyncedLibrary', () => {
     expect((error as Error).message).toContain('out of memory');
     expect((await db.runbooks.toArray()).map((runbook) => runbook.id)).toEqual(['a']);
     expect(await db.searchIndex.count()).toBe(0);
+  });
+
+  it("searches with the index main counted, and builds one itself when main's is missing, another library's or unreadable", async () => {
+    const first = gitLibrary({ 'a.md': '# A', 'b.md': '# B' }, 'a'.repeat(40));
+    const calls: string[] = [];
+    const { summaries } = await importSyncedLibrary(db, indexer(calls), first, undefined, new Date(), Promise.resolve(buildSearchIndex(first.version, first.runbooks)));
+    expect(calls).toEqual([`adopt ${first.version}`]);
+    expect(summaries.map((summary) => summary.id).sort()).toEqual(['a', 'b']);
+    expect((await db.searchIndex.toArray()).map((index) => index.version)).toEqual([first.version]);
+
+    const second = gitLibrary({ 'a.md': '# A', 'c.md': '# C' }, 'b'.repeat(40));
+    const unusable = [
+      async () => Promise.reject(new Error('not counted')),
+      async () => buildSearchIndex(first.version, first.runbooks),
+      async () => ({ ...buildSearchIndex(second.version, second.runbooks), fullText: '{"not":"an index"}' }),
+    ];
+    for (const counted of unusable) {
+      const tried: string[] = [];
+      const imported = await importSyncedLibrary(db, indexer(tried), second, first.version, new Date(), counted());
+      expect(tried.at(-1)).toBe(`build ${second.version}`);
+      expect(imported.summaries.map((summary) => summary.id).sort()).toEqual(['a', 'c']);
+    }
   });
 
   it('keeps the roster, the severity levels and the templates when the synced repository has no file for them, and says where they came from', async () => {

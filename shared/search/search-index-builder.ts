@@ -1,0 +1,50 @@
+import type { AsPlainObject } from 'minisearch';
+import type { Runbook } from '../model';
+import { FullTextCounter } from './full-text-index';
+import { fullTextOf, summaryOf, type FullTextDocument, type RunbookSummary } from './search-documents';
+import { Spelling } from './spelling';
+import { processTerm, tokenize } from './terms';
+
+export type FullTextField = Exclude<keyof FullTextDocument, 'id'>;
+/** The fields a runbook is named by, searched first. */
+export const NAME_FIELDS: FullTextField[] = ['title', 'aliases', 'tags', 'names'];
+/** Its text, searched when the names do not answer every word. */
+export const TEXT_FIELDS: FullTextField[] = ['headings', 'stepTitles', 'commands', 'body'];
+
+/** A library's search index as built, before it is loaded to search or serialized to store. */
+export interface BuiltIndex {
+  /** The full-text index in MiniSearch's plain form (see FullTextCounter). */
+  fullText: AsPlainObject;
+  /** The spelling index's text (see Spelling). */
+  spelling: string;
+  summaries: RunbookSummary[];
+}
+
+/**
+ * Builds a library's search index one runbook at a time, in the library's order: a sync counts the
+ * runbooks of a large library while the rest of it is still being parsed (electron/count-worker).
+ */
+export class SearchIndexBuilder {
+  private readonly fullText = new FullTextCounter({ fields: [...NAME_FIELDS, ...TEXT_FIELDS], tokenize, processTerm });
+  /** The texts the spelling index takes its words from: the names and headings of every runbook. */
+  private readonly named: string[] = [];
+  private readonly summaries: RunbookSummary[] = [];
+
+  add(runbook: Runbook): void {
+    const document = fullTextOf(runbook);
+    this.fullText.add(document);
+    this.named.push(document.title, document.aliases, document.tags, document.names, document.headings);
+    this.summaries.push(summaryOf(runbook));
+  }
+
+  finish(): BuiltIndex {
+    return { fullText: this.fullText.result(), spelling: Spelling.build(this.named), summaries: this.summaries };
+  }
+}
+
+/** The index of `runbooks`, built. */
+export function buildIndex(runbooks: Runbook[]): BuiltIndex {
+  const builder = new SearchIndexBuilder();
+  for (const runbook of runbooks) builder.add(runbook);
+  return builder.finish();
+}
