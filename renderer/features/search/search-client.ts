@@ -67,7 +67,7 @@ export class SearchClient {
    * from the app's own origin (no tens of megabytes through this thread), then checks, stores and
    * indexes it.
    */
-  async importSynced(handle: SnapshotHandle, previousVersion: string | undefined, now: Date): Promise<{ changes: SyncChanges; summaries: RunbookSummary[] }> {
+  async importSynced(handle: SnapshotHandle, previousVersion: string | undefined, now: Date): Promise<{ changes: SyncChanges; summaries: RunbookSummary[]; fetchMs: number }> {
     const url = (part: SyncedPart) => new URL(syncedLibraryPath(handle.id, part), document.baseURI).href;
     const reply = await this.request({ type: 'import-synced', libraryUrl: url('library'), indexUrl: url('index'), previousVersion, now: now.toISOString() });
     if (reply.type !== 'synced') throw new Error('unexpected reply from the search worker');

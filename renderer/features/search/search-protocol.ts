@@ -16,7 +16,8 @@ export type SearchRequest =
 export type SearchReply =
   | { type: 'imported'; summaries: RunbookSummary[]; indexMs: number; writeMs: number }
   | { type: 'loaded'; found: boolean; summaries: RunbookSummary[] }
-  | { type: 'synced'; changes: SyncChanges; summaries: RunbookSummary[] }
+  /** `fetchMs`: how long the snapshot took to arrive from main and be checked. */
+  | { type: 'synced'; changes: SyncChanges; summaries: RunbookSummary[]; fetchMs: number }
   | { type: 'results'; hits: SearchHit[]; notes: NoteHit[] };
 
 /** `index-not-built`: a synced library was stored but could not be made searchable. */

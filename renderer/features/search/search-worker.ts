@@ -47,8 +47,10 @@ async function handle(request: SearchRequest): Promise<SearchReply> {
     case 'import-synced': {
       // The index is asked for once the snapshot is in: main answers when it has counted it (it
       // counts while it parses), and this thread stores the snapshot meanwhile.
+      const started = performance.now();
       const snapshot = fetchSyncedSnapshot(request.libraryUrl);
       const counted = snapshot.then((library) => fetchPrebuiltIndex(library.version, request.indexUrl), () => undefined);
+      const fetchMs = await snapshot.then(() => performance.now() - started, () => NaN);
       const imported = await importSyncedLibrary(
         db(),
         { build: async (version, runbooks) => indexer.build(version, runbooks), adopt: (index) => indexer.adopt(index), load: (version) => loadStored(version) },
@@ -57,7 +59,7 @@ async function handle(request: SearchRequest): Promise<SearchReply> {
         new Date(request.now),
         counted,
       );
-      return { type: 'synced', ...imported };
+      return { type: 'synced', ...imported, fetchMs };
     }
     case 'search': {
       const hits = engine ? engine.search(request.query, request.filters, request.limit) : [];

@@ -107,10 +107,10 @@ export const useSyncStore = create<SyncState>((set, get) => {
         }
         // Fetched by the search worker from main, which checks, stores and indexes it.
         const handedOver = performance.now();
-        const { changes, summaries } = await appSearch().importSynced(result.snapshot, meta?.version, new Date());
+        const { changes, summaries, fetchMs } = await appSearch().importSynced(result.snapshot, meta?.version, new Date());
         await useLibraryStore.getState().reload(summaries);
         performance.measure('failsafe:sync', { start: started, detail: 'imported' });
-        performance.measure('failsafe:sync-import', { start: handedOver, detail: `${result.snapshot.runbooks} runbooks` });
+        performance.measure('failsafe:sync-import', { start: handedOver, detail: { runbooks: result.snapshot.runbooks, fetchMs } });
         set({ outcome: { at, summary: `${describeChanges(changes)}.`, changes }, dismissed: false });
         return true;
       } catch (error) {
