@@ -116,7 +116,7 @@ function runSection(incident: IncidentState, run: RunState, events: readonly Inc
     const history = histories[index];
     // Every outcome the step had, in order: a failure reopened and then done is still a failure.
     const reasons = history.flatMap((outcome) => (outcome.reason ? [outcome.reason] : []));
-    const notes = [...reasons, ...step.notes.map((note) => note.text)].map(text).join(' / ');
+    const notes = [...reasons.map(text), ...step.notes.map((note) => `${text(note.text)}${author(incident, note.by)}`)].join(' / ');
     // A step still in progress when the run ended was stopped there.
     const now = run.finished && step.outcome === 'active' ? 'stopped' : STEP_WORDS[step.outcome];
     const outcome = [...history.map((past) => past.words), ...(history.at(-1)?.kind === 'reopened' || !history.length ? [now] : [])].join(', then ');
@@ -129,7 +129,7 @@ function runSection(incident: IncidentState, run: RunState, events: readonly Inc
     lines.push('Commands copied:', '');
     for (const copy of copied) lines.push(`- ${formatUtc(copy.at)}, ${copy.step === undefined ? 'outside the steps' : `step ${copy.step + 1}`}:`, '', ...fenced(copy.command).map((line) => `  ${line}`), '');
   }
-  if (run.notes.length) lines.push('Notes on the run:', '', ...run.notes.map((note) => `- ${formatUtc(note.at.at)}: ${text(note.text)}`), '');
+  if (run.notes.length) lines.push('Notes on the run:', '', ...run.notes.map((note) => `- ${formatUtc(note.at.at)}${who(incident, note.by)}: ${text(note.text)}`), '');
   return lines;
 }
 
@@ -198,6 +198,12 @@ function stepHistories(incident: IncidentState, run: RunState, events: readonly 
 function who(incident: IncidentState, writer: string | undefined, joiner = ', '): string {
   if (writer === undefined || Object.keys(incident.writers).length < 2) return '';
   return `${joiner}${text(writerName(incident.writers[writer] ?? { id: writer }))}`;
+}
+
+/** ` (name)` after a step's note, when several wrote to the incident. */
+function author(incident: IncidentState, writer: string | undefined): string {
+  const name = who(incident, writer, '');
+  return name ? ` (${name})` : '';
 }
 
 /** Everyone who wrote to the incident, by name; the Settings name only for a record that names no one. */

@@ -36,7 +36,8 @@ export interface StepState {
   reason?: string;
   /** The writer who gave it its outcome. */
   endedBy?: string;
-  notes: { text: string; at: Stamp }[];
+  /** `by`: the writer who wrote it (absent in events recorded before writers existed). */
+  notes: { text: string; at: Stamp; by?: string }[];
   /** The commands copied while it was current, as recorded (secrets masked). */
   commands: { command: string; at: Stamp }[];
   /** Outcomes given by others after it was settled, until it is reopened. */
@@ -58,7 +59,7 @@ export interface RunState {
   currentBy?: string;
   checks: boolean[];
   /** Notes on the run as a whole (a step's notes are kept on the step). */
-  notes: { text: string; at: Stamp }[];
+  notes: { text: string; at: Stamp; by?: string }[];
   /** Commands copied from outside any step (the rollback section). */
   commands: { command: string; at: Stamp }[];
   finished?: { outcome: 'completed' | 'aborted'; reason?: string; at: Stamp };
@@ -405,7 +406,7 @@ function nextRun(run: RunState, event: RunEvent, { at, writer, name: by, merging
     case 'run-note': {
       if (!event.text.trim()) refuse('a note needs text');
       const step = stepAt(event.step);
-      const note = { text: event.text, at };
+      const note = { text: event.text, at, by: writer };
       return step ? withStep(event.step!, { notes: [...step.notes, note] }) : { ...run, notes: [...run.notes, note] };
     }
     case 'command-copied': {

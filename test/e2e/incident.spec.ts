@@ -73,6 +73,9 @@ test('a failed step needs a note and offers the rollback section and related run
   await page.keyboard.type('no log rotation on this host');
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await stepOutcomes(page)).slice(0, 3)).toEqual(['failed', 'skipped', 'in progress']);
+  // The incident page's list of runs says how the settled steps went, not only how many there are.
+  await page.keyboard.press('Control+2');
+  await expect(page.getByRole('region', { name: 'Runs' }).getByRole('listitem')).toContainText(/running, 2 of \d+ steps \(1 failed, 1 skipped\), started/);
 });
 
 test('a command is copied with the run’s parameters filled in; a Go template and an empty value are kept apart', async ({ launch, profile }) => {

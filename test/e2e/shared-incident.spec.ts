@@ -185,6 +185,13 @@ test('three responders share one incident through Git on loopback: the network c
   // The commander, still reading step 3, sees how it went: her failure stays in view, settled.
   await expect(commander.page.getByTestId('step-history')).toContainText('failed by you (checkout pods still restarting)');
   await expect(commander.page.getByTestId('step-history')).toContainText('reopened by Dev Database, then done by Dev Database');
+  // A note on the step says who wrote it, on every machine.
+  await viewStep(db.page, 3);
+  await db.page.keyboard.press('n');
+  await db.page.keyboard.type('restarted the connection pool');
+  await db.page.keyboard.press('Enter');
+  await expect(db.page.getByRole('list', { name: 'Notes on this step' })).toContainText('restarted the connection pool (you)');
+  await expect(commander.page.getByRole('list', { name: 'Notes on this step' })).toContainText('restarted the connection pool (Dev Database)', { timeout: 20_000 });
 
   // The commander resolves.
   await commander.page.keyboard.press('Control+2');

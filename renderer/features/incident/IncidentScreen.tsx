@@ -109,6 +109,8 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
               <ul className="incident-runs">
                 {incident.runs.map((run) => {
                   const settled = run.steps.filter((step) => step.outcome !== 'pending' && step.outcome !== 'active').length;
+                  // A run "completed" with a failed step is not a clean run: said beside the count.
+                  const notDone = (['failed', 'skipped'] as const).map((outcome) => [run.steps.filter((step) => step.outcome === outcome).length, outcome] as const).filter(([count]) => count > 0);
                   return (
                     <li key={run.id}>
                       <a href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })}>
@@ -116,7 +118,8 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
                         <TitlePlace id={run.runbook.id} />
                       </a>{' '}
                       <span className="muted">
-                        {run.finished ? run.finished.outcome : 'running'}, {settled} of {run.steps.length} steps, started {formatUtc(run.startedAt.at)}
+                        {run.finished ? run.finished.outcome : 'running'}, {settled} of {run.steps.length} steps
+                        {notDone.length ? ` (${notDone.map(([count, outcome]) => `${count} ${outcome}`).join(', ')})` : ''}, started {formatUtc(run.startedAt.at)}
                       </span>
                     </li>
                   );

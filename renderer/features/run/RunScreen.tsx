@@ -346,7 +346,10 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
           {step.notes.length > 0 && (
             <ul className="step-notes" aria-label="Notes on this step">
               {step.notes.map((note, index) => (
-                <li key={index}>{note.text}</li>
+                <li key={index}>
+                  {note.text}
+                  {shared && note.by !== undefined && <span className="muted"> ({nameOf(note.by)})</span>}
+                </li>
               ))}
             </ul>
           )}

@@ -37,10 +37,10 @@ export async function importSyncedLibrary(
   now: Date,
   counted: Promise<SerializedSearchIndex | undefined> = Promise.resolve(undefined),
 ): Promise<SyncedImport> {
-  // The write is started first, and the index built only once every write is handed to IndexedDB:
-  // the build holds this thread for seconds at thousands of runbooks, and a write still waiting
-  // for the thread to issue it would wait that long too (measured: the whole write came after the
-  // build). IndexedDB then stores the library while this thread builds.
+  // The write is started first, and the index loaded or built only once every write is handed to
+  // IndexedDB: either holds this thread (a build for seconds at thousands of runbooks), and a write
+  // still waiting for the thread to issue it would wait that long too (measured: the whole write
+  // came after the build). IndexedDB then stores the library while this thread works.
   // Main's index may fail before it is looked at: a failure is only "build it here".
   const mainIndex = counted.catch(() => undefined);
   let queued = () => {};

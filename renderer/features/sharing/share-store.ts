@@ -30,6 +30,8 @@ interface ShareState {
   saveSettings(settings: ShareSettings): Promise<string | undefined>;
   /** Sends this machine's unshared events and takes in everyone else's; resolves true when the shared place was reached. */
   exchangeNow(): Promise<boolean>;
+  /** The library's repository changed in Settings: with an empty URL, incidents are shared through it. */
+  libraryChanged(): Promise<void>;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -73,6 +75,16 @@ const withoutDuplicates = (refusals: ShareRefusal[]) => [...new Map(refusals.map
 export const useShareStore = create<ShareState>((set, get) => {
   /** Events received but not taken in: they are not sent again (the record holds past them), so they stay listed. */
   let notTaken: ShareRefusal[] = [];
+
+  /** New settings; when they name another shared place, what was known of the old one goes. */
+  async function adopt(before: ShareSettingsView, settings: ShareSettingsView): Promise<void> {
+    const place = placeOf(settings, settings.libraryUrl);
+    const moved = place !== placeOf(before, before.libraryUrl);
+    const sharedSeq = moved ? await readSharedSeqs(appDatabase(), place) : get().sharedSeq;
+    // What was refused or unreachable was about the place left behind.
+    if (moved) notTaken = [];
+    set({ settings, sharedSeq, ...(moved && { offline: undefined, refused: [], lastExchangeAt: undefined }) });
+  }
 
   async function exchangeOnce(): Promise<boolean> {
     const bridge = desktopBridge();
@@ -170,13 +182,16 @@ export const useShareStore = create<ShareState>((set, get) => {
         return `The sharing settings could not be saved: ${message(error)}. The previous settings are still in use.`;
       }
       if (!reply.ok) return reply.reason;
-      const saved: ShareSettingsView = { ...before, ...reply.settings };
-      const place = placeOf(saved, saved.libraryUrl);
-      const sharedSeq = place === placeOf(before, before.libraryUrl) ? get().sharedSeq : await readSharedSeqs(appDatabase(), place);
-      // What was refused or unreachable was about the place left behind.
-      if (place !== placeOf(before, before.libraryUrl)) notTaken = [];
-      set({ settings: saved, sharedSeq, ...(place !== placeOf(before, before.libraryUrl) && { offline: undefined, refused: [], lastExchangeAt: undefined }) });
+      await adopt(before, { ...before, ...reply.settings });
       return undefined;
+    },
+
+    async libraryChanged() {
+      const bridge = desktopBridge();
+      const before = get().settings;
+      if (!bridge || !before) return;
+      const read = await bridge.shareSettings().catch(() => undefined);
+      if (read) await adopt(before, read);
     },
 
     exchangeNow() {

@@ -1,4 +1,6 @@
-import { useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useDialogStore } from '../../app/services/dialog-store';
+import { isTyping } from '../../ui/is-typing';
 import { describeKeptAndRemoved } from '../../../shared/sync/library-changes';
 import { hashOf } from '../../app/services/routes';
 import { useSyncStore } from './sync-store';
@@ -67,7 +69,11 @@ export function SyncStatusPanel() {
   );
 }
 
-/** A banner with a close button; Esc anywhere in it closes it too, and focus goes back where it came from. */
+/**
+ * A banner with a close button; Esc in it closes it too, and focus goes back where it came from.
+ * So does an Esc no other part of the screen took (a run's panel, a form, a dialog), as the README
+ * promises: a responder presses Esc without first moving focus into the banner.
+ */
 function DismissibleBanner({ className, role, closeLabel, children }: { className: string; role: 'status' | 'alert'; closeLabel: string; children: ReactNode }) {
   const cameFrom = useRef<HTMLElement | null>(null);
   const close = () => {
@@ -77,6 +83,15 @@ function DismissibleBanner({ className, role, closeLabel, children }: { classNam
   const onFocus = (event: FocusEvent<HTMLDivElement>) => {
     if (event.relatedTarget instanceof HTMLElement && !event.currentTarget.contains(event.relatedTarget)) cameFrom.current = event.relatedTarget;
   };
+  useEffect(() => {
+    const onWindowKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || useDialogStore.getState().dialog || isTyping(event.target)) return;
+      // Looked at once every handler of this key press has run: one that took it prevented its default.
+      setTimeout(() => event.defaultPrevented || close(), 0);
+    };
+    window.addEventListener('keydown', onWindowKey);
+    return () => window.removeEventListener('keydown', onWindowKey);
+  });
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();

@@ -6,6 +6,7 @@ import { desktopBridge } from '../../app/services/bridge';
 import { appSearch, WorkerError } from '../search';
 import { startSyncScheduler } from './sync-scheduler';
 import { useLibraryStore } from '../library';
+import { useShareStore } from '../sharing';
 
 export interface SyncOutcome {
   at: string;
@@ -138,6 +139,8 @@ export const useSyncStore = create<SyncState>((set, get) => {
       }
       if (!reply.ok) return reply.reason;
       set({ settings: reply.settings });
+      // Incident sharing with an empty URL goes through the library's repository: it follows.
+      void useShareStore.getState().libraryChanged();
       restartScheduler();
       return undefined;
     },

@@ -169,6 +169,20 @@ describe('an exchange', () => {
     expect(again.unshared(id)).toBe(2);
   });
 
+  it('follows the library’s repository when it shares through it and the library moves', async () => {
+    const desktop = fakeDesktop({ mode: 'git', url: '' });
+    const { incidents, share, unshared } = await launch(`share-${databaseName}`, desktop);
+    const id = (await incidents.getState().declare('Checkout down', 'P1'))!;
+    desktop.replies.push(ok({ shared: [{ incidentId: id, writer: incidents.getState().writer.id, lastSeq: 1 }] }));
+    await share.getState().exchangeNow();
+    expect(unshared(id)).toBe(0);
+    // Settings › Library sync saved another repository: the sharing settings read it again.
+    desktop.settings = { ...desktop.settings, libraryUrl: 'https://git.example.com/team/new-runbooks.git' };
+    await share.getState().libraryChanged();
+    expect(share.getState().settings?.libraryUrl).toBe('https://git.example.com/team/new-runbooks.git');
+    expect(unshared(id)).toBe(1);
+  });
+
   it('never counts as shared more than this machine has, whatever the shared place says', async () => {
     const desktop = fakeDesktop();
     const { incidents, share, unshared } = await launch(`share-${databaseName}`, desktop);

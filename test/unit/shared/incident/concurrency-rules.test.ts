@@ -110,6 +110,12 @@ describe('two responders acting on the same thing at once', () => {
     expect(run.finished).toMatchObject({ outcome: 'aborted', reason: 'wrong runbook' });
     expect(run.steps[0].notes.map((note) => note.text)).toEqual(['the pods came back on their own']);
     expect(run.notes.map((note) => note.text)).toEqual(['paged the database team']);
+    // Who wrote each note is kept, and the export names them.
+    expect([run.steps[0].notes[0].by, run.notes[0].by]).toEqual(['writer-bo', 'writer-bo']);
+    const { state, events } = merged(ana, bo);
+    const markdown = exportIncidentMarkdown(state, events, EXPORT);
+    expect(markdown).toMatch(/\| 1 \| .* \| the pods came back on their own \(Bo\) \|$/m);
+    expect(markdown).toMatch(/^- .*, Bo: paged the database team$/m);
   });
 
   it('a second finish of a run is kept in the record but changes nothing, with its reason', () => {
