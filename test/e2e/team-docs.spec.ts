@@ -142,6 +142,13 @@ test.describe('team documents synced from Git', () => {
     await page.keyboard.press('b');
     await expect(panel.getByRole('region', { name: 'After the steps of Database Connection Issues' })).toBeVisible();
     await page.keyboard.press('Escape');
+    // Under the last step, where a responder looks once the checks are through, the Resolution stands too.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('heading', { level: 2, name: /^Step 4 of 4: Count connections/ })).toBeVisible();
+    const afterSteps = page.locator('.run-step').getByRole('region', { name: 'After the steps of Database Connection Issues' });
+    await expect(afterSteps).toContainText('Connection limit reached: restart the API and workers');
+    await expect(afterSteps.getByRole('heading', { level: 3, name: 'After the steps of this procedure' })).toBeVisible();
+    await lookAt(page, 'team-docs-last-step-resolution');
 
     // Scrolled to a section rather than opened at it: the procedure there is the one offered.
     await openPage(page, 'stockroom/OPERATIONS_RUNBOOK');

@@ -84,12 +84,7 @@ function DocumentRecovery({ run, parts, filling }: { run: RunState; parts: Recov
   const place = (part: RecoveryPart) => hashOf({ name: 'runbook', id: run.runbook.id, section: part.section || undefined });
   return (
     <>
-      {own.map((part) => (
-        <section key={`own-${part.section}`} className="run-recovery-part" aria-label={`After the steps of ${part.heading}`}>
-          <h2>After the steps of this procedure</h2>
-          <MarkdownView markdown={part.markdown} fromPath={run.runbook.path} filling={filling} />
-        </section>
-      ))}
+      <AfterTheSteps run={run} filling={filling} Heading="h2" />
       <h2>Rollback in this document</h2>
       {rollbacks.length ? (
         rollbacks.map((part) => (
@@ -105,4 +100,20 @@ function DocumentRecovery({ run, parts, filling }: { run: RunState; parts: Recov
       )}
     </>
   );
+}
+
+/**
+ * What the procedure's own section holds after its steps, as the document writes it: an
+ * "Operations Runbook" puts the fix there (`**Resolution**:` after the investigation commands).
+ * In the panel, and under the last step, where a responder who finished the steps looks next.
+ */
+export function AfterTheSteps({ run, filling, Heading }: { run: RunState; filling: CommandFilling; Heading: 'h2' | 'h3' }) {
+  return (run.runbook.recovery ?? [])
+    .filter((part) => part.kind === 'procedure')
+    .map((part) => (
+      <section key={`own-${part.section}`} className="run-recovery-part" aria-label={`After the steps of ${part.heading}`}>
+        <Heading>After the steps of this procedure</Heading>
+        <MarkdownView markdown={part.markdown} fromPath={run.runbook.path} filling={filling} />
+      </section>
+    ));
 }

@@ -24,7 +24,7 @@ import { isPlainKey, RUN_KEYS } from '../../ui/keys';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { RunFinishPanel } from './RunFinishPanel';
 import { RunParamsPanel } from './RunParamsPanel';
-import { RecoveryPanel } from './RecoveryPanel';
+import { AfterTheSteps, RecoveryPanel } from './RecoveryPanel';
 
 const OUTCOME_MARKS: Record<StepOutcome, string> = { pending: '○', active: '▶', done: '✓', skipped: '↷', failed: '✗' };
 const OUTCOME_WORDS: Record<StepOutcome, string> = { pending: 'to do', active: 'in progress', done: 'done', skipped: 'skipped', failed: 'failed' };
@@ -436,6 +436,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               {run.finished.reason ? `: ${run.finished.reason}` : ''}. <a href={hashOf({ name: 'incident', id: incident.id })}>Back to the incident</a>
             </p>
           )}
+          {viewed === run.steps.length - 1 && panel !== 'rollback' && <AfterTheSteps run={run} filling={rollbackFilling} Heading="h3" />}
         </section>
         {panel === 'rollback' && <RecoveryPanel run={run} step={step} stepTitle={stepInfo.title} commands={commands} filling={rollbackFilling} />}
       </div>
