@@ -303,3 +303,31 @@ test('the palette runs actions, each showing its key: set a milestone, go to a p
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Incidents');
 });
+
+test('the update countdown never starts above its cadence, however long the app was open before the declaration', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  // Every text the countdown shows, from its very first render on.
+  await page.evaluate(`(() => {
+    window.__countdowns = [];
+    new MutationObserver(() => {
+      const shown = document.querySelector('[data-testid="update-countdown"] a');
+      if (shown && shown.textContent !== window.__countdowns.at(-1)) window.__countdowns.push(shown.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
+  // The app has been open a while with no incident: the clock was not ticking.
+  await page.waitForTimeout(3000);
+  await declareIncident(page, 'Checkout 502s');
+  const countdown = page.getByTestId('update-countdown');
+  await expect(countdown).toContainText('Next update in');
+  await page.waitForTimeout(1500);
+  const cadence = /updates every (\d+) (minute|hour)s?/.exec((await countdown.getAttribute('title')) ?? '');
+  expect(cadence).not.toBeNull();
+  const cadenceSeconds = Number(cadence![1]) * (cadence![2] === 'hour' ? 3600 : 60);
+  const shown = (await page.evaluate('window.__countdowns')) as string[];
+  expect(shown.length).toBeGreaterThan(0);
+  for (const text of shown) {
+    const [, hours, minutes, seconds] = /(?:(\d+):)?(\d+):(\d+)$/.exec(text) ?? [];
+    expect(Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(seconds), `"${text}" against a cadence of ${cadence![0]}`).toBeLessThanOrEqual(cadenceSeconds);
+  }
+});
