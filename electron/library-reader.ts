@@ -62,7 +62,8 @@ export interface ShardJob {
 
 /**
  * What a library worker posts: the snapshot (or why not), then its search index (or why not). The
- * index is counted after the snapshot is posted, so main hands the snapshot on while it is counted.
+ * index is counted beside the parse (electron/count-job.ts) and comes a little after the snapshot,
+ * which main hands on meanwhile.
  */
 export type ReadMessage = { ok: true; snapshot: SnapshotText } | { ok: false; message: string } | { index: string } | { indexFailed: string };
 /** A shard comes back as JSON text too (snapshotJson): parsing it again costs the receiving thread less than a structured clone. */
@@ -80,7 +81,8 @@ const THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
  * Electron's main process that would stall every IPC reply and the app:// protocol meanwhile. That
  * worker shares a large library's parse with more workers, one per spare core (see parse-shards.ts).
  * It sends back JSON text, not objects: one string crosses threads in a tenth of the time a
- * structured clone of 5,000 runbooks takes, and it is what the renderer receives anyway.
+ * structured clone of 5,000 runbooks takes, and it is what the renderer receives anyway. One more
+ * thread counts the search index of what is parsed as it goes (`index`, resolved after the snapshot).
  * `workerFile`: the bundled electron/parse-worker.ts (dist-electron/parse-worker.cjs).
  */
 export function createWorkerReader(workerFile: string, threads = THREADS): LibraryReader {
