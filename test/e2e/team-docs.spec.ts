@@ -159,6 +159,12 @@ test.describe('team documents synced from Git', () => {
 
     await openPage(page, 'coursework/operational-runbooks', 'grading-queue-stuck');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Coursework Platform Operational Runbooks');
+    // Its procedures sit at the fourth heading level: the outline lists them beside its sections.
+    const outline = page.getByRole('navigation', { name: 'Outline' });
+    await expect(outline.getByRole('link', { name: '2. Routine Operations' })).toBeVisible();
+    await expect(outline.getByRole('link', { name: 'Grading Queue Stuck' })).toBeVisible();
+    await expect(outline.getByRole('link', { name: 'Nightly Backup Check' })).toBeVisible();
+    await lookAt(page, 'team-docs-outline-of-procedures');
     await pressRun(page, 'Grading Queue Stuck');
     await runChosen(page, 'Coursework Platform Operational Runbooks › Grading Queue Stuck', ['Check the queue length', 'Look for a crashing worker', 'Restart the workers', 'If one submission crashes every worker, move it aside']);
 

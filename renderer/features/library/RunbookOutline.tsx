@@ -1,14 +1,22 @@
 import { useEffect, useMemo } from 'react';
-import { headingAnchors, type HeadingAnchor } from '../../../shared/library/markdown/heading-slug';
+import { headingAnchors, SECTION_ID_PREFIX, type HeadingAnchor } from '../../../shared/library/markdown/heading-slug';
 import { isTyping } from '../../ui/is-typing';
 
-/** The outermost two heading levels of a runbook (sections and their steps), beside the text. */
-export function RunbookOutline({ markdown }: { markdown: string }) {
+/**
+ * The outermost two heading levels of a runbook (sections and their steps), beside the text, and
+ * any deeper heading a procedure starts at: a team's document often keeps its procedures at the
+ * fourth level ("3.1 Critical Incidents › API Unavailability"), and a responder goes there by the
+ * outline and `[` `]`. `procedureSections`: those headings' slugs.
+ */
+export function RunbookOutline({ markdown, procedureSections }: { markdown: string; procedureSections: readonly string[] }) {
+  // Keyed by the slugs' text: the list is made anew at each render of the page.
+  const sections = procedureSections.join('\n');
   const anchors = useMemo(() => {
     const all = headingAnchors(markdown).filter((anchor) => anchor.level > 1);
     const top = all.reduce((lowest, anchor) => Math.min(lowest, anchor.level), 6);
-    return all.filter((anchor) => anchor.level <= top + 1);
-  }, [markdown]);
+    const procedures = new Set(sections.split('\n').map((slug) => SECTION_ID_PREFIX + slug));
+    return all.filter((anchor) => anchor.level <= top + 1 || procedures.has(anchor.id));
+  }, [markdown, sections]);
   useSectionKeys(anchors);
   if (anchors.length < 2) return null;
   const top = anchors[0].level;
@@ -19,7 +27,7 @@ export function RunbookOutline({ markdown }: { markdown: string }) {
       </h2>
       <ol>
         {anchors.map((anchor) => (
-          <li key={anchor.id} className={anchor.level > top ? 'outline-step' : undefined}>
+          <li key={anchor.id} className={anchor.level > top + 1 ? 'outline-step outline-deeper' : anchor.level > top ? 'outline-step' : undefined}>
             <a
               href={`#${anchor.id}`}
               onClick={(event) => {
