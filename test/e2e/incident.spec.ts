@@ -5,6 +5,7 @@ import { readJournal } from '../../shared/incident/journal';
 import { expect, test } from './fixtures';
 import { declareIncident, openRunbook, stepItems, stepOutcomes, storedEvents, tickEveryCheck, withoutClockReadings } from './incident-helpers';
 import { savedFilesFolder } from './host';
+import { lookAt } from './look-at';
 import { journalFolder } from '../../electron/journal-store';
 
 const EXPECTED = new URL('../fixtures/incident-export/e2e-expected.md', import.meta.url);
@@ -76,6 +77,7 @@ test('a failed step needs a note and offers the rollback section and related run
   // The incident page's list of runs says how the settled steps went, not only how many there are.
   await page.keyboard.press('Control+2');
   await expect(page.getByRole('region', { name: 'Runs' }).getByRole('listitem')).toContainText(/running, 2 of \d+ steps \(1 failed, 1 skipped\), started/);
+  await lookAt(page, 'incident-run-with-a-failed-step');
 });
 
 test('a command is copied with the run’s parameters filled in; a Go template and an empty value are kept apart', async ({ launch, profile }) => {
