@@ -129,8 +129,6 @@ export class SearchEngine {
     private readonly fullText: MiniSearch<FullTextDocument>,
     private readonly spelling: Spelling,
     readonly summaries: RunbookSummary[],
-    /** The spelling index as stored (its build makes this text). */
-    private readonly spellingText: string,
     /** The index as built, until it is serialized: as large as the index itself. */
     private built?: BuiltIndex,
   ) {
@@ -139,7 +137,7 @@ export class SearchEngine {
 
   /** Synchronous: it runs in the search worker (or a plain script), where blocking for a moment freezes no window. */
   static load(index: SerializedSearchIndex): SearchEngine {
-    return new SearchEngine(index.version, MiniSearch.loadJSON(index.fullText, FULL_TEXT_OPTIONS), Spelling.load(index.spelling), index.summaries, index.spelling);
+    return new SearchEngine(index.version, MiniSearch.loadJSON(index.fullText, FULL_TEXT_OPTIONS), Spelling.load(index.spelling), index.summaries);
   }
 
   /**
@@ -150,15 +148,17 @@ export class SearchEngine {
   static build(version: string, runbooks: Runbook[]): SearchEngine {
     // Counted, then loaded in one pass: MiniSearch's own `addAll` took twice as long (see full-text-index.ts).
     const built = buildIndex(runbooks);
-    return new SearchEngine(version, MiniSearch.loadJS(built.fullText, FULL_TEXT_OPTIONS), Spelling.load(built.spelling), built.summaries, built.spelling, built);
+    return new SearchEngine(version, MiniSearch.loadJS(built.fullText, FULL_TEXT_OPTIONS), Spelling.load(built.spelling), built.summaries, built);
   }
 
   /**
-   * The index as stored. A built engine writes the form it was built in (no walk of the index's
-   * tree, a third of the time) and lets go of it: it is serialized once, for storing.
+   * The index as stored, from the form it was built in (no walk of the index's tree, a third of the
+   * time). Only an engine built here has one to store, once: it then lets go of that form, which is
+   * as large as the index.
    */
   serialize(): SerializedSearchIndex {
-    const serialized = this.built ? serializeIndex(this.version, this.built) : { version: this.version, format: SEARCH_INDEX_FORMAT, summaries: this.summaries, fullText: JSON.stringify(this.fullText), spelling: this.spellingText };
+    if (!this.built) throw new Error('only an index built here is serialized, once: a loaded one is stored already');
+    const serialized = serializeIndex(this.version, this.built);
     this.built = undefined;
     return serialized;
   }

@@ -1,22 +1,22 @@
 import { useEffect, useMemo } from 'react';
+import { procedures } from '../../../shared/library/document/procedures';
 import { headingAnchors, SECTION_ID_PREFIX, type HeadingAnchor } from '../../../shared/library/markdown/heading-slug';
+import type { Runbook } from '../../../shared/model';
 import { isTyping } from '../../ui/is-typing';
 
 /**
  * The outermost two heading levels of a runbook (sections and their steps), beside the text, and
  * any deeper heading a procedure starts at: a team's document often keeps its procedures at the
  * fourth level ("3.1 Critical Incidents › API Unavailability"), and a responder goes there by the
- * outline and `[` `]`. `procedureSections`: those headings' slugs.
+ * outline and `[` `]`. `markdown`: the page's text of `runbook`.
  */
-export function RunbookOutline({ markdown, procedureSections }: { markdown: string; procedureSections: readonly string[] }) {
-  // Keyed by the slugs' text: the list is made anew at each render of the page.
-  const sections = procedureSections.join('\n');
+export function RunbookOutline({ markdown, runbook }: { markdown: string; runbook: Runbook }) {
   const anchors = useMemo(() => {
     const all = headingAnchors(markdown).filter((anchor) => anchor.level > 1);
     const top = all.reduce((lowest, anchor) => Math.min(lowest, anchor.level), 6);
-    const procedures = new Set(sections.split('\n').map((slug) => SECTION_ID_PREFIX + slug));
-    return all.filter((anchor) => anchor.level <= top + 1 || procedures.has(anchor.id));
-  }, [markdown, sections]);
+    const starts = new Set(procedures(runbook).map((procedure) => SECTION_ID_PREFIX + procedure.section));
+    return all.filter((anchor) => anchor.level <= top + 1 || starts.has(anchor.id));
+  }, [markdown, runbook]);
   useSectionKeys(anchors);
   if (anchors.length < 2) return null;
   const top = anchors[0].level;

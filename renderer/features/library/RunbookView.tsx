@@ -156,7 +156,7 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
       <div className="runbook-layout">
         <MarkdownView markdown={body} fromPath={runbook.path} runbookId={runbook.id} filling={filling} />
         <aside className="runbook-aside">
-          <RunbookOutline markdown={body} procedureSections={runnable.map((procedure) => procedure.section)} />
+          <RunbookOutline markdown={body} runbook={runbook} />
           {related.length > 0 && (
             <section aria-label="Related runbooks">
               <h2>Related runbooks</h2>

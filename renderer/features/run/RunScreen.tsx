@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { durationMs, type IncidentState, type RunState, type StepOutcome } from '../../../shared/incident/incident-state';
+import { durationMs, type ConcurrentOutcome, type IncidentState, type RunState, type StepOutcome } from '../../../shared/incident/incident-state';
 import type { EventBody } from '../../../shared/incident/incident-events';
 import { runbookHash } from '../../../shared/incident/runbook-copy';
 import { formatElapsed, formatUtc } from '../../../shared/incident/time-format';
@@ -77,6 +77,8 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   // Each step's outcomes so far, from the record: a failure settled later stays in view.
   const histories = useMemo(() => (events ? stepHistoriesOf(run, orderRecord(events).ordered) : []), [events, run]);
   const nameOf = (writer: string | undefined) => (writer === undefined ? '' : writer === ownWriter ? 'you' : writerName(incident.writers[writer] ?? { id: writer }));
+  // An outcome given beside a settled one carries the name its writer had then.
+  const concurrentName = (other: ConcurrentOutcome) => (other.writer === ownWriter ? 'you' : writerName({ id: other.writer, name: other.name }));
   const [cursor, setCursor] = useState(run.current);
   if (cursor !== run.current) {
     setCursor(run.current);
@@ -329,7 +331,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               {step.concurrent.map((other, index) => (
                 <li key={index} className={other.conflict ? 'step-reason step-failed' : 'muted'}>
                   {other.conflict ? 'Conflict: ' : 'Also '}
-                  {other.conflict ? `${other.writer === ownWriter ? 'you' : writerName({ id: other.writer, name: other.name })} marked it ${other.outcome}` : `${other.outcome} by ${other.writer === ownWriter ? 'you' : writerName({ id: other.writer, name: other.name })}`} at {formatUtc(other.at.at).slice(11)}
+                  {other.conflict ? `${concurrentName(other)} marked it ${other.outcome}` : `${other.outcome} by ${concurrentName(other)}`} at {formatUtc(other.at.at).slice(11)}
                   {other.reason ? `: ${other.reason}.` : '.'}
                   {other.conflict && (
                     <>

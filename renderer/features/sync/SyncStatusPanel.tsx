@@ -1,6 +1,5 @@
-import { useEffect, useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { useDialogStore } from '../../app/services/dialog-store';
-import { isTyping } from '../../ui/is-typing';
+import { useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useScreenKey } from '../../ui/use-screen-key';
 import { describeKeptAndRemoved } from '../../../shared/sync/library-changes';
 import { hashOf } from '../../app/services/routes';
 import { useSyncStore } from './sync-store';
@@ -83,15 +82,7 @@ function DismissibleBanner({ className, role, closeLabel, children }: { classNam
   const onFocus = (event: FocusEvent<HTMLDivElement>) => {
     if (event.relatedTarget instanceof HTMLElement && !event.currentTarget.contains(event.relatedTarget)) cameFrom.current = event.relatedTarget;
   };
-  useEffect(() => {
-    const onWindowKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== 'Escape' || useDialogStore.getState().dialog || isTyping(event.target)) return;
-      // Looked at once every handler of this key press has run: one that took it prevented its default.
-      setTimeout(() => event.defaultPrevented || close(), 0);
-    };
-    window.addEventListener('keydown', onWindowKey);
-    return () => window.removeEventListener('keydown', onWindowKey);
-  });
+  useScreenKey('Escape', close, { leftOver: true });
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
