@@ -61,6 +61,11 @@ test('a failed step needs a note and offers the rollback section and related run
   await expect(rollback.getByRole('heading', { name: 'Rollback' })).toBeVisible();
   await expect(rollback).toContainText('Nothing here changes data');
   expect((await stepOutcomes(page))[0]).toBe('failed');
+  // D again on the failed step says what to do, and records nothing.
+  await page.keyboard.press('d');
+  await expect(page.locator('.run-notice')).toHaveText('Step 1 is failed: reopen it with O to mark it again, or go on with Enter.');
+  await expect(page.getByText(/Not recorded/)).toHaveCount(0);
+  expect((await stepOutcomes(page))[0]).toBe('failed');
   await expect(page.getByRole('region', { name: 'Step 1' }).locator('.step-reason')).toHaveText('Failed: df hangs on the NFS mount');
 
   // Skipping needs a reason too; Esc closes the panel, B opens it again.

@@ -208,7 +208,11 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
       else if (event.key === 'Escape' && panel !== 'none') showPanel('none');
       else if (key('rollback')) showPanel(panel === 'rollback' ? 'none' : 'rollback');
       else if (finished) handled = false;
-      else if (key('done') && viewed === run.current) void done();
+      else if (key('done') && viewed === run.current) {
+        // A step already given its outcome is not marked again: say what to do instead of letting the record refuse it.
+        if (step.outcome === 'active' || step.outcome === 'pending') void done();
+        else setNotice({ step: viewed, text: `Step ${viewed + 1} is ${outcomeWords(step.outcome)}: reopen it with ${RUN_KEYS.reopen} to mark it again, or go on with Enter.` });
+      }
       else if (key('skip') && step.outcome === 'active') openField('skip');
       else if (key('fail') && step.outcome === 'active') openField('fail');
       else if (key('note')) openField('note');
