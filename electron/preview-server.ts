@@ -3,20 +3,30 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-import { readRendererFile } from './renderer-files';
+import { readRendererFile, type RendererResponse } from './renderer-files';
+
+/** Answers a path before the build folder does, or leaves it to the folder (undefined). */
+export type AnswerFirst = (pathname: string) => Promise<RendererResponse> | undefined;
 
 export interface PreviewServer {
   url: string;
+  /**
+   * The stand-in host's hand-over of a synced library (WaitingSnapshot.respond), as Electron's
+   * app:// handler answers it before the build folder; one launch at a time sets it.
+   */
+  answerFirst?: AnswerFirst;
   close(): Promise<void>;
 }
 
 export async function startPreviewServer(root: string, port = 0): Promise<PreviewServer> {
+  const preview: PreviewServer = { url: '', close: () => new Promise((resolve) => server.close(() => resolve())) };
   const server: Server = createServer(async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
       return;
     }
-    const file = await readRendererFile(root, new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = await (preview.answerFirst?.(pathname) ?? readRendererFile(root, pathname));
     response.writeHead(file.status, {
       'Content-Type': file.type,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -30,8 +40,6 @@ export async function startPreviewServer(root: string, port = 0): Promise<Previe
     server.listen(port, '127.0.0.1', resolve);
   });
   const { port: bound } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${bound}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  preview.url = `http://127.0.0.1:${bound}/`;
+  return preview;
 }

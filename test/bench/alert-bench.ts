@@ -41,7 +41,7 @@ export async function runAlertBench(): Promise<void> {
   const profile = await mkdtemp(path.join(tmpdir(), 'failsafe-bench-alerts-'));
   const server = await startPreviewServer(renderer);
   try {
-    const app = await launchChromium(profile, renderer, { serverOrigin: server.url.replace(/\/$/, '') });
+    const app = await launchChromium(profile, renderer, { server });
     const { page } = app;
     await page.getByRole('button', { name: /Search runbooks/ }).waitFor({ timeout: 180_000 });
     const toList: number[] = [];

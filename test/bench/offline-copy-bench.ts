@@ -26,7 +26,7 @@ async function measure(name: string, renderer: string, target: { mb: number; ms:
   const profile = await mkdtemp(path.join(tmpdir(), 'failsafe-bench-offline-'));
   const server = await startPreviewServer(renderer);
   try {
-    const app = await launchChromium(profile, renderer, { serverOrigin: server.url.replace(/\/$/, '') });
+    const app = await launchChromium(profile, renderer, { server });
     await app.page.getByRole('navigation', { name: 'Places' }).waitFor({ timeout: 120_000 });
     await app.page.evaluate(() => (window.location.hash = '#/health'));
     const started = performance.now();

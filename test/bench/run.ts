@@ -48,11 +48,10 @@ async function measure(size: number): Promise<Figures> {
   const { renderer, jsonBytes } = await rendererWithLibrary(`bench-${size}`, snapshot);
   const profile = await mkdtemp(path.join(tmpdir(), 'failsafe-bench-'));
   const server = await startPreviewServer(renderer);
-  const serverOrigin = server.url.replace(/\/$/, '');
   try {
     // Long tasks on the window's thread: a frozen window would show up here.
     const watchLongTasks = WATCH_LONG_TASKS;
-    const first = await launchChromium(profile, renderer, { initScript: watchLongTasks, serverOrigin });
+    const first = await launchChromium(profile, renderer, { initScript: watchLongTasks, server });
     await first.page.getByRole('button', { name: /Search runbooks/ }).waitFor({ timeout: 120_000 });
     // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
     const timing = (await first.page.evaluate(`({
@@ -65,7 +64,7 @@ async function measure(size: number): Promise<Figures> {
     })`)) as { importMs: number; indexBuildMs: number; dbWriteMs: number; readyMs: number; longestTaskMs: number; importTaskMs: number };
     await first.close();
 
-    const second = await launchChromium(profile, renderer, { serverOrigin });
+    const second = await launchChromium(profile, renderer, { server });
     const page = second.page;
     await page.getByRole('button', { name: /Search runbooks/ }).waitFor({ timeout: 60_000 });
     const relaunchReadyMs = await page.evaluate(() => performance.getEntriesByName('failsafe:ready', 'mark')[0]?.startTime ?? NaN);

@@ -1,9 +1,9 @@
 // Sync figures for `npm run bench`: a first sync and a no-change sync of 1,000- and 5,000-runbook
 // repos over each transport, in the app (the real renderer build in Chromium with the stand-in
 // host, whose sync service is the main process's), beside the git command line on the same loopback
-// server in the same run. The stand-in serves the synced library to the search worker through a
-// Playwright route (base64 over the DevTools protocol, about 1 s for 32 MB), slower than Electron's
-// app:// handler, so these figures are if anything pessimistic.
+// server in the same run. The app is served from a loopback preview server, which also hands the
+// synced library to the search worker (as Electron's app:// handler serves it from memory; through
+// a Playwright route, base64 over the DevTools protocol, 32 MB took a second).
 // `BENCH_SYNC_SIZES=5000` picks the sizes. The targets (issue 17): a first sync searchable within
 // 2x the git clone plus 2 s with the system git, 3x plus 2 s with the built-in transport.
 import { execFile } from 'node:child_process';
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
+import { startPreviewServer } from '../../electron/preview-server';
 import type { TransportName } from '../../shared/sync/sync-contract';
 import { DEFAULT_SYNC_SETTINGS } from '../../shared/sync/sync-contract';
 import { launchChromium, RENDERER } from '../e2e/host';
@@ -65,7 +66,8 @@ async function syncOnce(page: Page, count: number, handled: number[]): Promise<S
 async function measureTransport(url: string, transport: TransportName) {
   const profile = await mkdtemp(path.join(tmpdir(), 'failsafe-bench-sync-'));
   const handled: number[] = [];
-  const app = await launchChromium(profile, RENDERER, { initScript: WATCH_LONG_TASKS, onHandled: (channel, ms) => channel === 'sync:run' && handled.push(ms) });
+  const server = await startPreviewServer(RENDERER);
+  const app = await launchChromium(profile, RENDERER, { server, initScript: WATCH_LONG_TASKS, onHandled: (channel, ms) => channel === 'sync:run' && handled.push(ms) });
   try {
     const { page } = app;
     await page.getByRole('button', { name: /Search runbooks/ }).waitFor({ timeout: 60_000 });
@@ -80,6 +82,7 @@ async function measureTransport(url: string, transport: TransportName) {
     return { first, again };
   } finally {
     await app.close();
+    await server.close();
     await rm(profile, { recursive: true, force: true });
   }
 }

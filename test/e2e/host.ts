@@ -10,6 +10,7 @@ import { createJournalStore, journalFolder } from '../../electron/journal-store'
 import { createLinkHandover, linkFromArgv } from '../../electron/link-handover';
 import { createWorkerReader } from '../../electron/library-reader';
 import { readRendererFile } from '../../electron/renderer-files';
+import type { PreviewServer } from '../../electron/preview-server';
 import { createShareHost } from '../../electron/share/share-host';
 import { createSyncHost } from '../../electron/sync/sync-host';
 import type { Cipher } from '../../electron/sync/token-vault';
@@ -86,10 +87,12 @@ export interface ChromiumOptions {
   initScript?: string;
   /**
    * Load the app from this loopback server (the preview server) instead of answering from the
-   * build folder. The benchmarks need it: a 90 MB library is too big to pass through Playwright's
-   * request interception. The context is then online, with every non-loopback request blocked.
+   * build folder, and hand a synced library over through it, as Electron's app:// handler serves
+   * one from memory. The benchmarks need it: a 90 MB library is too big to pass through
+   * Playwright's request interception, and a 32 MB synced one took a second through it. The
+   * context is then online, with every request to another origin blocked.
    */
-  serverOrigin?: string;
+  server?: PreviewServer;
   /** Told how long the stand-in main process took to answer each call (the benchmarks time sync with it). */
   onHandled?: (channel: Channel, ms: number) => void;
   /** Channels whose handler fails, as a crashed or broken main process would: the app must say so plainly. */
@@ -99,8 +102,8 @@ export interface ChromiumOptions {
 }
 
 export async function launchChromium(profileDir: string, rendererRoot: string, options: ChromiumOptions = {}): Promise<RunningApp> {
-  const origin = options.serverOrigin ?? ORIGIN;
-  const offline = !options.serverOrigin;
+  const origin = options.server?.url.replace(/\/$/, '') ?? ORIGIN;
+  const offline = !options.server;
   const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
@@ -115,15 +118,23 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
     return path.join(savedFilesFolder(profileDir), suggestedName);
   };
   const sync = await createSyncHost(profileDir, TEST_CIPHER, createWorkerReader(PARSE_WORKER));
+  // This launch's hand-over, until its context closes (a later launch on the same server sets its own).
+  const answerFirst = (pathname: string) => sync.waiting.respond(pathname);
   const requestedPaths: string[] = [];
+  if (options.server) {
+    const server = options.server;
+    server.answerFirst = answerFirst;
+    context.once('close', () => {
+      if (server.answerFirst === answerFirst) server.answerFirst = undefined;
+    });
+  }
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== origin) return route.abort('blockedbyclient');
     requestedPaths.push(url.pathname);
+    if (options.server) return route.continue();
     // As electron/main.ts's app:// handler: a synced library waiting for the search worker first.
-    const synced = sync.waiting.respond(url.pathname);
-    if (!synced && options.serverOrigin) return route.continue();
-    const file = await (synced ?? readRendererFile(rendererRoot, url.pathname));
+    const file = await (sync.waiting.respond(url.pathname) ?? readRendererFile(rendererRoot, url.pathname));
     return route.fulfill({ status: file.status, contentType: file.type, body: file.body, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
