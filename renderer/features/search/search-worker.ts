@@ -8,12 +8,15 @@ import { fetchSyncedSnapshot } from './synced-library';
 import { createDatabase, type FailsafeDatabase } from '../../app/services/database';
 import { importBundledLibrary, rebuildIndex, type LocalIndexer } from './import-bundled';
 import { importSyncedLibrary, IndexNotBuiltError } from './import-synced';
+import { RunbookBodies } from './runbook-bodies';
 import type { SearchReply, SearchRequest, WorkerMessage } from './search-protocol';
 
 let engine: SearchEngine | undefined;
 let database: FailsafeDatabase | undefined;
 /** The worker's own connection to the app's database. */
 const db = () => (database ??= createDatabase());
+/** The searched library's bodies, for naming the section each hit matched in. */
+const bodies = new RunbookBodies(db);
 
 const indexer: LocalIndexer = {
   adopt(index) {
@@ -63,7 +66,7 @@ async function handle(request: SearchRequest): Promise<SearchReply> {
     }
     case 'search': {
       const hits = engine ? engine.search(request.query, request.filters, request.limit) : [];
-      await addSections(request.query, hits);
+      if (engine) await addSections(engine.version, request.query, hits);
       const notes = engine && !request.filters.type && !request.filters.priority && !request.filters.tag ? (await noteSearch(engine.version)).search(request.query) : [];
       return { type: 'results', hits, notes };
     }
@@ -79,16 +82,16 @@ async function noteSearch(version: string): Promise<NoteSearch> {
 }
 
 /**
- * The section each hit matched in, and the matching line of a hit found by its text; the index keeps
- * no text, the database does. Only the first hits are looked at, and of those only the ones whose
+ * The section each hit matched in, and the matching line of a hit found by its text, from the hits'
+ * bodies (the index keeps no text; see runbook-bodies.ts). Only the first hits are looked at, and of those only the ones whose
  * title leaves words of the query unanswered or that need a snippet are read.
  */
-async function addSections(query: string, hits: SearchHit[]): Promise<void> {
+async function addSections(version: string, query: string, hits: SearchHit[]): Promise<void> {
   const wanted = hitsNeedingBodies(query, hits);
   if (!wanted.length) return;
-  const runbooks = await db().runbooks.bulkGet(wanted.map((hit) => hit.summary.id));
+  const found = await bodies.read(version, wanted.map((hit) => hit.summary.id));
   wanted.forEach((hit, index) => {
-    const body = runbooks[index]?.body;
+    const body = found[index];
     if (body) fillFromBody(query, hit, body);
   });
 }
@@ -98,6 +101,8 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: SearchRequest
   let message: WorkerMessage;
   try {
     message = { id, ok: true, reply: await handle(request) };
+    // A library is searched (and stored) now: its bodies are read while the window shows it.
+    if (request.type !== 'search' && engine) void bodies.keep(engine.version);
   } catch (error) {
     message = { id, ok: false, error: error instanceof Error ? error.message : String(error), kind: error instanceof IndexNotBuiltError ? 'index-not-built' : 'failed' };
   }
