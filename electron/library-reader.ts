@@ -1,19 +1,19 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LibraryLimits } from '../shared/limits';
-import type { LibraryFile } from '../shared/library/library-parser';
+import { parseLibrary, type LibraryFile } from '../shared/library/library-parser';
 import type { LibraryProblem, LibrarySnapshot, LibrarySource } from '../shared/model';
 import { buildSearchIndex } from '../shared/search/search-engine';
 import type { SnapshotText, SyncedLibrary } from '../shared/sync/sync-contract';
 import { snapshotJson } from '../shared/sync/snapshot-json';
-import { loadLibraryFolder, type ReadOptions } from './library-loader';
+import { readLibraryAt, type LibraryLocation, type ReadOptions } from './library-loader';
 
 /**
- * Reads and parses a library folder into a snapshot's JSON text, then counts its search index: in
- * this thread, or in worker threads (see createWorkerReader). It resolves once the snapshot is
- * ready; the index follows.
+ * Reads and parses a library (a folder, or a commit's objects) into a snapshot's JSON text, then
+ * counts its search index: in this thread, or in worker threads (see createWorkerReader). It
+ * resolves once the snapshot is ready; the index follows.
  */
-export type LibraryReader = (root: string, source: LibrarySource, options: ReadOptions) => Promise<SyncedLibrary>;
+export type LibraryReader = (where: LibraryLocation, source: LibrarySource, options: ReadOptions) => Promise<SyncedLibrary>;
 
 /** The snapshot as text (read it with readSnapshotJson), with its runbook count and problems. */
 export function snapshotText(snapshot: LibrarySnapshot): SnapshotText {
@@ -26,17 +26,18 @@ export function searchIndexText(snapshot: LibrarySnapshot): string {
 }
 
 /** In this thread: tests, where nothing else waits on the event loop. */
-export const readInThisThread: LibraryReader = async (root, source, options) => {
-  const snapshot = await loadLibraryFolder(root, source, options);
+export const readInThisThread: LibraryReader = async (where, source, options) => {
+  const { files, problems } = await readLibraryAt(where, options);
+  const snapshot = parseLibrary(files, source, problems, options.limits);
   return { ...snapshotText(snapshot), index: Promise.resolve().then(() => searchIndexText(snapshot)) };
 };
 
-/** What crosses to the worker that reads a library: structured-clone friendly (a Map becomes entries). */
+/** What crosses to the worker that reads a library (structured-clone friendly). */
 export interface ReadJob {
   kind: 'library';
-  root: string;
+  where: LibraryLocation;
   source: LibrarySource;
-  options: Omit<ReadOptions, 'refused'> & { refused: [string, string][] };
+  options: ReadOptions;
   /** The worker file itself, to start the shard workers from. */
   workerFile: string;
   /** At most this many threads parse at once, this one included. */
@@ -86,8 +87,8 @@ const THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
  * `workerFile`: the bundled electron/parse-worker.ts (dist-electron/parse-worker.cjs).
  */
 export function createWorkerReader(workerFile: string, threads = THREADS): LibraryReader {
-  return (root, source, options) => {
-    const job: ReadJob = { kind: 'library', root, source, options: { ...options, refused: [...(options.refused ?? new Map()).entries()] }, workerFile, threads };
+  return (where, source, options) => {
+    const job: ReadJob = { kind: 'library', where, source, options, workerFile, threads };
     return new Promise((resolve, reject) => {
       let indexDone: { resolve(text: string): void; reject(error: Error): void } | undefined;
       const index = new Promise<string>((resolveIndex, rejectIndex) => (indexDone = { resolve: resolveIndex, reject: rejectIndex }));

@@ -1,5 +1,5 @@
 // Worker thread entry (bundled to dist-electron/parse-worker.cjs), for three kinds of job.
-// - A library: read one library folder away from the main process's event loop, parse it (a large
+// - A library: read one library (a folder, or a commit's objects) away from the main process's event loop, parse it (a large
 //   one in shards, side by side in more workers of this same file), and post the snapshot back as
 //   JSON text. Its runbooks go, as they are parsed, to a count job, whose search index follows.
 // - A shard: parse the files given and post the part back.
@@ -7,7 +7,7 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { parseLibraryFiles } from '../shared/library/library-parser';
 import { snapshotJson } from '../shared/sync/snapshot-json';
-import { readLibraryFolder } from './library-loader';
+import { readLibraryAt } from './library-loader';
 import { countRunbooks } from './count-job';
 import { snapshotText, type CountJob, type CountMessage, type ReadJob, type ReadMessage, type ShardJob, type ShardOutcome } from './library-reader';
 import { parseInShards } from './parse-shards';
@@ -25,13 +25,13 @@ if (job.kind === 'shard') {
 } else if (job.kind === 'count') {
   if (parentPort) countRunbooks(parentPort);
 } else {
-  const options = { ...job.options, refused: new Map(job.options.refused) };
+  const { options } = job;
   // Counting runs beside the parse: on two cores, the index is nearly done when the snapshot is.
   const counter = new Worker(job.workerFile, { workerData: { kind: 'count' } satisfies CountJob });
   const count = (request: CountMessage) => counter.postMessage(request);
   counter.on('message', (counted: ReadMessage) => parentPort?.postMessage(counted));
   counter.on('error', (error) => parentPort?.postMessage({ indexFailed: message(error) } satisfies ReadMessage));
-  readLibraryFolder(job.root, options)
+  readLibraryAt(job.where, options)
     .then(({ files, problems }) => parseInShards(files, job.source, problems, options.limits, job, (runbooks) => count({ runbooks: JSON.stringify(runbooks) })))
     .then(
       (snapshot) => {

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type LibraryLimits } from '../../shared/limits';
 import type { SyncResult, SyncStatus, TransportName } from '../../shared/sync/sync-contract';
 import { readInThisThread, type LibraryReader } from '../library-reader';
 import type { CheckedOut, GitTransport, TransportOptions } from './git-transport';
+import { GitObjects } from './git-objects';
+import { folderIn, type CommitLocation, type FolderInCommit } from './library-tree';
 import type { SettingsFile } from './settings-file';
 import { describeSyncError, plainMessage, SyncFailure } from './sync-errors';
 import { readSyncState, writeSyncState, type SyncState } from './sync-state';
@@ -90,7 +92,7 @@ export class SyncService {
         this.current = { ...this.current, lastSuccess, lastError: undefined };
         return { ok: true, unchanged: true };
       }
-      const snapshot = await this.readLibrary(repo, settings.subfolder, checkedOut, await transport.symlinks(repo), syncedAt);
+      const snapshot = await this.readLibrary(repo, settings.subfolder, checkedOut, syncedAt);
       this.current = { ...this.current, lastSuccess, lastError: undefined };
       return { ok: true, snapshot, unchanged: false };
     } catch (error) {
@@ -119,19 +121,13 @@ export class SyncService {
     }
   }
 
-  private async readLibrary(repo: string, subfolder: string, checkedOut: CheckedOut, symlinks: string[], syncedAt: string) {
-    const root = subfolder ? path.join(repo, subfolder) : repo;
-    await refuseLinkedSubfolder(repo, subfolder, symlinks);
-    if (!(await isDirectory(root))) throw new SyncFailure('content-refused', `The folder "${subfolder}" does not exist in the repository.`);
-    const prefix = subfolder ? `${subfolder}/` : '';
-    // Git's symbolic links are refused whatever they point at: the system git checks them out as
-    // plain files, so only Git's own record says what they are.
-    const refused = new Map(
-      symlinks.filter((link) => link.startsWith(prefix)).map((link) => [link.slice(prefix.length), 'symbolic link refused: links are not read from a synced repository']),
-    );
+  private async readLibrary(repo: string, subfolder: string, checkedOut: CheckedOut, syncedAt: string) {
+    const where: CommitLocation = { gitdir: path.join(repo, '.git'), commit: checkedOut.commit, subfolder };
+    refuseLinkedSubfolder(where);
     const source = { kind: 'git' as const, commit: checkedOut.commit, committedAt: checkedOut.committedAt, syncedAt };
     const read = this.options.readLibrary ?? readInThisThread;
-    const snapshot = await read(root, source, { limits: this.options.limits ?? DEFAULT_LIMITS, refused, followLinks: false });
+    // Git's symbolic links are refused whatever they point at: the tree walk reads what Git records.
+    const snapshot = await read(where, source, { limits: this.options.limits ?? DEFAULT_LIMITS, followLinks: false });
     if (snapshot.runbooks === 0) {
       const listed = snapshot.problems.slice(0, 5).map((problem) => `${problem.path}: ${problem.reason}`);
       throw new SyncFailure('content-refused', `${plainMessage('content-refused')} No runbook could be read${listed.length ? `: ${listed.join('; ')}` : ''}.`, snapshot.problems);
@@ -141,21 +137,24 @@ export class SyncService {
 }
 
 /**
- * The configured subfolder, and every folder on the way to it, must be a real folder of the work
- * tree: a link there would make the whole library come from wherever it points. Git's own record
- * says which paths are links (the system git checks them out as plain files); lstat catches the
- * rest.
+ * The configured subfolder, and every folder on the way to it, must be a real folder of the
+ * commit: a link there would make the whole library come from wherever it points. Only the trees
+ * on the way are read.
  */
-async function refuseLinkedSubfolder(repo: string, subfolder: string, symlinks: string[]): Promise<void> {
-  const parts = subfolder.split('/').filter(Boolean);
-  for (let depth = 1; depth <= parts.length; depth++) {
-    const folder = parts.slice(0, depth).join('/');
-    const isLink = symlinks.includes(folder) || (await lstat(path.join(repo, folder)).then((info) => info.isSymbolicLink(), () => false));
-    if (isLink) {
-      const where = folder === subfolder ? `The folder "${subfolder}" is` : `The folder "${folder}", on the way to "${subfolder}", is`;
-      const reason = `${where} a symbolic link: Failsafe reads nothing outside the repository's own folders, so the library was not read.`;
-      throw new SyncFailure('content-refused', reason, [{ path: folder, reason: 'symbolic link refused: the library folder must be a real folder of the repository', level: 'error' }]);
-    }
+function refuseLinkedSubfolder(where: CommitLocation): void {
+  const { subfolder } = where;
+  const objects = new GitObjects(where.gitdir);
+  let found: FolderInCommit;
+  try {
+    found = folderIn(objects, where.commit, subfolder);
+  } finally {
+    objects.close();
+  }
+  if (found.kind === 'missing') throw new SyncFailure('content-refused', `The folder "${subfolder}" does not exist in the repository.`);
+  if (found.kind === 'link') {
+    const where = found.path === subfolder ? `The folder "${subfolder}" is` : `The folder "${found.path}", on the way to "${subfolder}", is`;
+    const reason = `${where} a symbolic link: Failsafe reads nothing outside the repository's own folders, so the library was not read.`;
+    throw new SyncFailure('content-refused', reason, [{ path: found.path, reason: 'symbolic link refused: the library folder must be a real folder of the repository', level: 'error' }]);
   }
 }
 

@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { basicAuthHeader, type CheckedOut, type GitTransport, type TransportOptions } from './git-transport';
 
 // The system's git: fast, and it brings SSH and the user's own keys and credential helpers. It runs
-// with hooks off, no submodules, symbolic links checked out as plain files, and only the https and
-// ssh protocols (plain http only for a loopback address, which settings validation guarantees).
+// with hooks off, no submodules, no work tree (the library is read from the objects), and only the
+// https and ssh protocols (plain http only for a loopback address, which settings validation
+// guarantees).
 
 const SAFE_CONFIG = [
   'core.hooksPath=/dev/null',
@@ -24,29 +25,16 @@ export function createSystemGitTransport(gitBinary = 'git'): GitTransport {
     name: 'system-git',
     async clone(dir, options) {
       const branch = options.branch ? ['--branch', options.branch] : [];
-      await run(gitBinary, ['clone', '--depth', '1', '--single-branch', '--no-tags', '--progress', ...branch, '--', options.url, dir], options);
+      await run(gitBinary, ['clone', '--depth', '1', '--single-branch', '--no-tags', '--no-checkout', '--progress', ...branch, '--', options.url, dir], options);
       return checkedOut(gitBinary, dir, options);
     },
     async update(dir, options) {
       const branch = options.branch || (await run(gitBinary, ['-C', dir, 'rev-parse', '--abbrev-ref', 'HEAD'], options)).trim();
       await run(gitBinary, ['-C', dir, 'fetch', '--depth', '1', '--no-tags', '--progress', '--force', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], options);
-      // One process for both commits, in this order; git lists a commit once, so one means the same.
-      const commits = (await run(gitBinary, ['-C', dir, 'log', '--no-walk=unsorted', '--format=%H%n%cI', 'HEAD', `refs/remotes/origin/${branch}`, '--'], options)).trim().split('\n');
-      // Nothing new: the work tree already holds this commit (a reset cut off midway leaves the
-      // service's "updating" mark, which makes the next sync clone afresh instead of coming here);
-      // checking out and cleaning would walk every file for nothing.
-      if (commits.length === 2) return { commit: commits[0], committedAt: new Date(commits[1]).toISOString() };
-      options.onProgress('Updating files');
-      await run(gitBinary, ['-C', dir, 'checkout', '--force', '-B', branch, `refs/remotes/origin/${branch}`], options);
-      await run(gitBinary, ['-C', dir, 'clean', '-ffdx'], options);
+      // The branch (HEAD's) now points at whatever the server has, even if history was rewritten;
+      // there is no work tree or index to bring along.
+      await run(gitBinary, ['-C', dir, 'update-ref', `refs/heads/${branch}`, `refs/remotes/origin/${branch}`], options);
       return checkedOut(gitBinary, dir, options);
-    },
-    async symlinks(dir) {
-      const listing = await run(gitBinary, ['-C', dir, 'ls-files', '-s', '-z'], { url: '', branch: '', onProgress: () => undefined });
-      return listing
-        .split('\0')
-        .filter((line) => line.startsWith('120000 '))
-        .map((line) => line.slice(line.indexOf('\t') + 1));
     },
   };
 }

@@ -3,11 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLibraryFolder } from '../../../electron/library-loader';
 import { createWorkerReader, readInThisThread } from '../../../electron/library-reader';
+import { DEFAULT_LIMITS } from '../../../shared/limits';
 import type { LibrarySnapshot } from '../../../shared/model';
 import { isSearchIndexFor } from '../../../shared/library/snapshot-validation';
 import { SearchEngine, type SerializedSearchIndex } from '../../../shared/search/search-engine';
 import { readSnapshotJson } from '../../../shared/sync/snapshot-json';
+import { FixtureRepo, gitAvailable } from '../../support/git-fixtures';
 
 const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;
 let folder: string;
@@ -25,15 +28,31 @@ afterAll(async () => {
 
 describe('reading a library in a worker thread', () => {
   it('gives the same snapshot as reading in this thread, refusals included', async () => {
-    const options = { refused: new Map([['security/security-incident-response.md', 'symbolic link refused']]), followLinks: false };
+    const options = { limits: { ...DEFAULT_LIMITS, maxFileBytes: 6_000 }, followLinks: false };
     const read = await createWorkerReader(workerFile)('runbooks', source, options);
     const here = await readInThisThread('runbooks', source, options);
     expect({ ...read, index: undefined }).toEqual({ ...here, index: undefined });
     const inWorker = readSnapshotJson(read.text) as LibrarySnapshot;
     expect(read.runbooks).toBe(inWorker.runbooks.length);
     expect(inWorker.runbooks.length).toBeGreaterThan(20);
-    expect(inWorker.problems).toContainEqual({ path: 'security/security-incident-response.md', reason: 'symbolic link refused', level: 'error' });
-    expect(inWorker.runbooks.map((runbook) => runbook.id)).not.toContain('security/security-incident-response');
+    expect(inWorker.problems).toContainEqual(expect.objectContaining({ reason: expect.stringMatching(/over the 6000-byte limit/), level: 'error' }));
+  });
+
+  it('reads a commit from its objects the same way, a symbolic link refused', { timeout: 30_000 }, async () => {
+    if (!gitAvailable()) return void console.warn('skipped: git is not installed, and the commit is made with it');
+    const { files } = await readLibraryFolder('runbooks');
+    const repo = await FixtureRepo.create(folder, 'reader', { ...Object.fromEntries(files.map((file) => [file.path, file.text])), 'linked.md': { symlink: 'security/security-incident-response.md' } });
+    try {
+      const where = { gitdir: path.join(repo.work, '.git'), commit: repo.head(), subfolder: '' };
+      const read = await createWorkerReader(workerFile)(where, source, {});
+      expect({ ...read, index: undefined }).toEqual({ ...(await readInThisThread(where, source, {})), index: undefined });
+      const inWorker = readSnapshotJson(read.text) as LibrarySnapshot;
+      // Every runbook of the folder, read from the commit.
+      expect(read.text).toBe((await readInThisThread('runbooks', source, {})).text.replace(/"problems":\[[^\]]*\]/, `"problems":${JSON.stringify(inWorker.problems)}`));
+      expect(inWorker.problems).toContainEqual({ path: 'linked.md', reason: 'symbolic link refused: links are not read from a synced repository', level: 'error' });
+    } finally {
+      await repo.remove();
+    }
   });
 
   it('counts the search index after handing over the snapshot, and it finds what the window would', async () => {
