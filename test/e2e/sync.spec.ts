@@ -85,6 +85,23 @@ test.describe('Git sync', () => {
     await expect(results(page).first()).toContainText('Kafka consumer lag');
   });
 
+  test('a first sync of many runbooks names the first fifty and says how many more', async ({ launch, profile }) => {
+    await repo.commit(Object.fromEntries(Array.from({ length: 60 }, (_, index) => [`bulk/service-${String(index).padStart(2, '0')}.md`, runbook(`Restart service ${String(index).padStart(2, '0')}`)])), 'sixty more');
+    const { page } = await launch(profile);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Repository URL').fill(server.url('team'));
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.keyboard.press('Control+Shift+S');
+    const summary = page.locator('.sync-outcome');
+    await expect(summary).toContainText('Synced: 61 runbooks added', { timeout: 20_000 });
+    // The bundled library's runbooks went too: named after the added ones, and counted.
+    const removed = Number(/added, (\d+) removed/.exec(await summary.innerText())?.[1]);
+    expect(removed).toBeGreaterThan(0);
+    await expect(summary.getByRole('link')).toHaveCount(50);
+    await expect(summary).toContainText(`and ${61 + removed - 50} more; each added or updated one is marked changed in the library until you open it.`);
+    await lookAtSummary(page, 'sync-summary-many');
+  });
+
   test('a sync in the middle of a run changes nothing under it, and the run says its runbook changed', async ({ launch, profile }) => {
     const steps = (second: string) => `---\ntitle: Restart the workers\n---\n# Restart the workers\n\n## Steps\n\n### Step 1: Drain the queue\n\`\`\`bash\nworkerctl drain\n\`\`\`\n\n### Step 2: ${second}\n\`\`\`bash\nworkerctl restart --all\n\`\`\`\n\n### Step 3: Watch the queue\n\`\`\`bash\nworkerctl stats\n\`\`\`\n`;
     await repo.commit({ 'ops/restart-workers.md': steps('Restart every worker') }, 'add the workers runbook');
