@@ -3,12 +3,12 @@ import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, 
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-// Reads a repository's objects straight from its pack files (and loose objects), for the built-in
-// transport's sync: checking out 5,000 runbooks with isomorphic-git took 5 s, most of it resolving
-// each file's chain of deltas again from the start (isomorphic-git keeps no resolved base), where
-// reading them here, each base resolved once, takes a fraction of that. The work tree is not written
-// at all. Whatever this reader cannot read (a pack index it does not know, a corrupt object) is an
-// error, and the caller reads that object another way (see library-tree.ts).
+// Reads a repository's objects straight from its pack files (and loose objects), so that a sync
+// reads the library from the commit without a work tree (library-tree.ts): checking out 5,000
+// runbooks took isomorphic-git 5 s, most of it resolving each file's chain of deltas again from
+// the start, and took the git command line seconds on a disk slow to take many small files.
+// Whatever this reader cannot read (a pack index it does not know, a damaged object) is a
+// GitObjectsError, which fails the sync with its reason: nothing is guessed.
 
 export type ObjectType = 'commit' | 'tree' | 'blob' | 'tag';
 
@@ -67,7 +67,7 @@ export class GitObjects {
    */
   size(oid: string): number {
     const at = this.locate(oid);
-    if (!at) return this.read(oid).data.length;
+    if (!at) return this.looseSize(oid);
     const pack = this.packFile(at.pack);
     const header = readHeader(pack, at.offset, at.pack.ends.get(at.offset));
     if (TYPES[header.type]) return header.size;
@@ -76,16 +76,36 @@ export class GitObjects {
   }
 
   private readLoose(oid: string): GitObject {
+    const raw = inflate(readFileSync(this.loosePath(oid)), MAX_OBJECT_BYTES + 64);
+    const { type, size, start } = looseHeader(raw, oid);
+    const data = raw.subarray(start);
+    if (size !== data.length) throw new GitObjectsError(`object ${oid} is not the size its header says`);
+    return { type, data };
+  }
+
+  /** A loose object's size, from the start of its stream alone (the file may be huge). */
+  private looseSize(oid: string): number {
+    const file = this.loosePath(oid);
+    const fd = openSync(file, 'r');
+    try {
+      const start = Buffer.alloc(Math.min(fstatSync(fd).size, 256));
+      readSync(fd, start, 0, start.length, 0);
+      let head: Buffer;
+      try {
+        head = zlib.inflateSync(start, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      } catch (error) {
+        throw new GitObjectsError(`object ${oid} could not be inflated (${error instanceof Error ? error.message : String(error)})`);
+      }
+      return looseHeader(head, oid).size;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private loosePath(oid: string): string {
     const file = path.join(this.gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
     if (!existsSync(file)) throw new GitObjectsError(`object ${oid} is not in the repository`);
-    const raw = inflate(readFileSync(file), MAX_OBJECT_BYTES + 64);
-    const space = raw.indexOf(0x20);
-    const nul = raw.indexOf(0);
-    const type = raw.subarray(0, space).toString('latin1');
-    if (space < 0 || nul < space || !['commit', 'tree', 'blob', 'tag'].includes(type)) throw new GitObjectsError(`object ${oid} has no valid header`);
-    const data = raw.subarray(nul + 1);
-    if (Number(raw.subarray(space + 1, nul).toString('latin1')) !== data.length) throw new GitObjectsError(`object ${oid} is not the size its header says`);
-    return { type: type as ObjectType, data };
+    return file;
   }
 
   /** Resolves the object at `offset` and the chain of bases under it, bottom up, without recursion. */
@@ -164,6 +184,16 @@ function readPiece(fd: number, start: number, end: number): Buffer {
   const read = readSync(fd, buffer, 0, buffer.length, start);
   if (read !== buffer.length) throw new GitObjectsError('a pack file is cut short');
   return buffer;
+}
+
+/** A loose object's header, `<type> <size>\0`, at the start of its inflated stream. */
+function looseHeader(raw: Buffer, oid: string): { type: ObjectType; size: number; start: number } {
+  const space = raw.indexOf(0x20);
+  const nul = raw.indexOf(0);
+  const type = space < 0 ? '' : raw.toString('latin1', 0, space);
+  const size = nul > space ? raw.toString('latin1', space + 1, nul) : '';
+  if (!['commit', 'tree', 'blob', 'tag'].includes(type) || !/^\d{1,15}$/.test(size)) throw new GitObjectsError(`object ${oid} has no valid header`);
+  return { type: type as ObjectType, size: Number(size), start: nul + 1 };
 }
 
 /** A pack index, version 2 (what git and isomorphic-git write): every object's id and offset. */

@@ -142,6 +142,24 @@ describe.skipIf(!gitAvailable())('reading a repository’s objects', () => {
     );
   });
 
+  it('refuses a file too large by its size, loose or packed, and reads the rest', async () => {
+    const huge = `# Huge\n${'0'.repeat(MAX_OBJECT_BYTES + 1024)}`;
+    const dir = repoWith({ 'a.md': runbook('Small'), 'huge.md': huge });
+    const commit = run(dir, 'rev-parse', 'HEAD').toString().trim();
+    const hugeId = run(dir, 'rev-parse', 'HEAD:huge.md').toString().trim();
+    for (const packed of [false, true]) {
+      if (packed) run(dir, 'repack', '-a', '-d', '--quiet');
+      expect(packFiles(dir).length).toBe(packed ? 1 : 0);
+      const objects = new GitObjects(path.join(dir, '.git'));
+      expect(objects.size(hugeId)).toBe(huge.length);
+      expect(() => objects.read(hugeId)).toThrow(GitObjectsError);
+      objects.close();
+      const read = await readLibraryAt({ gitdir: path.join(dir, '.git'), commit, subfolder: '' });
+      expect(read.files.map((file) => file.path)).toEqual(['a.md']);
+      expect(read.problems).toEqual([{ path: 'huge.md', reason: `file is ${huge.length} bytes, over the ${DEFAULT_LIMITS.maxFileBytes}-byte limit`, level: 'error' }]);
+    }
+  });
+
   it('walks a commit as it walks the commit’s checkout: links refused, odd names, hidden and oversized files listed', async () => {
     const dir = repoWith({
       ...FILES,
