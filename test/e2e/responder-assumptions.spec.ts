@@ -43,6 +43,34 @@ test('after resolving an incident, R on another runbook does not add to it: the 
   expect(resolvedOnes).toHaveLength(before);
 });
 
+test('a milestone key acts on the incident on screen, and never moves a time already set', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await page.keyboard.press('Alt+4');
+  await expect(bar(page)).toContainText('resolved');
+  const resolvedAt = await bar(page).locator('.incident-milestone').innerText();
+  const before = (await storedEvents(page)).length;
+  // Pressed again a minute later, by habit: the time the notice already gave stays.
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByRole('alert')).toContainText('Nothing changed: “Checkout API returns 502” is already resolved at');
+  await expect(page.getByRole('alert')).toContainText('use “Correct the time” on its page');
+  expect((await storedEvents(page)).length).toBe(before);
+  await expect(bar(page).locator('.incident-milestone')).toHaveText(resolvedAt);
+
+  // Another incident becomes current; on the first one's page, Alt 2 is that page's "Set now".
+  await declareIncident(page, 'Search is slow');
+  await page.keyboard.press('Control+3');
+  await page.getByRole('link', { name: 'Checkout API returns 502' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Checkout API returns 502');
+  await page.keyboard.press('Alt+2');
+  const events = await storedEvents(page);
+  const idOf = (title: string) => events.find((event) => event.type === 'incident-declared' && event.title === title)?.incidentId;
+  const acknowledged = events.filter((event) => event.type === 'milestone-set' && (event as { milestone?: string }).milestone === 'acknowledged');
+  expect(acknowledged.map((event) => event.incidentId)).toEqual([idOf('Checkout API returns 502')]);
+  await expect(bar(page)).toContainText('Search is slow');
+  await expect(bar(page)).not.toContainText('acknowledged');
+});
+
 test('a resolved incident shows no live escalation chain', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Checkout API returns 502');

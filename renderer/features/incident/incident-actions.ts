@@ -1,6 +1,7 @@
-// What the keys, the sidebar and the palette do to the current incident: one function each, so every way in does the same.
+// What the keys, the sidebar and the palette do to an incident: one function each, so every way in does the same.
 import type { Milestone } from '../../../shared/incident/incident-events';
 import { activeRuns } from '../../../shared/incident/incident-state';
+import { formatUtc } from '../../../shared/incident/time-format';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { useRouteStore } from '../../app/services/route-store';
 import { useIncidentStore } from './incident-store';
@@ -30,11 +31,25 @@ export async function runInIncident(incidentId: string, runbookId: string, proce
   useDialogStore.getState().show({ kind: 'start-run', runbookId, procedure });
 }
 
-/** Sets a milestone of the current incident to now. False when there is no current incident. */
+/**
+ * Sets a milestone to now: of the incident on screen (its page, or one of its runs), else the
+ * current one, as the page's own "Set now" buttons say. A milestone already set is never moved by a
+ * key: its time is corrected on the incident's page, old time in view (a second press had silently
+ * moved a resolved time, and the export then disagreed with the notice already sent). False when
+ * nothing was recorded.
+ */
 export async function setMilestone(milestone: Milestone): Promise<boolean> {
-  const { currentId, record } = useIncidentStore.getState();
-  if (!currentId) return false;
-  return record(currentId, [{ type: 'milestone-set', milestone, time: Date.now() }]);
+  const { currentId, loaded, record } = useIncidentStore.getState();
+  const route = useRouteStore.getState().route;
+  const incidentId = route.name === 'incident' ? (route.id ?? currentId) : route.name === 'run' ? route.incidentId : currentId;
+  if (!incidentId) return false;
+  const incident = loaded[incidentId]?.state;
+  const already = incident?.milestones[milestone];
+  if (incident && already !== undefined) {
+    useIncidentStore.setState({ problem: `Nothing changed: “${incident.title}” is already ${milestone} at ${formatUtc(already)}. To change that time, use “Correct the time” on its page.` });
+    return false;
+  }
+  return record(incidentId, [{ type: 'milestone-set', milestone, time: Date.now() }]);
 }
 
 /**
