@@ -116,7 +116,7 @@ export function App() {
       )}
       <div className="app-body">
         <Sidebar />
-        <main className="app-main" ref={main}>
+        <main className="app-main" ref={main} tabIndex={-1}>
           <ScreenBoundary key={screenKey} what={SCREEN_NAMES[route.name]}>
             {route.name === 'home' && <HomeScreen />}
             {route.name === 'runbook' && <RunbookView id={route.id} section={route.section} />}

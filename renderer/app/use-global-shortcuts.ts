@@ -8,6 +8,7 @@ import { useDialogStore } from './services/dialog-store';
 import { useSearchStore } from '../features/search/search-store';
 import { useSyncStore } from '../features/sync/sync-store';
 import { isTyping } from '../ui/is-typing';
+import { focusPage } from './focus-page';
 import { DECLARE_KEY, digitWith, isPlainKey, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY } from '../ui/keys';
 
 const PLACE_BY_DIGIT = new Map<string, Place>(Object.entries(PLACE_KEYS).map(([place, digit]) => [digit, place as Place]));
@@ -15,7 +16,7 @@ const MILESTONE_BY_DIGIT = new Map<string, Milestone>(MILESTONES.map((milestone)
 
 /**
  * The keys that work on every screen (keys.ts names them): Ctrl/Cmd+K or `/` search, Ctrl/Cmd+Shift+S
- * sync, Ctrl/Cmd+digit a place, Alt+digit a milestone, I declare, L the severity levels, R run the
+ * sync, Ctrl/Cmd+digit a place (focus then in the page), Alt+digit a milestone, I declare, L the severity levels, R run the
  * runbook on screen (the procedure in view, when it has several).
  * Single letters are left alone while typing, and none of these reach the page behind a dialog.
  */
@@ -40,7 +41,11 @@ export function useGlobalShortcuts(enabled: boolean) {
       if (useSearchStore.getState().open) return;
       const place = PLACE_BY_DIGIT.get(digitWith(event, 'command') ?? '');
       const milestone = MILESTONE_BY_DIGIT.get(digitWith(event, 'option') ?? '');
-      if (place) goTo(place);
+      if (place) {
+        // Rendered within this key press, so the page is there to take focus.
+        flushSync(() => goTo(place));
+        focusPage();
+      }
       else if (milestone) void setMilestone(milestone);
       else if (isTyping(event.target) || event.defaultPrevented) return;
       // Rendered within this key press, so what is typed next lands in the dialog.

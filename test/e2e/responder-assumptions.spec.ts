@@ -71,6 +71,21 @@ test('a milestone key acts on the incident on screen, and never moves a time alr
   await expect(bar(page)).not.toContainText('acknowledged');
 });
 
+test('after Ctrl and a digit, Tab goes on in the page, not from the sidebar button tabbed to before', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  const declare = page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /Declare an incident/ });
+  const inPage = () => page.evaluate(`!!document.activeElement?.closest('main')`);
+  for (const already of [false, true]) {
+    await declare.focus();
+    await page.keyboard.press('Control+4');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+    // Pressed again on the page it is on, the key still brings focus to it.
+    if (already) await expect.poll(inPage).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await inPage(), already ? 'Ctrl 4 on Settings' : 'Ctrl 4 from the library').toBe(true);
+  }
+});
+
 test('a resolved incident shows no live escalation chain', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Checkout API returns 502');
