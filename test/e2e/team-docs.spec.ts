@@ -190,4 +190,31 @@ test.describe('team documents synced from Git', () => {
     // A block that only runs commands has no such label.
     await expect(page.locator('.code-block').filter({ hasText: 'DROP DATABASE ledger' }).getByText(/interactive:/)).toHaveCount(0);
   });
+
+  test('C copies a step’s command written as inline code, and says so when a step has none', async ({ launch, profile }) => {
+    const { page, readClipboard } = await launch(profile);
+    await syncFromSettings(page, repository.url());
+    await expect(page.getByText(/Synced: 5 runbooks added/)).toBeVisible({ timeout: 30_000 });
+    await declareIncident(page, 'Course pages return 502');
+    await openPage(page, 'coursework/operational-runbooks', 'course-pages-down');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Coursework Platform Operational Runbooks');
+    await pressRun(page, 'Course Pages Down');
+    await runChosen(page, 'Coursework Platform Operational Runbooks › Course Pages Down', [
+      'Confirm the alert against the status dashboard',
+      'Read the API logs',
+      'Check the database answers',
+      'Check the cache answers',
+      'Restart the API',
+      'If the errors continue, roll back to the previous image',
+      'Post an update on the status page',
+    ]);
+    await page.keyboard.press('c');
+    await expect(page.getByText('Nothing copied: this step has no command.')).toBeVisible();
+    await page.keyboard.press('d');
+    await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 7/ })).toBeVisible();
+    await page.keyboard.press('c');
+    await expect(page.getByText('Copied: docker logs coursework-api --tail 200')).toBeVisible();
+    await expect.poll(readClipboard).toBe('docker logs coursework-api --tail 200');
+    await lookAt(page, 'team-docs-inline-command-copied');
+  });
 });

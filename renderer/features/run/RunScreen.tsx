@@ -7,10 +7,9 @@ import { formatElapsed, formatUtc } from '../../../shared/incident/time-format';
 import { writerName } from '../../../shared/incident/writers';
 import { stepHistoriesOf } from '../../../shared/incident/event-description';
 import { orderRecord } from '../../../shared/incident/record-order';
-import { codeBlocks } from '../../../shared/library/markdown/markdown-blocks';
 import { commandText, fillCommand, missingParams, recordedCommand } from '../../../shared/library/run-params';
 import { namedValues, ownValue } from '../../../shared/library/placeholders';
-import { stepMarkdown } from '../../../shared/library/markdown/runbook-steps';
+import { stepCommands, stepMarkdown } from '../../../shared/library/markdown/runbook-steps';
 import { interactiveShell, interactiveShellWords } from '../../../shared/library/document/interactive-shell';
 import { hashOf } from '../../app/services/routes';
 import { useIncidentStore, useNow } from '../incident';
@@ -110,7 +109,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   };
   const rollbackFilling: CommandFilling = { ...filling, onCopied: (recorded) => (finished ? Promise.resolve(true) : record([{ type: 'command-copied', runId: run.id, command: recorded }])) };
   const markdown = stepMarkdown(run.runbook, stepInfo);
-  const commands = codeBlocks(markdown);
+  const commands = stepCommands(run.runbook, stepInfo);
 
   const act = async (bodies: EventBody[] | ((state: IncidentState) => EventBody[]), then: Panel = 'none') => {
     const from = openPanel.current;
@@ -176,7 +175,10 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const copyFirstCommand = async () => {
     const [command] = commands;
     const copiedOn = viewed;
-    if (!command) return;
+    if (!command) {
+      setNotice({ step: copiedOn, text: 'Nothing copied: this step has no command.' });
+      return;
+    }
     const pieces = fillCommand(command, run.runbook.params, values);
     const missing = missingParams(pieces);
     if (missing.length) {

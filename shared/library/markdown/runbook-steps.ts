@@ -1,4 +1,4 @@
-import { codeBlocks, topLevelListItems } from './markdown-blocks';
+import { codeBlocks, inlineCommands, topLevelListItems } from './markdown-blocks';
 import type { Runbook, RunbookStep } from '../../model';
 
 /** A step's Markdown, read from the runbook's body by its line range (a list item without its marker). */
@@ -9,9 +9,15 @@ export function stepMarkdown(runbook: Pick<Runbook, 'body'>, step: RunbookStep):
   return step.listItem ? (topLevelListItems(text)[0]?.markdown ?? text.trim()) : text.trim();
 }
 
-/** The commands of a step: its fenced code blocks, in order. */
+/**
+ * The commands of a step: its fenced code blocks, in order; without any, the commands written as
+ * inline code in its line (`2. Read the API logs: \`docker logs api --tail 200\``, as teams write
+ * numbered steps), so C copies what the step says to run.
+ */
 export function stepCommands(runbook: Pick<Runbook, 'body'>, step: RunbookStep): string[] {
-  return codeBlocks(stepMarkdown(runbook, step));
+  const markdown = stepMarkdown(runbook, step);
+  const blocks = codeBlocks(markdown);
+  return blocks.length ? blocks : inlineCommands(markdown);
 }
 
 const isComment = (line: string) => {

@@ -75,6 +75,16 @@ describe('procedures of the team documents', () => {
     expect(down.parents).toEqual(['3. Incident Response Runbooks', '3.1 Critical Incidents (P1)']);
     expect(down.steps).toHaveLength(7);
     expect(down.steps[4].title).toBe('Restart the API');
+    // Its commands are inline code in the numbered lines: each step's own is what it copies.
+    expect(down.steps.map((step) => stepCommands(runbook, step))).toEqual([
+      [],
+      ['docker logs coursework-api --tail 200'],
+      ['docker compose exec db pg_isready -U coursework'],
+      ['docker compose exec cache redis-cli ping'],
+      ['docker compose restart api'],
+      [],
+      [],
+    ]);
     const updates = named(runbook, 'Application Updates');
     expect(titles(updates)).toEqual(['Before the update', 'Update', 'After the update']);
     expect(stepCommands(runbook, updates.steps[1])[0]).toContain('docker build -t coursework-api:<version> .');
