@@ -166,7 +166,8 @@ test.describe('team documents synced from Git', () => {
     await expect(outline.getByRole('link', { name: 'Nightly Backup Check' })).toBeVisible();
     await lookAt(page, 'team-docs-outline-of-procedures');
     await pressRun(page, 'Grading Queue Stuck');
-    await runChosen(page, 'Coursework Platform Operational Runbooks › Grading Queue Stuck', ['Check the queue length', 'Look for a crashing worker', 'Restart the workers', 'If one submission crashes every worker, move it aside']);
+    // Its last step's inline command holds a placeholder: the run asks for it, as for a command block's.
+    await runChosen(page, 'Coursework Platform Operational Runbooks › Grading Queue Stuck', ['Check the queue length', 'Look for a crashing worker', 'Restart the workers', 'If one submission crashes every worker, move it aside'], { 'Submission id': 'sub-4821' });
 
     await openPage(page, 'mobile/step-6.2-release-runbooks', 'task-622-the-three-release-runbooks');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Implementation Step 6.2: Release Runbooks for the Mobile App');
