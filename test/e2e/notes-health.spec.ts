@@ -113,7 +113,7 @@ test('the offline copy opens in a fresh browser with every request blocked, find
     offline.on('pageerror', (error) => problems.push(error.message));
     await offline.goto(`file://${file}`);
     await expect(offline.locator('html')).toHaveAttribute('data-ready', 'true');
-    await expect(offline.locator('header.banner')).toContainText(/exported \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC · bundled library, version \w+ · roster from the library of/);
+    await expect(offline.locator('header.banner')).toContainText(/exported \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC · bundled library, version \w+ · roster bundled with the app \(built /);
     const search = offline.getByLabel('Search the offline copy');
     const results = offline.getByRole('list', { name: 'Results' });
     const runbookTitles = results.locator('a[href^="#/runbook/"] .title');

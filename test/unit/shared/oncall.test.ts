@@ -83,11 +83,17 @@ describe('the escalation chain', () => {
 });
 
 describe('the roster’s age', () => {
-  it('says how old it is, amber after 14 days and red after 30', () => {
-    expect(rosterAge(source, Date.UTC(2026, 10, 12))).toEqual({ days: 11, level: 'fresh', text: 'from the library of 1 Nov 2026, 11 days old' });
-    expect(rosterAge(source, Date.UTC(2026, 10, 20)).level).toBe('amber');
+  it('says how old a synced roster is, amber after 14 days and red after 30', () => {
+    const synced = { kind: 'git', commit: 'a'.repeat(40), committedAt: '2026-11-01T10:00:00Z', syncedAt: '2026-11-29T00:00:00Z' } as const;
+    expect(rosterAge(synced, Date.UTC(2026, 10, 12))).toEqual({ days: 10, level: 'fresh', text: 'from the library of 1 Nov 2026, 10 days old' });
+    expect(rosterAge(synced, Date.UTC(2026, 10, 20)).level).toBe('amber');
+    expect(rosterAge(synced, Date.UTC(2026, 11, 5)).level).toBe('red');
+    expect(rosterAge({ ...synced, committedAt: '2026-11-28T10:00:00Z' }, Date.UTC(2026, 10, 28, 12)).text).toBe('from the library of 28 Nov 2026, today');
+  });
+
+  it('never calls a roster bundled with the app fresh, even on the day it was built', () => {
+    expect(rosterAge(source, Date.UTC(2026, 10, 1, 12))).toEqual({ days: 0, level: 'amber', text: 'bundled with the app (built 1 Nov 2026), not synced from the team’s repository' });
     expect(rosterAge(source, Date.UTC(2026, 11, 5)).level).toBe('red');
-    expect(rosterAge({ kind: 'git', commit: 'a'.repeat(40), committedAt: '2026-11-28T10:00:00Z', syncedAt: '2026-11-29T00:00:00Z' }, Date.UTC(2026, 10, 28, 12)).text).toBe('from the library of 28 Nov 2026, today');
   });
 });
 
