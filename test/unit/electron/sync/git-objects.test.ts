@@ -85,7 +85,8 @@ function expectAllRead(dir: string): void {
 
 const packFiles = (dir: string) => readdirSync(path.join(dir, '.git', 'objects', 'pack')).filter((name) => name.endsWith('.pack'));
 
-describe.skipIf(!gitAvailable())('reading a repository’s objects', () => {
+if (!gitAvailable()) it.skip('reading real repositories’ objects needs git installed (it makes and packs them); it is not installed on this machine', () => undefined);
+else describe('reading a repository’s objects', () => {
   it('reads loose objects as git stores them', () => {
     const dir = repoWith(FILES);
     expect(packFiles(dir)).toEqual([]);
