@@ -6,8 +6,6 @@ import { walkLibrary, type EntryInfo, type LibraryTree, type LoadedFiles, type W
 import { GitObjects, GitObjectsError } from './sync/git-objects';
 import { commitTree, type CommitLocation } from './sync/library-tree';
 
-export type { LoadedFiles } from './library-walk';
-
 export interface ReadOptions extends WalkOptions {
   /**
    * Follow symbolic links that stay inside the folder (a local library may use them). A synced

@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 // Whatever this reader cannot read (a pack index it does not know, a damaged object) is a
 // GitObjectsError, which fails the sync with its reason: nothing is guessed.
 
-export type ObjectType = 'commit' | 'tree' | 'blob' | 'tag';
+type ObjectType = 'commit' | 'tree' | 'blob' | 'tag';
 
 export interface GitObject {
   type: ObjectType;
@@ -311,7 +311,7 @@ function deltaSizes(delta: Buffer): { base: number; result: number; start: numbe
 }
 
 /** Git's delta format: the base's size, the result's size, then copies from the base and inserted bytes. */
-export function applyDelta(base: Buffer, delta: Buffer): Buffer {
+function applyDelta(base: Buffer, delta: Buffer): Buffer {
   const { base: baseSize, result: size, start } = deltaSizes(delta);
   if (baseSize !== base.length) throw new GitObjectsError('delta does not fit its base');
   if (size > MAX_OBJECT_BYTES) throw new GitObjectsError(`delta result is ${size} bytes, over the ${MAX_OBJECT_BYTES}-byte limit`);

@@ -31,6 +31,13 @@ export async function runInIncident(incidentId: string, runbookId: string, proce
   useDialogStore.getState().show({ kind: 'start-run', runbookId, procedure });
 }
 
+/** The incident on screen (its page, or one of its runs), else the current one: what a milestone key acts on. */
+export function incidentInView(): string | undefined {
+  const { currentId } = useIncidentStore.getState();
+  const route = useRouteStore.getState().route;
+  return route.name === 'incident' ? (route.id ?? currentId) : route.name === 'run' ? route.incidentId : currentId;
+}
+
 /**
  * Sets a milestone to now: of the incident on screen (its page, or one of its runs), else the
  * current one, as the page's own "Set now" buttons say. A milestone already set is never moved by a
@@ -39,9 +46,8 @@ export async function runInIncident(incidentId: string, runbookId: string, proce
  * nothing was recorded.
  */
 export async function setMilestone(milestone: Milestone): Promise<boolean> {
-  const { currentId, loaded, record } = useIncidentStore.getState();
-  const route = useRouteStore.getState().route;
-  const incidentId = route.name === 'incident' ? (route.id ?? currentId) : route.name === 'run' ? route.incidentId : currentId;
+  const { loaded, record } = useIncidentStore.getState();
+  const incidentId = incidentInView();
   if (!incidentId) return false;
   const incident = loaded[incidentId]?.state;
   const already = incident?.milestones[milestone];

@@ -3,7 +3,7 @@ import { escalationChain, nextToCall } from '../../../shared/oncall/escalation-c
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';
 import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, showSeverity, writeNote, type Place } from '../../app/services/app-actions';
 import { activeRuns, chainRun } from '../../../shared/incident/incident-state';
-import { setMilestone, useIncidentStore } from '../incident';
+import { incidentInView, setMilestone, useIncidentStore } from '../incident';
 import { runFromPage, useLibraryStore, useRunbookStore } from '../library';
 import { procedures } from '../../../shared/library/document/procedures';
 import { useOnCallStore } from '../oncall';
@@ -53,7 +53,8 @@ export function availableActions(): PaletteAction[] {
   for (const run of current ? activeRuns(current) : []) {
     actions.push({ id: `go-run-${run.id}`, title: `Back to the run: “${run.runbook.title}”, step ${run.current + 1} of ${run.steps.length}`, run: () => goToRoute({ name: 'run', incidentId: current!.id, runId: run.id }) });
   }
-  if (incident.currentId) {
+  // Offered where the keys act: the incident on screen, else the current one.
+  if (incidentInView()) {
     for (const milestone of MILESTONES) {
       actions.push({ id: `milestone-${milestone}`, title: `Set milestone: ${milestone}, now`, keys: withOption(MILESTONE_KEYS[milestone]), run: () => void setMilestone(milestone) });
     }
