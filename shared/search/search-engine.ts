@@ -7,6 +7,8 @@ import { buildIndex, NAME_FIELDS, TEXT_FIELDS, type BuiltIndex } from './search-
 import type { FullTextDocument, RunbookSummary } from './search-documents';
 import { Spelling } from './spelling';
 import { processTerm, tokenize } from './terms';
+import { FullTextScorer, termsOf } from './full-text-scores';
+import { BestCandidates } from './best-candidates';
 
 // MiniSearch (BM25 over boosted fields) ranks, a small spelling index corrects, fuse.js re-scores,
 // each where it is strong and cheap.
@@ -123,16 +125,18 @@ interface Candidate {
 
 export class SearchEngine {
   private readonly byId: Map<string, RunbookSummary>;
+  private readonly scorer: FullTextScorer;
 
   private constructor(
     readonly version: string,
-    private readonly fullText: MiniSearch<FullTextDocument>,
+    fullText: MiniSearch<FullTextDocument>,
     private readonly spelling: Spelling,
     readonly summaries: RunbookSummary[],
     /** The index as built, until it is serialized: as large as the index itself. */
     private built?: BuiltIndex,
   ) {
     this.byId = new Map(summaries.map((summary) => [summary.id, summary]));
+    this.scorer = new FullTextScorer(fullText);
   }
 
   /** Synchronous: it runs in the search worker (or a plain script), where blocking for a moment freezes no window. */
@@ -179,39 +183,70 @@ export class SearchEngine {
     if (corrected.length) queries.push({ combineWith: 'OR', queries: corrected, boostTerm: () => CORRECTED_WEIGHT });
     const expanded: Query = { combineWith: 'OR', queries };
 
-    const candidates = new Map<string, Candidate>();
-    const named = this.fullText.search(expanded, { fields: NAME_FIELDS, ...(filtered ? { boostDocument: (id) => (accept(id as string) ? 1 : 0) } : {}) });
-    for (const result of named.slice(0, NAMED_CANDIDATES)) {
-      candidates.set(String(result.id), { summary: this.byId.get(String(result.id)) as RunbookSummary, score: result.score, terms: new Set(result.terms), queryTerms: new Set(result.queryTerms), named: true });
+    // Scored over the index's own arrays (full-text-scores.ts): the same scores and order as
+    // MiniSearch's search, without a result object for each of the thousands of documents matched.
+    const only = filtered ? { boostDocument: (id: string | number) => (accept(id) ? 1 : 0) } : {};
+    const candidates = new Map<number, Candidate>();
+    const named = this.scorer.ranked(this.scorer.score(expanded, { fields: NAME_FIELDS, ...only }), NAMED_CANDIDATES);
+    for (const result of named) {
+      candidates.set(result.shortId, { summary: this.byId.get(String(result.id)) as RunbookSummary, score: result.score, terms: new Set(result.terms), queryTerms: new Set(result.queryTerms), named: true });
     }
     // The names hold every word typed (or its correction): those runbooks are the answer, and the
     // text, which would only re-rank them, is not searched (its long lists of documents were most of
     // a query's time). Otherwise every runbook's text is searched.
     const covered = named.length > 0 && words.every((word) => named[0].queryTerms.includes(word) || (corrections.get(word) ?? []).some((term) => named[0].terms.includes(term)));
-    const textResults = covered ? [] : this.fullText.search(expanded, { fields: TEXT_FIELDS, ...(filtered ? { boostDocument: (id) => (accept(id as string) ? 1 : 0) } : {}) });
-    for (const result of textResults) {
-      const id = String(result.id);
-      const found = candidates.get(id);
-      if (found) {
-        found.score += result.score;
-        for (const term of result.terms) found.terms.add(term);
-        for (const term of result.queryTerms) found.queryTerms.add(term);
-      } else {
-        candidates.set(id, { summary: this.byId.get(id) as RunbookSummary, score: result.score, terms: new Set(result.terms), queryTerms: new Set(result.queryTerms), named: false });
-      }
-    }
     // A runbook answering more of the words typed ranks above one answering a single word many times
     // (`stockroom cache full`: the stockroom runbook's cache section, not every page about full disks).
     const answers = words.flatMap((word, index) => (STOP_WORDS.has(word) ? [] : [[word, ...(corrections.get(word) ?? []), ...equivalentsOf(word), words[index - 1] + word, word + words[index + 1]]]));
-    for (const found of candidates.values()) {
-      const answered = answers.filter((forms) => forms.some((form) => found.queryTerms.has(form))).length;
-      if (answers.length) found.score *= Math.max(answered, 1) / answers.length;
-    }
+    const answering = (matched: (form: string) => boolean, score: number) => (answers.length ? score * (Math.max(answers.filter((forms) => forms.some(matched)).length, 1) / answers.length) : score);
 
-    const short = [...candidates.values()].sort((a, b) => b.score - a.score).slice(0, CANDIDATES);
+    // The best candidates, as a stable sort of all of them would list them: named ones in their
+    // order, then the others in the order the text ranks them.
+    const best = new BestCandidates(CANDIDATES);
+    if (!covered) {
+      const text = this.scorer.score(expanded, { fields: TEXT_FIELDS, ...only });
+      const bitsOf = new Map(text.terms.map((term, bit) => [term, bit]));
+      const answerBits = answers.map((forms) => forms.flatMap((form) => (bitsOf.has(form) ? [bitsOf.get(form) as number] : [])));
+      for (let position = 0; position < text.count; position++) {
+        const doc = text.order[position];
+        const found = candidates.get(doc);
+        if (found) {
+          found.score += text.score[doc];
+          for (const term of termsOf(text, doc)) {
+            found.terms.add(term);
+            found.queryTerms.add(term);
+          }
+          continue;
+        }
+        // As `answering` counts, on the document's bits: this runs for thousands of documents.
+        let answered = 0;
+        for (const bits of answerBits) {
+          for (const bit of bits) {
+            if (text.matched[doc * text.words + (bit >>> 5)] & (1 << (bit & 31))) {
+              answered++;
+              break;
+            }
+          }
+        }
+        const score = answers.length ? text.score[doc] * (Math.max(answered, 1) / answers.length) : text.score[doc];
+        best.offer({ doc, score, rank: [1, -text.score[doc], position] });
+      }
+      // Only the few that made the list need their terms and summaries.
+      for (const entry of best.entries) {
+        if (entry.candidate) continue;
+        const terms = termsOf(text, entry.doc);
+        entry.candidate = { summary: this.byId.get(String(this.scorer.idOf(entry.doc))) as RunbookSummary, score: entry.score, terms: new Set(terms), queryTerms: new Set(terms), named: false };
+      }
+    }
+    let rank = 0;
+    for (const [doc, found] of candidates) {
+      found.score = answering((form) => found.queryTerms.has(form), found.score);
+      best.offer({ doc, score: found.score, rank: [0, rank++, 0], candidate: found });
+    }
+    const short = best.entries.map((entry) => entry.candidate as Candidate);
     if (!short.length) return [];
-    const best = short[0].score;
-    const hits: SearchHit[] = short.map((found) => ({ summary: found.summary, score: found.score / best, terms: [...found.terms], weak: false, needsSnippet: !found.named }));
+    const highest = short[0].score;
+    const hits: SearchHit[] = short.map((found) => ({ summary: found.summary, score: found.score / highest, terms: [...found.terms], weak: false, needsSnippet: !found.named }));
     // Headline matches rank first: a close fuse.js match on a title, alias or tag adds up to 1.5.
     const byId = new Map(hits.map((hit) => [hit.summary.id, hit]));
     for (const match of new Fuse(short.slice(0, FUSE_CANDIDATES).map((found) => found.summary), FUSE_OPTIONS).search(typed)) (byId.get(match.item.id) as SearchHit).score += 1.5 * (1 - (match.score ?? 1));
