@@ -29,7 +29,11 @@ export class FullTextCounter<F extends string> {
 
   constructor(private readonly layout: FullTextLayout<F>) {}
 
-  add(document: Countable<F>): void {
+  /**
+   * `onTerms` is given each field's terms (processed, in the order they first occur): what a
+   * second reader of the same texts would get by tokenizing them again (the spelling index).
+   */
+  add(document: Countable<F>, onTerms?: (fieldId: number, terms: Iterable<string>) => void): void {
     // As MiniSearch refuses one: two documents under one id would be one result counted twice.
     if (this.seen.has(document.id)) throw new Error(`duplicate ID ${document.id}`);
     this.seen.add(document.id);
@@ -53,6 +57,7 @@ export class FullTextCounter<F extends string> {
         if (!byField) this.terms.set(term, (byField = {}));
         (byField[fieldId] ??= {})[shortId] = times;
       }
+      onTerms?.(fieldId, counted.keys());
       tokens.clear();
       counted.clear();
     });

@@ -2,7 +2,7 @@ import type { AsPlainObject } from 'minisearch';
 import type { Runbook } from '../model';
 import { FullTextCounter } from './full-text-index';
 import { fullTextOf, summaryOf, type FullTextDocument, type RunbookSummary } from './search-documents';
-import { Spelling } from './spelling';
+import { SpellingWords } from './spelling';
 import { processTerm, tokenize } from './terms';
 
 export type FullTextField = Exclude<keyof FullTextDocument, 'id'>;
@@ -10,6 +10,8 @@ export type FullTextField = Exclude<keyof FullTextDocument, 'id'>;
 export const NAME_FIELDS: FullTextField[] = ['title', 'aliases', 'tags', 'names'];
 /** Its text, searched when the names do not answer every word. */
 export const TEXT_FIELDS: FullTextField[] = ['headings', 'stepTitles', 'commands', 'body'];
+/** The spelling index takes its words from the first fields: the names and the headings. */
+const SPELLING_FIELDS = NAME_FIELDS.length + 1;
 
 /** A library's search index as built, before it is loaded to search or serialized to store. */
 export interface BuiltIndex {
@@ -26,19 +28,20 @@ export interface BuiltIndex {
  */
 export class SearchIndexBuilder {
   private readonly fullText = new FullTextCounter({ fields: [...NAME_FIELDS, ...TEXT_FIELDS], tokenize, processTerm });
-  /** The texts the spelling index takes its words from: the names and headings of every runbook. */
-  private readonly named: string[] = [];
+  /** The words of the spelling index: those of the names and headings of every runbook. */
+  private readonly spelling = new SpellingWords();
   private readonly summaries: RunbookSummary[] = [];
 
   add(runbook: Runbook): void {
     const document = fullTextOf(runbook);
-    this.fullText.add(document);
-    this.named.push(document.title, document.aliases, document.tags, document.names, document.headings);
+    this.fullText.add(document, (fieldId, terms) => {
+      if (fieldId < SPELLING_FIELDS) this.spelling.addTerms(terms);
+    });
     this.summaries.push(summaryOf(runbook));
   }
 
   finish(): BuiltIndex {
-    return { fullText: this.fullText.result(), spelling: Spelling.build(this.named), summaries: this.summaries };
+    return { fullText: this.fullText.result(), spelling: this.spelling.index(), summaries: this.summaries };
   }
 }
 

@@ -34,20 +34,41 @@ const PER_WORD = 3;
 /** A prefix is looked up only for the word being typed, when it has this many letters. */
 const MIN_PREFIX = 3;
 
+/**
+ * The words a spelling index holds, gathered text by text: from the texts themselves, or from the
+ * terms the full-text index already made of them (SearchIndexBuilder), which are the same words in
+ * the same order without tokenizing every name and heading a second time.
+ */
+export class SpellingWords {
+  private readonly vocabulary = new Set<string>();
+
+  addText(text: string): void {
+    for (const token of tokenize(text)) {
+      const processed = processTerm(token);
+      this.addTerms(Array.isArray(processed) ? processed : [processed]);
+    }
+  }
+
+  /** Terms already tokenized and processed, in the order they occur. */
+  addTerms(terms: Iterable<string>): void {
+    for (const word of terms) if (word.length > 1 && !STOP_WORDS.has(word)) this.vocabulary.add(word);
+  }
+
+  /** The spelling index's text (Spelling.load reads it). */
+  index(): string {
+    const entries = [...this.vocabulary].map((word, id) => ({ id, word }));
+    return JSON.stringify(countFullText(entries, LAYOUT));
+  }
+}
+
 export class Spelling {
   private constructor(private readonly words: MiniSearch<WordEntry>) {}
 
   /** The index of the words of `texts` (stop words aside: `swich` is never corrected to `with`). */
   static build(texts: Iterable<string>): string {
-    const vocabulary = new Set<string>();
-    for (const text of texts) {
-      for (const token of tokenize(text)) {
-        const processed = processTerm(token);
-        for (const word of Array.isArray(processed) ? processed : [processed]) if (word.length > 1 && !STOP_WORDS.has(word)) vocabulary.add(word);
-      }
-    }
-    const entries = [...vocabulary].map((word, id) => ({ id, word }));
-    return JSON.stringify(countFullText(entries, LAYOUT));
+    const words = new SpellingWords();
+    for (const text of texts) words.addText(text);
+    return words.index();
   }
 
   static load(json: string): Spelling {

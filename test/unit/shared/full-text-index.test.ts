@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { countFullText } from '../../../shared/search/full-text-index';
+import { countFullText, FullTextCounter } from '../../../shared/search/full-text-index';
+import { SpellingWords } from '../../../shared/search/spelling';
 import { processTerm, tokenize } from '../../../shared/search/terms';
 
 const FIELDS = ['title', 'headings', 'body'] as const;
@@ -29,6 +30,23 @@ describe('countFullText', () => {
         expect(JSON.stringify(counted(docs))).toEqual(JSON.stringify(byMiniSearch(docs)));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('hands each field’s terms in the order the spelling index would read them from the text', () => {
+    fc.assert(
+      fc.property(documents, (docs) => {
+        const fromTerms = new SpellingWords();
+        const fromTexts = new SpellingWords();
+        const counter = new FullTextCounter({ fields: FIELDS, tokenize, processTerm });
+        for (const doc of docs) {
+          counter.add(doc, (fieldId, terms) => fieldId < 2 && fromTerms.addTerms(terms));
+          fromTexts.addText(doc.title);
+          fromTexts.addText(doc.headings);
+        }
+        expect(fromTerms.index()).toEqual(fromTexts.index());
+      }),
+      { numRuns: 300 },
     );
   });
 
