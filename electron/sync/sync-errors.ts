@@ -19,7 +19,7 @@ const MESSAGES: Record<SyncErrorKind, string> = {
   'branch-not-found': 'That branch does not exist on the server. Check the branch name in Settings, or leave it empty for the default branch.',
   'not-a-repository': 'That URL is not a Git repository the server will serve. Check the repository URL in Settings.',
   'content-refused': 'The repository was fetched but its content was refused; the library on this machine is unchanged.',
-  settings: 'Sync is not set up: add a repository URL in Settings.',
+  settings: 'Sync is not set up: enter the repository URL in Settings and save it.',
   disk: 'The library could not be written to disk (full, or not writable). The library on this machine is unchanged.',
   failed: 'Sync failed. The library on this machine is unchanged.',
 };

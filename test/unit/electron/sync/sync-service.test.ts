@@ -256,6 +256,12 @@ if (!gitAvailable()) {
       expect(await newService().run()).toMatchObject({ ok: false, error: { kind: 'not-a-repository' } });
     });
 
+    it('with no repository URL saved, says to enter it in Settings and save it (one typed and not saved is not used)', async () => {
+      await configure({ url: '', transport: transportName() });
+      expect(await newService().run()).toMatchObject({ ok: false, error: { kind: 'settings', message: 'Sync is not set up: enter the repository URL in Settings and save it.' } });
+      expect(await readdir(dataDir)).not.toContain('library-repo');
+    });
+
     describe('behind HTTP basic auth', () => {
       const token = 'glpat-s3cr3t-t0ken-value';
 
