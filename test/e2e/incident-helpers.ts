@@ -60,6 +60,41 @@ export async function storedEvents(page: Page): Promise<{ incidentId: string; ty
   );
 }
 
+/**
+ * Keeps the incident record's table busy for `ms` from now, as a slow disk would: the app's next
+ * write waits behind this transaction, which stays alive by asking the database again until the
+ * time is up. Resolves once the table is held; the function it gives waits for the release.
+ */
+export async function holdIncidentWrites(page: Page, ms: number): Promise<() => Promise<void>> {
+  await page.evaluate(
+    (ms) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('failsafe');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const until = performance.now() + ms;
+          const transaction = request.result.transaction('incidentEvents', 'readwrite');
+          const store = transaction.objectStore('incidentEvents');
+          const again = () => {
+            if (performance.now() < until) store.count().onsuccess = again;
+          };
+          (window as unknown as { __released?: Promise<void> }).__released = new Promise((released) => {
+            transaction.oncomplete = () => {
+              request.result.close();
+              released();
+            };
+          });
+          store.count().onsuccess = () => {
+            resolve();
+            again();
+          };
+        };
+      }),
+    ms,
+  );
+  return () => page.evaluate(() => (window as unknown as { __released?: Promise<void> }).__released);
+}
+
 /** The export with what differs from run to run (clock readings, durations, the library's content version) put in brackets. */
 export function withoutClockReadings(markdown: string): string {
   return markdown

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gitAvailable } from '../support/git-fixtures';
 import { expect, test } from './fixtures';
-import { declareIncident, stepItems } from './incident-helpers';
+import { declareIncident, holdIncidentWrites, stepItems } from './incident-helpers';
 import { lookAt } from './look-at';
 import { serveRepositoryEachTest, syncFromSettings } from './sync-helpers';
 
@@ -211,9 +211,13 @@ test.describe('team documents synced from Git', () => {
     ]);
     await page.keyboard.press('c');
     await expect(page.getByText('Nothing copied: this step has no command.')).toBeVisible();
+    // D then C at once, as a tired responder types them, with the record's write held up for a
+    // moment (as a busy disk would): C copies the step D moved to, not the one it settled.
+    const heldUp = await holdIncidentWrites(page, 600);
     await page.keyboard.press('d');
-    await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 7/ })).toBeVisible();
     await page.keyboard.press('c');
+    await heldUp();
+    await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 7/ })).toBeVisible();
     await expect(page.getByText('Copied: docker logs coursework-api --tail 200')).toBeVisible();
     await expect.poll(readClipboard).toBe('docker logs coursework-api --tail 200');
     await lookAt(page, 'team-docs-inline-command-copied');

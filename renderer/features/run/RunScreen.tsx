@@ -67,6 +67,8 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const [notice, setNotice] = useState<{ step: number; text: string }>();
   const changed = useRunbookChanged(run);
   const field = useRef<HTMLInputElement>(null);
+  /** The last write of this screen still under way: a C pressed right after D waits for it. */
+  const inFlight = useRef<Promise<boolean>>(undefined);
   // The view follows the run's cursor whenever this machine moves it (a step settled, the next one
   // started); when someone else's machine moves it, the step being read stays on screen.
   const ownWriter = useIncidentStore((state) => state.writer.id);
@@ -104,16 +106,23 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     onCopied: (recorded) => {
       // A copy by a command's own button says "Copied" there: an earlier "Copied: …" line would name the wrong command.
       setNotice(undefined);
-      return finished ? Promise.resolve(true) : record([{ type: 'command-copied', runId: run.id, step: viewed, command: recorded }]);
+      return recordCopy(viewed, recorded);
     },
   };
+  /** A command copied on a step, in the record (a finished run's record is closed). */
+  function recordCopy(onStep: number, recorded: string): Promise<boolean> {
+    return finished ? Promise.resolve(true) : record([{ type: 'command-copied', runId: run.id, step: onStep, command: recorded }]);
+  }
   const rollbackFilling: CommandFilling = { ...filling, onCopied: (recorded) => (finished ? Promise.resolve(true) : record([{ type: 'command-copied', runId: run.id, command: recorded }])) };
   const markdown = stepMarkdown(run.runbook, stepInfo);
   const commands = stepCommands(run.runbook, stepInfo);
 
   const act = async (bodies: EventBody[] | ((state: IncidentState) => EventBody[]), then: Panel = 'none') => {
     const from = openPanel.current;
-    const ok = await record(bodies);
+    const writing = record(bodies);
+    inFlight.current = writing;
+    const ok = await writing;
+    if (inFlight.current === writing) inFlight.current = undefined;
     if (ok && openPanel.current === from) {
       showPanel(then);
       setText('');
@@ -172,19 +181,22 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     return Promise.resolve(true);
   };
   const writeLesson = () => writeNote({ kind: 'lesson-learned', runbooks: [run.runbook.id], step: viewed + 1, title: `${stepInfo.title}: ` });
-  const copyFirstCommand = async () => {
-    const [command] = commands;
-    const copiedOn = viewed;
+  /** This run as the record holds it now (a write may have landed since this render). */
+  const runAsRecorded = () => useIncidentStore.getState().loaded[incident.id]?.state.runs.find((candidate) => candidate.id === run.id);
+  /** Copies the first command of the step looked at, or (`atCursor`: a write just moved the run on) of the run's step in progress. */
+  const copyFirstCommand = async (current: RunState, atCursor: boolean) => {
+    const copiedOn = atCursor ? current.current : viewed;
+    const [command] = stepCommands(current.runbook, current.runbook.steps[copiedOn]);
     if (!command) {
       setNotice({ step: copiedOn, text: 'Nothing copied: this step has no command.' });
       return;
     }
-    const pieces = fillCommand(command, run.runbook.params, values);
+    const pieces = fillCommand(command, current.runbook.params, values);
     const missing = missingParams(pieces);
     if (missing.length) {
       // Said where "Copied" shows: the clipboard still holds what was copied before, and pasting it
       // at 3 a.m. would run the wrong command.
-      const labels = missing.map((name) => run.runbook.params.find((param) => param.name === name)?.label ?? name);
+      const labels = missing.map((name) => current.runbook.params.find((param) => param.name === name)?.label ?? name);
       setNotice({ step: copiedOn, text: `Not copied: fill ${labels.join(', ')} first` });
       showPanel('params');
       return;
@@ -197,7 +209,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     }
     const shell = interactiveShell(command);
     const warning = shell ? ` · ${interactiveShellWords(shell)}` : '';
-    setNotice({ step: copiedOn, text: (await filling.onCopied(recordedCommand(pieces))) ? `Copied: ${recordedCommand(pieces)}${warning}` : `Copied, but not recorded.${warning}` });
+    setNotice({ step: copiedOn, text: (await recordCopy(copiedOn, recordedCommand(pieces))) ? `Copied: ${recordedCommand(pieces)}${warning}` : `Copied, but not recorded.${warning}` });
   };
 
   useEffect(() => {
@@ -220,7 +232,19 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
       else if (key('note')) openField('note');
       else if (key('reopen') && ['done', 'skipped', 'failed'].includes(step.outcome)) void act([{ type: 'step-reopened', runId: run.id, step: viewed }]);
       else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && !(event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement)) void startViewed();
-      else if (key('copy')) void copyFirstCommand();
+      else if (key('copy')) {
+        // Pressed right after D (before its write landed and the next step showed), C copies the
+        // step D moved to, as the record now has it: never the command of the step just settled.
+        const writing = inFlight.current;
+        if (writing) {
+          void writing.then(() => {
+            const recorded = runAsRecorded() ?? run;
+            // The view follows the cursor a write of this screen moved; otherwise it stays where it is.
+            return copyFirstCommand(recorded, recorded.current !== run.current);
+          });
+        }
+        else void copyFirstCommand(run, false);
+      }
       else if (key('params') && run.runbook.params.length) showPanel('params');
       else if (key('finish')) showPanel('finish');
       else if (key('lesson')) writeLesson();
@@ -417,7 +441,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               <button type="button" onClick={() => openField('note')}>
                 Note <kbd>{RUN_KEYS.note}</kbd>
               </button>
-              <button type="button" onClick={() => void copyFirstCommand()} disabled={!commands.length}>
+              <button type="button" onClick={() => void copyFirstCommand(run, false)} disabled={!commands.length}>
                 Copy command <kbd>{RUN_KEYS.copy}</kbd>
               </button>
               <button type="button" onClick={() => showPanel(panel === 'rollback' ? 'none' : 'rollback')}>
