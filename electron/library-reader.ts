@@ -42,8 +42,6 @@ export interface ReadJob {
   workerFile: string;
   /** At most this many threads parse at once, this one included. */
   threads: number;
-  /** The search index is counted beside the parse, in a thread of its own; else after the snapshot is handed over, in this one. */
-  countBeside: boolean;
 }
 
 /** A worker that counts the search index of the runbooks a library read sends it (electron/count-job.ts). */
@@ -80,27 +78,17 @@ export type ShardOutcome = { ok: true; shard: string } | { ok: false; message: s
 const THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
 
 /**
- * The index is counted beside the parse only when a core is left for it. On two cores a count
- * thread beside the parse took a core from it (the snapshot came 1.3 s later at 5,000 runbooks,
- * 3.5 s instead of 2.2 s), and its index still arrived after the window had started storing the
- * library: counted after the hand-over, while the window stores the library, it is ready before the
- * library's transaction commits, and the snapshot comes sooner.
- */
-const COUNT_BESIDE = availableParallelism() > THREADS + 1;
-
-/**
  * In a worker thread, one per read: parsing thousands of runbooks takes seconds of CPU, and in
  * Electron's main process that would stall every IPC reply and the app:// protocol meanwhile. That
  * worker shares a large library's parse with more workers, one per spare core (see parse-shards.ts).
  * It sends back JSON text, not objects: one string crosses threads in a tenth of the time a
- * structured clone of 5,000 runbooks takes, and it is what the renderer receives anyway. The search
- * index (`index`, resolved after the snapshot) is counted by one more thread as the runbooks are
- * parsed when a core is free for it (`countBeside`), else by this worker once the snapshot is posted.
+ * structured clone of 5,000 runbooks takes, and it is what the renderer receives anyway. One more
+ * thread counts the search index of what is parsed as it goes (`index`, resolved after the snapshot).
  * `workerFile`: the bundled electron/parse-worker.ts (dist-electron/parse-worker.cjs).
  */
-export function createWorkerReader(workerFile: string, threads = THREADS, countBeside = COUNT_BESIDE): LibraryReader {
+export function createWorkerReader(workerFile: string, threads = THREADS): LibraryReader {
   return (where, source, options) => {
-    const job: ReadJob = { kind: 'library', where, source, options, workerFile, threads, countBeside };
+    const job: ReadJob = { kind: 'library', where, source, options, workerFile, threads };
     return new Promise((resolve, reject) => {
       let indexDone: { resolve(text: string): void; reject(error: Error): void } | undefined;
       const index = new Promise<string>((resolveIndex, rejectIndex) => (indexDone = { resolve: resolveIndex, reject: rejectIndex }));
