@@ -221,5 +221,11 @@ test.describe('team documents synced from Git', () => {
     await expect(page.getByText('Copied: docker logs coursework-api --tail 200')).toBeVisible();
     await expect.poll(readClipboard).toBe('docker logs coursework-api --tail 200');
     await lookAt(page, 'team-docs-inline-command-copied');
+    // A lesson from step 2 of this procedure is not attached to the document's own step 2 (the first
+    // procedure's): it names the step and attaches to the document.
+    await page.keyboard.press('a');
+    const lesson = page.getByRole('dialog');
+    await expect(lesson.getByLabel('Title')).toHaveValue('Read the API logs: ');
+    await expect(lesson.getByRole('combobox', { name: /^Step of/ })).toHaveValue('');
   });
 });

@@ -180,7 +180,11 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     showPanel('finish');
     return Promise.resolve(true);
   };
-  const writeLesson = () => writeNote({ kind: 'lesson-learned', runbooks: [run.runbook.id], step: viewed + 1, title: `${stepInfo.title}: ` });
+  // A note's step is counted in the runbook's own steps (its first procedure's). A run of one of a
+  // document's procedures has steps of its own: its step 2 is not the document's step 2, so its
+  // lessons name the step in their title and attach to the runbook, and no step note is shown on it.
+  const stepNotesApply = !run.runbook.procedure;
+  const writeLesson = () => writeNote({ kind: 'lesson-learned', runbooks: [run.runbook.id], ...(stepNotesApply ? { step: viewed + 1 } : {}), title: `${stepInfo.title}: ` });
   /** This run as the record holds it now (a write may have landed since this render). */
   const runAsRecorded = () => useIncidentStore.getState().loaded[incident.id]?.state.runs.find((candidate) => candidate.id === run.id);
   /** Copies the first command of the step looked at, or (`atCursor`: a write just moved the run on) of the run's step in progress. */
@@ -373,7 +377,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               ))}
             </ul>
           )}
-          <StepNotes runbookId={run.runbook.id} step={viewed + 1} />
+          {stepNotesApply && <StepNotes runbookId={run.runbook.id} step={viewed + 1} />}
           <MarkdownView markdown={markdown} fromPath={run.runbook.path} filling={filling} />
           {step.notes.length > 0 && (
             <ul className="step-notes" aria-label="Notes on this step">
