@@ -5,7 +5,7 @@ import { readLibraryFolder } from '../../electron/library-loader';
 import { parseLibrary } from '../../shared/library/library-parser';
 import { expect, test } from './fixtures';
 import { E2E_BUILD, RENDERER } from './host';
-import { declareIncident, openRunbook } from './incident-helpers';
+import { declareIncident, openRunbook, storedEvents } from './incident-helpers';
 
 // What the run screen shows beside a step: the "Copied" line of C stays with its step, and a failed
 // step offers the runbook's Troubleshooting entry for it before Rollback, commands shown whole.
@@ -145,4 +145,27 @@ test('finishing a run with no checks to tick: Enter finishes it, and an Enter in
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Run completed' })).toBeVisible();
+});
+
+test('with the finish form open, letters typed after tabbing onto its buttons mark no step', async ({ launch, profile }) => {
+  const { page } = await launch(profile, TROUBLESHOOTING_RENDERER);
+  await declareIncident(page, 'Orders projection lagging');
+  await runKafkaToItsLastStep(page);
+  // Step 2 still open: E puts focus in the abort reason; a Tab moves it onto the Abort button.
+  await page.keyboard.press('e');
+  const finish = page.getByRole('region', { name: 'Finish the run' });
+  await expect(finish.getByLabel('Or abort it: why? (required)')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(finish.getByRole('button', { name: /Abort the run/ })).toBeFocused();
+  // The first word of "False alarm…": its F failed the step, its L opened the severity levels.
+  await page.keyboard.type('False');
+  await expect(finish).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 2/ })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect((await storedEvents(page)).filter((event) => ['step-failed', 'step-skipped', 'step-done', 'run-note'].includes(event.type) && event.step === 1)).toEqual([]);
+  // Esc closes the form, and the run's keys act again.
+  await page.keyboard.press('Escape');
+  await expect(finish).toHaveCount(0);
+  await page.keyboard.press('d');
+  await expect.poll(async () => (await storedEvents(page)).filter((event) => event.type === 'step-done' && event.step === 1).length).toBe(1);
 });

@@ -29,6 +29,8 @@ const OUTCOME_MARKS: Record<StepOutcome, string> = { pending: 'â—‹', active: 'â–
 const OUTCOME_WORDS: Record<StepOutcome, string> = { pending: 'to do', active: 'in progress', done: 'done', skipped: 'skipped', failed: 'failed' };
 
 type Panel = 'none' | 'skip' | 'fail' | 'note' | 'rollback' | 'finish' | 'params';
+/** The panels that are forms to fill (the others show what a failure offers). */
+const FORMS: Panel[] = ['skip', 'fail', 'note', 'finish', 'params'];
 
 export function RunScreen({ incidentId, runId }: { incidentId: string; runId: string }) {
   const loaded = useIncidentStore((state) => state.loaded[incidentId]);
@@ -216,14 +218,34 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     setNotice({ step: copiedOn, text: (await recordCopy(copiedOn, recordedCommand(pieces))) ? `Copied: ${recordedCommand(pieces)}${warning}` : `Copied, but not recorded.${warning}` });
   };
 
+  // While a form is open (finish, a reason, a note, the parameters), letters are the responder's
+  // words, even with focus tabbed onto one of its buttons: never a step marked failed by the F of a
+  // sentence, nor the app's own letter keys (L, the severity levels). They do nothing there, before
+  // any other listener sees them; Tab, Enter, Space and Esc keep working the form.
+  const formOpen = FORMS.includes(panel);
+  useEffect(() => {
+    if (!formOpen) return;
+    const swallow = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
+      if (isPlainKey(event, event.key) && /^[\p{L}\p{N}]$/u.test(event.key)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', swallow, true);
+    return () => window.removeEventListener('keydown', swallow, true);
+  }, [formOpen]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
       const key = (name: keyof typeof RUN_KEYS) => isPlainKey(event, RUN_KEYS[name]);
       let handled = true;
-      if (event.key === 'ArrowDown' || isPlainKey(event, 'j')) setViewed((index) => Math.min(run.steps.length - 1, index + 1));
+      if (event.key === 'Escape' && panel !== 'none') showPanel('none');
+      // While a form is open, the run's keys wait (see the letters swallowed below); Esc closes it.
+      else if (FORMS.includes(panel)) handled = false;
+      else if (event.key === 'ArrowDown' || isPlainKey(event, 'j')) setViewed((index) => Math.min(run.steps.length - 1, index + 1));
       else if (event.key === 'ArrowUp' || isPlainKey(event, 'k')) setViewed((index) => Math.max(0, index - 1));
-      else if (event.key === 'Escape' && panel !== 'none') showPanel('none');
       else if (key('rollback')) showPanel(panel === 'rollback' ? 'none' : 'rollback');
       else if (finished) handled = false;
       else if (key('done') && viewed === run.current) {
