@@ -6,7 +6,8 @@ import { FixtureRepo, gitAvailable, runbook } from '../support/git-fixtures';
 import { startGitServer, type GitServer } from '../support/git-http-server';
 import { expect, test } from './fixtures';
 import { lookAt } from './look-at';
-import { E2E_BUILD, hostKind } from './host';
+import { E2E_BUILD, hostKind, RENDERER } from './host';
+import { startPreviewServer } from '../../electron/preview-server';
 import { declareIncident, openRunbook, stepOutcomes } from './incident-helpers';
 
 const results = (page: Page) => page.getByRole('listbox', { name: 'Results' }).getByRole('option');
@@ -83,6 +84,29 @@ test.describe('Git sync', () => {
     await page.keyboard.press('Control+K');
     await page.getByRole('combobox', { name: 'Search runbooks' }).fill('kafka lag');
     await expect(results(page).first()).toContainText('Kafka consumer lag');
+  });
+
+  test('the automatic sync at start that finds nothing new shows no summary; one asked for says the library is up to date', async ({ launch, profile }) => {
+    // Served over loopback, the app is online: its automatic sync runs (offline it waits for the network).
+    const preview = await startPreviewServer(RENDERER);
+    try {
+      let app = await launch(profile, undefined, { server: preview });
+      await app.page.getByRole('link', { name: 'Settings' }).click();
+      await app.page.getByLabel('Repository URL').fill(server.url('team'));
+      await app.page.getByRole('button', { name: 'Save settings' }).click();
+      // Saved with automatic sync on (the default), it syncs at once.
+      const summary = app.page.locator('.sync-outcome');
+      await expect(summary).toContainText('Synced: 1 runbook added', { timeout: 20_000 });
+      await app.close();
+
+      app = await launch(profile, undefined, { server: preview });
+      await app.page.waitForFunction(() => performance.getEntriesByName('failsafe:sync', 'measure').some((entry) => (entry as PerformanceMeasure).detail === 'unchanged'), undefined, { timeout: 20_000 });
+      await expect(app.page.locator('.sync-outcome')).toHaveCount(0);
+      await app.page.keyboard.press('Control+Shift+S');
+      await expect(app.page.locator('.sync-outcome')).toContainText('Synced: The library is up to date.', { timeout: 20_000 });
+    } finally {
+      await preview.close();
+    }
   });
 
   test('a first sync of many runbooks names the first fifty and says how many more', async ({ launch, profile }) => {

@@ -30,7 +30,8 @@ interface SyncState {
   dismissed: boolean;
   dismiss(): void;
   init(): Promise<void>;
-  syncNow(): Promise<boolean>;
+  /** `automatic`: the scheduler's (at start, when online again, on the interval); else the responder asked. */
+  syncNow(trigger?: 'asked' | 'automatic'): Promise<boolean>;
   saveSettings(update: SyncSettingsUpdate): Promise<string | undefined>;
 }
 
@@ -45,7 +46,7 @@ export const useSyncStore = create<SyncState>((set, get) => {
     if (!settings?.url || !settings.autoSync) return;
     scheduler = startSyncScheduler(
       {
-        run: () => get().syncNow(),
+        run: () => get().syncNow('automatic'),
         isOnline: () => navigator.onLine,
         onOnline: (callback) => {
           window.addEventListener('online', callback);
@@ -76,7 +77,7 @@ export const useSyncStore = create<SyncState>((set, get) => {
       restartScheduler();
     },
 
-    async syncNow() {
+    async syncNow(trigger = 'asked') {
       const bridge = desktopBridge();
       if (!bridge || get().running) return false;
       const earlierError = get().error?.message;
@@ -102,7 +103,10 @@ export const useSyncStore = create<SyncState>((set, get) => {
           return false;
         }
         if (result.unchanged) {
-          set({ outcome: { at, summary: 'The library is up to date.' } });
+          // Asked for, a sync says it found nothing new (unless its summary was closed). An
+          // automatic one (at every start) changes nothing on screen: it would cover a summary
+          // being read, or greet every launch with "up to date"; the status line has its time.
+          if (trigger === 'asked') set({ outcome: { at, summary: 'The library is up to date.' } });
           performance.measure('failsafe:sync', { start: started, detail: 'unchanged' });
           return true;
         }
