@@ -33,7 +33,7 @@ export interface SerializedSearchIndex {
   spelling: string;
 }
 
-export const SEARCH_INDEX_FORMAT = 2;
+export const SEARCH_INDEX_FORMAT = 3;
 
 export interface SearchFilters {
   type?: string;

@@ -3,6 +3,7 @@ import type { Runbook } from '../model';
 import { FullTextCounter } from './full-text-index';
 import { fullTextOf, summaryOf, type FullTextDocument, type RunbookSummary } from './search-documents';
 import { SpellingWords } from './spelling';
+import { SYMPTOM_EQUIVALENTS } from './query-expansion';
 import { processTerm, tokenize } from './terms';
 
 export type FullTextField = Exclude<keyof FullTextDocument, 'id'>;
@@ -41,6 +42,9 @@ export class SearchIndexBuilder {
   }
 
   finish(): BuiltIndex {
+    // The symptom table's words too, after the library's own: a typo of a word responders type
+    // (`conection`) is corrected even where no title or heading holds it, only a runbook's text.
+    for (const entry of SYMPTOM_EQUIVALENTS.flat()) this.spelling.addText(entry);
     return { fullText: this.fullText.result(), spelling: this.spelling.index(), summaries: this.summaries };
   }
 }

@@ -59,6 +59,13 @@ describe('search over the bundled library', () => {
     expect(top3('ssl certficate renew')[0]).toBe('maintenance/ssl-certificate-renewal');
   });
 
+  it('corrects a typo of a symptom word that only runbooks’ text holds, no title or heading', () => {
+    // No title or heading of the bundled library says "connection"; the PostgreSQL outage runbook's text does.
+    expect(snapshot.runbooks.some((runbook) => /connection/i.test(runbook.title) || /^#+ .*connection/im.test(runbook.body))).toBe(false);
+    expect(top3('conection pool exausted')[0]).toBe('incident-response/database-outage');
+    expect(top3('db conection refused')[0]).toBe('incident-response/database-outage');
+  });
+
   it('applies type, priority and tag filters', () => {
     const hits = engine.search('postgresql', { type: 'maintenance' }, 50);
     expect(hits.length).toBeGreaterThan(0);
