@@ -227,5 +227,6 @@ test.describe('team documents synced from Git', () => {
     const lesson = page.getByRole('dialog');
     await expect(lesson.getByLabel('Title')).toHaveValue('Read the API logs: ');
     await expect(lesson.getByRole('combobox', { name: /^Step of/ })).toHaveValue('');
+    await lookAt(page, 'team-docs-lesson-from-procedure-step');
   });
 });
