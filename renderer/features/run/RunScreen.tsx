@@ -29,8 +29,11 @@ const OUTCOME_MARKS: Record<StepOutcome, string> = { pending: 'â—‹', active: 'â–
 const OUTCOME_WORDS: Record<StepOutcome, string> = { pending: 'to do', active: 'in progress', done: 'done', skipped: 'skipped', failed: 'failed' };
 
 type Panel = 'none' | 'skip' | 'fail' | 'note' | 'rollback' | 'finish' | 'params';
-/** The panels that are forms to fill (the others show what a failure offers). */
-const FORMS: Panel[] = ['skip', 'fail', 'note', 'finish', 'params'];
+/**
+ * The panels where the responder writes words: a reason, a note, how the run ended. (The parameters
+ * panel opens beside the run when a copy needs a value: the run's keys keep working there.)
+ */
+const FORMS: Panel[] = ['skip', 'fail', 'note', 'finish'];
 
 export function RunScreen({ incidentId, runId }: { incidentId: string; runId: string }) {
   const loaded = useIncidentStore((state) => state.loaded[incidentId]);
@@ -218,7 +221,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     setNotice({ step: copiedOn, text: (await recordCopy(copiedOn, recordedCommand(pieces))) ? `Copied: ${recordedCommand(pieces)}${warning}` : `Copied, but not recorded.${warning}` });
   };
 
-  // While a form is open (finish, a reason, a note, the parameters), letters are the responder's
+  // While a form is open (finish, a reason, a note), letters are the responder's
   // words, even with focus tabbed onto one of its buttons: never a step marked failed by the F of a
   // sentence, nor the app's own letter keys (L, the severity levels). They do nothing there, before
   // any other listener sees them; Tab, Enter, Space and Esc keep working the form.
