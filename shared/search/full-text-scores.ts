@@ -41,8 +41,7 @@ export interface RankedDocument {
   shortId: number;
   id: string | number;
   score: number;
-  /** The document terms matched (MiniSearch's `Object.keys(match)`): here the query terms, exact matching only. */
-  terms: string[];
+  /** The query terms it matched, in the order they occur in the query (exact matching only: MiniSearch's `terms` and `queryTerms` hold the same words). */
   queryTerms: string[];
 }
 
@@ -146,10 +145,7 @@ export class FullTextScorer {
   ranked(scored: ScoredDocuments, limit = Infinity): RankedDocument[] {
     // Array.prototype.sort is stable, as MiniSearch's sort of its results is.
     const docs = Array.from(scored.order.subarray(0, scored.count)).sort((a, b) => scored.score[b] - scored.score[a]);
-    return docs.slice(0, limit).map((shortId) => {
-      const queryTerms = termsOf(scored, shortId);
-      return { shortId, id: this.idOf(shortId), score: scored.score[shortId], terms: asObjectKeys(queryTerms), queryTerms };
-    });
+    return docs.slice(0, limit).map((shortId) => ({ shortId, id: this.idOf(shortId), score: scored.score[shortId], queryTerms: termsOf(scored, shortId) }));
   }
 
   /** A depth's level, emptied: the one in use, or (for AND) the other one, which then is the one in use. */
@@ -280,8 +276,3 @@ export function termsOf(scored: ScoredDocuments, shortId: number): string[] {
   return found;
 }
 
-/** Keys in the order `Object.keys` lists them: array indexes first, ascending. */
-function asObjectKeys(keys: string[]): string[] {
-  const isIndex = (key: string) => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
-  return [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((key) => !isIndex(key))];
-}

@@ -116,9 +116,8 @@ export function serializeIndex(version: string, built: BuiltIndex): SerializedSe
 interface Candidate {
   summary: RunbookSummary;
   score: number;
+  /** The query terms it matched (typed, corrected, equivalent or joined): for highlighting, and to count the typed words it answers. */
   terms: Set<string>;
-  /** The query terms it matched (typed, corrected, equivalent or joined), to count the typed words it answers. */
-  queryTerms: Set<string>;
   /** Matched by its title, aliases, tags or file name, not only by its text or headings. */
   named: boolean;
 }
@@ -189,12 +188,12 @@ export class SearchEngine {
     const candidates = new Map<number, Candidate>();
     const named = this.scorer.ranked(this.scorer.score(expanded, { fields: NAME_FIELDS, ...only }), NAMED_CANDIDATES);
     for (const result of named) {
-      candidates.set(result.shortId, { summary: this.byId.get(String(result.id)) as RunbookSummary, score: result.score, terms: new Set(result.terms), queryTerms: new Set(result.queryTerms), named: true });
+      candidates.set(result.shortId, { summary: this.byId.get(String(result.id)) as RunbookSummary, score: result.score, terms: new Set(result.queryTerms), named: true });
     }
     // The names hold every word typed (or its correction): those runbooks are the answer, and the
     // text, which would only re-rank them, is not searched (its long lists of documents were most of
     // a query's time). Otherwise every runbook's text is searched.
-    const covered = named.length > 0 && words.every((word) => named[0].queryTerms.includes(word) || (corrections.get(word) ?? []).some((term) => named[0].terms.includes(term)));
+    const covered = named.length > 0 && words.every((word) => [word, ...(corrections.get(word) ?? [])].some((term) => named[0].queryTerms.includes(term)));
     // A runbook answering more of the words typed ranks above one answering a single word many times
     // (`stockroom cache full`: the stockroom runbook's cache section, not every page about full disks).
     const answers = words.flatMap((word, index) => (STOP_WORDS.has(word) ? [] : [[word, ...(corrections.get(word) ?? []), ...equivalentsOf(word), words[index - 1] + word, word + words[index + 1]]]));
@@ -212,10 +211,7 @@ export class SearchEngine {
         const found = candidates.get(doc);
         if (found) {
           found.score += text.score[doc];
-          for (const term of termsOf(text, doc)) {
-            found.terms.add(term);
-            found.queryTerms.add(term);
-          }
+          for (const term of termsOf(text, doc)) found.terms.add(term);
           continue;
         }
         // As `answering` counts, on the document's bits: this runs for thousands of documents.
@@ -235,12 +231,12 @@ export class SearchEngine {
       for (const entry of best.entries) {
         if (entry.candidate) continue;
         const terms = termsOf(text, entry.doc);
-        entry.candidate = { summary: this.byId.get(String(this.scorer.idOf(entry.doc))) as RunbookSummary, score: entry.score, terms: new Set(terms), queryTerms: new Set(terms), named: false };
+        entry.candidate = { summary: this.byId.get(String(this.scorer.idOf(entry.doc))) as RunbookSummary, score: entry.score, terms: new Set(terms), named: false };
       }
     }
     let rank = 0;
     for (const [doc, found] of candidates) {
-      found.score = answering((form) => found.queryTerms.has(form), found.score);
+      found.score = answering((form) => found.terms.has(form), found.score);
       best.offer({ doc, score: found.score, rank: [0, rank++, 0], candidate: found });
     }
     const short = best.entries.map((entry) => entry.candidate as Candidate);

@@ -44,7 +44,7 @@ function search(docs: Doc[], q: Query, options: SearchOptions) {
   index.addAll(docs);
   const scorer = new FullTextScorer(index);
   const expected = index.search(q, options).map((result) => ({ id: result.id, score: result.score, terms: [...result.terms].sort(), queryTerms: [...result.queryTerms].sort() }));
-  const actual = scorer.ranked(scorer.score(q, options)).map((result) => ({ id: result.id, score: result.score, terms: [...result.terms].sort(), queryTerms: [...result.queryTerms].sort() }));
+  const actual = scorer.ranked(scorer.score(q, options)).map((result) => ({ id: result.id, score: result.score, terms: [...result.queryTerms].sort(), queryTerms: [...result.queryTerms].sort() }));
   return { expected, actual, scorer };
 }
 

@@ -69,7 +69,7 @@ describe('the streaming inflater a fetched pack is indexed with', () => {
 });
 
 if (!gitAvailable()) {
-  it.skip('needs git installed (the test server is git http-backend)', () => undefined);
+  it.skip('inflating a real fetch needs git installed (the test server is git http-backend); it is not installed on this machine', () => undefined);
 } else {
   describe('the built-in transport inflating with Node zlib', () => {
     let root: string;
