@@ -33,6 +33,8 @@ export const BUNDLE_EXPORT_KEY = 'B';
 export const BUNDLE_IMPORT_KEY = 'U';
 /** On an incident's page that is not the current one: makes it current (joining one someone else declared). */
 export const MAKE_CURRENT_KEY = 'M';
+/** On an incident's page: into its note field. */
+export const INCIDENT_NOTE_KEY = 'N';
 
 /** The run screen's keys (single letters, ignored while typing in a field). */
 export const RUN_KEYS = {

@@ -28,6 +28,11 @@ test('declare an incident and run a bundled runbook to completion by keyboard al
   await expect.poll(() => stepOutcomes(page)).toEqual(['done', 'done', 'done', 'done']);
 
   const finish = page.getByRole('region', { name: 'Finish the run' });
+  // Esc closes the form with the focus on its first check, as its Close button says.
+  await page.keyboard.press('e');
+  await expect(finish.getByRole('checkbox').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(finish).toHaveCount(0);
   await page.keyboard.press('e');
   await expect(finish.getByRole('button', { name: 'Finish as completed' })).toBeDisabled();
   await tickEveryCheck(page);
@@ -202,9 +207,13 @@ test('the desktop app writes each event to the incident’s journal file, and re
 test('a rebuild from a journal with a forged and a duplicated line keeps every event, names the refused line and asks first', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Cache stampede');
-  await page.getByLabel('New note').fill('first note');
+  // N puts the cursor in the note field: the I of "Increased" declares no incident.
+  await page.keyboard.press('n');
+  await expect(page.getByLabel('New note')).toBeFocused();
+  await page.keyboard.type('first note: Increased pool size');
   await page.keyboard.press('Enter');
-  await expect(page.locator('.incident-notes')).toContainText('first note');
+  await expect(page.locator('.incident-notes')).toContainText('first note: Increased pool size');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.getByLabel('New note').fill('second note');
   await page.keyboard.press('Enter');
   await expect(page.locator('.incident-notes')).toContainText('second note');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeEvent, timelineOf } from '../../../shared/incident/event-description';
 import { INCIDENT_STATUSES, MILESTONES, type EventBody, type Milestone } from '../../../shared/incident/incident-events';
 import { incidentElapsed, type IncidentState } from '../../../shared/incident/incident-state';
@@ -8,7 +8,7 @@ import { useAppStore } from '../../app/services/app-store';
 import { useIncidentStore, type LoadedIncident } from './incident-store';
 import { exportFileName, incidentMarkdown } from './incident-export';
 import { TitlePlace, useLibraryStore } from '../library';
-import { withOption, MAKE_CURRENT_KEY, MILESTONE_KEYS } from '../../ui/keys';
+import { withOption, INCIDENT_NOTE_KEY, MAKE_CURRENT_KEY, MILESTONE_KEYS } from '../../ui/keys';
 import { useScreenKey } from '../../ui/use-screen-key';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { saveFile } from '../../app/services/save-file';
@@ -236,9 +236,15 @@ function Milestones({ incident, record }: { incident: IncidentState; record(bodi
 function IncidentNotes({ incident, record }: { incident: IncidentState; record(bodies: EventBody[]): Promise<boolean> }) {
   const [text, setText] = useState('');
   const [followUp, setFollowUp] = useState(false);
+  // N puts the focus in the note field, as on the run screen: typed without it, the words were
+  // read as the page's keys (the I of a sentence declared an incident titled with the rest).
+  const field = useRef<HTMLInputElement>(null);
+  useScreenKey(INCIDENT_NOTE_KEY, () => field.current?.focus());
   return (
     <section aria-labelledby="notes-heading">
-      <h2 id="notes-heading">Notes</h2>
+      <h2 id="notes-heading">
+        Notes <kbd>{INCIDENT_NOTE_KEY}</kbd>
+      </h2>
       {incident.notes.length > 0 && (
         <ul className="incident-notes">
           {incident.notes.map((note) => (
@@ -264,7 +270,7 @@ function IncidentNotes({ incident, record }: { incident: IncidentState; record(b
           });
         }}
       >
-        <input aria-label="New note" placeholder="What happened, what you decided…" value={text} onChange={(event) => setText(event.target.value)} />
+        <input ref={field} aria-label="New note" aria-keyshortcuts={INCIDENT_NOTE_KEY} placeholder="What happened, what you decided…" value={text} onChange={(event) => setText(event.target.value)} />
         <label className="check">
           <input type="checkbox" checked={followUp} onChange={(event) => setFollowUp(event.target.checked)} /> follow-up for after the incident
         </label>

@@ -33,7 +33,18 @@ export function RunFinishPanel({ run, record, onClose }: { run: RunState; record
     setBusy(false);
   };
   return (
-    <section ref={panel} className="run-finish" aria-label="Finish the run">
+    <section
+      ref={panel}
+      className="run-finish"
+      aria-label="Finish the run"
+      // Esc closes it wherever the focus is in it: on a check too, where the run's keys do not listen.
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <h2>Finish the run</h2>
       {run.runbook.verification.length > 0 ? (
         <fieldset>
@@ -68,7 +79,7 @@ export function RunFinishPanel({ run, record, onClose }: { run: RunState; record
       >
         <label>
           Or abort it: why? (required)
-          <input ref={reasonField} value={reason} onChange={(event) => (setReason(event.target.value), setRefused(undefined))} onKeyDown={(event) => event.key === 'Escape' && onClose()} />
+          <input ref={reasonField} value={reason} onChange={(event) => (setReason(event.target.value), setRefused(undefined))} />
         </label>
         {/* Not disabled for an empty reason: a form whose button is disabled ignores Enter without a word. */}
         <button type="submit" disabled={busy}>
