@@ -6,7 +6,7 @@ import { prepareScreens, SCREENS } from './screens';
 
 // Every screen at the two sizes we design for, light and dark: the screenshots land in
 // build/e2e/screenshots for a person to look at, and each screen is measured for sideways overflow
-// and for the header and status line being in view.
+// (the palette's results too) and for the header and status line being in view.
 const SCREENSHOTS = path.join(E2E_BUILD, 'screenshots');
 const SIZES = [
   { width: 1280, height: 720 },
@@ -32,8 +32,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
           const main = document.querySelector('.app-main') as HTMLElement;
           const status = document.querySelector('.status-line') as HTMLElement;
           const header = document.querySelector('.app-header') as HTMLElement;
+          const results = document.getElementById('palette-results');
           main.scrollTop = main.scrollHeight;
           return {
+            resultsOverflow: results ? results.scrollWidth - results.clientWidth : 0,
             pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
             mainOverflow: main.scrollWidth - main.clientWidth,
             statusBottom: Math.round(status.getBoundingClientRect().bottom),
@@ -43,6 +45,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const where = `${screen.name} at ${size.width}x${size.height}`;
         expect(layout.pageOverflow, `${where}: the window scrolls sideways`).toBeLessThanOrEqual(0);
         expect(layout.mainOverflow, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+        expect(layout.resultsOverflow, `${where}: the palette's results run off its right edge`).toBeLessThanOrEqual(0);
         expect(layout.statusBottom, `${where}: the status line is out of view`).toBe(size.height);
         expect(layout.headerTop, `${where}: the header is out of view`).toBe(0);
       }
