@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { declareIncident, stepOutcomes, storedEvents } from './incident-helpers';
+import { declareIncident, stepOutcomes, storedDrafts, storedEvents } from './incident-helpers';
 
 // Kill the app (SIGKILL, no goodbye) right after each action is acknowledged on screen, relaunch on
 // the same profile, and find on screen everything that had been shown as done.
@@ -120,4 +120,56 @@ test('killed right after each of 13 actions a run takes, the relaunched app has 
   expect(events.map((event) => event.type)).toEqual(
     expect.arrayContaining(['incident-declared', 'run-started', 'run-note', 'command-copied', 'step-done', 'step-skipped', 'step-failed', 'step-reopened', 'milestone-set', 'check-ticked']),
   );
+});
+
+test('a reason and a note half typed when the app is killed come back in their forms, and go once recorded', async ({ launch, profile }) => {
+  test.setTimeout(120_000);
+  let app = await launch(profile);
+  for (const action of ACTIONS.slice(0, 2)) await action.run(app.page);
+  // S on the step in progress, half a reason typed, then the app dies.
+  await app.page.keyboard.press('s');
+  await app.page.keyboard.type('already on the old ver');
+  // Kept a moment after the last key: the kill comes once it is stored.
+  await expect.poll(() => storedDrafts(app.page)).toEqual(['already on the old ver']);
+  await app.kill();
+  app = await launch(profile);
+  let page = app.page;
+  const reason = page.getByRole('textbox', { name: 'Why skip this step? (required)' });
+  await expect(reason).toHaveValue('already on the old ver');
+  await expect(reason).toBeFocused();
+  await expect(heading(page, 1)).toBeVisible();
+  await page.keyboard.type('sion');
+  await page.keyboard.press('Enter');
+  await expect(heading(page, 2)).toBeVisible();
+  await expect.poll(() => stepOutcomes(page)).toEqual(['skipped', 'in progress', 'to do', 'to do', 'to do']);
+  await expect(page.locator('.run-step')).toBeVisible();
+
+  // The incident's own note field: N, half a sentence, killed.
+  await page.keyboard.press('Control+2');
+  await page.keyboard.press('n');
+  await page.keyboard.type('EU customers see it first, US');
+  await expect.poll(() => storedDrafts(page)).toEqual(['EU customers see it first, US']);
+  await app.kill();
+  app = await launch(profile);
+  page = app.page;
+  await expect(page.getByRole('navigation', { name: 'Steps' })).toBeVisible();
+  await page.keyboard.press('Control+2');
+  const note = page.getByRole('textbox', { name: 'New note' });
+  await expect(note).toHaveValue('EU customers see it first, US');
+  await note.press('End');
+  await note.pressSequentially(' a minute later');
+  await note.press('Enter');
+  await expect(page.locator('.incident-notes')).toContainText('EU customers see it first, US a minute later');
+  await expect(note).toHaveValue('');
+  // Recorded, the draft goes: a relaunch shows an empty field and the reason's form stays shut.
+  await expect.poll(() => storedDrafts(page)).toEqual([]);
+  await app.kill();
+  app = await launch(profile);
+  await expect(app.page.getByRole('navigation', { name: 'Steps' })).toBeVisible();
+  await expect(heading(app.page, 2)).toBeVisible();
+  await expect(app.page.getByRole('textbox', { name: 'Why skip this step? (required)' })).toHaveCount(0);
+  await app.page.keyboard.press('Control+2');
+  await expect(app.page.getByRole('textbox', { name: 'New note' })).toHaveValue('');
+  const events = await storedEvents(app.page);
+  expect(events.filter((event) => event.type === 'incident-note').map((event) => event.text)).toEqual(['EU customers see it first, US a minute later']);
 });

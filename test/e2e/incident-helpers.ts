@@ -60,6 +60,25 @@ export async function storedEvents(page: Page): Promise<{ incidentId: string; ty
   );
 }
 
+/** The words kept as drafts (a note or reason being typed), as stored. */
+export async function storedDrafts(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open('failsafe');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const read = request.result.transaction('drafts').objectStore('drafts').getAll();
+          read.onsuccess = () => {
+            resolve(read.result.map((draft: { text: string }) => draft.text));
+            request.result.close();
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
+}
+
 /**
  * Keeps the incident record's table busy for `ms` from now, as a slow disk would: the app's next
  * write waits behind this transaction, which stays alive by asking the database again until the

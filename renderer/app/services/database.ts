@@ -40,6 +40,17 @@ export interface RunbookVisitRecord {
   openedAt: string;
 }
 
+/**
+ * Text typed into one of an incident's forms and not yet recorded: `key` names the form (the
+ * incident's note field, a run's reason or note form); `form` and `step` say which one to open again.
+ */
+export interface DraftRecord {
+  key: string;
+  text: string;
+  form?: 'skip' | 'fail' | 'note';
+  step?: number;
+}
+
 /** An incident as the list shows it: kept beside its events, written in the same transaction. */
 export interface IncidentSummaryRecord {
   id: string;
@@ -80,6 +91,8 @@ export type FailsafeDatabase = Dexie & {
   helpfulNotes: EntityTable<{ id: string; markedAt: string }, 'id'>;
   /** One row per run, keyed by [incidentId+runId], written with its events: figures across incidents read these. */
   runSummaries: Table<RunSummary, [string, string]>;
+  /** What a responder is typing into an incident's forms, kept as it is typed (app/services/drafts.ts). */
+  drafts: EntityTable<DraftRecord, 'key'>;
 };
 
 export const DATABASE_NAME = 'failsafe';
@@ -91,7 +104,7 @@ export const LIBRARY_TABLES = ['runbooks', 'notes', 'templates', 'contacts', 'se
  * The user's own tables: never touched by an import, never dropped by an upgrade, written with
  * strict durability. A new table goes in one of the two lists (a test checks every table is in one).
  */
-export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits', 'incidentEvents', 'peerEvents', 'incidents', 'contactOverrides', 'localNotes', 'helpfulNotes', 'runSummaries'] as const;
+export const USER_TABLES = ['settings', 'runbookChanges', 'runbookVisits', 'incidentEvents', 'peerEvents', 'incidents', 'contactOverrides', 'localNotes', 'helpfulNotes', 'runSummaries', 'drafts'] as const;
 
 /**
  * Every version of the schema, oldest first. Versions are never removed or edited: Dexie upgrades
@@ -141,6 +154,8 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
   // Version 9 (shared incidents): the events other writers recorded in an incident. This machine's
   // own stay in incidentEvents, numbered as they always were.
   { version: 9, stores: { peerEvents: '[incidentId+writer+seq]' } },
+  // Version 10 (drafts): a note or reason being typed, so a crash does not lose it.
+  { version: 10, stores: { drafts: 'key' } },
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { incidentNoteDraft, useDraftText } from '../../app/services/drafts';
 import { describeEvent, timelineOf } from '../../../shared/incident/event-description';
 import { INCIDENT_STATUSES, MILESTONES, type EventBody, type Milestone } from '../../../shared/incident/incident-events';
 import { incidentElapsed, type IncidentState } from '../../../shared/incident/incident-state';
@@ -234,7 +235,8 @@ function Milestones({ incident, record }: { incident: IncidentState; record(bodi
 }
 
 function IncidentNotes({ incident, record }: { incident: IncidentState; record(bodies: EventBody[]): Promise<boolean> }) {
-  const [text, setText] = useState('');
+  // Kept as it is typed: a crash or a closed window gives the note back, half a sentence and all.
+  const [text, setText] = useDraftText(incidentNoteDraft(incident.id));
   const [followUp, setFollowUp] = useState(false);
   // N puts the focus in the note field, as on the run screen: typed without it, the words were
   // read as the page's keys (the I of a sentence declared an incident titled with the rest).

@@ -24,6 +24,7 @@ import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { RunFinishPanel } from './RunFinishPanel';
 import { RunParamsPanel } from './RunParamsPanel';
 import { AfterTheSteps, RecoveryPanel } from './RecoveryPanel';
+import { dropDraft, keepDraft, readDraft, runFormDraft } from '../../app/services/drafts';
 
 const OUTCOME_MARKS: Record<StepOutcome, string> = { pending: '○', active: '▶', done: '✓', skipped: '↷', failed: '✗' };
 const OUTCOME_WORDS: Record<StepOutcome, string> = { pending: 'to do', active: 'in progress', done: 'done', skipped: 'skipped', failed: 'failed' };
@@ -34,6 +35,10 @@ type Panel = 'none' | 'skip' | 'fail' | 'note' | 'rollback' | 'finish' | 'params
  * panel opens beside the run when a copy needs a value: the run's keys keep working there.)
  */
 const FORMS: Panel[] = ['skip', 'fail', 'note', 'finish'];
+/** The forms whose words are kept as a draft while typed (app/services/drafts.ts). */
+const TEXT_FORMS = ['skip', 'fail', 'note'] as const;
+type TextForm = (typeof TEXT_FORMS)[number];
+const isTextForm = (panel: Panel): panel is TextForm => (TEXT_FORMS as readonly Panel[]).includes(panel);
 
 export function RunScreen({ incidentId, runId }: { incidentId: string; runId: string }) {
   const loaded = useIncidentStore((state) => state.loaded[incidentId]);
@@ -60,7 +65,10 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   // responder opened meanwhile (a note typed after O), or the rest of the sentence would reach the
   // page's keys. Set with the state, so it is right before the screen even renders.
   const openPanel = useRef<Panel>('none');
+  const draftKey = runFormDraft(run.id);
   const showPanel = (next: Panel) => {
+    // A reason or note form closing: its words are recorded or given up, so its draft goes.
+    if (isTextForm(openPanel.current) && !isTextForm(next)) dropDraft(draftKey);
     openPanel.current = next;
     setPanel(next);
   };
@@ -94,9 +102,30 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
    * Opens the reason or note field and focuses it before this key press is over: what the
    * responder types next goes into it, never to the page's single-letter keys.
    */
-  const openField = (kind: 'skip' | 'fail' | 'note') => {
+  const openField = (kind: TextForm) => {
     flushSync(() => showPanel(kind));
     field.current?.focus();
+  };
+  // A reason or note half typed when the app went down opens again on its step, with its words. A
+  // reason for a step no longer in progress comes back as a note on it: the words are never lost.
+  useEffect(() => {
+    let live = true;
+    void readDraft(draftKey).then((draft) => {
+      if (!live || !draft?.form || run.finished || openPanel.current !== 'none') return;
+      const onStep = draft.step !== undefined && draft.step < run.steps.length ? draft.step : run.current;
+      setViewed(onStep);
+      setText(draft.text);
+      openField(draft.form === 'note' || run.steps[onStep].outcome === 'active' ? draft.form : 'note');
+    });
+    return () => {
+      live = false;
+    };
+    // Once, as the run is shown (RunView is keyed by the run).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const typeText = (value: string) => {
+    setText(value);
+    if (isTextForm(panel)) keepDraft({ key: draftKey, text: value, form: panel, step: viewed });
   };
 
   const step = run.steps[viewed];
@@ -165,6 +194,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     if (!ok && openPanel.current === 'none') {
       showPanel(asked);
       setText(value);
+      if (isTextForm(asked)) keepDraft({ key: draftKey, text: value, form: asked, step: viewed });
     }
   };
   /**
@@ -424,7 +454,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
             >
               <label>
                 {panel === 'skip' ? 'Why skip this step? (required)' : panel === 'fail' ? 'What failed? (required)' : 'Note on this step'}
-                <input ref={field} value={text} onChange={(event) => setText(event.target.value)} onKeyDown={onFieldKey} />
+                <input ref={field} value={text} onChange={(event) => typeText(event.target.value)} onKeyDown={onFieldKey} />
               </label>
               <button type="submit" disabled={!text.trim()}>
                 {panel === 'skip' ? 'Skip the step' : panel === 'fail' ? 'Mark failed' : 'Add the note'} <kbd>Enter</kbd>
