@@ -98,7 +98,7 @@ export function describeEvent(event: IncidentEvent, incident: IncidentState, tim
     case 'run-started':
       return `Run started: “${t(event.runbook.title)}”${event.runbook.version ? ` version ${t(event.runbook.version)}` : ''}`;
     case 'param-set':
-      return `${runbook}: parameter ${t(event.name)} = ${event.value === undefined ? '•••••• (secret, not recorded)' : t(event.value)}${event.fromLabel === undefined ? '' : ` (from the alert's label ${t(event.fromLabel)})`}`;
+      return `${runbook}: parameter ${t(event.name)} = ${event.value === undefined ? '•••••• (secret, not recorded)' : event.value === '' ? '(empty)' : t(event.value)}${event.fromLabel === undefined ? '' : ` (from the alert's label ${t(event.fromLabel)})`}`;
     case 'step-started':
       return `${runbook}: started ${step(event.step)}`;
     case 'step-done':

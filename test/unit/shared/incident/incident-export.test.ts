@@ -73,6 +73,15 @@ describe('the postmortem export', () => {
     expect(markdown).not.toContain('Responder');
     for (const line of ['No milestone was set.', 'No runbook was run.', 'None: every step was done as written.', 'None.']) expect(markdown).toContain(line);
   });
+
+  it('says a parameter left empty was empty, in the timeline as in the run', () => {
+    const record = new TestRecord()
+      .add({ type: 'incident-declared', title: 'Slow search', severity: 'SEV3' })
+      .add({ type: 'run-started', runId: 'run-1', runbook: testRunbook() }, { type: 'param-set', runId: 'run-1', name: 'namespace', value: '' });
+    const markdown = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', library: { version: 'v1' }, changedRuns: new Set() });
+    expect(markdown).toContain('parameter namespace = (empty)\n');
+    expect(markdown).toContain('- Parameters: namespace = (empty)');
+  });
 });
 
 describe('times', () => {
