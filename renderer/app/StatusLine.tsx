@@ -22,14 +22,16 @@ export function StatusLine() {
   return (
     <footer className="status-line" role="contentinfo">
       <span data-testid="library-source">{source}</span>
-      <span>{count} runbooks</span>
+      <span className="status-keep" data-testid="runbook-count">
+        {count} runbooks
+      </span>
       {lastSuccess && <span data-testid="last-sync">Last sync {when(lastSuccess.syncedAt)}</span>}
       {lastError && (!lastSuccess || lastError.at > lastSuccess.syncedAt) && (
-        <span className="sync-error" title={lastError.message}>
+        <span className="sync-error status-keep" title={lastError.message}>
           Last sync failed {when(lastError.at)}
         </span>
       )}
-      <span className={online ? 'online' : 'offline'} data-testid="network-state">
+      <span className={`${online ? 'online' : 'offline'} status-keep`} data-testid="network-state">
         {online ? 'Online' : 'Offline'}
       </span>
       <span>{appInfo ? `Failsafe ${appInfo.version} (${appInfo.host === 'electron' ? 'desktop' : 'test host'})` : 'Browser preview: sync needs the desktop app'}</span>

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -84,6 +84,16 @@ test.describe('Git sync', () => {
     await page.keyboard.press('Control+K');
     await page.getByRole('combobox', { name: 'Search runbooks' }).fill('kafka lag');
     await expect(results(page).first()).toContainText('Kafka consumer lag');
+    await page.keyboard.press('Escape');
+
+    // The status line at its fullest (a Git source, the last sync, its failure), at the narrow size:
+    // the count, the network and the failure are read whole; the source gives way.
+    await page.setViewportSize({ width: 900, height: 700 });
+    const cut = (shown: Locator) => shown.evaluate((span) => span.scrollWidth > span.clientWidth);
+    await expect(page.locator('.status-line .sync-error')).toBeVisible();
+    expect(await cut(page.getByTestId('runbook-count')), 'the runbook count is cut').toBe(false);
+    expect(await cut(page.getByTestId('network-state')), 'the network state is cut').toBe(false);
+    expect(await cut(page.locator('.status-line .sync-error')), 'the sync failure is cut').toBe(false);
   });
 
   test('the automatic sync at start that finds nothing new shows no summary; one asked for says the library is up to date', async ({ launch, profile }) => {
