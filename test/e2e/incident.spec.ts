@@ -347,3 +347,23 @@ test('the update countdown never starts above its cadence, however long the app 
     expect(Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(seconds), `"${text}" against a cadence of ${cadence![0]}`).toBeLessThanOrEqual(cadenceSeconds);
   }
 });
+
+test('declared while reading a runbook, the responder stays on it; R then runs it in the incident', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  await openRunbook(page, 'disk full', 'Disk full on a host');
+  await page.keyboard.press('End');
+  const scrolled = await page.locator('.app-main').evaluate((main) => main.scrollTop);
+  await declareIncident(page, 'db-3 data disk at 97%');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Disk full on a host');
+  expect(await page.locator('.app-main').evaluate((main) => main.scrollTop)).toBe(scrolled);
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Current incident' })).toContainText('Disk full on a host: step 1 of');
+  // From anywhere else (here the library), the new incident's page opens.
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('i');
+  await page.keyboard.type('Second: search is slow');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Second: search is slow');
+});

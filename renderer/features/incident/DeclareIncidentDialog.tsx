@@ -49,7 +49,9 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure, fromAlert }: { t
       useRouteStore.getState().navigate({ name: 'alerts' });
     } else {
       close();
-      useRouteStore.getState().navigate(openOne && keepCurrent ? { name: 'incident', id } : { name: 'incident' });
+      // Declared while reading a runbook, the responder stays on it (the bar shows the incident;
+      // R starts a run in it): taken to the incident page, they lost their place in the runbook.
+      if (useRouteStore.getState().route.name !== 'runbook') useRouteStore.getState().navigate(openOne && keepCurrent ? { name: 'incident', id } : { name: 'incident' });
     }
   };
   return (
