@@ -5,7 +5,7 @@ import { readLibraryFolder } from '../../electron/library-loader';
 import { parseLibrary } from '../../shared/library/library-parser';
 import { expect, test } from './fixtures';
 import { E2E_BUILD, RENDERER } from './host';
-import { declareIncident, openRunbook, storedEvents } from './incident-helpers';
+import { declareIncident, holdIncidentWrites, openRunbook, storedEvents } from './incident-helpers';
 
 // What the run screen shows beside a step: the "Copied" line of C stays with its step, and a failed
 // step offers the runbook's Troubleshooting entry for it before Rollback, commands shown whole.
@@ -168,4 +168,41 @@ test('with the finish form open, letters typed after tabbing onto its buttons ma
   await expect(finish).toHaveCount(0);
   await page.keyboard.press('d');
   await expect.poll(async () => (await storedEvents(page)).filter((event) => event.type === 'step-done' && event.step === 1).length).toBe(1);
+});
+
+test('checks ticked fast on the finish form while a tick is still being written: none is dropped, and two Spaces on one box untick it', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Release broke sign-in');
+  await page.evaluate(() => (window.location.hash = '#/runbook/release/release-rollback'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rollback a release or deployment');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
+  await page.keyboard.press('e');
+  const finish = page.getByRole('region', { name: 'Finish the run' });
+  // Steps are still open: the run can only be aborted, and the cursor is in the reason.
+  await expect(finish.getByLabel('Or abort it: why? (required)')).toBeFocused();
+  const checks = finish.getByRole('checkbox');
+  await checks.first().focus();
+  const ticks = async () => (await storedEvents(page)).filter((event) => event.type === 'check-ticked').map((event) => [(event as unknown as { check: number }).check, (event as unknown as { ticked: boolean }).ticked]);
+  // A slow disk: the first tick is still being written when the second Space comes.
+  let released = await holdIncidentWrites(page, 600);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await released();
+  await expect(checks.nth(0)).toBeChecked();
+  await expect(checks.nth(1)).toBeChecked();
+  // Back on the first: two Spaces before either is written untick it, then tick it again.
+  await page.keyboard.press('Shift+Tab');
+  released = await holdIncidentWrites(page, 600);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Space');
+  await released();
+  await expect.poll(ticks).toEqual([
+    [0, true],
+    [1, true],
+    [0, false],
+    [0, true],
+  ]);
+  await expect(checks.nth(0)).toBeChecked();
 });

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EventBody } from '../../../shared/incident/incident-events';
-import type { RunState } from '../../../shared/incident/incident-state';
+import type { IncidentState, RunState } from '../../../shared/incident/incident-state';
 
 /** Finishing a run: the verification checklist ticked for "completed", or a reason for "aborted". */
-export function RunFinishPanel({ run, record, onClose }: { run: RunState; record(bodies: EventBody[]): Promise<boolean>; onClose(): void }) {
+type Bodies = EventBody[] | ((state: IncidentState) => EventBody[]);
+
+export function RunFinishPanel({ run, record, onClose }: { run: RunState; record(bodies: Bodies): Promise<boolean>; onClose(): void }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   /** Why the last Enter in the abort field did nothing: an Enter that cannot act says so. */
@@ -16,22 +18,37 @@ export function RunFinishPanel({ run, record, onClose }: { run: RunState; record
   const canFinish = open === 0 && unticked === 0;
   const noChecks = run.runbook.verification.length === 0;
   // By keyboard: E opens this with focus on the first check (Space ticks, Tab moves on); with no
-  // checks to tick, on "Finish as completed" so Enter finishes; with nothing to finish, on the reason.
+  // checks to tick, on "Finish as completed" so Enter finishes. With steps still open the run can
+  // only be aborted: focus is on the reason, so its words are typed there (on a check, each space
+  // of "false alarm, rolled back" ticked or unticked it, in the record).
   useEffect(() => {
     const first = panel.current?.querySelector<HTMLElement>('input');
-    if (noChecks && finish.current && !finish.current.disabled) finish.current.focus();
+    if (open > 0) reasonField.current?.focus();
+    else if (noChecks && finish.current && !finish.current.disabled) finish.current.focus();
     else first?.focus();
+    // Once, as the form opens: a step settled meanwhile does not move the focus (see below).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [noChecks]);
   // E pressed right after the last D opens this before that step is written as done: once it is,
   // "Finish as completed" takes the focus from a reason nobody has started typing.
   useEffect(() => {
     if (noChecks && canFinish && document.activeElement === reasonField.current && !reasonField.current?.value) finish.current?.focus();
   }, [noChecks, canFinish]);
-  const act = async (bodies: EventBody[]) => {
+  const act = async (bodies: Bodies) => {
     setBusy(true);
     await record(bodies);
     setBusy(false);
   };
+  /**
+   * Each Space on a check flips it as the record stands once the writes before it are in: none is
+   * dropped while another is being written (Space, Tab, Space ticked only the first), and two on
+   * one box tick and untick it.
+   */
+  const toggle = (index: number) =>
+    void record((state) => {
+      const latest = state.runs.find((candidate) => candidate.id === run.id);
+      return latest && !latest.finished ? [{ type: 'check-ticked', runId: run.id, check: index, ticked: !latest.checks[index] }] : [];
+    });
   return (
     <section
       ref={panel}
@@ -52,7 +69,7 @@ export function RunFinishPanel({ run, record, onClose }: { run: RunState; record
           {run.runbook.verification.map((check, index) => (
             <label key={index} className="check">
               {/* Never disabled while a tick is written: a disabled box loses the focus, and Space would then drop the responder on the page. */}
-              <input type="checkbox" checked={run.checks[index]} aria-busy={busy} onChange={(event) => busy || void act([{ type: 'check-ticked', runId: run.id, check: index, ticked: event.target.checked }])} />
+              <input type="checkbox" checked={run.checks[index]} onChange={() => toggle(index)} />
               {check}
             </label>
           ))}
