@@ -157,9 +157,11 @@ test('with the finish form open, letters typed after tabbing onto its buttons ma
   await expect(finish.getByLabel('Or abort it: why? (required)')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(finish.getByRole('button', { name: /Abort the run/ })).toBeFocused();
-  // The first word of "False alarm…": its F failed the step, its L opened the severity levels.
-  await page.keyboard.type('False');
+  // The first words of "False alarm…": its F failed the step, its L opened the severity levels.
+  // They go into the reason, spaces and all.
+  await page.keyboard.type('False alarm');
   await expect(finish).toBeVisible();
+  await expect(finish.getByLabel('Or abort it: why? (required)')).toHaveValue('False alarm');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 2/ })).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect((await storedEvents(page)).filter((event) => ['step-failed', 'step-skipped', 'step-done', 'run-note'].includes(event.type) && event.step === 1)).toEqual([]);
@@ -178,11 +180,8 @@ test('checks ticked fast on the finish form while a tick is still being written:
   await page.keyboard.press('r');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
   await page.keyboard.press('e');
-  const finish = page.getByRole('region', { name: 'Finish the run' });
-  // Steps are still open: the run can only be aborted, and the cursor is in the reason.
-  await expect(finish.getByLabel('Or abort it: why? (required)')).toBeFocused();
-  const checks = finish.getByRole('checkbox');
-  await checks.first().focus();
+  const checks = page.getByRole('region', { name: 'Finish the run' }).getByRole('checkbox');
+  await expect(checks.first()).toBeFocused();
   const ticks = async () => (await storedEvents(page)).filter((event) => event.type === 'check-ticked').map((event) => [(event as unknown as { check: number }).check, (event as unknown as { ticked: boolean }).ticked]);
   // A slow disk: the first tick is still being written when the second Space comes.
   let released = await holdIncidentWrites(page, 600);
@@ -205,4 +204,23 @@ test('checks ticked fast on the finish form while a tick is still being written:
     [0, true],
   ]);
   await expect(checks.nth(0)).toBeChecked();
+});
+
+test('a reason typed with the focus on a check goes into the abort field: its spaces tick nothing', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Release broke sign-in');
+  await page.evaluate(() => (window.location.hash = '#/runbook/release/release-rollback'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rollback a release or deployment');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
+  await page.keyboard.press('e');
+  const finish = page.getByRole('region', { name: 'Finish the run' });
+  await expect(finish.getByRole('checkbox').first()).toBeFocused();
+  await page.keyboard.type('false alarm, rolled back');
+  const reason = finish.getByLabel('Or abort it: why? (required)');
+  await expect(reason).toHaveValue('false alarm, rolled back');
+  await expect(reason).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await storedEvents(page)).filter((event) => event.type === 'run-finished').length).toBe(1);
+  expect((await storedEvents(page)).filter((event) => event.type === 'check-ticked')).toEqual([]);
 });

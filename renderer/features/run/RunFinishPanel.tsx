@@ -18,16 +18,12 @@ export function RunFinishPanel({ run, record, onClose }: { run: RunState; record
   const canFinish = open === 0 && unticked === 0;
   const noChecks = run.runbook.verification.length === 0;
   // By keyboard: E opens this with focus on the first check (Space ticks, Tab moves on); with no
-  // checks to tick, on "Finish as completed" so Enter finishes. With steps still open the run can
-  // only be aborted: focus is on the reason, so its words are typed there (on a check, each space
-  // of "false alarm, rolled back" ticked or unticked it, in the record).
+  // checks to tick, on "Finish as completed" so Enter finishes; with nothing to finish, on the reason.
+  // Words typed on a check go to the reason (RunScreen sends them there).
   useEffect(() => {
     const first = panel.current?.querySelector<HTMLElement>('input');
-    if (open > 0) reasonField.current?.focus();
-    else if (noChecks && finish.current && !finish.current.disabled) finish.current.focus();
+    if (noChecks && finish.current && !finish.current.disabled) finish.current.focus();
     else first?.focus();
-    // Once, as the form opens: a step settled meanwhile does not move the focus (see below).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [noChecks]);
   // E pressed right after the last D opens this before that step is written as done: once it is,
   // "Finish as completed" takes the focus from a reason nobody has started typing.

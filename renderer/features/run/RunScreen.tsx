@@ -252,17 +252,23 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   };
 
   // While a form is open (finish, a reason, a note), letters are the responder's
-  // words, even with focus tabbed onto one of its buttons: never a step marked failed by the F of a
-  // sentence, nor the app's own letter keys (L, the severity levels). They do nothing there, before
-  // any other listener sees them; Tab, Enter, Space and Esc keep working the form.
+  // words, even with focus tabbed onto one of its buttons or checks: never a step marked failed by
+  // the F of a sentence, nor the app's own letter keys (L, the severity levels). No other listener
+  // sees them; they go into the form's field. Tab, Enter, Space and Esc keep working the form.
   const formOpen = FORMS.includes(panel);
   useEffect(() => {
     if (!formOpen) return;
     const swallow = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
+      // A check is an input but takes no words: on one, Space ticks and a letter goes to the field.
+      const onCheck = event.target instanceof HTMLInputElement && event.target.type === 'checkbox';
+      if ((isTyping(event.target) && !onCheck) || document.querySelector('[role="dialog"]')) return;
       if (isPlainKey(event, event.key) && /^[\p{L}\p{N}]$/u.test(event.key)) {
-        event.preventDefault();
         event.stopPropagation();
+        // The words were meant for the form's field: focused now, before the key is typed, the
+        // letter lands in it, and so does the rest of the sentence (its spaces no longer tick checks).
+        const input = openPanel.current === 'finish' ? document.querySelector<HTMLInputElement>('.run-finish .step-form input') : field.current;
+        if (input) input.focus();
+        else event.preventDefault();
       }
     };
     window.addEventListener('keydown', swallow, true);
