@@ -24,6 +24,8 @@ export interface ExportContext {
   library: { version: string; commit?: string };
   /** Runs whose runbook has changed in the library since they started. */
   changedRuns: ReadonlySet<string>;
+  /** Runs whose runbook is no longer in the library at all (a sync removed it). */
+  removedRuns?: ReadonlySet<string>;
 }
 
 const STEP_WORDS: Record<StepState['outcome'], string> = { pending: 'not started', active: 'in progress', done: 'done', skipped: 'skipped', failed: 'failed' };
@@ -148,7 +150,8 @@ function deviationsOf(incident: IncidentState, run: RunState, events: readonly I
     found.push(`- ${title}, step ${index + 1} “${text(run.runbook.steps[index].title)}”: not settled: ${step.outcome}, and ${others}`);
   });
   if (run.finished?.outcome === 'aborted') found.push(`- ${title}: run aborted: ${text(run.finished.reason ?? '')}`);
-  if (context.changedRuns.has(run.id)) found.push(`- ${title}: the runbook has changed in the library since this run started`);
+  if (context.removedRuns?.has(run.id)) found.push(`- ${title}: the runbook is no longer in the library (removed since this run started)`);
+  else if (context.changedRuns.has(run.id)) found.push(`- ${title}: the runbook has changed in the library since this run started`);
   return found;
 }
 

@@ -11,9 +11,11 @@ import { readRunbook } from '../run';
 export async function incidentMarkdown({ state, events }: LoadedIncident): Promise<string> {
   const meta = useLibraryStore.getState().meta;
   const changedRuns = new Set<string>();
+  const removedRuns = new Set<string>();
   for (const run of state.runs) {
     const current = await readRunbook(run.runbook.id);
-    if (!current || runbookHash(current) !== run.runbook.bodyHash) changedRuns.add(run.id);
+    if (!current) removedRuns.add(run.id);
+    else if (runbookHash(current) !== run.runbook.bodyHash) changedRuns.add(run.id);
   }
   return exportIncidentMarkdown(state, events, {
     appVersion: appVersion(),
@@ -21,6 +23,7 @@ export async function incidentMarkdown({ state, events }: LoadedIncident): Promi
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     library: { version: meta?.version ?? 'none', commit: meta?.source.kind === 'git' ? meta.source.commit : undefined },
     changedRuns,
+    removedRuns,
   });
 }
 

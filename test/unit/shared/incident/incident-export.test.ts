@@ -74,6 +74,13 @@ describe('the postmortem export', () => {
     for (const line of ['No milestone was set.', 'No runbook was run.', 'None: every step was done as written.', 'None.']) expect(markdown).toContain(line);
   });
 
+  it('says a run’s runbook is no longer in the library when a sync removed it, not that it changed', () => {
+    const record = new TestRecord().add({ type: 'incident-declared', title: 'Slow search', severity: 'SEV3' }).add({ type: 'run-started', runId: 'run-1', runbook: testRunbook() });
+    const markdown = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', library: { version: 'v2' }, changedRuns: new Set(), removedRuns: new Set(['run-1']) });
+    expect(markdown).toContain('the runbook is no longer in the library (removed since this run started)');
+    expect(markdown).not.toContain('has changed in the library');
+  });
+
   it('says a parameter left empty was empty, in the timeline as in the run', () => {
     const record = new TestRecord()
       .add({ type: 'incident-declared', title: 'Slow search', severity: 'SEV3' })
