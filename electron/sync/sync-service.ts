@@ -57,9 +57,11 @@ export class SyncService {
   private async sync(haveCommit: string | undefined): Promise<SyncResult> {
     this.current = { ...this.current, running: true, phase: 'Connecting', percent: undefined };
     let token: string | undefined;
+    let setUp = false;
     try {
       const settings = await this.options.settings.read();
       if (!settings.url) throw new SyncFailure('settings', plainMessage('settings'));
+      setUp = true;
       const transport = this.options.transports[settings.transport];
       if (!transport) throw new SyncFailure('settings', 'The system git is not installed on this machine; choose the built-in transport in Settings.');
       token = await this.options.vault.get();
@@ -97,7 +99,9 @@ export class SyncService {
       return { ok: true, snapshot, unchanged: false };
     } catch (error) {
       const info = describeSyncError(error, [token]);
-      this.current = { ...this.current, lastError: { ...info, at: this.now().toISOString() } };
+      // Never set up, nothing failed: the status line keeps no "Last sync failed" for it (the
+      // answer still says how to set it up).
+      if (setUp) this.current = { ...this.current, lastError: { ...info, at: this.now().toISOString() } };
       return { ok: false, error: info };
     }
   }

@@ -256,10 +256,13 @@ if (!gitAvailable()) {
       expect(await newService().run()).toMatchObject({ ok: false, error: { kind: 'not-a-repository' } });
     });
 
-    it('with no repository URL saved, says to enter it in Settings and save it (one typed and not saved is not used)', async () => {
+    it('with no repository URL saved, says to enter it in Settings and save it (one typed and not saved is not used), and records no failed sync', async () => {
       await configure({ url: '', transport: transportName() });
-      expect(await newService().run()).toMatchObject({ ok: false, error: { kind: 'settings', message: 'Sync is not set up: enter the repository URL in Settings and save it.' } });
+      const service = newService();
+      expect(await service.run()).toMatchObject({ ok: false, error: { kind: 'settings', message: 'Sync is not set up: enter the repository URL in Settings and save it.' } });
       expect(await readdir(dataDir)).not.toContain('library-repo');
+      // Nothing failed: the status line has no "Last sync failed" to show.
+      expect(service.status().lastError).toBeUndefined();
     });
 
     describe('behind HTTP basic auth', () => {
