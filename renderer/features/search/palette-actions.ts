@@ -1,3 +1,4 @@
+import { titleMatches } from '../../ui/title-match';
 import { MILESTONES } from '../../../shared/incident/incident-events';
 import { escalationChain, nextToCall } from '../../../shared/oncall/escalation-chain';
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';
@@ -72,12 +73,7 @@ export function availableActions(): PaletteAction[] {
 
 /** Actions whose title has a word starting with each word typed; all of them for an empty query or a lone `>`. */
 export function matchingActions(actions: PaletteAction[], query: string): PaletteAction[] {
-  const words = query.replace(/^\s*>/, '').toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return actions;
-  return actions.filter((action) => {
-    const titleWords = action.title.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-    return words.every((word) => titleWords.some((titleWord) => titleWord.startsWith(word)));
-  });
+  return actions.filter((action) => titleMatches(action.title, query.replace(/^\s*>/, '')));
 }
 
 /** A query starting with `>` asks for actions only, as in VS Code. */

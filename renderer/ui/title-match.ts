@@ -1,0 +1,12 @@
+/** Words, as a title and a query are split into them: letters and digits, whatever lies between. */
+const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * Whether each word typed starts a word of `title` (any order): `inc up` matches "Message: Incident
+ * update". The query is split as the title is, so a title copied with its punctuation
+ * (`Message: Incident update`) matches itself. An empty query matches every title.
+ */
+export function titleMatches(title: string, query: string): boolean {
+  const titleWords = words(title);
+  return words(query).every((word) => titleWords.some((titleWord) => titleWord.startsWith(word)));
+}
