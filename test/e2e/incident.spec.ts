@@ -66,6 +66,10 @@ test('a failed step needs a note and offers the rollback section and related run
   await expect(rollback.getByRole('heading', { name: 'Rollback' })).toBeVisible();
   await expect(rollback).toContainText('Nothing here changes data');
   expect((await stepOutcomes(page))[0]).toBe('failed');
+  // The panel has the focus: Tab goes on into its commands and runbooks, not from the top of the page.
+  await expect(rollback).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await rollback.evaluate((panel) => panel !== document.activeElement && panel.contains(document.activeElement))).toBe(true);
   // D again on the failed step says what to do, and records nothing.
   await page.keyboard.press('d');
   await expect(page.locator('.run-notice')).toHaveText('Step 1 is failed: reopen it with O to mark it again, or go on with Enter.');

@@ -27,12 +27,15 @@ export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props
   const help = failed ? troubleshootingFor(run.runbook.body, [stepTitle, ...commands, step.reason ?? '']) : undefined;
   const panel = useRef<HTMLElement>(null);
   // In the narrow layout the panel sits under the step, below the window's edge: bring its top into view.
+  // The focus goes to it, so Tab reaches its commands and runbooks next (from the top of the page,
+  // a walkthrough needed 32 Tabs); the run's keys still act from there.
   useEffect(() => {
     const top = panel.current?.getBoundingClientRect().top;
     if (top !== undefined && top > window.innerHeight - 80) panel.current?.scrollIntoView({ block: 'start' });
+    panel.current?.focus({ preventScroll: true });
   }, []);
   return (
-    <aside ref={panel} className="run-rollback" aria-label={help ? 'Troubleshooting, rollback and related runbooks' : 'Rollback and related runbooks'}>
+    <aside ref={panel} tabIndex={-1} className="run-rollback" aria-label={help ? 'Troubleshooting, rollback and related runbooks' : 'Rollback and related runbooks'}>
       {failed && <p className="step-reason step-failed">This step failed. {help ? 'What the runbook says about it, then how to roll back.' : 'Roll back, open a related runbook, or go on with Enter.'}</p>}
       {help && (
         <section className="run-troubleshooting" aria-labelledby="run-troubleshooting-title">
