@@ -21,6 +21,16 @@ test('the on-call roster by keyboard: filter, copy a phone number, and see how f
   await expect.poll(readClipboard).toBe('+1 555 0101');
   await expect(page.locator('#roster a[href^="tel:"]').first()).toHaveAttribute('href', 'tel:+15550100');
   await expect(page.locator('#roster a[href^="mailto:"]').first()).toHaveAttribute('href', 'mailto:ada.quill@example.invalid');
+  // Esc clears the filter, then leaves it: L is the severity levels again, not an "l" in the box.
+  await filter.fill('ad');
+  await filter.press('Escape');
+  await expect(filter).toHaveValue('');
+  await expect(filter).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(filter).not.toBeFocused();
+  await page.keyboard.press('l');
+  await expect(page.getByRole('dialog', { name: 'Severity levels' })).toBeVisible();
+  await expect(filter).toHaveValue('');
 });
 
 test('the initial template, filled in and copied, is exactly the expected text', async ({ launch, profile }) => {

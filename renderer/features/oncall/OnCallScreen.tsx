@@ -44,7 +44,7 @@ export function OnCallScreen() {
       setCopied(`Copy failed: ${value}`);
     }
   };
-  const onKeyDown = (event: KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const index = Math.max(0, shown.indexOf(selected!));
@@ -54,6 +54,10 @@ export function OnCallScreen() {
       event.preventDefault();
       if (event.shiftKey) void copy(`${selected.name}’s email`, selected.email);
       else void copy(`${selected.name}’s phone`, selected.phone);
+    } else if (event.key === 'Escape' && !event.currentTarget.value) {
+      // The filter has the focus as the page opens; Esc on it empty leaves it, and the app's keys
+      // (L, the severity levels) act again. With text in it, Esc clears it first.
+      event.currentTarget.blur();
     }
   };
   useEffect(() => {
@@ -96,7 +100,7 @@ export function OnCallScreen() {
             aria-controls="roster"
           />
           <span className="keys-help">
-            <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> copy the phone · <kbd>Shift Enter</kbd> copy the email
+            <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> copy the phone · <kbd>Shift Enter</kbd> copy the email · <kbd>Esc</kbd> leave the filter
           </span>
         </div>
       )}
