@@ -35,6 +35,13 @@ export const SYMPTOM_EQUIVALENTS: readonly (readonly string[])[] = [
   ['dns', 'resolve', 'resolution', 'nxdomain'],
 ];
 
+/**
+ * Words whose equivalents mean something else beside certain other words: "full" is a full disk,
+ * unless the query says what else is full ("redis memory full", "connection pool full", "queue
+ * full"); then it is not read as disk space (the other word brings its own equivalents).
+ */
+const NOT_BESIDE: ReadonlyMap<string, ReadonlySet<string>> = new Map([['full', new Set(['memory', 'ram', 'heap', 'cache', 'queue', 'pool', 'connections', 'connection', 'inbox'])]]);
+
 const GROUPS = new Map<string, (readonly string[])[]>();
 for (const group of SYMPTOM_EQUIVALENTS) {
   for (const entry of group) if (!entry.includes(' ')) GROUPS.set(entry, [...(GROUPS.get(entry) ?? []), group]);
@@ -80,7 +87,11 @@ export function queryAlternatives(text: string): Query[] {
     alternatives.push({ combineWith: entry.includes(' ') ? 'AND' : 'OR', queries: entry.split(' '), boostTerm: () => weight });
   };
   const words = new Set(typed);
-  for (const word of words) for (const group of GROUPS.get(word) ?? []) for (const entry of group) if (!words.has(entry)) add(entry, EQUIVALENT_WEIGHT);
+  const besideOther = (word: string) => [...(NOT_BESIDE.get(word) ?? [])].some((other) => words.has(other));
+  for (const word of words) {
+    if (besideOther(word)) continue;
+    for (const group of GROUPS.get(word) ?? []) for (const entry of group) if (!words.has(entry)) add(entry, EQUIVALENT_WEIGHT);
+  }
   if (typed.length <= MAX_JOINED_WORDS) for (let at = 1; at < typed.length; at++) add(typed[at - 1] + typed[at], JOINED_WEIGHT);
   return alternatives;
 }
