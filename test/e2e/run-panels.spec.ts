@@ -172,14 +172,19 @@ test('with the finish form open, letters typed after tabbing onto its buttons ma
   await expect.poll(async () => (await storedEvents(page)).filter((event) => event.type === 'step-done' && event.step === 1).length).toBe(1);
 });
 
-test('checks ticked fast on the finish form while a tick is still being written: none is dropped, and two Spaces on one box untick it', async ({ launch, profile }) => {
-  const { page } = await launch(profile);
+/** An incident, a run of the release rollback (whose finish form lists two checks) on its step 1, and E. */
+async function openFinishFormOnStepOne(page: Page) {
   await declareIncident(page, 'Release broke sign-in');
   await page.evaluate(() => (window.location.hash = '#/runbook/release/release-rollback'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rollback a release or deployment');
   await page.keyboard.press('r');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
   await page.keyboard.press('e');
+}
+
+test('checks ticked fast on the finish form while a tick is still being written: none is dropped, and two Spaces on one box untick it', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await openFinishFormOnStepOne(page);
   const checks = page.getByRole('region', { name: 'Finish the run' }).getByRole('checkbox');
   await expect(checks.first()).toBeFocused();
   const ticks = async () => (await storedEvents(page)).filter((event) => event.type === 'check-ticked').map((event) => [(event as unknown as { check: number }).check, (event as unknown as { ticked: boolean }).ticked]);
@@ -208,12 +213,7 @@ test('checks ticked fast on the finish form while a tick is still being written:
 
 test('a reason typed with the focus on a check goes into the abort field: its spaces tick nothing', async ({ launch, profile }) => {
   const { page } = await launch(profile);
-  await declareIncident(page, 'Release broke sign-in');
-  await page.evaluate(() => (window.location.hash = '#/runbook/release/release-rollback'));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rollback a release or deployment');
-  await page.keyboard.press('r');
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
-  await page.keyboard.press('e');
+  await openFinishFormOnStepOne(page);
   const finish = page.getByRole('region', { name: 'Finish the run' });
   await expect(finish.getByRole('checkbox').first()).toBeFocused();
   await page.keyboard.type('false alarm, rolled back');
