@@ -4,6 +4,7 @@
 // (renderer/features/health/offline-copy-script.ts); the app builds its data.
 import type { AdminNote } from '../model';
 import { NoteSearch } from '../search/note-search';
+import { titleMatches, titleWords } from '../search/title-match';
 import { SearchEngine, type SectionHit, type SerializedSearchIndex } from '../search/search-engine';
 import { fillFromBody, hitsNeedingBodies } from '../search/section-match';
 
@@ -40,7 +41,6 @@ export interface OfflineResult {
 
 /** As many as the palette asks the engine for. */
 const RUNBOOK_LIMIT = 20;
-const WORDS = /[^\p{L}\p{N}]+/u;
 
 /** The copy's search: the index the app searches, whatever its shape, and the rest search needs. */
 export function offlineSearchData(
@@ -93,13 +93,8 @@ export class OfflineSearch {
 
   /** Pages are found as the palette finds its actions: each word typed starts a word of the title. */
   private pages(query: string): OfflineResult[] {
-    const words = query.toLowerCase().split(WORDS).filter(Boolean);
+    const words = titleWords(query);
     if (!words.length) return [];
-    return this.data.pages
-      .filter((page) => {
-        const titleWords = page.title.toLowerCase().split(WORDS);
-        return words.every((word) => titleWords.some((titleWord) => titleWord.startsWith(word)));
-      })
-      .map((page) => ({ key: page.key, title: page.title, group: 'Pages', terms: words }));
+    return this.data.pages.filter((page) => titleMatches(page.title, query)).map((page) => ({ key: page.key, title: page.title, group: 'Pages', terms: words }));
   }
 }

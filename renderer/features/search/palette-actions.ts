@@ -1,4 +1,4 @@
-import { titleMatches } from '../../ui/title-match';
+import { titleMatches } from '../../../shared/search/title-match';
 import { MILESTONES } from '../../../shared/incident/incident-events';
 import { escalationChain, nextToCall } from '../../../shared/oncall/escalation-chain';
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';

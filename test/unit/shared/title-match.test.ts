@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { titleMatches } from '../../../renderer/ui/title-match';
+import { titleMatches } from '../../../shared/search/title-match';
 
 const titles = ['Message: Incident update', 'Message: Initial incident notice', 'Back to the run', 'Set milestone: mitigated'];
 const found = (query: string) => titles.filter((title) => titleMatches(title, query));
