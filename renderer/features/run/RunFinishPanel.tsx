@@ -1,18 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { EventBody } from '../../../shared/incident/incident-events';
 import type { IncidentState, RunState } from '../../../shared/incident/incident-state';
 
 /** Finishing a run: the verification checklist ticked for "completed", or a reason for "aborted". */
 type Bodies = EventBody[] | ((state: IncidentState) => EventBody[]);
 
-export function RunFinishPanel({ run, record, onClose }: { run: RunState; record(bodies: Bodies): Promise<boolean>; onClose(): void }) {
+/** `reasonField`: the abort reason's field, where the run screen sends words typed elsewhere in the form. */
+export function RunFinishPanel({ run, record, onClose, reasonField }: { run: RunState; record(bodies: Bodies): Promise<boolean>; onClose(): void; reasonField: RefObject<HTMLInputElement | null> }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   /** Why the last Enter in the abort field did nothing: an Enter that cannot act says so. */
   const [refused, setRefused] = useState<string>();
   const panel = useRef<HTMLElement>(null);
   const finish = useRef<HTMLButtonElement>(null);
-  const reasonField = useRef<HTMLInputElement>(null);
   const open = run.steps.filter((step) => step.outcome === 'pending' || step.outcome === 'active').length;
   const unticked = run.checks.filter((ticked) => !ticked).length;
   const canFinish = open === 0 && unticked === 0;
@@ -29,7 +29,7 @@ export function RunFinishPanel({ run, record, onClose }: { run: RunState; record
   // "Finish as completed" takes the focus from a reason nobody has started typing.
   useEffect(() => {
     if (noChecks && canFinish && document.activeElement === reasonField.current && !reasonField.current?.value) finish.current?.focus();
-  }, [noChecks, canFinish]);
+  }, [noChecks, canFinish, reasonField]);
   const act = async (bodies: Bodies) => {
     setBusy(true);
     await record(bodies);

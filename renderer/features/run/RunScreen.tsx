@@ -80,6 +80,8 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const [notice, setNotice] = useState<{ step: number; text: string }>();
   const changed = useRunbookChanged(run);
   const field = useRef<HTMLInputElement>(null);
+  /** The finish form's reason field (RunFinishPanel's). */
+  const finishReason = useRef<HTMLInputElement>(null);
   /** The last write of this screen still under way: a C pressed right after D waits for it. */
   const inFlight = useRef<Promise<boolean>>(undefined);
   // The view follows the run's cursor whenever this machine moves it (a step settled, the next one
@@ -266,7 +268,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
         event.stopPropagation();
         // The words were meant for the form's field: focused now, before the key is typed, the
         // letter lands in it, and so does the rest of the sentence (its spaces no longer tick checks).
-        const input = openPanel.current === 'finish' ? document.querySelector<HTMLInputElement>('.run-finish .step-form input') : field.current;
+        const input = openPanel.current === 'finish' ? finishReason.current : field.current;
         if (input) input.focus();
         else event.preventDefault();
       }
@@ -526,7 +528,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
             </div>
           )}
           {panel === 'params' && !finished && <RunParamsPanel run={run} values={values} onClose={() => showPanel('none')} record={record} />}
-          {panel === 'finish' && !finished && <RunFinishPanel run={run} record={record} onClose={() => showPanel('none')} />}
+          {panel === 'finish' && !finished && <RunFinishPanel run={run} record={record} onClose={() => showPanel('none')} reasonField={finishReason} />}
           {run.finished && (
             <p className="run-finished" role="status">
               Run {run.finished.outcome}
