@@ -49,7 +49,7 @@ export class SpellingWords {
     }
   }
 
-  /** Terms already tokenized and processed, in the order they occur. */
+  /** Terms already tokenized and processed, in the order they occur (stop words aside: `swich` is never corrected to `with`). */
   addTerms(terms: Iterable<string>): void {
     for (const word of terms) if (word.length > 1 && !STOP_WORDS.has(word)) this.vocabulary.add(word);
   }
@@ -63,13 +63,6 @@ export class SpellingWords {
 
 export class Spelling {
   private constructor(private readonly words: MiniSearch<WordEntry>) {}
-
-  /** The index of the words of `texts` (stop words aside: `swich` is never corrected to `with`). */
-  static build(texts: Iterable<string>): string {
-    const words = new SpellingWords();
-    for (const text of texts) words.addText(text);
-    return words.index();
-  }
 
   static load(json: string): Spelling {
     return new Spelling(MiniSearch.loadJSON(json, OPTIONS));

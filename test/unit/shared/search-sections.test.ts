@@ -6,7 +6,7 @@ import { sectionOutline } from '../../../shared/library/markdown/section-outline
 import { fullTextOf } from '../../../shared/search/search-documents';
 import { buildSearchIndex, SearchEngine, SEARCH_INDEX_FORMAT } from '../../../shared/search/search-engine';
 import { matchSections, titleAnswersQuery } from '../../../shared/search/section-match';
-import { Spelling } from '../../../shared/search/spelling';
+import { Spelling, SpellingWords } from '../../../shared/search/spelling';
 import { processTerm } from '../../../shared/search/terms';
 import { LIMIT, NAMED_CASES, pathological } from '../../support/pathological-inputs';
 
@@ -114,7 +114,9 @@ describe('compound names and typos', () => {
   });
 
   it('corrects a typo against the names and headings, and completes only a word typed part-way', () => {
-    const spelling = Spelling.load(Spelling.build(['Patroni switchover', 'Billing api', 'BillingApiAlert']));
+    const words = new SpellingWords();
+    for (const text of ['Patroni switchover', 'Billing api', 'BillingApiAlert']) words.addText(text);
+    const spelling = Spelling.load(words.index());
     expect(spelling.corrections(['swichover']).get('swichover')).toEqual(['switchover']);
     expect(spelling.corrections(['patroni', 'swit']).get('swit')).toContain('switchover');
     // `billing` is a word of its own: not also completed to `billingapi`.
