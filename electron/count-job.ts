@@ -17,7 +17,7 @@ export function countRunbooks(port: MessagePort): void {
   let inOrder = true;
   port.on('message', (request: CountMessage) => {
     if ('runbooks' in request) {
-      for (const runbook of JSON.parse(request.runbooks) as Runbook[]) {
+      for (const runbook of request.runbooks) {
         received.push(runbook);
         // A second runbook under an id: finishLibrary drops it, so counting stops here until the end.
         if (ids.has(runbook.id)) inOrder = false;

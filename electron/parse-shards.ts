@@ -1,7 +1,7 @@
-import { finishLibrary, joinLibraryShards, parseLibraryFiles, type LibraryFile } from '../shared/library/library-parser';
+import { finishLibraryContent, joinLibraryShards, parseLibraryFiles, type LibraryFile } from '../shared/library/library-parser';
 import { DEFAULT_LIMITS, type LibraryLimits } from '../shared/limits';
 import type { LibraryProblem, LibrarySnapshot, LibrarySource, Runbook } from '../shared/model';
-import { readSnapshotJson } from '../shared/sync/snapshot-json';
+import { readSnapshotJson, type ContentJson } from '../shared/sync/snapshot-json';
 import { runShardWorker, type ShardJob } from './library-reader';
 
 /**
@@ -20,7 +20,7 @@ const BATCH_FILES = 500;
  * result is the one a single parse gives (test/unit/electron/parse-shards.test.ts).
  * `onRunbooks` is given the runbooks as they are read, in order (this thread's own in batches), so
  * their search index is counted meanwhile; whatever finishLibrary then drops is the counter's to
- * leave out.
+ * leave out. With the snapshot comes its content's JSON text, for its own text (snapshotJson).
  */
 export async function parseInShards(
   files: LibraryFile[],
@@ -29,7 +29,7 @@ export async function parseInShards(
   limits: LibraryLimits = DEFAULT_LIMITS,
   { threads, workerFile }: { threads: number; workerFile: string },
   onRunbooks: (runbooks: Runbook[]) => void = () => undefined,
-): Promise<LibrarySnapshot> {
+): Promise<{ snapshot: LibrarySnapshot; content: ContentJson }> {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const shards = cutIntoShards(sorted, threads);
   const others = shards.slice(1).map((shard) => {
@@ -46,7 +46,8 @@ export async function parseInShards(
     parts.push(await other);
     onRunbooks(parts[parts.length - 1].runbooks);
   }
-  return finishLibrary(joinLibraryShards(parts));
+  const snapshot = joinLibraryShards(parts);
+  return { content: finishLibraryContent(snapshot), snapshot };
 }
 
 /** Consecutive runs of about equal characters, as many as `threads` and the library's size allow (at least one). */

@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type LibraryLimits } from '../../shared/limits';
 import type { SyncResult, SyncStatus, TransportName } from '../../shared/sync/sync-contract';
-import { readInThisThread, type LibraryReader } from '../library-reader';
+import { readInThisThread, type LibraryReader, type PreparedRead, type ReadLibrary } from '../library-reader';
 import type { CheckedOut, GitTransport, TransportOptions } from './git-transport';
 import { GitObjects } from './git-objects';
 import { folderIn, type CommitLocation, type FolderInCommit } from './library-tree';
@@ -58,6 +58,7 @@ export class SyncService {
     this.current = { ...this.current, running: true, phase: 'Connecting', percent: undefined };
     let token: string | undefined;
     let setUp = false;
+    let prepared: PreparedRead | undefined;
     try {
       const settings = await this.options.settings.read();
       if (!settings.url) throw new SyncFailure('settings', plainMessage('settings'));
@@ -84,6 +85,8 @@ export class SyncService {
         await writeSyncState(stateFile, { ...previous, updating: true });
         checkedOut = await transport.update(repo, transportOptions);
       } else {
+        // A first clone brings a whole library to read: the reader's threads start meanwhile.
+        prepared = this.options.readLibrary?.prepare?.();
         checkedOut = await this.cloneInto(repo, transport, transportOptions);
       }
       const syncedAt = this.now().toISOString();
@@ -94,7 +97,7 @@ export class SyncService {
         this.current = { ...this.current, lastSuccess, lastError: undefined };
         return { ok: true, unchanged: true };
       }
-      const snapshot = await this.readLibrary(repo, settings.subfolder, checkedOut, syncedAt);
+      const snapshot = await this.readLibrary(repo, settings.subfolder, checkedOut, syncedAt, prepared?.read);
       this.current = { ...this.current, lastSuccess, lastError: undefined };
       return { ok: true, snapshot, unchanged: false };
     } catch (error) {
@@ -103,6 +106,8 @@ export class SyncService {
       // answer still says how to set it up).
       if (setUp) this.current = { ...this.current, lastError: { ...info, at: this.now().toISOString() } };
       return { ok: false, error: info };
+    } finally {
+      prepared?.release();
     }
   }
 
@@ -125,11 +130,11 @@ export class SyncService {
     }
   }
 
-  private async readLibrary(repo: string, subfolder: string, checkedOut: CheckedOut, syncedAt: string) {
+  private async readLibrary(repo: string, subfolder: string, checkedOut: CheckedOut, syncedAt: string, preparedRead?: ReadLibrary) {
     const where: CommitLocation = { gitdir: path.join(repo, '.git'), commit: checkedOut.commit, subfolder };
     refuseLinkedSubfolder(where);
     const source = { kind: 'git' as const, commit: checkedOut.commit, committedAt: checkedOut.committedAt, syncedAt };
-    const read = this.options.readLibrary ?? readInThisThread;
+    const read = preparedRead ?? this.options.readLibrary ?? readInThisThread;
     // Git's symbolic links are refused whatever they point at: the tree walk reads what Git records.
     const snapshot = await read(where, source, { limits: this.options.limits ?? DEFAULT_LIMITS, followLinks: false });
     if (snapshot.runbooks === 0) {

@@ -1,3 +1,4 @@
+import { contentHash } from '../content-hash';
 import type { LibrarySnapshot, Runbook } from '../model';
 
 /**
@@ -9,8 +10,46 @@ import type { LibrarySnapshot, Runbook } from '../model';
  * back. The keys stay where they were: runbooks are compared by their JSON (library-changes.ts)
  * and the library's version is a hash of it.
  */
-export function snapshotJson(snapshot: LibrarySnapshot): string {
-  return JSON.stringify({ ...snapshot, runbooks: snapshot.runbooks.map(withoutFirstProcedureCopy) });
+export function snapshotJson(snapshot: LibrarySnapshot, content: ContentJson = contentJson(snapshot)): string {
+  // The content's text is joined to the rest's, key for key in the snapshot's order, not written again.
+  const written: Record<string, string> = { ...content, alertRules: content.alertRules ?? JSON.stringify(snapshot.alertRules) };
+  const fields = Object.entries(snapshot)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${JSON.stringify(key)}:${key in written ? written[key] : JSON.stringify(value)}`);
+  return `{${fields.join(',')}}`;
+}
+
+/**
+ * A library's content (what its version hashes) as JSON text, each part as snapshotJson writes it:
+ * made once for a large library, where the version's hash and the snapshot's text both need it.
+ * `alertRules` only when there are some: a library without rules keeps the version it had before
+ * rules were read.
+ */
+export interface ContentJson {
+  runbooks: string;
+  notes: string;
+  templates: string;
+  contacts: string;
+  severity: string;
+  alertRules?: string;
+}
+
+export function contentJson(snapshot: LibrarySnapshot): ContentJson {
+  const { notes, templates, contacts, severity, alertRules = [] } = snapshot;
+  const json: ContentJson = {
+    runbooks: JSON.stringify(snapshot.runbooks.map(withoutFirstProcedureCopy)),
+    notes: JSON.stringify(notes),
+    templates: JSON.stringify(templates),
+    contacts: JSON.stringify(contacts),
+    severity: JSON.stringify(severity),
+  };
+  if (alertRules.length) json.alertRules = JSON.stringify(alertRules);
+  return json;
+}
+
+/** The library's version: a hash of its content's text. */
+export function contentVersion(content: ContentJson): string {
+  return contentHash(`[${Object.values(content).join(',')}]`);
 }
 
 /** In the text, in place of `steps` and `verification`: "the first procedure's". */

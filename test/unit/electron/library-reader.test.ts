@@ -69,6 +69,18 @@ describe('reading a library in a worker thread', () => {
     expect(await read.index).toEqual(await (await readInThisThread('runbooks', source, {})).index);
   });
 
+  it('reads the same library with threads readied ahead, once; a released read has no thread left to read with', async () => {
+    const reader = createWorkerReader(workerFile);
+    const prepared = reader.prepare!();
+    const read = await prepared.read('runbooks', source, {});
+    expect({ ...read, index: undefined }).toEqual({ ...(await readInThisThread('runbooks', source, {})), index: undefined });
+    expect(JSON.parse(await read.index)).toMatchObject({ version: (readSnapshotJson(read.text) as LibrarySnapshot).version });
+    await expect(prepared.read('runbooks', source, {})).rejects.toThrow(/reads once/);
+    const released = reader.prepare!();
+    released.release();
+    await expect(released.read('runbooks', source, {})).rejects.toThrow(/the library reader stopped/);
+  });
+
   it('rejects with the reason when the folder cannot be read', async () => {
     await expect(createWorkerReader(workerFile)(path.join(folder, 'missing'), source, {})).rejects.toThrow(/ENOENT/);
   });

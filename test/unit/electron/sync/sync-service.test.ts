@@ -7,6 +7,7 @@ import type { GitTransport } from '../../../../electron/sync/git-transport';
 import { createIsomorphicGitTransport } from '../../../../electron/sync/isomorphic-git-transport';
 import { createSettingsFile } from '../../../../electron/sync/settings-file';
 import { SyncService } from '../../../../electron/sync/sync-service';
+import { readInThisThread, type LibraryReader, type ReadLibrary } from '../../../../electron/library-reader';
 import { readSyncState, writeSyncState } from '../../../../electron/sync/sync-state';
 import { createSystemGitTransport } from '../../../../electron/sync/system-git-transport';
 import { createTokenVault, type Cipher } from '../../../../electron/sync/token-vault';
@@ -55,7 +56,7 @@ if (!gitAvailable()) {
       await createSettingsFile(path.join(dataDir, 'sync-settings.json')).write({ ...DEFAULT_SYNC_SETTINGS, ...settings });
       if (token !== undefined) await createTokenVault(path.join(dataDir, 'token.bin'), testCipher).set(token);
     };
-    const newService = (limits = DEFAULT_LIMITS) => {
+    const newService = (limits = DEFAULT_LIMITS, readLibrary?: LibraryReader) => {
       const transport = makeTransport();
       service = new SyncService({
         dataDir,
@@ -63,6 +64,7 @@ if (!gitAvailable()) {
         vault: createTokenVault(path.join(dataDir, 'token.bin'), testCipher),
         transports: { [transport.name]: transport },
         limits,
+        readLibrary,
       });
       return service;
     };
@@ -98,6 +100,26 @@ if (!gitAvailable()) {
       expect(titles(snapshot)).toEqual(['Database failover', 'Flush the cache', 'Restart the web tier']);
       expect(snapshot.source).toMatchObject({ kind: 'git', commit: repo.head() });
       expect(service.status()).toMatchObject({ running: false, lastSuccess: { commit: repo.head() } });
+    });
+
+    it('readies the reader while a first clone runs and reads with it; releases it when nothing is read', async () => {
+      const calls: string[] = [];
+      const recorded = (call: string): ReadLibrary => (...args) => (calls.push(call), readInThisThread(...args));
+      const reader = Object.assign(recorded('read'), { prepare: () => (calls.push('prepare'), { read: recorded('prepared read'), release: () => void calls.push('release') }) });
+      newService(DEFAULT_LIMITS, reader);
+      expect(titles(snapshotOf(await service.run()))).toEqual(['Database failover', 'Flush the cache', 'Restart the web tier']);
+      expect(calls).toEqual(['prepare', 'prepared read', 'release']);
+      // An update fetches what changed: nothing is readied ahead.
+      await repo.commit({ 'net/dns.md': runbook('DNS outage') }, 'update');
+      calls.length = 0;
+      expect(titles(snapshotOf(await service.run()))).toContain('DNS outage');
+      expect(calls).toEqual(['read']);
+      // A first clone that fails leaves no thread behind.
+      await rm(path.join(dataDir, 'library-repo'), { recursive: true, force: true });
+      await server.kill();
+      calls.length = 0;
+      expect((await service.run()).ok).toBe(false);
+      expect(calls).toEqual(['prepare', 'release']);
     });
 
     it('a new commit that changes, adds and removes runbooks shows after the next sync', async () => {
