@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import { assertSnapshot } from '../../../shared/library/snapshot-validation';
 import type { LibrarySnapshot } from '../../../shared/model';
-import { readSnapshotJson, snapshotJson } from '../../../shared/sync/snapshot-json';
+import { contentJson, contentVersion, readSnapshotJson, snapshotJson } from '../../../shared/sync/snapshot-json';
 
 const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;
 
@@ -28,6 +28,19 @@ describe('a snapshot as JSON text between threads', () => {
     // One array, not a copy: IndexedDB then stores it once too.
     expect(failover?.steps).toBe(failover?.procedures[0].steps);
     expect(failover?.verification).toBe(failover?.procedures[0].verification);
+  });
+
+  it('writes the text from the content its version hashes: a changed step changes the version, a problem does not', () => {
+    const snapshot = library();
+    const content = contentJson(snapshot);
+    expect(contentVersion(content)).toBe(snapshot.version);
+    expect(snapshotJson(snapshot, content)).toBe(snapshotJson(snapshot));
+    const edited = library();
+    edited.runbooks.find((runbook) => runbook.id === 'db/failover')!.procedures[0].steps[1].title = 'Promote the other replica';
+    expect(contentVersion(contentJson(edited))).not.toBe(snapshot.version);
+    const withProblem = library();
+    withProblem.problems.push({ path: 'x.md', reason: 'broken', level: 'error' });
+    expect(contentVersion(contentJson(withProblem))).toBe(snapshot.version);
   });
 
   it('writes the first procedure’s steps once', () => {
