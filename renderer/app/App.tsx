@@ -26,8 +26,9 @@ import { useGlobalShortcuts } from './use-global-shortcuts';
 import { useDialogStore } from './services/dialog-store';
 import { useIncidentStore } from '../features/incident/incident-store';
 import { resumeActiveRun } from '../features/incident/incident-actions';
-import { DeclareIncidentDialog } from '../features/incident/DeclareIncidentDialog';
-import { RunWhereDialog } from '../features/incident/RunWhereDialog';
+import { DeclareIncidentDialog } from '../features/incident/dialogs/DeclareIncidentDialog';
+import { RunWhereDialog } from '../features/incident/dialogs/RunWhereDialog';
+import { ResolveDialog } from '../features/incident/dialogs/ResolveDialog';
 import { BundleSummaryDialog } from '../features/bundle/BundleSummaryDialog';
 import { IncidentBar } from '../features/incident/IncidentBar';
 import { IncidentScreen } from '../features/incident/IncidentScreen';
@@ -143,6 +144,7 @@ export function App() {
       {dialog?.kind === 'severity' && <SeverityPanel />}
       {dialog?.kind === 'note' && <NoteEditor noteId={dialog.noteId} preset={dialog.preset} />}
       {dialog?.kind === 'bundle-summary' && <BundleSummaryDialog />}
+      {dialog?.kind === 'resolve' && <ResolveDialog incidentId={dialog.incidentId} bodies={dialog.bodies} />}
     </div>
   );
 }

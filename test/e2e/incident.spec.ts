@@ -371,3 +371,36 @@ test('declared while reading a runbook, the responder stays on it; R then runs i
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Second: search is slow');
 });
+
+test('resolving with a run still open asks first: Esc leaves the incident open, Enter resolves it', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Primary database restarting');
+  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await page.keyboard.press('d');
+  await page.keyboard.press('Control+2');
+  const status = page.getByLabel('Status');
+  const timeline = page.getByRole('list').filter({ has: page.locator('time') });
+  const asked = page.getByRole('dialog', { name: 'Resolve with runs still open?' });
+  // By its key: the open run is named, with how far it got.
+  await page.keyboard.press('Alt+4');
+  await expect(asked.getByRole('listitem')).toHaveText([/^Planned Patroni switchover 1 of 4 steps, started/]);
+  await lookAt(page, 'resolve-with-open-run');
+  await page.keyboard.press('Escape');
+  await expect(asked).toBeHidden();
+  await expect(status).toHaveValue('investigating');
+  // By the status field: asked the same way, and Esc leaves the field as it was.
+  await status.selectOption('resolved');
+  await expect(asked).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(status).toHaveValue('investigating');
+  await expect(timeline).not.toContainText('resolved');
+  await page.keyboard.press('Alt+4');
+  await page.keyboard.press('Enter');
+  await expect(asked).toBeHidden();
+  await expect(status).toHaveValue('resolved');
+  await expect(timeline).toContainText('Milestone resolved');
+  // The run is left as it was, and says so.
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText('running, 1 of 4 steps');
+});

@@ -193,9 +193,13 @@ test('three responders share one incident through Git on loopback: the network c
   await expect(db.page.getByRole('list', { name: 'Notes on this step' })).toContainText('restarted the connection pool (you)');
   await expect(commander.page.getByRole('list', { name: 'Notes on this step' })).toContainText('restarted the connection pool (Dev Database)', { timeout: 20_000 });
 
-  // The commander resolves.
+  // The commander resolves: she is told the database lead's run is still open, and resolves anyway.
   await commander.page.keyboard.press('Control+2');
   await commander.page.keyboard.press('Alt+4');
+  const asked = commander.page.getByRole('dialog', { name: 'Resolve with runs still open?' });
+  await expect(asked.getByRole('listitem')).toHaveCount(1);
+  await commander.page.keyboard.press('Enter');
+  await expect(asked).toBeHidden();
   await expect(commander.page.getByRole('region', { name: 'Current incident' })).toContainText('resolved');
   // The run on the database lead's screen says the incident was resolved under it.
   await expect(db.page.getByTestId('resolved-while-running')).toBeVisible({ timeout: 20_000 });

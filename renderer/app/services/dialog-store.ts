@@ -1,6 +1,7 @@
 import type { Alert } from '../../../shared/alerts/alert';
 import { create } from 'zustand';
 import type { NoteDraft } from '../../../shared/notes/local-note';
+import type { EventBody } from '../../../shared/incident/incident-events';
 
 /** The one dialog open over the app, if any: shortcuts of the page behind it wait until it closes. */
 // `procedure`: which of the runbook's procedures to run (its index in `procedures(runbook)`); its first when absent.
@@ -12,7 +13,9 @@ export type Dialog = { kind: 'declare'; /** A run to start once it is declared. 
   /** Writing a note: a new one (with what it is about), or editing `noteId`. */
   | { kind: 'note'; noteId?: string; preset?: Partial<NoteDraft> }
   /** What importing a bundle file did (the summary itself is in the bundle store). */
-  | { kind: 'bundle-summary' };
+  | { kind: 'bundle-summary' }
+  /** Resolving an incident with runs still open: `bodies` (what would resolve it) wait for the responder's word. */
+  | { kind: 'resolve'; incidentId: string; bodies: EventBody[] };
 
 interface DialogState {
   dialog?: Dialog;

@@ -15,6 +15,7 @@ import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { saveFile } from '../../app/services/save-file';
 import { useNow } from './use-now';
 import { RebuildConfirm } from './RebuildConfirm';
+import { recordAskingBeforeResolving } from './incident-actions';
 import { refuseTypeAhead } from '../../ui/no-type-ahead';
 import { RespondersPanel } from '../sharing';
 import { ExportBundleButton } from '../bundle';
@@ -51,7 +52,8 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
   const { state: incident, events } = loaded;
   const timeline = useMemo(() => timelineOf(incident, events), [incident, events]);
   useScreenKey(MAKE_CURRENT_KEY, () => void useIncidentStore.getState().setCurrent(incident.id), { enabled: !current, shift: false });
-  const record = (bodies: EventBody[]) => useIncidentStore.getState().record(incident.id, bodies);
+  // Whatever on this page would resolve the incident asks first while a run is still open.
+  const record = (bodies: EventBody[]) => recordAskingBeforeResolving(incident.id, bodies);
   const levels = useLibraryStore((state) => state.severity);
   const journalFolder = useAppStore((state) => state.appInfo?.journalFolder);
   const now = useNow(incident.status !== 'resolved');

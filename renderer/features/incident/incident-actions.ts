@@ -1,5 +1,5 @@
 // What the keys, the sidebar and the palette do to an incident: one function each, so every way in does the same.
-import type { Milestone } from '../../../shared/incident/incident-events';
+import type { EventBody, Milestone } from '../../../shared/incident/incident-events';
 import { activeRuns } from '../../../shared/incident/incident-state';
 import { formatUtc } from '../../../shared/incident/time-format';
 import { useDialogStore } from '../../app/services/dialog-store';
@@ -46,7 +46,7 @@ export function incidentInView(): string | undefined {
  * nothing was recorded.
  */
 export async function setMilestone(milestone: Milestone): Promise<boolean> {
-  const { loaded, record } = useIncidentStore.getState();
+  const { loaded } = useIncidentStore.getState();
   const incidentId = incidentInView();
   if (!incidentId) return false;
   const incident = loaded[incidentId]?.state;
@@ -55,8 +55,26 @@ export async function setMilestone(milestone: Milestone): Promise<boolean> {
     useIncidentStore.setState({ problem: `Nothing changed: “${incident.title}” is already ${milestone} at ${formatUtc(already)}. To change that time, use “Correct the time” on its page.` });
     return false;
   }
-  return record(incidentId, [{ type: 'milestone-set', milestone, time: Date.now() }]);
+  return recordAskingBeforeResolving(incidentId, [{ type: 'milestone-set', milestone, time: Date.now() }]);
 }
+
+/**
+ * Records `bodies` in the incident; when they would resolve it (its status, or its resolved
+ * milestone) while runs are still open, asks first (ResolveDialog) and records nothing yet:
+ * resolving finishes no run, and the record would go on saying "still running". False when
+ * nothing was recorded.
+ */
+export async function recordAskingBeforeResolving(incidentId: string, bodies: EventBody[]): Promise<boolean> {
+  const { loaded, record } = useIncidentStore.getState();
+  const incident = loaded[incidentId]?.state;
+  if (incident && incident.status !== 'resolved' && bodies.some(resolves) && activeRuns(incident).length) {
+    useDialogStore.getState().show({ kind: 'resolve', incidentId, bodies });
+    return false;
+  }
+  return record(incidentId, bodies);
+}
+
+const resolves = (body: EventBody) => (body.type === 'incident-changed' && body.field === 'status' && body.value === 'resolved') || (body.type === 'milestone-set' && body.milestone === 'resolved');
 
 /**
  * After a relaunch (or a crash) the app opens where the responder was: on the current incident's

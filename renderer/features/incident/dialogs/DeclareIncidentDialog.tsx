@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { alertKey, alertSummary, type Alert } from '../../../shared/alerts/alert';
-import { levelForAlert } from '../../../shared/alerts/alert-severity';
-import type { EventBody } from '../../../shared/incident/incident-events';
-import { startRunOf } from './incident-actions';
-import { useDialogStore } from '../../app/services/dialog-store';
-import { useIncidentStore } from './incident-store';
-import { useLibraryStore } from '../library';
-import { useRouteStore } from '../../app/services/route-store';
-import { Dialog } from '../../ui/Dialog';
+import { alertKey, alertSummary, type Alert } from '../../../../shared/alerts/alert';
+import { levelForAlert } from '../../../../shared/alerts/alert-severity';
+import type { EventBody } from '../../../../shared/incident/incident-events';
+import { startRunOf } from '../incident-actions';
+import { useDialogStore } from '../../../app/services/dialog-store';
+import { useIncidentStore } from '../incident-store';
+import { useLibraryStore } from '../../library';
+import { useRouteStore } from '../../../app/services/route-store';
+import { Dialog } from '../../../ui/Dialog';
 
 /** An alert's summary can run long: the title keeps its start. */
 const MAX_TITLE = 120;

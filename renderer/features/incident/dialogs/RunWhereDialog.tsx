@@ -1,8 +1,8 @@
 import { useState, type KeyboardEvent } from 'react';
-import { useDialogStore } from '../../app/services/dialog-store';
-import { Dialog } from '../../ui/Dialog';
-import { reopenAndRun, runInIncident } from './incident-actions';
-import { useIncidentStore } from './incident-store';
+import { useDialogStore } from '../../../app/services/dialog-store';
+import { Dialog } from '../../../ui/Dialog';
+import { reopenAndRun, runInIncident } from '../incident-actions';
+import { useIncidentStore } from '../incident-store';
 
 type Choice = { kind: 'reopen' } | { kind: 'new' } | { kind: 'other'; incidentId: string };
 
