@@ -94,3 +94,29 @@ test('the outline beside a runbook jumps to a step by click, and ] and [ move be
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Disk full on a host');
   expect(await page.locator('.app-main').evaluate((main) => main.scrollTop)).toBe(0);
 });
+
+test('at 900x700 the On-call roster keeps every word whole', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await page.setViewportSize({ width: 900, height: 700 });
+  await expect(page.getByRole('region', { name: 'Runbook library' })).toBeVisible();
+  await page.keyboard.press('Control+5');
+  await expect(page.locator('table.roster')).toBeVisible();
+  // A word set on two lines has two boxes: every word of the table's text is measured (a break after
+  // a hyphen, as in on-call, is how words are set; an address may break at its @).
+  const broken = await page.evaluate(`(() => {
+    const broken = [];
+    const walker = document.createTreeWalker(document.querySelector('.roster'), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\\s-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (lines.size > 1 && !match[0].includes('@')) broken.push(match[0]);
+      }
+    }
+    return broken;
+  })()`);
+  expect(broken).toEqual([]);
+  await expect(page.getByRole('row', { name: /Ada Quill/ })).toContainText('Primary on-call (platform)');
+});

@@ -110,8 +110,7 @@ export function OnCallScreen() {
       <table className="roster" id="roster" hidden={roster.length === 0}>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Role</th>
+            <th>Name and role</th>
             <th>Phone</th>
             <th>Email</th>
             <th>Chat</th>
@@ -129,9 +128,10 @@ export function OnCallScreen() {
                     local
                   </span>
                 )}
+                {/* The role under the name, not a column of its own: seven columns left no room at 900 px but to break words. */}
+                <div className="roster-role">{entry.role}</div>
                 {entry.local && <div className="muted local-reason">{entry.local.reason}{entry.local.until ? ` (until ${entry.local.until})` : ''}</div>}
               </td>
-              <td>{entry.role}</td>
               <td>
                 {entry.phone && (
                   <>
