@@ -117,8 +117,11 @@ function runSection(incident: IncidentState, run: RunState, events: readonly Inc
     const duration = step.startedAt && step.endedAt ? formatDuration(durationMs(step.startedAt, step.endedAt)) : '';
     const history = histories[index];
     // Every outcome the step had, in order: a failure reopened and then done is still a failure.
-    const reasons = history.flatMap((outcome) => (outcome.reason ? [outcome.reason] : []));
-    const notes = [...reasons.map(text), ...step.notes.map((note) => `${text(note.text)}${author(incident, note.by)}`)].join(' / ');
+    // A reason says which outcome it gave, and beside reasons a note says it is one: joined with a
+    // bare "/", a reason and a note read as one sentence.
+    const reasons = history.flatMap((past) => (past.reason ? [`${past.words}: ${text(past.reason)}`] : []));
+    const stepNotes = step.notes.map((note) => `${text(note.text)}${author(incident, note.by)}`);
+    const notes = [...reasons, ...(reasons.length ? stepNotes.map((note) => `note: ${note}`) : stepNotes)].join(' · ');
     // A step still in progress when the run ended was stopped there.
     const now = run.finished && step.outcome === 'active' ? 'stopped' : STEP_WORDS[step.outcome];
     const outcome = [...history.map((past) => past.words), ...(history.at(-1)?.kind === 'reopened' || !history.length ? [now] : [])].join(', then ');

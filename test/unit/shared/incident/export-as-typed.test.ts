@@ -52,7 +52,8 @@ describe('the export renders every text as typed', () => {
     const markdown = recordOf({ title: 'API down', note: 'n', followUp: 'f', runbook: 'Restart the API', value: 'checkout', runNote: 'r', failed: 'kubectl: forbidden', skipped: 'not needed', responder: 'Ada' });
     expect(markdown).toContain('- “Restart the API”, step 1 “Check the pods”: failed: kubectl: forbidden; then reopened; then done');
     expect(markdown).toContain('- “Restart the API”, step 2 “Restart”: skipped: not needed');
-    expect(markdown).toMatch(/\| 1 \| Check the pods \| failed, then reopened, then done \| [^|]* \| kubectl: forbidden \/ r \|/);
+    // The failure says it is one, and the note beside it says it is a note.
+    expect(markdown).toMatch(/\| 1 \| Check the pods \| failed, then reopened, then done \| [^|]* \| failed: kubectl: forbidden · note: r \|/);
   });
 
   it('shows <script>, backslashes, Markdown marks and table pipes as typed', () => {
