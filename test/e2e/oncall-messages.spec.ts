@@ -170,11 +170,16 @@ test('the escalation chain: who is first, who next and when; a call is recorded;
   await page.getByRole('combobox', { name: 'Search runbooks' }).fill('>call next');
   await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toContainText('Call the next person in the chain: Bram Okafor, +1 555 0101');
   await page.keyboard.press('Enter');
+  // Their number is copied and said, and the focus is on how the call went: Enter records it.
   await expect(page.locator('#roster tr.selected')).toContainText('Bram Okafor');
-  await page.getByLabel('Filter people').press('Enter');
   await expect.poll(readClipboard).toBe('+1 555 0101');
+  await expect(page.getByRole('status').filter({ hasText: 'Copied Bram Okafor’s phone: +1 555 0101' })).toBeVisible();
+  await expect(chain.locator('li.chain-next-person').getByRole('button', { name: 'Reached' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(chain.locator('li.chain-next-person')).toHaveCount(0);
   await page.keyboard.press('Control+2');
   await expect(page.locator('.timeline')).toContainText('Tried, no answer: Ada Quill');
+  await expect(page.locator('.timeline')).toContainText('Reached Bram Okafor');
 });
 
 test('runbook text that names a template or the on-call list links to it', async ({ launch, profile }) => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { escalationChain, nextToCall, type Chain, type ChainStep } from '../../../shared/oncall/escalation-chain';
 import type { Contact, SeverityLevel } from '../../../shared/model';
 import { rosterAge } from '../../../shared/oncall/roster-age';
@@ -21,7 +21,8 @@ export function OnCallScreen() {
   const keptRoster = meta?.kept?.contacts;
   const selectedId = useOnCallStore((state) => state.selectedId);
   const filter = useOnCallStore((state) => state.filter);
-  const [copied, setCopied] = useState<string>();
+  const copied = useOnCallStore((state) => state.copied);
+  const copy = useOnCallStore((state) => state.copy);
   const now = useNow();
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = roster.filter((entry) => {
@@ -32,18 +33,6 @@ export function OnCallScreen() {
   // A kept roster is as old as the library it came from; no roster has no age to give.
   const age = meta && libraryHasRoster ? rosterAge(keptRoster?.from ?? meta.source, now.at) : undefined;
 
-  const copy = async (label: string, value: string | undefined) => {
-    if (!value) {
-      setCopied(`${label}: none on record`);
-      return;
-    }
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied(`Copied ${label}: ${value}`);
-    } catch {
-      setCopied(`Copy failed: ${value}`);
-    }
-  };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
@@ -63,6 +52,16 @@ export function OnCallScreen() {
   useEffect(() => {
     document.getElementById(`contact-${selected?.id}`)?.scrollIntoView({ block: 'nearest' });
   }, [selected?.id]);
+  // "Call the next person" from the palette (their number is copied by then): the focus goes on how
+  // the call went. It had only highlighted a row already highlighted, and nothing seemed to happen.
+  const calling = useOnCallStore((state) => state.calling);
+  // What was copied is said on this visit of the page, not on the next.
+  useEffect(() => () => useOnCallStore.setState({ copied: undefined }), []);
+  useEffect(() => {
+    if (!calling) return;
+    useOnCallStore.getState().called();
+    document.querySelector<HTMLButtonElement>(`button[data-reached="${CSS.escape(calling)}"]`)?.focus();
+  }, [calling]);
 
   return (
     <section className="oncall" aria-labelledby="oncall-title">
@@ -256,7 +255,7 @@ function ChainSteps({ level, incident, chain, next, now }: { level: SeverityLeve
                   <li key={contact.id} className={contact.id === next?.id ? 'chain-next-person' : undefined}>
                     <strong>{contact.name}</strong> {contact.phone}
                     {tried.length > 0 && <span className="muted"> · {tried.map((item) => item.outcome.replace('-', ' ')).join(', ')}</span>}{' '}
-                    <button type="button" onClick={() => attempt(contact as RosterEntry, 'reached')}>
+                    <button type="button" data-reached={contact.id} onClick={() => attempt(contact as RosterEntry, 'reached')}>
                       Reached
                     </button>
                     <button type="button" onClick={() => attempt(contact as RosterEntry, 'no-answer')}>

@@ -18,8 +18,19 @@ interface OnCallState {
   remove(id: string): Promise<void>;
   select(id: string | undefined): void;
   setFilter(filter: string): void;
-  /** Picks a person to call from elsewhere (the palette): the filter is cleared, so the screen shows and highlights them. */
+  /**
+   * Picks a person to call from elsewhere (the palette, which copies their phone): the filter is
+   * cleared, so the screen shows and highlights them, and puts the focus on how the call went
+   * (`calling`, until the screen has done so).
+   */
   pick(id: string): void;
+  calling?: string;
+  /** The screen has acted on `calling`. */
+  called(): void;
+  /** What the last copy did, said on the screen. */
+  copied?: string;
+  /** Copies a phone or email, saying so (or that there is none on record, or that the copy failed). */
+  copy(label: string, value: string | undefined): Promise<void>;
   /** Records a call or message to a person as an event of the current incident. */
   attempt(contact: { id: string; name: string }, outcome: AttemptOutcome): Promise<boolean>;
 }
@@ -54,7 +65,22 @@ export const useOnCallStore = create<OnCallState>((set, get) => ({
     set({ filter });
   },
   pick(id) {
-    set({ selectedId: id, filter: '' });
+    set({ selectedId: id, filter: '', calling: id });
+  },
+  async copy(label, value) {
+    if (!value) {
+      set({ copied: `${label}: none on record` });
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(value);
+      set({ copied: `Copied ${label}: ${value}` });
+    } catch {
+      set({ copied: `Copy failed: ${value}` });
+    }
+  },
+  called() {
+    set({ calling: undefined });
   },
   async attempt(contact, outcome) {
     const { currentId, record } = useIncidentStore.getState();

@@ -61,7 +61,7 @@ export function availableActions(): PaletteAction[] {
     }
   }
   const next = nextPersonToCall();
-  if (next) actions.push({ id: 'call-next', title: `Call the next person in the chain: ${next.name}${next.phone ? `, ${next.phone}` : ''}`, run: () => callNext(next.id) });
+  if (next) actions.push({ id: 'call-next', title: `Call the next person in the chain: ${next.name}${next.phone ? `, ${next.phone}` : ''}`, run: () => callNext(next) });
   for (const template of useLibraryStore.getState().templates) actions.push({ id: `message-${template.id}`, title: `Message: ${template.title}`, run: () => openTemplate(template.id) });
   for (const [place, title] of PLACES) actions.push({ id: `go-${place}`, title, keys: place in PLACE_KEYS ? withCommand(PLACE_KEYS[place as keyof typeof PLACE_KEYS]) : undefined, run: () => goTo(place) });
   if (useSyncStore.getState().available) actions.push({ id: 'sync', title: 'Sync the library now', keys: withCommand('Shift S'), run: () => void useSyncStore.getState().syncNow() });
@@ -91,7 +91,9 @@ function nextPersonToCall() {
 }
 
 /** The on-call screen with that person chosen and shown (the filter cleared): Enter copies their number. */
-function callNext(contactId: string) {
-  useOnCallStore.getState().pick(contactId);
+function callNext(person: { id: string; name: string; phone?: string }) {
+  const onCall = useOnCallStore.getState();
+  void onCall.copy(`${person.name}’s phone`, person.phone);
+  onCall.pick(person.id);
   goTo('oncall');
 }
