@@ -1,5 +1,6 @@
-// When the next update is due: the severity's cadence from the last message sent (or from the
-// declaration), put off by each snooze since by what it says.
+// When the next update is due: what the last message sent promised ("Next update in 30 minutes"),
+// else the severity's cadence from it (or from the declaration), put off by each snooze since by
+// what it says.
 import { parseDuration } from '../duration-text';
 
 export interface UpdateDue {
@@ -8,17 +9,50 @@ export interface UpdateDue {
   /** Negative when overdue. */
   remainingMs: number;
   overdue: boolean;
+  /** The due time is the one the last message gave, not the cadence's. */
+  promised: boolean;
 }
 
 /**
  * A snooze moves the update due by its minutes: from when it was due, or from the moment of the
  * snooze when it was already overdue. A message sent afterwards starts the cadence again, so
- * snoozes before it no longer count.
+ * snoozes before it no longer count. `promisedAt`: when that message said the next update would
+ * come (promisedUpdateAt); the people told expect it then, whatever the cadence.
  */
-export function nextUpdateDue(updateEvery: string | undefined, lastSentAt: number, snoozes: readonly { at: number; minutes: number }[], now: number): UpdateDue | undefined {
+export function nextUpdateDue(updateEvery: string | undefined, lastSentAt: number, snoozes: readonly { at: number; minutes: number }[], now: number, promisedAt?: number): UpdateDue | undefined {
   const cadenceMs = parseDuration(updateEvery);
-  if (!cadenceMs) return undefined;
-  let dueAt = lastSentAt + cadenceMs;
+  if (!cadenceMs && promisedAt === undefined) return undefined;
+  let dueAt = promisedAt ?? lastSentAt + cadenceMs!;
   for (const snooze of snoozes) if (snooze.at >= lastSentAt) dueAt = Math.max(dueAt, snooze.at) + snooze.minutes * 60_000;
-  return { cadenceMs, dueAt, remainingMs: dueAt - now, overdue: now > dueAt };
+  return { cadenceMs: cadenceMs ?? dueAt - lastSentAt, dueAt, remainingMs: dueAt - now, overdue: now > dueAt, promised: promisedAt !== undefined };
+}
+
+/** A line that promises the next update, as messages word it. */
+const PROMISE = /\b(?:next update|further update|will update|update you)/i;
+/** "in 30 minutes", "within the next hour and 30 minutes", "in 45m": the time a promise gives from when it was sent. */
+const IN_TIME = /\b(?:in|within)\s+(?:the\s+next\s+)?((?:\d{1,4}(?:\.\d{1,2})?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|m)\b[\s,]*(?:and\s+)?)+)/i;
+/** "by 03:30 UTC", "at 14:00 UTC": a time of day in UTC (a local time is the reader's guess, not ours). */
+const AT_TIME = /\b(?:by|at|around|before)\s+([01]?\d|2[0-3]):([0-5]\d)\s*(?:UTC|GMT|Z)\b/i;
+/** A longer line is not a status message's: it is not read (and no pattern runs long on it). */
+const MAX_LINE = 400;
+
+/**
+ * When a message sent at `sentAt` said the next update would come: "Next update in 30 minutes",
+ * "We will update you by 03:30 UTC". Undefined when it names no time (the cadence then holds).
+ */
+export function promisedUpdateAt(text: string, sentAt: number): number | undefined {
+  for (const line of text.split('\n')) {
+    if (line.length > MAX_LINE || !PROMISE.test(line)) continue;
+    const inTime = IN_TIME.exec(line);
+    const ms = inTime ? parseDuration(inTime[1].replace(/[\s,]+$/, '').replace(/\s+and$/i, '')) : undefined;
+    if (ms) return sentAt + ms;
+    const at = AT_TIME.exec(line);
+    if (at) {
+      const day = new Date(sentAt);
+      const time = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), Number(at[1]), Number(at[2]));
+      // The next such time after the message: "by 00:30 UTC" sent at 23:50 means tomorrow's.
+      return time > sentAt ? time : time + 86_400_000;
+    }
+  }
+  return undefined;
 }

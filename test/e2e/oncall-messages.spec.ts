@@ -133,6 +133,15 @@ test('the update countdown follows the severity’s cadence and turns overdue; a
   await expect(countdown).not.toHaveClass(/overdue/);
   await page.keyboard.press('Control+2');
   await expect(page.locator('.timeline')).toContainText('Next update put off by 15 minutes: waiting for the vendor’s answer');
+  // An update that tells people "next update in 10 minutes" is what the countdown follows then, not the 30-minute cadence.
+  await page.keyboard.press('Control+6');
+  await page.getByRole('link', { name: /^Incident update/ }).click();
+  const form = page.getByRole('form', { name: 'Fill “Incident update”' });
+  await form.getByLabel('What we know and what we did').fill('The vendor confirmed a fault on their side.');
+  await form.getByLabel('Next update in').fill('10 minutes');
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(countdown).toContainText(/Next update in (09:[45]\d|10:00)/);
+  await expect(countdown).toHaveAttribute('title', 'When the last message sent said the next update would come');
 });
 
 test('in the severity levels, a digit picks the level of that number: 1 is P1, 0 is P0, as the keys shown say', async ({ launch, profile }) => {

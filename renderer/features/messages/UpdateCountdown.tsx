@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { lastSent } from '../../../shared/comms/incident-prefill';
+import { lastPromise, lastSent } from '../../../shared/comms/incident-prefill';
 import { nextUpdateDue } from '../../../shared/comms/update-cadence';
 import type { IncidentState } from '../../../shared/incident/incident-state';
 import { formatElapsed } from '../../../shared/incident/time-format';
@@ -8,8 +8,8 @@ import { useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
 
 /**
- * "Next update in mm:ss", following the severity's cadence from the last message sent; loud once
- * overdue. Snoozing it takes a reason, recorded in the incident.
+ * "Next update in mm:ss": when the last message sent said it would come, else the severity's
+ * cadence from it; loud once overdue. Snoozing it takes a reason, recorded in the incident.
  */
 export function UpdateCountdown({ incident, now }: { incident: IncidentState; now: number }) {
   const level = useLibraryStore((state) => state.severity.find((candidate) => candidate.id === incident.severity));
@@ -17,7 +17,7 @@ export function UpdateCountdown({ incident, now }: { incident: IncidentState; no
   const [minutes, setMinutes] = useState(15);
   const [reason, setReason] = useState('');
   if (incident.status === 'resolved') return null;
-  const due = nextUpdateDue(level?.updateEvery, lastSent(incident), incident.snoozes, now);
+  const due = nextUpdateDue(level?.updateEvery, lastSent(incident), incident.snoozes, now, lastPromise(incident));
   if (!due) return null;
   const snooze = async () => {
     if (!reason.trim()) return;
@@ -27,7 +27,7 @@ export function UpdateCountdown({ incident, now }: { incident: IncidentState; no
     }
   };
   return (
-    <span className={due.overdue ? 'update-due overdue' : 'update-due'} data-testid="update-countdown" title={`${level?.id} updates every ${level?.updateEvery}`}>
+    <span className={due.overdue ? 'update-due overdue' : 'update-due'} data-testid="update-countdown" title={due.promised ? 'When the last message sent said the next update would come' : `${level?.id} updates every ${level?.updateEvery}`}>
       <a href={hashOf({ name: 'messages' })}>{due.overdue ? `Update overdue by ${formatElapsed(-due.remainingMs)}` : `Next update in ${formatElapsed(due.remainingMs)}`}</a>{' '}
       {!snoozing ? (
         <button type="button" onClick={() => setSnoozing(true)}>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyFields, fillTemplate, messageMarkdown, plainText } from '../../../shared/comms/template-render';
-import { nextUpdateDue } from '../../../shared/comms/update-cadence';
+import { nextUpdateDue, promisedUpdateAt } from '../../../shared/comms/update-cadence';
 import { promisedUpdate, stageOf, suggestedTemplate } from '../../../shared/comms/template-stage';
 import type { CommsTemplate, TemplateStage } from '../../../shared/model';
 import { prefillFromIncident } from '../../../shared/comms/incident-prefill';
@@ -100,7 +100,7 @@ describe('durations and the update cadence', () => {
 
   it('is due one cadence after the last message, later when snoozed, and overdue after that', () => {
     const sent = Date.UTC(2026, 10, 23, 2, 0);
-    expect(nextUpdateDue('30 minutes', sent, [], sent + 10 * 60_000)).toEqual({ cadenceMs: 1_800_000, dueAt: sent + 1_800_000, remainingMs: 1_200_000, overdue: false });
+    expect(nextUpdateDue('30 minutes', sent, [], sent + 10 * 60_000)).toEqual({ cadenceMs: 1_800_000, dueAt: sent + 1_800_000, remainingMs: 1_200_000, overdue: false, promised: false });
     expect(nextUpdateDue('30 minutes', sent, [], sent + 31 * 60_000)?.overdue).toBe(true);
     expect(nextUpdateDue('30 minutes', sent, [{ at: sent + 31 * 60_000, minutes: 15 }], sent + 32 * 60_000)).toMatchObject({ dueAt: sent + 46 * 60_000, overdue: false });
     expect(nextUpdateDue('next business day', sent, [], sent)).toBeUndefined();
@@ -167,6 +167,41 @@ describe('the message that fits the moment', () => {
     expect(promisedUpdate(resolved, '**Resolved: API**\n\nAPI works again.\nNext update in 30 minutes.')).toBe('Next update in 30 minutes.');
     expect(promisedUpdate(resolved, '**Resolved: API**\n\nAPI works again. Thank you for your patience.')).toBeUndefined();
     expect(promisedUpdate(template('templates/update', 'Incident update'), 'Next update in 30 minutes.')).toBeUndefined();
+  });
+});
+
+describe('the next update a message promised', () => {
+  const sent = Date.UTC(2026, 10, 23, 2, 10);
+  it('reads the time a message gives, as our templates and teams word it', () => {
+    const minutes = (text: string) => {
+      const at = promisedUpdateAt(text, sent);
+      return at === undefined ? undefined : (at - sent) / 60_000;
+    };
+    expect(minutes('Investigating.\nNext update in 30 minutes.')).toBe(30);
+    expect(minutes('We will update you within the next 1 hour and 30 minutes')).toBe(90);
+    expect(minutes('Next update in 45m, sooner if it changes.')).toBe(45);
+    expect(minutes('**Investigating:** checkout. Errors. Next update by 03:00 UTC.')).toBe(50);
+    // A time of day already past means tomorrow's.
+    expect(minutes('Next update at 01:00 UTC')).toBe(22 * 60 + 50);
+    // No time given, a local time, or a time on a line that promises nothing: the cadence holds.
+    for (const text of ['Next update soon.', 'Next update by 03:00.', 'Deploy at 03:00 UTC; back in 30 minutes.']) expect(minutes(text), text).toBeUndefined();
+  });
+
+  it('is what the countdown follows, snoozes applied after it; without a cadence too', () => {
+    expect(nextUpdateDue('1 hour', sent, [], sent + 60_000, sent + 30 * 60_000)).toMatchObject({ dueAt: sent + 30 * 60_000, promised: true, overdue: false });
+    expect(nextUpdateDue('1 hour', sent, [{ at: sent + 35 * 60_000, minutes: 10 }], sent + 36 * 60_000, sent + 30 * 60_000)?.dueAt).toBe(sent + 45 * 60_000);
+    expect(nextUpdateDue('next business day', sent, [], sent, sent + 15 * 60_000)).toMatchObject({ dueAt: sent + 15 * 60_000, cadenceMs: 15 * 60_000 });
+  });
+
+  it('reads any pathological message up to the size limit without hanging', () => {
+    fc.assert(
+      fc.property(pathological, fc.constantFrom('next update in ', 'Next update by ', ' 1 hour and ', '99:99 UTC', 'in 9999.99 m'), (body, promise) => {
+        const text = `${promise}${body}${promise}`.slice(0, LIMIT);
+        const at = promisedUpdateAt(text, sent);
+        expect(at === undefined || at > sent).toBe(true);
+      }),
+      { numRuns: 60, seed: 29 },
+    );
   });
 });
 
