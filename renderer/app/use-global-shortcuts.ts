@@ -8,7 +8,7 @@ import { useDialogStore } from './services/dialog-store';
 import { useSearchStore } from '../features/search/search-store';
 import { useSyncStore } from '../features/sync/sync-store';
 import { isTyping } from '../ui/is-typing';
-import { focusPage } from './focus-page';
+import { focusPage } from '../ui/focus-page';
 import { DECLARE_KEY, digitWith, isPlainKey, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY } from '../ui/keys';
 
 const PLACE_BY_DIGIT = new Map<string, Place>(Object.entries(PLACE_KEYS).map(([place, digit]) => [digit, place as Place]));

@@ -357,7 +357,10 @@ test('declared while reading a runbook, the responder stays on it; R then runs i
   await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
   await openRunbook(page, 'disk full', 'Disk full on a host');
   await page.keyboard.press('End');
+  // At the end of the page once the scroll is over.
+  await expect.poll(() => page.locator('.app-main').evaluate((main) => main.scrollHeight - main.clientHeight - main.scrollTop)).toBeLessThan(2);
   const scrolled = await page.locator('.app-main').evaluate((main) => main.scrollTop);
+  expect(scrolled).toBeGreaterThan(0);
   await declareIncident(page, 'db-3 data disk at 97%');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Disk full on a host');
   expect(await page.locator('.app-main').evaluate((main) => main.scrollTop)).toBe(scrolled);

@@ -128,4 +128,11 @@ test('a hit in a section of a long document names it, shows its line, lists the 
   const before = await heading.boundingBox();
   await expect(heading).not.toHaveClass(/section-arrived/, { timeout: 5_000 });
   expect(await heading.boundingBox()).toEqual(before);
+  // The keys scroll the page just opened: Home to its title and its Start a run button, End to its end.
+  const main = page.locator('main.app-main');
+  await page.keyboard.press('Home');
+  await expect.poll(() => main.evaluate((element) => element.scrollTop)).toBe(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Operations Runbook' })).toBeInViewport();
+  await page.keyboard.press('End');
+  await expect.poll(() => main.evaluate((element) => element.scrollHeight - element.clientHeight - element.scrollTop)).toBeLessThan(2);
 });

@@ -7,6 +7,7 @@ import { useSearchStore } from './search-store';
 import { Highlighted } from '../../ui/Highlighted';
 import { NOTE_KIND_LABELS } from '../notes';
 import { trapTab } from '../../ui/focus-trap';
+import { focusPage } from '../../ui/focus-page';
 import { actionsOnly, availableActions, matchingActions, type PaletteAction } from './palette-actions';
 import { readPastedAlerts } from '../alerts';
 import { openLibraryLink } from '../links';
@@ -53,11 +54,17 @@ export function SearchPalette() {
   const openItem = (index: number) => {
     const item = items[index];
     if (!item) return;
+    const before = useRouteStore.getState().route;
     closePalette();
     if (item.kind === 'action') item.action.run();
     else if (item.kind === 'note') navigate({ name: 'note', id: item.note.id });
     // A hit found in a section opens the page scrolled to it.
     else navigate(item.section ? { name: 'runbook', id: item.hit.summary.id, section: item.section.slug } : { name: 'runbook', id: item.hit.summary.id });
+    // The focus must land somewhere: left on nothing (the closed palette's field), Home, PageDown
+    // and the arrows scrolled nothing on the runbook just opened. Back where it was when the page
+    // stayed, else on the page opened (a field or dialog that focuses itself as it opens still does).
+    if (useRouteStore.getState().route === before && returnFocus.current?.isConnected) returnFocus.current.focus();
+    else focusPage();
   };
   useEffect(() => {
     if (!open) return;
