@@ -153,6 +153,11 @@ function deviationsOf(incident: IncidentState, run: RunState, events: readonly I
     found.push(`- ${title}, step ${index + 1} “${text(run.runbook.steps[index].title)}”: not settled: ${step.outcome}, and ${others}`);
   });
   if (run.finished?.outcome === 'aborted') found.push(`- ${title}: run aborted: ${text(run.finished.reason ?? '')}`);
+  // Resolving asks first while a run is open (ResolveDialog); resolved anyway, it is a deviation.
+  if (!run.finished && incident.status === 'resolved') {
+    const settled = run.steps.filter((step) => step.outcome !== 'pending' && step.outcome !== 'active').length;
+    found.push(`- ${title}: still running when the incident was resolved, ${settled} of ${run.steps.length} steps settled`);
+  }
   if (context.removedRuns?.has(run.id)) found.push(`- ${title}: the runbook is no longer in the library (removed since this run started)`);
   else if (context.changedRuns.has(run.id)) found.push(`- ${title}: the runbook has changed in the library since this run started`);
   return found;

@@ -81,6 +81,17 @@ describe('the postmortem export', () => {
     expect(markdown).not.toContain('has changed in the library');
   });
 
+  it('lists a run still open when the incident was resolved among the deviations, not before', () => {
+    const record = new TestRecord()
+      .add({ type: 'incident-declared', title: 'Slow search', severity: 'SEV3' })
+      .add({ type: 'run-started', runId: 'run-1', runbook: testRunbook() }, { type: 'step-started', runId: 'run-1', step: 0 }, { type: 'step-done', runId: 'run-1', step: 0 });
+    const open = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', library: { version: 'v1' }, changedRuns: new Set() });
+    expect(open).not.toContain('still running when the incident was resolved');
+    record.add({ type: 'incident-changed', field: 'status', value: 'resolved' });
+    const markdown = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', library: { version: 'v1' }, changedRuns: new Set() });
+    expect(markdown).toContain(`- “${record.current.runs[0].runbook.title}”: still running when the incident was resolved, 1 of ${record.current.runs[0].steps.length} steps settled`);
+  });
+
   it('says a parameter left empty was empty, in the timeline as in the run', () => {
     const record = new TestRecord()
       .add({ type: 'incident-declared', title: 'Slow search', severity: 'SEV3' })
