@@ -224,3 +224,22 @@ test('a reason typed with the focus on a check goes into the abort field: its sp
   await expect.poll(async () => (await storedEvents(page)).filter((event) => event.type === 'run-finished').length).toBe(1);
   expect((await storedEvents(page)).filter((event) => event.type === 'check-ticked')).toEqual([]);
 });
+
+test('Enter on an empty skip or fail reason says why nothing happened, and typing clears it', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Primary database restarting');
+  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+  await page.keyboard.press('r');
+  const stepOne = page.getByRole('region', { name: 'Step 1' });
+  await expect(stepOne.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await page.keyboard.press('s');
+  await page.keyboard.press('Enter');
+  await expect(stepOne.getByRole('status').filter({ hasText: 'Not skipped: type why first' })).toBeVisible();
+  await page.keyboard.type('done by hand');
+  await expect(stepOne.getByRole('status').filter({ hasText: 'Not skipped' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('f');
+  await page.keyboard.press('Enter');
+  await expect(stepOne.getByRole('status').filter({ hasText: 'Not marked failed: type what failed first' })).toBeVisible();
+  expect((await storedEvents(page)).filter((event) => event.type === 'step-skipped' || event.type === 'step-failed')).toEqual([]);
+});

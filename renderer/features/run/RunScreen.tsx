@@ -71,8 +71,11 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     if (isTextForm(openPanel.current) && !isTextForm(next)) dropDraft(draftKey);
     openPanel.current = next;
     setPanel(next);
+    setEmptyTried(false);
   };
   const [text, setText] = useState('');
+  /** Enter pressed on a reason or note with nothing typed: said, not silently ignored. */
+  const [emptyTried, setEmptyTried] = useState(false);
   /**
    * What the last key did, when nothing else on screen shows it (C copies out of sight), and the step
    * it did it on: "Copied: …" belongs to that step, and another step never shows it.
@@ -127,6 +130,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   }, []);
   const typeText = (value: string) => {
     setText(value);
+    setEmptyTried(false);
     if (isTextForm(panel)) keepDraft({ key: draftKey, text: value, form: panel, step: viewed });
   };
 
@@ -327,6 +331,10 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
       event.preventDefault();
       showPanel('none');
       setText('');
+    } else if (event.key === 'Enter' && !text.trim()) {
+      // The form's button is disabled, so Enter submits nothing: it says why instead.
+      event.preventDefault();
+      setEmptyTried(true);
     }
   };
   const runTime = durationMs(run.startedAt, run.finished?.at ?? now);
@@ -470,6 +478,11 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               <button type="button" onClick={() => showPanel('none')}>
                 Cancel <kbd>Esc</kbd>
               </button>
+              {emptyTried && (
+                <span className="form-problem" role="status">
+                  {panel === 'skip' ? 'Not skipped: type why first; the reason goes into the record.' : panel === 'fail' ? 'Not marked failed: type what failed first; it goes into the record.' : 'Nothing added: type the note first.'}
+                </span>
+              )}
             </form>
           )}
           <p className="run-notice" role="status">
