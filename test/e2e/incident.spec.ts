@@ -45,7 +45,16 @@ test('declare an incident and run a bundled runbook to completion by keyboard al
   const timeline = page.getByRole('list').filter({ has: page.locator('time') });
   await expect(timeline).toContainText('“Planned Patroni switchover”: run completed');
   await page.keyboard.press('Alt+4');
-  await expect(page.getByRole('region', { name: 'Current incident' })).toContainText('resolved');
+  const bar = page.getByRole('region', { name: 'Current incident' });
+  await expect(bar).toContainText('resolved');
+  // Resolved, it is put away from the bar; it stays among the incidents, and after a relaunch too.
+  await bar.getByRole('button', { name: 'Put away: no current incident' }).click();
+  await expect(bar).toHaveCount(0);
+  await page.keyboard.press('Control+3');
+  await expect(page.getByRole('table')).toContainText('Primary database restarting');
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Current incident' })).toHaveCount(0);
 });
 
 test('a failed step needs a note and offers the rollback section and related runbooks', async ({ launch, profile }) => {

@@ -28,6 +28,12 @@ export function IncidentBar() {
             {formatElapsed(incidentElapsed(incident, now))}
           </span>
           <span className="incident-status">{incident.status}</span>
+          {/* A resolved incident stays current (its export, a late note) until the responder puts it away. */}
+          {incident.status === 'resolved' && (
+            <button type="button" className="put-away" onClick={() => void useIncidentStore.getState().setCurrent(undefined)}>
+              Put away: no current incident
+            </button>
+          )}
           {latest && (
             <span className="incident-milestone">
               {latest[0]} {formatUtc(latest[1]).slice(11, 16)} UTC
