@@ -10,13 +10,19 @@ import { declareIncident, holdIncidentWrites, openRunbook, storedEvents } from '
 // What the run screen shows beside a step: the "Copied" line of C stays with its step, and a failed
 // step offers the runbook's Troubleshooting entry for it before Rollback, commands shown whole.
 
-test('the “Copied” line of a command belongs to the step it was copied from', async ({ launch, profile }) => {
-  const { page } = await launch(profile);
+/** An incident declared and a run of the bundled Patroni switchover on its first step: that step's region. */
+async function patroniRunOnStepOne(page: Page): Promise<Locator> {
   await declareIncident(page, 'Primary database restarting');
   await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
   await page.keyboard.press('r');
   const stepOne = page.getByRole('region', { name: 'Step 1' });
   await expect(stepOne.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  return stepOne;
+}
+
+test('the “Copied” line of a command belongs to the step it was copied from', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  const stepOne = await patroniRunOnStepOne(page);
   await page.keyboard.press('c');
   await expect(stepOne.getByRole('status').filter({ hasText: 'Copied:' })).toBeVisible();
   await page.keyboard.press('d');
@@ -227,11 +233,7 @@ test('a reason typed with the focus on a check goes into the abort field: its sp
 
 test('Enter on an empty skip or fail reason says why nothing happened, and typing clears it', async ({ launch, profile }) => {
   const { page } = await launch(profile);
-  await declareIncident(page, 'Primary database restarting');
-  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
-  await page.keyboard.press('r');
-  const stepOne = page.getByRole('region', { name: 'Step 1' });
-  await expect(stepOne.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  const stepOne = await patroniRunOnStepOne(page);
   await page.keyboard.press('s');
   await page.keyboard.press('Enter');
   await expect(stepOne.getByRole('status').filter({ hasText: 'Not skipped: type why first' })).toBeVisible();
