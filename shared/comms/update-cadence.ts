@@ -27,12 +27,12 @@ export function nextUpdateDue(updateEvery: string | undefined, lastSentAt: numbe
   return { cadenceMs: cadenceMs ?? dueAt - lastSentAt, dueAt, remainingMs: dueAt - now, overdue: now > dueAt, promised: promisedAt !== undefined };
 }
 
-/** A line that promises the next update, as messages word it. */
-const PROMISE = /\b(?:next update|further update|will update|update you)/i;
-/** "in 30 minutes", "within the next hour and 30 minutes", "in 45m": the time a promise gives from when it was sent. */
-const IN_TIME = /\b(?:in|within)\s+(?:the\s+next\s+)?((?:\d{1,4}(?:\.\d{1,2})?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|m)\b[\s,]*(?:and\s+)?)+)/i;
-/** "by 03:30 UTC", "at 14:00 UTC": a time of day in UTC (a local time is the reader's guess, not ours). */
-const AT_TIME = /\b(?:by|at|around|before)\s+([01]?\d|2[0-3]):([0-5]\d)\s*(?:UTC|GMT|Z)\b/i;
+/** Where a line promises the next update, as messages word it: the time given comes after. */
+const PROMISE = /\b(?:next update|further update|another update|an update|will update|update you)/i;
+/** "in 30 minutes", "within the next 1 hour and 30 minutes", "in ~45m": the time a promise gives from when it was sent. */
+const IN_TIME = /\b(?:in|within)\s+(?:the\s+next\s+)?(?:~\s*|about\s+|approximately\s+)?((?:\d{1,4}(?:\.\d{1,2})?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|m)\b[\s,]*(?:and\s+)?)+)/i;
+/** "by 03:30 UTC", "Next update: 14:00 UTC": a time of day in UTC (a local time is the reader's guess, not ours). */
+const AT_TIME = /(?:\b(?:by|at|around|before)\s+|:\s*)([01]?\d|2[0-3]):([0-5]\d)\s*(?:UTC|GMT|Z)\b/i;
 /** A longer line is not a status message's: it is not read (and no pattern runs long on it). */
 const MAX_LINE = 400;
 
@@ -42,11 +42,14 @@ const MAX_LINE = 400;
  */
 export function promisedUpdateAt(text: string, sentAt: number): number | undefined {
   for (const line of text.split('\n')) {
-    if (line.length > MAX_LINE || !PROMISE.test(line)) continue;
-    const inTime = IN_TIME.exec(line);
+    const promise = line.length > MAX_LINE ? null : PROMISE.exec(line);
+    if (!promise) continue;
+    // Only what follows the promise: "Started 02:10 UTC. Next update by 03:00 UTC" gives 03:00.
+    const after = line.slice(promise.index);
+    const inTime = IN_TIME.exec(after);
     const ms = inTime ? parseDuration(inTime[1].replace(/[\s,]+$/, '').replace(/\s+and$/i, '')) : undefined;
     if (ms) return sentAt + ms;
-    const at = AT_TIME.exec(line);
+    const at = AT_TIME.exec(after);
     if (at) {
       const day = new Date(sentAt);
       const time = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), Number(at[1]), Number(at[2]));

@@ -183,6 +183,10 @@ describe('the next update a message promised', () => {
     expect(minutes('**Investigating:** checkout. Errors. Next update by 03:00 UTC.')).toBe(50);
     // A time of day already past means tomorrow's.
     expect(minutes('Next update at 01:00 UTC')).toBe(22 * 60 + 50);
+    expect(minutes('Next update: 02:40 UTC')).toBe(30);
+    expect(minutes('We will provide an update in ~20 mins.')).toBe(20);
+    // The time after the promise, not the one before it.
+    expect(minutes('Errors since 02:05 UTC. Next update by 02:55 UTC.')).toBe(45);
     // No time given, a local time, or a time on a line that promises nothing: the cadence holds.
     for (const text of ['Next update soon.', 'Next update by 03:00.', 'Deploy at 03:00 UTC; back in 30 minutes.']) expect(minutes(text), text).toBeUndefined();
   });
