@@ -31,6 +31,9 @@ export function nextUpdateDue(updateEvery: string | undefined, lastSentAt: numbe
 const PROMISE = /\b(?:next update|further update|another update|an update|will update|update you)/i;
 /** "in 30 minutes", "within the next 1 hour and 30 minutes", "in ~45m": the time a promise gives from when it was sent. */
 const IN_TIME = /\b(?:in|within)\s+(?:the\s+next\s+)?(?:~\s*|about\s+|approximately\s+)?((?:\d{1,4}(?:\.\d{1,2})?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|m)\b[\s,]*(?:and\s+)?)+)/i;
+/** "within the next hour", "in half an hour": the same in words. */
+const IN_WORDS = /\b(?:in|within)\s+(?:about\s+)?(half an hour|an hour|one hour|the next hour)\b/i;
+const WORD_MS: Record<string, number> = { 'half an hour': 1_800_000, 'an hour': 3_600_000, 'one hour': 3_600_000, 'the next hour': 3_600_000 };
 /** "by 03:30 UTC", "Next update: 14:00 UTC": a time of day in UTC (a local time is the reader's guess, not ours). */
 const AT_TIME = /(?:\b(?:by|at|around|before)\s+|:\s*)([01]?\d|2[0-3]):([0-5]\d)\s*(?:UTC|GMT|Z)\b/i;
 /** A longer line is not a status message's: it is not read (and no pattern runs long on it). */
@@ -49,6 +52,8 @@ export function promisedUpdateAt(text: string, sentAt: number): number | undefin
     const inTime = IN_TIME.exec(after);
     const ms = inTime ? parseDuration(inTime[1].replace(/[\s,]+$/, '').replace(/\s+and$/i, '')) : undefined;
     if (ms) return sentAt + ms;
+    const inWords = IN_WORDS.exec(after);
+    if (inWords) return sentAt + WORD_MS[inWords[1].toLowerCase()];
     const at = AT_TIME.exec(after);
     if (at) {
       const day = new Date(sentAt);

@@ -185,6 +185,8 @@ describe('the next update a message promised', () => {
     expect(minutes('Next update at 01:00 UTC')).toBe(22 * 60 + 50);
     expect(minutes('Next update: 02:40 UTC')).toBe(30);
     expect(minutes('We will provide an update in ~20 mins.')).toBe(20);
+    expect(minutes('Next update within the next hour.')).toBe(60);
+    expect(minutes('We will update you in half an hour')).toBe(30);
     // The time after the promise, not the one before it.
     expect(minutes('Errors since 02:05 UTC. Next update by 02:55 UTC.')).toBe(45);
     // No time given, a local time, or a time on a line that promises nothing: the cadence holds.
