@@ -245,3 +245,17 @@ test('Enter on an empty skip or fail reason says why nothing happened, and typin
   await expect(stepOne.getByRole('status').filter({ hasText: 'Not marked failed: type what failed first' })).toBeVisible();
   expect((await storedEvents(page)).filter((event) => event.type === 'step-skipped' || event.type === 'step-failed')).toEqual([]);
 });
+
+test('at 900x700 a step’s long command wraps whole in its block, nothing cut at the edge', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await page.setViewportSize({ width: 900, height: 700 });
+  await declareIncident(page, 'Checkout: DB connections refused');
+  await openRunbook(page, 'patroni failover', 'PostgreSQL outage and Patroni failover');
+  await page.keyboard.press('r');
+  await page.getByRole('dialog').getByRole('button', { name: /^Start the run/ }).click();
+  const stepOne = page.getByRole('region', { name: 'Step 1' });
+  const block = stepOne.locator('.code-block pre', { hasText: 'too many connections' });
+  await expect(block).toBeVisible();
+  expect(await block.evaluate((pre) => pre.scrollWidth - pre.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(block).toBeInViewport();
+});
