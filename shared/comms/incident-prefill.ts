@@ -7,7 +7,7 @@ import { MILESTONES } from '../incident/incident-events';
 import type { SeverityLevel, TemplateField } from '../model';
 import { fieldType } from '../library/template-parser';
 import { namedValues } from '../library/placeholders';
-import { nextUpdateDue, promisedUpdateAt } from './update-cadence';
+import { nextUpdateDue, promisedUpdateAt, type UpdateDue } from './update-cadence';
 
 const NAMES = new Map<string, (context: Context) => string | undefined>(Object.entries({
   title: ({ incident }) => incident.title,
@@ -22,7 +22,7 @@ const NAMES = new Map<string, (context: Context) => string | undefined>(Object.e
   runbooks: ({ incident }) => [...new Set(incident.runs.map((run) => run.runbook.title))].join(', ') || undefined,
   next_update: ({ level }) => level?.updateEvery,
   next_update_at: ({ incident, level, now }) => {
-    const due = nextUpdateDue(level?.updateEvery, lastSent(incident), incident.snoozes, now, lastPromise(incident));
+    const due = incidentUpdateDue(incident, level?.updateEvery, now);
     return due ? clock(due.dueAt) : undefined;
   },
   updates: ({ incident }) => updatesSoFar(incident),
@@ -39,14 +39,14 @@ interface Context {
 const clock = (time: number) => `${formatUtc(time).slice(11, 16)} UTC`;
 
 /** When the last message went out, or when the incident was declared. */
-export function lastSent(incident: IncidentState): number {
+function lastSent(incident: IncidentState): number {
   return incident.messages.at(-1)?.at ?? incident.declaredAt.at;
 }
 
-/** When the last message went out said the next update would come, if it named a time. */
-export function lastPromise(incident: IncidentState): number | undefined {
+/** The incident's next update: what its last message promised, else its cadence, snoozes applied. */
+export function incidentUpdateDue(incident: IncidentState, updateEvery: string | undefined, now: number): UpdateDue | undefined {
   const last = incident.messages.at(-1);
-  return last && promisedUpdateAt(last.text, last.at);
+  return nextUpdateDue(updateEvery, lastSent(incident), incident.snoozes, now, last && promisedUpdateAt(last.text, last.at));
 }
 
 /** The incident so far, a line each, as status messages list it: `- 02:14 UTC Investigating`. */

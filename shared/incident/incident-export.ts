@@ -5,7 +5,7 @@ import { escapeMarkdown, inlineCode, longestBacktickRun } from '../library/markd
 import { describeEvent, IN_MARKDOWN, stepHistoriesOf, timelineOf, type StepOutcomeRecord } from './event-description';
 import type { Alert } from '../alerts/alert';
 import { MILESTONES, type EventOf, type IncidentEvent } from './incident-events';
-import { durationMs, incidentElapsed, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
+import { durationMs, incidentElapsed, settledSteps, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
 import { orderRecord } from './record-order';
 import { formatClock, formatDuration, formatUtc, utcOffset } from './time-format';
 import { writerName, writersInOrder } from './writers';
@@ -155,7 +155,7 @@ function deviationsOf(incident: IncidentState, run: RunState, events: readonly I
   if (run.finished?.outcome === 'aborted') found.push(`- ${title}: run aborted: ${text(run.finished.reason ?? '')}`);
   // Resolving asks first while a run is open (ResolveDialog); resolved anyway, it is a deviation.
   if (!run.finished && incident.status === 'resolved') {
-    const settled = run.steps.filter((step) => step.outcome !== 'pending' && step.outcome !== 'active').length;
+    const settled = settledSteps(run);
     found.push(`- ${title}: still running when the incident was resolved, ${settled} of ${run.steps.length} steps settled`);
   }
   if (context.removedRuns?.has(run.id)) found.push(`- ${title}: the runbook is no longer in the library (removed since this run started)`);

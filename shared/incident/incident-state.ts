@@ -468,6 +468,11 @@ export function chainRun(state: IncidentState): ChainRun {
   };
 }
 
+/** How many of a run's steps are settled: done, skipped or failed (not to do, not in progress). */
+export function settledSteps(run: RunState): number {
+  return run.steps.filter((step) => step.outcome !== 'pending' && step.outcome !== 'active').length;
+}
+
 /** The run that is not finished, most recently started first. */
 export function activeRuns(state: IncidentState): RunState[] {
   return state.runs.filter((run) => !run.finished).reverse();

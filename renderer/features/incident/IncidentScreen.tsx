@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { incidentNoteDraft, useDraftText } from '../../app/services/drafts';
 import { describeEvent, timelineOf } from '../../../shared/incident/event-description';
 import { INCIDENT_STATUSES, MILESTONES, type EventBody, type Milestone } from '../../../shared/incident/incident-events';
-import { incidentElapsed, type IncidentState } from '../../../shared/incident/incident-state';
+import { incidentElapsed, settledSteps, type IncidentState } from '../../../shared/incident/incident-state';
 import { formatClock, formatElapsed, formatUtc, parseUtcInput } from '../../../shared/incident/time-format';
 import { hashOf } from '../../app/services/routes';
 import { useAppStore } from '../../app/services/app-store';
@@ -111,7 +111,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
             {incident.runs.length ? (
               <ul className="incident-runs">
                 {incident.runs.map((run) => {
-                  const settled = run.steps.filter((step) => step.outcome !== 'pending' && step.outcome !== 'active').length;
+                  const settled = settledSteps(run);
                   // A run "completed" with a failed step is not a clean run: said beside the count.
                   const notDone = (['failed', 'skipped'] as const).map((outcome) => [run.steps.filter((step) => step.outcome === outcome).length, outcome] as const).filter(([count]) => count > 0);
                   return (

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { lastPromise, lastSent } from '../../../shared/comms/incident-prefill';
-import { nextUpdateDue } from '../../../shared/comms/update-cadence';
+import { incidentUpdateDue } from '../../../shared/comms/incident-prefill';
 import type { IncidentState } from '../../../shared/incident/incident-state';
 import { formatElapsed } from '../../../shared/incident/time-format';
 import { hashOf } from '../../app/services/routes';
@@ -17,7 +16,7 @@ export function UpdateCountdown({ incident, now }: { incident: IncidentState; no
   const [minutes, setMinutes] = useState(15);
   const [reason, setReason] = useState('');
   if (incident.status === 'resolved') return null;
-  const due = nextUpdateDue(level?.updateEvery, lastSent(incident), incident.snoozes, now, lastPromise(incident));
+  const due = incidentUpdateDue(incident, level?.updateEvery, now);
   if (!due) return null;
   const snooze = async () => {
     if (!reason.trim()) return;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { durationMs, type ConcurrentOutcome, type IncidentState, type RunState, type StepOutcome } from '../../../shared/incident/incident-state';
+import { durationMs, settledSteps, type ConcurrentOutcome, type IncidentState, type RunState, type StepOutcome } from '../../../shared/incident/incident-state';
 import type { EventBody } from '../../../shared/incident/incident-events';
 import { runbookHash } from '../../../shared/incident/runbook-copy';
 import { formatElapsed, formatUtc } from '../../../shared/incident/time-format';
@@ -339,7 +339,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   };
   const runTime = durationMs(run.startedAt, run.finished?.at ?? now);
   const stepTime = step.startedAt ? durationMs(step.startedAt, step.endedAt ?? (step.outcome === 'active' ? now : step.startedAt)) : 0;
-  const settled = run.steps.filter((state) => state.outcome !== 'pending' && state.outcome !== 'active').length;
+  const settled = settledSteps(run);
 
   return (
     <article className="run" aria-labelledby="run-title">

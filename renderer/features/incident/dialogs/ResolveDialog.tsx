@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EventBody } from '../../../../shared/incident/incident-events';
-import { activeRuns } from '../../../../shared/incident/incident-state';
+import { activeRuns, settledSteps } from '../../../../shared/incident/incident-state';
 import { formatUtc } from '../../../../shared/incident/time-format';
 import { useDialogStore } from '../../../app/services/dialog-store';
 import { hashOf } from '../../../app/services/routes';
@@ -39,7 +39,7 @@ export function ResolveDialog({ incidentId, bodies }: { incidentId: string; bodi
       </p>
       <ul className="dialog-list">
         {open.map((run) => {
-          const settled = run.steps.filter((step) => step.outcome !== 'pending' && step.outcome !== 'active').length;
+          const settled = settledSteps(run);
           return (
             <li key={run.id}>
               <a href={hashOf({ name: 'run', incidentId, runId: run.id })} onClick={close}>
