@@ -9,7 +9,7 @@ import { useSearchStore } from '../features/search/search-store';
 import { useSyncStore } from '../features/sync/sync-store';
 import { isTyping } from '../ui/is-typing';
 import { focusPage } from '../ui/focus-page';
-import { DECLARE_KEY, digitWith, isPlainKey, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY } from '../ui/keys';
+import { DECLARE_KEY, digitWith, isPlainKey, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, SYNC_KEY } from '../ui/keys';
 
 const PLACE_BY_DIGIT = new Map<string, Place>(Object.entries(PLACE_KEYS).map(([place, digit]) => [digit, place as Place]));
 const MILESTONE_BY_DIGIT = new Map<string, Milestone>(MILESTONES.map((milestone) => [MILESTONE_KEYS[milestone], milestone]));
@@ -26,7 +26,7 @@ export function useGlobalShortcuts(enabled: boolean) {
     const onKey = (event: KeyboardEvent) => {
       if (useDialogStore.getState().dialog) return;
       const command = event.ctrlKey || event.metaKey;
-      if (command && event.shiftKey && event.key.toLowerCase() === 's') {
+      if (command && event.shiftKey && event.key.toUpperCase() === SYNC_KEY) {
         event.preventDefault();
         void useSyncStore.getState().syncNow();
         return;

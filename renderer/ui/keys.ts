@@ -27,6 +27,10 @@ export const START_RUN_KEY = 'R';
 export const SHARE_NOW_KEY = 'S';
 /** `⇧S` on macOS, `Shift S` elsewhere. */
 export const withShift = (key: string) => (mac() ? `⇧${key}` : `Shift ${key}`);
+/** Syncs the library from Git, from anywhere: with Ctrl (⌘) and Shift. */
+export const SYNC_KEY = 'S';
+/** `⌘⇧S` on macOS, `Ctrl Shift S` elsewhere. */
+export const syncKeysLabel = () => (mac() ? `⌘⇧${SYNC_KEY}` : `Ctrl Shift ${SYNC_KEY}`);
 /** On the incident page: exports the incident as a bundle file; on Incidents: exports everything since the time given. */
 export const BUNDLE_EXPORT_KEY = 'B';
 /** On Incidents: imports a bundle file (a file picker). */

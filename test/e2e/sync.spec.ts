@@ -67,8 +67,9 @@ test.describe('Git sync', () => {
     await page.getByLabel('Repository URL').fill(server.url('team'));
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
-
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    // Saving does not fetch: the next step is offered where the responder is, with the key that does it anywhere.
+    await expect(page.getByRole('button', { name: 'Sync now Ctrl Shift S' })).toBeVisible();
+    await page.getByRole('button', { name: 'Sync the library from it now Ctrl Shift S' }).click();
     await expect(page.getByText('Synced: 1 runbook added')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('library-source')).toContainText(`Git ${repo.head().slice(0, 8)}`);
 

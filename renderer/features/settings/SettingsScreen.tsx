@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { siteBasesFromText, siteBasesText } from '../../../shared/sync/site-bases';
 import type { SyncSettingsUpdate, TransportName } from '../../../shared/sync/sync-contract';
+import { syncKeysLabel } from '../../ui/keys';
 import { useSyncStore } from '../sync';
 import { ResponderNameForm } from './ResponderNameForm';
 import { ShareSettingsForm } from './ShareSettingsForm';
@@ -25,6 +26,8 @@ export function SettingsScreen() {
 function SettingsForm() {
   const settings = useSyncStore((state) => state.settings)!;
   const saveSettings = useSyncStore((state) => state.saveSettings);
+  const syncNow = useSyncStore((state) => state.syncNow);
+  const syncing = useSyncStore((state) => state.running);
   const [form, setForm] = useState({ ...settings, token: '' });
   const [removeToken, setRemoveToken] = useState(false);
   const [sites, setSites] = useState(siteBasesText(settings.siteBases));
@@ -128,6 +131,12 @@ function SettingsForm() {
           <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
             {message.text}
           </p>
+        )}
+        {/* Saving a repository does not fetch from it: the next step is said, with its key. */}
+        {message?.kind === 'saved' && settings.url && (
+          <button type="button" className="settings-sync" onClick={() => void syncNow()} disabled={syncing}>
+            {syncing ? 'Syncing…' : 'Sync the library from it now'} <kbd>{syncKeysLabel()}</kbd>
+          </button>
         )}
       </form>
       <ShareSettingsForm />

@@ -1,3 +1,4 @@
+import { syncKeysLabel } from '../../ui/keys';
 import { useSyncStore } from './sync-store';
 
 export function SyncButton() {
@@ -7,8 +8,8 @@ export function SyncButton() {
   const syncNow = useSyncStore((state) => state.syncNow);
   if (!available) return null;
   return (
-    <button type="button" className="sync-button" onClick={() => void syncNow()} disabled={running || !configured} aria-keyshortcuts="Control+Shift+S" title={configured ? 'Sync the library from Git (Ctrl+Shift+S)' : 'Set a repository in Settings first'}>
-      {running ? 'Syncing…' : 'Sync now'}
+    <button type="button" className="sync-button" onClick={() => void syncNow()} disabled={running || !configured} aria-keyshortcuts="Control+Shift+S" title={configured ? 'Sync the library from Git' : 'Set a repository in Settings first'}>
+      {running ? 'Syncing…' : 'Sync now'} <kbd>{syncKeysLabel()}</kbd>
     </button>
   );
 }
