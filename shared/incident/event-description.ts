@@ -91,8 +91,11 @@ export function describeEvent(event: IncidentEvent, incident: IncidentState, tim
       return `${event.field === 'title' ? 'Title' : event.field === 'severity' ? 'Severity' : 'Status'} set to ${event.field === 'title' ? `“${t(event.value)}”` : t(event.value)}`;
     case 'milestone-set':
       return `Milestone ${event.milestone}: ${formatClock(event.time, timeZone)}`;
-    case 'incident-note':
-      return `${event.followUp ? 'Follow-up' : 'Note'}: ${t(event.text)}`;
+    case 'incident-note': {
+      // A note typed as "Follow-up: …" already says what it is; the label is not said twice.
+      const label = event.followUp ? 'Follow-up' : 'Note';
+      return event.text.toLowerCase().startsWith(`${label.toLowerCase()}:`) ? t(event.text) : `${label}: ${t(event.text)}`;
+    }
     case 'follow-up-marked':
       return `${event.followUp ? 'Marked as a follow-up' : 'No longer a follow-up'}: ${t(incident.notes.find((note) => note.id === event.noteId)?.text ?? event.noteId)}`;
     case 'run-started':

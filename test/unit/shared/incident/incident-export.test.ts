@@ -92,6 +92,19 @@ describe('the postmortem export', () => {
     expect(markdown).toContain(`- “${record.current.runs[0].runbook.title}”: still running when the incident was resolved, 1 of ${record.current.runs[0].steps.length} steps settled`);
   });
 
+  it('does not say "Follow-up:" twice for a follow-up typed as one, and keeps the typed words', () => {
+    const record = new TestRecord()
+      .add({ type: 'incident-declared', title: 'Slow search', severity: 'SEV3' })
+      .add({ type: 'incident-note', noteId: 'n1', text: 'follow-up: raise the pool size', followUp: true })
+      .add({ type: 'incident-note', noteId: 'n2', text: 'Follow-up: the pager was silent', followUp: false })
+      .add({ type: 'incident-note', noteId: 'n3', text: 'Note: pool at 100%', followUp: false });
+    const markdown = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', library: { version: 'v1' }, changedRuns: new Set() });
+    expect(markdown).toContain('UTC: follow-up: raise the pool size\n');
+    expect(markdown).toContain('UTC: Note: Follow-up: the pager was silent\n');
+    expect(markdown).toContain('UTC: Note: pool at 100%\n');
+    expect(markdown).not.toMatch(/Follow-up: follow-up:|Note: Note:/i);
+  });
+
   it('says a parameter left empty was empty, in the timeline as in the run', () => {
     const record = new TestRecord()
       .add({ type: 'incident-declared', title: 'Slow search', severity: 'SEV3' })
