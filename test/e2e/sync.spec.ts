@@ -64,6 +64,10 @@ test.describe('Git sync', () => {
   test('a runbook that exists only in the repo becomes searchable; with the server gone, sync says offline and search still works', async ({ launch, profile }) => {
     const { page } = await launch(profile);
     await page.getByRole('link', { name: 'Settings' }).click();
+    // What the first sync does to the bundled library is said before it happens, not found after.
+    const bundled = (await page.getByTestId('runbook-count').textContent())!.match(/\d+/)![0];
+    const firstSyncHelp = page.getByText(`The first sync replaces the bundled example library (${bundled} runbooks and its pinned notes)`);
+    await expect(firstSyncHelp).toBeVisible();
     await page.getByLabel('Repository URL').fill(server.url('team'));
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
@@ -72,6 +76,7 @@ test.describe('Git sync', () => {
     await page.getByRole('button', { name: 'Sync the library from it now Ctrl Shift S' }).click();
     await expect(page.getByText('Synced: 1 runbook added')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('library-source')).toContainText(`Git ${repo.head().slice(0, 8)}`);
+    await expect(firstSyncHelp).toHaveCount(0);
 
     await page.keyboard.press('Control+K');
     await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('kafka consumr lag');

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { siteBasesFromText, siteBasesText } from '../../../shared/sync/site-bases';
 import type { SyncSettingsUpdate, TransportName } from '../../../shared/sync/sync-contract';
 import { syncKeysLabel } from '../../ui/keys';
+import { useLibraryStore } from '../library';
 import { useSyncStore } from '../sync';
 import { ResponderNameForm } from './ResponderNameForm';
 import { ShareSettingsForm } from './ShareSettingsForm';
@@ -32,6 +33,7 @@ function SettingsForm() {
   const [removeToken, setRemoveToken] = useState(false);
   const [sites, setSites] = useState(siteBasesText(settings.siteBases));
   const [message, setMessage] = useState<{ kind: 'error' | 'saved'; text: string }>();
+  const bundledRunbooks = useLibraryStore((state) => (state.meta?.source.kind === 'bundled' ? state.summaries.length : undefined));
   // An edit makes the last "Settings saved." untrue until the next save.
   const field = <K extends keyof typeof form>(key: K) => (value: (typeof form)[K]) => {
     setForm({ ...form, [key]: value });
@@ -72,8 +74,14 @@ function SettingsForm() {
         <h2>Library repository</h2>
         <label>
           Repository URL
-          <input type="url" value={form.url} placeholder="https://git.example.com/team/runbooks.git" onChange={(event) => field('url')(event.target.value)} />
+          <input type="url" value={form.url} placeholder="https://git.example.com/team/runbooks.git" aria-describedby={bundledRunbooks !== undefined ? 'first-sync-help' : undefined} onChange={(event) => field('url')(event.target.value)} />
         </label>
+        {/* Said before, not found after: a first sync during an incident surprised responders who expected to keep the examples. */}
+        {bundledRunbooks !== undefined && (
+          <p className="hint" id="first-sync-help">
+            The first sync replaces the bundled example library ({bundledRunbooks} runbooks and its pinned notes) with the repository’s. The on-call roster, severity levels and message templates stay until the repository has its own. A run already started keeps its copy of its runbook.
+          </p>
+        )}
         <label>
           Branch
           <input value={form.branch} placeholder="the repository's default branch" onChange={(event) => field('branch')(event.target.value)} />
