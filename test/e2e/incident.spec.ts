@@ -26,6 +26,9 @@ test('declare an incident and run a bundled runbook to completion by keyboard al
     if (step < 4) await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step + 1} of 4`) })).toBeVisible();
   }
   await expect.poll(() => stepOutcomes(page)).toEqual(['done', 'done', 'done', 'done']);
+  // Every step settled: one button finishes, the first, and says so with its key.
+  const actions = page.getByRole('toolbar', { name: 'Step actions' });
+  await expect(actions.getByRole('button', { name: /Finish/ })).toHaveText(['Finish the run Enter']);
 
   const finish = page.getByRole('region', { name: 'Finish the run' });
   // Esc closes the form with the focus on its first check, as its Close button says.

@@ -139,6 +139,9 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   // A step still in progress when the run ended was stopped there, as the export says.
   const outcomeWords = (outcome: StepOutcome) => (run.finished && outcome === 'active' ? 'stopped' : OUTCOME_WORDS[outcome]);
   const finished = !!run.finished;
+  const settledHere = ['done', 'skipped', 'failed'].includes(step.outcome);
+  // Enter on a settled step finishes the run once no step is left open.
+  const finishNext = settledHere && nextOpenStep(run, viewed) === undefined;
   const values = namedValues(Object.entries(run.params).map(([name, param]) => [name, param.secret ? (ownValue(secrets, name) ?? '') : (param.value ?? '')]));
   const filling: CommandFilling = {
     params: run.runbook.params,
@@ -508,10 +511,10 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
                   Start this step <kbd>{RUN_KEYS.start}</kbd>
                 </button>
               )}
-              {['done', 'skipped', 'failed'].includes(step.outcome) && (
+              {settledHere && (
                 <>
                   <button type="button" className="primary" onClick={() => void startViewed()}>
-                    {nextOpenStep(run, viewed) === undefined ? 'Finish the run' : 'Go on with the next step'} <kbd>{RUN_KEYS.start}</kbd>
+                    {finishNext ? 'Finish the run' : 'Go on with the next step'} <kbd>{RUN_KEYS.start}</kbd>
                   </button>
                   <button type="button" onClick={() => void act([{ type: 'step-reopened', runId: run.id, step: viewed }])}>
                     Reopen <kbd>{RUN_KEYS.reopen}</kbd>
@@ -532,9 +535,12 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
                   Parameters <kbd>{RUN_KEYS.params}</kbd>
                 </button>
               )}
-              <button type="button" onClick={() => showPanel('finish')}>
-                Finish <kbd>{RUN_KEYS.finish}</kbd>
-              </button>
+              {/* Once every step is settled the first button finishes: a second "Finish" beside it made two ways to one thing. */}
+              {!finishNext && (
+                <button type="button" onClick={() => showPanel('finish')}>
+                  Finish <kbd>{RUN_KEYS.finish}</kbd>
+                </button>
+              )}
               <button type="button" onClick={writeLesson}>
                 Add a lesson from this step <kbd>{RUN_KEYS.lesson}</kbd>
               </button>
