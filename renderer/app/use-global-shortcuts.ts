@@ -8,7 +8,7 @@ import { useDialogStore } from './services/dialog-store';
 import { useSearchStore } from '../features/search/search-store';
 import { useSyncStore } from '../features/sync/sync-store';
 import { isTyping } from '../ui/is-typing';
-import { focusPage } from '../ui/focus-page';
+import { focusPageTop } from '../ui/focus-page';
 import { DECLARE_KEY, digitWith, isPlainKey, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, SYNC_KEY } from '../ui/keys';
 
 const PLACE_BY_DIGIT = new Map<string, Place>(Object.entries(PLACE_KEYS).map(([place, digit]) => [digit, place as Place]));
@@ -42,9 +42,12 @@ export function useGlobalShortcuts(enabled: boolean) {
       const place = PLACE_BY_DIGIT.get(digitWith(event, 'command') ?? '');
       const milestone = MILESTONE_BY_DIGIT.get(digitWith(event, 'option') ?? '');
       if (place) {
+        const before = document.activeElement;
         // Rendered within this key press, so the page is there to take focus.
         flushSync(() => goTo(place));
-        focusPage();
+        // A page that puts the cursor in a field of its own as it opens keeps it; otherwise Tab
+        // goes on from the top of the page.
+        if (document.activeElement === before) focusPageTop();
       }
       else if (milestone) void setMilestone(milestone);
       else if (isTyping(event.target) || event.defaultPrevented) return;

@@ -84,6 +84,13 @@ test('after Ctrl and a digit, Tab goes on in the page, not from the sidebar butt
     await page.keyboard.press('Tab');
     expect(await inPage(), already ? 'Ctrl 4 on Settings' : 'Ctrl 4 from the library').toBe(true);
   }
+  // From a field further down the same page, Tab starts again from the page's top, as the key says:
+  // left in the field, the next Tab reached the automatic-sync checkbox, and a name typed there
+  // unticked it with its space.
+  await page.getByLabel('Published runbook sites').focus();
+  await page.keyboard.press('Control+4');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Your name, as incident exports show it (optional)')).toBeFocused();
 });
 
 test('a resolved incident shows no live escalation chain', async ({ launch, profile }) => {
