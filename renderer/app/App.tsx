@@ -29,6 +29,7 @@ import { resumeActiveRun } from '../features/incident/incident-actions';
 import { DeclareIncidentDialog } from '../features/incident/dialogs/DeclareIncidentDialog';
 import { RunWhereDialog } from '../features/incident/dialogs/RunWhereDialog';
 import { ResolveDialog } from '../features/incident/dialogs/ResolveDialog';
+import { FirstSyncDialog } from '../features/sync/FirstSyncDialog';
 import { BundleSummaryDialog } from '../features/bundle/BundleSummaryDialog';
 import { IncidentBar } from '../features/incident/IncidentBar';
 import { IncidentScreen } from '../features/incident/IncidentScreen';
@@ -145,6 +146,7 @@ export function App() {
       {dialog?.kind === 'note' && <NoteEditor noteId={dialog.noteId} preset={dialog.preset} />}
       {dialog?.kind === 'bundle-summary' && <BundleSummaryDialog />}
       {dialog?.kind === 'resolve' && <ResolveDialog incidentId={dialog.incidentId} bodies={dialog.bodies} />}
+      {dialog?.kind === 'first-sync' && <FirstSyncDialog />}
     </div>
   );
 }

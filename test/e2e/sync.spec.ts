@@ -125,6 +125,44 @@ test.describe('Git sync', () => {
     }
   });
 
+  test('during an open incident the first sync waits for the responder: it says what it replaces, Esc keeps the bundled library, Enter syncs', async ({ launch, profile }) => {
+    // Online (served over loopback), so saving the repository starts an automatic sync at once.
+    const preview = await startPreviewServer(RENDERER);
+    try {
+      const { page } = await launch(profile, undefined, { server: preview });
+      await declareIncident(page, 'Checkout API returns 502');
+      await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+      await page.keyboard.press('r');
+      await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+      await page.keyboard.press('Control+4');
+      await page.getByLabel('Repository URL').fill(server.url('team'));
+      await page.getByLabel('Repository URL').press('Enter');
+      await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+      // The automatic sync does not take the library the incident is using: it waits, and says so.
+      await expect(page.getByRole('status').filter({ hasText: 'waits for your word' })).toContainText('“Checkout API returns 502”');
+      await expect(page.getByTestId('library-source')).toContainText('Bundled library');
+
+      await page.keyboard.press('Control+Shift+S');
+      const dialog = page.getByRole('dialog', { name: 'Replace the bundled library during the incident?' });
+      await expect(dialog).toContainText('“Checkout API returns 502” is open');
+      await expect(dialog.getByRole('listitem')).toHaveText(['Planned Patroni switchover']);
+      await lookAt(page, 'first-sync-dialog');
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+      await expect(page.getByRole('button', { name: /^Sync now/ })).toBeEnabled();
+      await expect(page.getByTestId('library-source')).toContainText('Bundled library');
+
+      await page.keyboard.press('Control+Shift+S');
+      await expect(dialog).toBeVisible();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.sync-outcome')).toContainText('Synced: 1 runbook added', { timeout: 20_000 });
+      await expect(page.getByTestId('library-source')).toContainText(`Git ${repo.head().slice(0, 8)}`);
+      await expect(page.getByRole('status').filter({ hasText: 'waits for your word' })).toHaveCount(0);
+    } finally {
+      await preview.close();
+    }
+  });
+
   test('a first sync of many runbooks names the first fifty and says how many more', async ({ launch, profile }) => {
     await repo.commit(Object.fromEntries(Array.from({ length: 60 }, (_, index) => [`bulk/service-${String(index).padStart(2, '0')}.md`, runbook(`Restart service ${String(index).padStart(2, '0')}`)])), 'sixty more');
     const { page } = await launch(profile);

@@ -15,7 +15,9 @@ export type Dialog = { kind: 'declare'; /** A run to start once it is declared. 
   /** What importing a bundle file did (the summary itself is in the bundle store). */
   | { kind: 'bundle-summary' }
   /** Resolving an incident with runs still open: `bodies` (what would resolve it) wait for the responder's word. */
-  | { kind: 'resolve'; incidentId: string; bodies: EventBody[] };
+  | { kind: 'resolve'; incidentId: string; bodies: EventBody[] }
+  /** A first sync asked for during an open incident: it replaces the bundled library the incident is using. */
+  | { kind: 'first-sync' };
 
 interface DialogState {
   dialog?: Dialog;

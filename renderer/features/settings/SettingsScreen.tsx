@@ -79,7 +79,7 @@ function SettingsForm() {
         {/* Said before, not found after: a first sync during an incident surprised responders who expected to keep the examples. */}
         {bundledRunbooks !== undefined && (
           <p className="hint" id="first-sync-help">
-            The first sync replaces the bundled example library ({bundledRunbooks} runbooks and its pinned notes) with the repository’s. The on-call roster, severity levels and message templates stay until the repository has its own. A run already started keeps its copy of its runbook.
+            The first sync replaces the bundled example library ({bundledRunbooks} runbooks and its pinned notes) with the repository’s. The on-call roster, severity levels and message templates stay until the repository has its own. During an open incident it asks first; a run already started keeps its copy of its runbook.
           </p>
         )}
         <label>

@@ -1,5 +1,6 @@
 import { useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useScreenKey } from '../../ui/use-screen-key';
+import { syncKeysLabel } from '../../ui/keys';
 import { describeKeptAndRemoved } from '../../../shared/sync/library-changes';
 import { hashOf } from '../../app/services/routes';
 import { useSyncStore } from './sync-store';
@@ -23,6 +24,7 @@ export function SyncStatusPanel() {
   const outcome = useSyncStore((state) => state.outcome);
   const error = useSyncStore((state) => state.error);
   const dismissed = useSyncStore((state) => state.dismissed);
+  const held = useSyncStore((state) => state.held);
   if (running) {
     return (
       <p className="banner sync-progress" role="status">
@@ -33,6 +35,15 @@ export function SyncStatusPanel() {
     );
   }
   if (dismissed) return null;
+  if (held) {
+    return (
+      <DismissibleBanner className="banner warning" role="status" closeLabel="Close the note on the waiting sync">
+        <p>
+          The repository’s library waits for your word: its first sync replaces the bundled library “{held.incidentTitle}” is using. <kbd>{syncKeysLabel()}</kbd> shows what goes, and syncs.
+        </p>
+      </DismissibleBanner>
+    );
+  }
   if (error) {
     return (
       <DismissibleBanner className="banner warning" role="alert" closeLabel="Close the sync error">

@@ -3,6 +3,8 @@ import { describeChanges, type SyncChanges } from '../../../shared/sync/library-
 import type { SaveSettingsReply } from '../../../shared/ipc-contract';
 import type { SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from '../../../shared/sync/sync-contract';
 import { desktopBridge } from '../../app/services/bridge';
+import { useDialogStore } from '../../app/services/dialog-store';
+import { bundledInUse, type BundledInUse } from './first-sync-gate';
 import { appSearch, WorkerError } from '../search';
 import { startSyncScheduler } from './sync-scheduler';
 import { useLibraryStore } from '../library';
@@ -28,10 +30,15 @@ interface SyncState {
    * nothing, and opens again for one that imports a library or fails for another reason.
    */
   dismissed: boolean;
+  /** An automatic first sync that waits for the responder's word: it would replace the bundled library an open incident is using. */
+  held?: BundledInUse;
   dismiss(): void;
   init(): Promise<void>;
-  /** `automatic`: the scheduler's (at start, when online again, on the interval); else the responder asked. */
-  syncNow(trigger?: 'asked' | 'automatic'): Promise<boolean>;
+  /**
+   * `automatic`: the scheduler's (at start, when online again, on the interval); `asked`: the
+   * responder's; `confirmed`: asked, and agreed to replace the bundled library mid-incident.
+   */
+  syncNow(trigger?: 'asked' | 'automatic' | 'confirmed'): Promise<boolean>;
   saveSettings(update: SyncSettingsUpdate): Promise<string | undefined>;
 }
 
@@ -80,6 +87,14 @@ export const useSyncStore = create<SyncState>((set, get) => {
     async syncNow(trigger = 'asked') {
       const bridge = desktopBridge();
       if (!bridge || get().running) return false;
+      const inUse = trigger === 'confirmed' ? undefined : bundledInUse();
+      if (inUse) {
+        // Asked, the question is a dialog; automatic, it waits on a banner for the next press.
+        if (trigger === 'asked') useDialogStore.getState().show({ kind: 'first-sync' });
+        set({ held: trigger === 'automatic' ? inUse : undefined, dismissed: false });
+        return true;
+      }
+      set({ held: undefined });
       const earlierError = get().error?.message;
       set({ running: true, error: undefined });
       // User Timing for `npm run bench`: from the request to a searchable library.
@@ -106,7 +121,7 @@ export const useSyncStore = create<SyncState>((set, get) => {
           // Asked for, a sync says it found nothing new (unless its summary was closed). An
           // automatic one (at every start) changes nothing on screen: it would cover a summary
           // being read, or greet every launch with "up to date"; the status line has its time.
-          if (trigger === 'asked') set({ outcome: { at, summary: 'The library is up to date.' } });
+          if (trigger !== 'automatic') set({ outcome: { at, summary: 'The library is up to date.' } });
           performance.measure('failsafe:sync', { start: started, detail: 'unchanged' });
           return true;
         }
