@@ -93,6 +93,49 @@ test('after Ctrl and a digit, Tab goes on in the page, not from the sidebar butt
   await expect(page.getByLabel('Your name, as incident exports show it (optional)')).toBeFocused();
 });
 
+test('focus never falls back to the top of the window when the control it was on goes: Done on the last step, a corrected milestone time', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Primary database restarting');
+  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+  await page.keyboard.press('r');
+  for (let step = 1; step < 4; step++) {
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step} of 4`) })).toBeVisible();
+    await page.keyboard.press('d');
+  }
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 4 of 4/ })).toBeVisible();
+  const actions = page.getByRole('toolbar', { name: 'Step actions' });
+  // Done pressed as a button: it gives way to "Finish the run", and the focus stays on the step,
+  // where Enter finishes and Tab goes on through the step.
+  await actions.getByRole('button', { name: 'Done D' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(actions.getByRole('button', { name: 'Finish the run Enter' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Step 4' })).toBeFocused();
+  // A note closed by its Enter leaves the focus there too, and an Enter more marks nothing.
+  await page.keyboard.press('n');
+  await page.keyboard.type('switchover done at 03:12');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Step 4' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Finish the run' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Control+2');
+  await page.keyboard.press('Alt+1');
+  const detected = page.getByRole('region', { name: 'Milestones' }).getByRole('listitem').filter({ hasText: 'detected' });
+  await detected.getByRole('button', { name: 'Correct the time' }).click();
+  const field = page.getByLabel('detected time in UTC');
+  await expect(field).toBeFocused();
+  await field.fill((await field.inputValue()).replace(/\d\d:\d\d(:\d\d)?$/, '00:01'));
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveCount(0);
+  await expect(detected.getByRole('button', { name: 'Correct the time' })).toBeFocused();
+  // Esc lets the field go the same way.
+  await page.keyboard.press('Enter');
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(detected.getByRole('button', { name: 'Correct the time' })).toBeFocused();
+});
+
 test('a resolved incident shows no live escalation chain', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Checkout API returns 502');

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { incidentNoteDraft, useDraftText } from '../../app/services/drafts';
+import { useKeepFocus } from '../../ui/use-keep-focus';
 import { describeEvent, timelineOf } from '../../../shared/incident/event-description';
 import { INCIDENT_STATUSES, MILESTONES, type EventBody, type Milestone } from '../../../shared/incident/incident-events';
 import { incidentElapsed, settledSteps, type IncidentState } from '../../../shared/incident/incident-state';
@@ -187,6 +188,10 @@ function TitleEditor({ incident, record }: { incident: IncidentState; record(bod
 
 function Milestones({ incident, record }: { incident: IncidentState; record(bodies: EventBody[]): Promise<boolean> }) {
   const [correcting, setCorrecting] = useState<{ milestone: Milestone; text: string; problem?: string }>();
+  const section = useRef<HTMLElement>(null);
+  const correctedLast = useRef<Milestone | undefined>(undefined);
+  // Saved or let go (Enter, Esc), the time's field goes: the focus goes back to its milestone's button.
+  useKeepFocus(section, () => section.current?.querySelector<HTMLElement>(`[data-milestone="${correctedLast.current}"] button`));
   const correct = () => {
     if (!correcting) return;
     const time = parseUtcInput(correcting.text, incident.milestones[correcting.milestone] ?? Date.now());
@@ -197,13 +202,13 @@ function Milestones({ incident, record }: { incident: IncidentState; record(bodi
     void record([{ type: 'milestone-set', milestone: correcting.milestone, time }]).then((ok) => ok && setCorrecting(undefined));
   };
   return (
-    <section aria-labelledby="milestones-heading">
+    <section ref={section} aria-labelledby="milestones-heading">
       <h2 id="milestones-heading">Milestones</h2>
       <ul className="milestones">
         {MILESTONES.map((milestone) => {
           const time = incident.milestones[milestone];
           return (
-            <li key={milestone}>
+            <li key={milestone} data-milestone={milestone}>
               <span className="milestone-name">{milestone}</span>
               <span className={time === undefined ? 'muted' : undefined}>{time === undefined ? 'not set' : formatClock(time, TIME_ZONE)}</span>
               {time === undefined ? (
@@ -211,7 +216,13 @@ function Milestones({ incident, record }: { incident: IncidentState; record(bodi
                   Set now <kbd>{withOption(MILESTONE_KEYS[milestone])}</kbd>
                 </button>
               ) : (
-                <button type="button" onClick={() => setCorrecting({ milestone, text: formatUtc(time).replace(' UTC', '') })}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    correctedLast.current = milestone;
+                    setCorrecting({ milestone, text: formatUtc(time).replace(' UTC', '') });
+                  }}
+                >
                   Correct the time
                 </button>
               )}

@@ -19,6 +19,7 @@ import { writeNote } from '../../app/services/app-actions';
 import { StepNotes } from '../notes';
 import type { CommandFilling } from '../../ui/markdown/FilledCommand';
 import { isTyping } from '../../ui/is-typing';
+import { useKeepFocus } from '../../ui/use-keep-focus';
 import { isPlainKey, RUN_KEYS } from '../../ui/keys';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { RunFinishPanel } from './RunFinishPanel';
@@ -83,6 +84,11 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const [notice, setNotice] = useState<{ step: number; text: string }>();
   const changed = useRunbookChanged(run);
   const field = useRef<HTMLInputElement>(null);
+  const article = useRef<HTMLElement>(null);
+  // A button pressed (Done on the last step) or a form closed by its Enter goes away with the render
+  // that follows: the focus goes to the step itself, not back to the top of the window. Not to a
+  // button: an Enter pressed by habit after a note would then mark the step done.
+  useKeepFocus(article, () => article.current?.querySelector<HTMLElement>('.run-step'));
   /** The finish form's reason field (RunFinishPanel's). */
   const finishReason = useRef<HTMLInputElement>(null);
   /** The last write of this screen still under way: a C pressed right after D waits for it. */
@@ -345,7 +351,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const settled = settledSteps(run);
 
   return (
-    <article className="run" aria-labelledby="run-title">
+    <article ref={article} className="run" aria-labelledby="run-title">
       <header className="run-header">
         <div className="run-title-row">
           <h1 id="run-title">{run.runbook.title}</h1>
@@ -414,7 +420,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
             <kbd>↑</kbd> <kbd>↓</kbd> view a step
           </p>
         </nav>
-        <section className="run-step" aria-label={`Step ${viewed + 1}`}>
+        <section className="run-step" aria-label={`Step ${viewed + 1}`} tabIndex={-1}>
           <h2>
             Step {viewed + 1} of {run.steps.length}: {stepInfo.title} <span className={`step-state step-${step.outcome}`}>{outcomeWords(step.outcome)}</span>
           </h2>
