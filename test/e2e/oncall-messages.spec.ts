@@ -92,8 +92,13 @@ test('with an incident current the form is filled from it, and the message copie
   // No runbook has run: the incident cannot fill that one.
   await expect(form.getByLabel('Runbooks in use')).toHaveValue('');
   await form.getByLabel('Runbooks in use').fill('none yet');
+  // At 900x700 the preview and the copy's outcome sit under the form; Ctrl+Enter in a field still shows what happened.
+  await page.setViewportSize({ width: 900, height: 700 });
+  await form.getByLabel('Service').press('Control+Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'recorded in the incident’s timeline' })).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'recorded in the incident’s timeline' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied as Markdown, and recorded in the incident’s timeline' })).toBeVisible();
   const message = await readClipboard();
   expect(message).toContain('🚨 **Login failing** (P1, Investigating)');
 

@@ -80,6 +80,12 @@ function MessageForm({ template }: { template: CommsTemplate }) {
     focusFirstEmpty();
   };
   const [outcome, setOutcome] = useState<string>();
+  const notice = useRef<HTMLParagraphElement>(null);
+  // Where the preview sits under the form (a narrow window), the word that the message was copied
+  // (or was not) lies below the fold: brought into view, only as far as needed.
+  useLayoutEffect(() => {
+    if (outcome) notice.current?.scrollIntoView({ block: 'nearest' });
+  }, [outcome]);
   const pieces = useMemo(() => fillTemplate(template.body, template.fields, values), [template, values]);
   const empty = emptyFields(pieces);
   const markdown = messageMarkdown(pieces);
@@ -174,7 +180,7 @@ function MessageForm({ template }: { template: CommsTemplate }) {
             </button>
           </div>
         )}
-        <p className="run-notice" role="status">
+        <p className="run-notice" role="status" ref={notice}>
           {outcome}
         </p>
       </div>
