@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { lookAt } from './look-at';
 import { declareIncident } from './incident-helpers';
 
 test('the on-call roster by keyboard: filter, copy a phone number, and see how fresh the roster is', async ({ launch, profile }) => {
@@ -194,6 +195,37 @@ test('the escalation chain: who is first, who next and when; a call is recorded;
   await page.keyboard.press('Control+2');
   await expect(page.locator('.timeline')).toContainText('Tried, no answer: Ada Quill');
   await expect(page.locator('.timeline')).toContainText('Reached Bram Okafor');
+});
+
+test('a call to someone outside the escalation chain is recorded too: filter, Enter copies, Tab to how it went', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Site down');
+  await page.keyboard.press('Control+5');
+  const chain = page.getByRole('region', { name: /^Escalation for P1/ });
+  await expect(chain).toBeVisible();
+  // The database lead is not in P1's chain here: the roster is where a responder finds them.
+  const outsider = 'Chen Ilves';
+  await expect(chain).not.toContainText(outsider);
+  await page.keyboard.type('database lead');
+  await expect(page.locator('#roster tr.selected')).toContainText(outsider);
+  await page.keyboard.press('Enter');
+  const outcome = page.getByRole('group', { name: `How the call to ${outsider} went` });
+  await page.keyboard.press('Tab');
+  await expect(outcome.getByRole('button', { name: 'Reached' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: `Recorded in the incident: ${outsider}, no answer.` })).toBeVisible();
+  await expect(outcome).toContainText('no answer');
+  await lookAt(page, 'oncall-call-outcome');
+  // It does not move the chain on: the first step is still the one due.
+  await expect(chain.locator('li.chain-now')).toContainText('Primary on-call');
+  // Someone of the chain has their buttons in the chain, not twice.
+  await page.getByLabel('Filter people').fill('Ada Quill');
+  await expect(page.locator('#roster tr.selected')).toContainText('Ada Quill');
+  await expect(page.getByRole('group', { name: /^How the call to/ })).toHaveCount(0);
+  await expect(page.getByText('Ada Quill is in the escalation chain above: record how the call went there.')).toBeVisible();
+  await page.keyboard.press('Control+2');
+  await expect(page.locator('.timeline')).toContainText(`Tried, no answer: ${outsider}`);
 });
 
 test('runbook text that names a template or the on-call list links to it', async ({ launch, profile }) => {

@@ -11,6 +11,7 @@ import { useIncidentStore, useNow } from '../incident';
 import { useLibraryStore } from '../library';
 import { useOnCallStore } from './oncall-store';
 import { ContactOverrides } from './ContactOverrides';
+import { CallOutcome } from './CallOutcome';
 import { useRoster } from './use-roster';
 
 /** Who to call: the roster, filtered as you type, the current incident's escalation chain, local changes. */
@@ -106,6 +107,7 @@ export function OnCallScreen() {
       <p className="run-notice" role="status">
         {copied}
       </p>
+      <CallOutcome person={selected} roster={roster} now={now.at} />
       <table className="roster" id="roster" hidden={roster.length === 0}>
         <thead>
           <tr>

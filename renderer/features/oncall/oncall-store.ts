@@ -85,6 +85,9 @@ export const useOnCallStore = create<OnCallState>((set, get) => ({
   async attempt(contact, outcome) {
     const { currentId, record } = useIncidentStore.getState();
     if (!currentId) return false;
-    return record(currentId, [{ type: 'contact-attempted', contactId: contact.id, name: contact.name, outcome }]);
+    const ok = await record(currentId, [{ type: 'contact-attempted', contactId: contact.id, name: contact.name, outcome }]);
+    // Said where the buttons are: the timeline that holds it is on another page.
+    set({ copied: ok ? `Recorded in the incident: ${contact.name}, ${outcome.replace('-', ' ')}.` : `Not recorded: ${useIncidentStore.getState().problem ?? 'the incident could not be written'}.` });
+    return ok;
   },
 }));

@@ -1,0 +1,45 @@
+import { escalationChain } from '../../../shared/oncall/escalation-chain';
+import { chainRun } from '../../../shared/incident/incident-state';
+import type { AttemptOutcome } from '../../../shared/incident/incident-events';
+import type { RosterEntry } from '../../../shared/oncall/contact-overrides';
+import { useIncidentStore } from '../incident';
+import { useLibraryStore } from '../library';
+import { useOnCallStore } from './oncall-store';
+
+const OUTCOME_WORDS: Record<AttemptOutcome, string> = { reached: 'reached', 'no-answer': 'no answer', 'left-message': 'left a message' };
+
+/**
+ * How a call to the person selected went, for someone outside the incident's escalation chain
+ * (whose people have these buttons in the chain, which this line points to): the database owner
+ * a responder phones directly. Recorded in the current incident's timeline like a call of the chain; it does not
+ * move the chain on.
+ */
+export function CallOutcome({ person, roster, now }: { person?: RosterEntry; roster: RosterEntry[]; now: number }) {
+  const incident = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
+  const level = useLibraryStore((state) => state.severity.find((candidate) => candidate.id === incident?.severity));
+  if (!person || !incident || incident.status === 'resolved') return null;
+  const chain = level?.escalation ? escalationChain(level, roster, chainRun(incident), now) : undefined;
+  // The line stays, so the roster under it does not jump as the arrows go through the people.
+  if (chain?.steps.some((step) => step.contacts.some((contact) => contact.id === person.id))) {
+    return <p className="call-outcome muted">{person.name} is in the escalation chain above: record how the call went there.</p>;
+  }
+  const tried = incident.attempts.filter((attempt) => attempt.contactId === person.id);
+  const attempt = (outcome: AttemptOutcome) => void useOnCallStore.getState().attempt(person, outcome);
+  return (
+    <div className="call-outcome" role="group" aria-label={`How the call to ${person.name} went`}>
+      <span>
+        Called <strong>{person.name}</strong>?
+        {tried.length > 0 && <span className="muted"> · {tried.map((item) => OUTCOME_WORDS[item.outcome]).join(', ')}</span>}
+      </span>
+      <button type="button" onClick={() => attempt('reached')}>
+        Reached
+      </button>
+      <button type="button" onClick={() => attempt('no-answer')}>
+        No answer
+      </button>
+      <button type="button" onClick={() => attempt('left-message')}>
+        Left a message
+      </button>
+    </div>
+  );
+}
