@@ -1,8 +1,15 @@
 // Text typed by a responder, written into Markdown so that it renders as typed: no mark of theirs
 // becomes emphasis, a link, a table border or HTML (`<script>` stays words on the page).
 
-/** Marks that can mean something inline; each is escaped with a backslash, which CommonMark allows before any ASCII punctuation. */
-const MEANINGFUL = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '&', '#', '|', '~', '!']);
+// Only what could mean something is escaped, with a backslash (CommonMark allows one before any
+// ASCII punctuation): the raw text is pasted into chats and tickets that show no Markdown, where
+// every needless backslash is noise in a responder's words (`-\>`, `\&`, `\#3`).
+/** Marks that can mean something anywhere in a line. `]` and `!` need nothing once `[` is escaped. */
+const MEANINGFUL = new Set(['\\', '`', '*', '_', '[', '<', '|', '~']);
+/** Marks that mean something only where the line starts: a heading, a quote. */
+const AT_START = new Set(['#', '>']);
+/** A character reference (`&amp;`, `&#65;`, `&#x41;`): an `&` that starts one is escaped, any other is text. Bounded: no backtracking. */
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
@@ -11,11 +18,13 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  */
 export function escapeMarkdown(text: string): string {
   const line = oneLine(text);
+  const start = line.length - line.trimStart().length;
   let out = '';
   for (let index = 0; index < line.length; index++) {
     const char = line[index];
     const inWord = char === '_' && index > 0 && WORD_CHAR.test(line[index - 1]) && index + 1 < line.length && WORD_CHAR.test(line[index + 1]);
-    out += (MEANINGFUL.has(char) && !inWord) || startsAutolink(line, index) ? `\\${char}` : char;
+    const meaningful = (MEANINGFUL.has(char) && !inWord) || (index === start && AT_START.has(char)) || (char === '&' && startsEntity(line, index)) || startsAutolink(line, index);
+    out += meaningful ? `\\${char}` : char;
   }
   return out;
 }
@@ -30,6 +39,11 @@ export function oneLine(text: string): string {
     .map((part, index) => (index > 0 ? part.trimStart() : part))
     .filter((part, index) => part !== '' || index === 0 || index === last)
     .join(' ');
+}
+
+function startsEntity(line: string, index: number): boolean {
+  ENTITY.lastIndex = index;
+  return ENTITY.test(line);
 }
 
 /**
