@@ -136,6 +136,24 @@ test('focus never falls back to the top of the window when the control it was on
   await expect(detected.getByRole('button', { name: 'Correct the time' })).toBeFocused();
 });
 
+test('on the incident page Tab reaches the milestones before the runs, notes and timeline, at both widths, as they are seen', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  for (const size of [{ width: 900, height: 700 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(size);
+    await page.keyboard.press('Control+2');
+    const passed: string[] = [];
+    for (let presses = 0; presses < 40; presses++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(`document.activeElement?.closest('section')?.getAttribute('aria-labelledby') ?? ''`);
+      if (where === 'milestones-heading') break;
+      passed.push(where as string);
+    }
+    expect(passed.filter((where) => ['runs-heading', 'notes-heading', 'timeline-heading'].includes(where)), `${size.width} px`).toEqual([]);
+    await expect(page.getByRole('region', { name: 'Milestones' }).getByRole('button').first()).toBeFocused();
+  }
+});
+
 test('a resolved incident shows no live escalation chain', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Checkout API returns 502');

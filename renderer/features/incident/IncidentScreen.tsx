@@ -106,7 +106,13 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
         <JournalState loaded={loaded} folder={journalFolder} />
       </header>
       <div className="incident-layout">
-        <div>
+        {/* First in the page's order, so Tab reaches the milestones where the eye finds them: at the
+            top of one column, or the right column of two (placed there by the grid). */}
+        <aside className="incident-aside">
+          <Milestones incident={incident} record={record} />
+          <RespondersPanel incident={incident} />
+        </aside>
+        <div className="incident-record">
           <section aria-labelledby="runs-heading">
             <h2 id="runs-heading">Runs</h2>
             {incident.runs.length ? (
@@ -159,10 +165,6 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
             </ol>
           </section>
         </div>
-        <aside className="incident-aside">
-          <Milestones incident={incident} record={record} />
-          <RespondersPanel incident={incident} />
-        </aside>
       </div>
     </article>
   );
