@@ -163,21 +163,34 @@ test.describe('Git sync', () => {
     }
   });
 
-  test('a first sync of many runbooks names the first fifty and says how many more', async ({ launch, profile }) => {
-    await repo.commit(Object.fromEntries(Array.from({ length: 60 }, (_, index) => [`bulk/service-${String(index).padStart(2, '0')}.md`, runbook(`Restart service ${String(index).padStart(2, '0')}`)])), 'sixty more');
+  test('a first sync of many runbooks names the first fifty and says how many more; the library lists a hundred of a kind, then shows more', async ({ launch, profile }) => {
+    const BULK = 130;
+    await repo.commit(Object.fromEntries(Array.from({ length: BULK }, (_, index) => [`bulk/service-${String(index).padStart(3, '0')}.md`, runbook(`Restart service ${String(index).padStart(3, '0')}`)])), 'many more');
     const { page } = await launch(profile);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Repository URL').fill(server.url('team'));
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.keyboard.press('Control+Shift+S');
     const summary = page.locator('.sync-outcome');
-    await expect(summary).toContainText('Synced: 61 runbooks added', { timeout: 20_000 });
+    await expect(summary).toContainText(`Synced: ${BULK + 1} runbooks added`, { timeout: 20_000 });
     // The bundled library's runbooks went too: named after the added ones, and counted.
     const removed = Number(/added, (\d+) removed/.exec(await summary.innerText())?.[1]);
     expect(removed).toBeGreaterThan(0);
     await expect(summary.getByRole('link')).toHaveCount(50);
-    await expect(summary).toContainText(`and ${61 + removed - 50} more; each added or updated one is marked changed in the library until you open it.`);
+    await expect(summary).toContainText(`and ${BULK + 1 + removed - 50} more; each added or updated one is marked changed in the library until you open it.`);
     await lookAtSummary(page, 'sync-summary-many');
+
+    // The library page lists the first hundred of a kind; the rest are a press away, in order.
+    await page.keyboard.press('Control+1');
+    const group = page.locator('.runbook-group').filter({ has: page.getByRole('link', { name: 'Restart service 000' }) });
+    const rows = group.getByRole('listitem');
+    await expect(rows).toHaveCount(100);
+    const more = group.getByRole('button', { name: `Show more (${BULK + 1 - 100} not shown)` });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect(rows).toHaveCount(BULK + 1);
+    await expect(rows.last()).toContainText(`Restart service ${String(BULK - 1).padStart(3, '0')}`);
+    await expect(more).toHaveCount(0);
   });
 
   test('a sync in the middle of a run changes nothing under it, and the run says its runbook changed', async ({ launch, profile }) => {

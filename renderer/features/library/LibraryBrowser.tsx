@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, startTransition, useDeferredValue, useMemo, useState } from 'react';
 import type { RunbookSummary } from '../../../shared/search/search-documents';
 import type { SearchFilters } from '../../../shared/search/search-engine';
 import { isReviewDue } from '../../../shared/library/review';
@@ -10,30 +10,37 @@ import { typeLabel } from './type-labels';
 import { TitlePlace } from './TitlePlace';
 
 export function LibraryBrowser() {
-  const summaries = useLibraryStore((state) => state.summaries);
+  // A new library (a sync of thousands) is rendered in the background, a slice at a time, while the
+  // list shown stays until it is ready: rendered at once, its rows held the window for 0.2 s. What
+  // is derived from it is memoized, so the render the store's change sets off at once (the deferred
+  // list still the old one) redoes none of the rows.
+  const summaries = useDeferredValue(useLibraryStore((state) => state.summaries));
   const [filters, setFilters] = useState<SearchFilters>({});
-  const shown = summaries.filter(
-    (summary) =>
-      (!filters.type || summary.type === filters.type) &&
-      (!filters.priority || summary.priority === filters.priority) &&
-      (!filters.tag || summary.tags.includes(filters.tag)),
-  );
-  const groups = useMemo(() => [...new Set(shown.map((summary) => summary.type))].sort(byTypeOrder), [shown]);
-  const now = new Date();
+  const groups = useMemo(() => {
+    const shown = summaries.filter(
+      (summary) =>
+        (!filters.type || summary.type === filters.type) &&
+        (!filters.priority || summary.priority === filters.priority) &&
+        (!filters.tag || summary.tags.includes(filters.tag)),
+    );
+    const types = [...new Set(shown.map((summary) => summary.type))].sort(byTypeOrder);
+    // `now`: the day the review-due badges are counted from, taken with the list they mark.
+    return { shown: shown.length, byType: types.map((type) => ({ type, summaries: shown.filter((summary) => summary.type === type) })), now: new Date() };
+  }, [summaries, filters]);
   return (
     <section className="library" aria-labelledby="library-title">
       <h1 id="library-title">Runbook library</h1>
       <div className="library-toolbar">
         <RunbookFilters summaries={summaries} value={filters} onChange={setFilters} />
-        <span className="count">{shown.length} runbooks</span>
+        <span className="count">{groups.shown} runbooks</span>
       </div>
-      {groups.map((group) => (
-        <section key={group} className="runbook-group" aria-label={typeLabel(group)}>
-          <h2>{typeLabel(group)}</h2>
-          <RunbookList summaries={shown.filter((summary) => summary.type === group)} now={now} />
+      {groups.byType.map((group) => (
+        <section key={group.type} className="runbook-group" aria-label={typeLabel(group.type)}>
+          <h2>{typeLabel(group.type)}</h2>
+          <RunbookList summaries={group.summaries} now={groups.now} />
         </section>
       ))}
-      {shown.length === 0 && <p className="empty">No runbook matches these filters.</p>}
+      {groups.shown === 0 && <p className="empty">No runbook matches these filters.</p>}
     </section>
   );
 }
@@ -41,9 +48,10 @@ export function LibraryBrowser() {
 // A large library renders a page of each group at a time; search is the fast way in.
 const PAGE = 100;
 
-function RunbookList({ summaries, now }: { summaries: RunbookSummary[]; now: Date }) {
+const RunbookList = memo(function RunbookList({ summaries, now }: { summaries: RunbookSummary[]; now: Date }) {
   const [limit, setLimit] = useState(PAGE);
-  const unseen = useLibraryStore((state) => state.unseen);
+  // Deferred with the list: the "changed" badges of a new library come with its rows.
+  const unseen = useDeferredValue(useLibraryStore((state) => state.unseen));
   return (
     <>
       <ul>
@@ -62,10 +70,11 @@ function RunbookList({ summaries, now }: { summaries: RunbookSummary[]; now: Dat
         ))}
       </ul>
       {summaries.length > limit && (
-        <button type="button" className="show-more" onClick={() => setLimit(limit + PAGE * 10)}>
+        // A thousand rows more, rendered a slice at a time: the window answers meanwhile.
+        <button type="button" className="show-more" onClick={() => startTransition(() => setLimit(limit + PAGE * 10))}>
           Show more ({summaries.length - limit} not shown)
         </button>
       )}
     </>
   );
-}
+});
