@@ -124,6 +124,8 @@ export function describeEvent(event: IncidentEvent, incident: IncidentState, tim
       return `${event.outcome === 'reached' ? 'Reached' : event.outcome === 'no-answer' ? 'Tried, no answer:' : 'Left a message for'} ${t(event.name)}${event.note ? ` (${t(event.note)})` : ''}`;
     case 'message-copied':
       return `Message copied to send (${t(event.templateTitle)}, ${event.format === 'plain' ? 'plain text' : 'Markdown'}): ${t(event.text.split('\n').find((line) => line.trim()) ?? '')}`;
+    case 'library-synced':
+      return `Library synced${event.commit ? ` to commit ${t(event.commit.slice(0, 8))}` : ''}: ${t(event.summary)} (runs already started keep their copies)`;
     case 'update-snoozed':
       return `Next update put off by ${event.minutes} minutes: ${t(event.reason)}`;
     case 'alert-received': {

@@ -75,7 +75,12 @@ export type EventBody =
   | { type: 'message-copied'; templateId: string; templateTitle: string; format: 'plain' | 'markdown'; /** Word for word as copied. */ text: string }
   | { type: 'update-snoozed'; minutes: number; reason: string }
   /** An alert the incident was declared from, or one added to it later: as it was read, labels and annotations word for word. */
-  | { type: 'alert-received'; alert: Alert };
+  | { type: 'alert-received'; alert: Alert }
+  /**
+   * The writer's library was synced while the incident was open: when the runbooks changed under
+   * the responders (runs keep their copies). `summary`: what changed, in words, as the sync said it.
+   */
+  | { type: 'library-synced'; version: string; commit?: string; summary: string };
 
 export type EventType = EventBody['type'];
 

@@ -292,6 +292,10 @@ function next(state: IncidentState | undefined, event: IncidentEvent, mode: Mode
       if (!event.alert.name.trim()) refuse('an alert needs a name');
       return { ...base, alerts: [...state.alerts, { alert: event.alert, at: event.at }] };
     }
+    case 'library-synced':
+      // A fact of the record's timeline: nothing of the incident's state changes with it.
+      if (!event.summary.trim()) refuse('a sync says what changed');
+      return base;
     case 'run-started': {
       // Someone started a run while someone else resolved the incident: the run is kept all the same.
       if (state.status === 'resolved' && !merging) refuse('the incident is resolved: reopen it, or start the run in another incident');

@@ -86,6 +86,7 @@ const FIELDS: Record<IncidentEvent['type'], Record<string, FieldKind>> = {
   'message-copied': { templateId: 'string', templateTitle: 'string', format: 'string', text: 'string' },
   'update-snoozed': { minutes: 'number', reason: 'string' },
   'alert-received': { alert: 'object' },
+  'library-synced': { version: 'string', commit: 'string?', summary: 'string' },
 };
 const RUNBOOK_COPY: Record<string, FieldKind> = { id: 'string', title: 'string', path: 'string', bodyHash: 'string', body: 'string', rollback: 'string', libraryVersion: 'string', version: 'string?', duration: 'string?', libraryCommit: 'string?', procedure: 'object?' };
 

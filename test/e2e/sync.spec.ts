@@ -218,6 +218,9 @@ test.describe('Git sync', () => {
     await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 3: Restart every worker/ })).toBeVisible();
     await expect(page.locator('.run-step .code-block')).toContainText('workerctl restart --all');
     expect(await stepOutcomes(page)).toEqual(['done', 'in progress', 'to do']);
+    // When the runbooks changed under the responders is in the incident's record.
+    await page.keyboard.press('Control+2');
+    await expect(page.locator('.timeline')).toContainText(`Library synced to commit ${repo.head().slice(0, 8)}: 1 runbook updated (runs already started keep their copies)`);
   });
 
   test('a local change to the roster and a local note survive a sync of a new library, marked local', async ({ launch, profile }) => {

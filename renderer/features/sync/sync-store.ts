@@ -5,6 +5,7 @@ import type { SyncReply, SyncSettingsUpdate, SyncSettingsView, SyncStatus } from
 import { desktopBridge } from '../../app/services/bridge';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { bundledInUse, type BundledInUse } from './first-sync-gate';
+import { recordSyncInIncident } from './sync-in-incident';
 import { appSearch, WorkerError } from '../search';
 import { startSyncScheduler } from './sync-scheduler';
 import { useLibraryStore } from '../library';
@@ -132,6 +133,7 @@ export const useSyncStore = create<SyncState>((set, get) => {
         performance.measure('failsafe:sync', { start: started, detail: 'imported' });
         performance.measure('failsafe:sync-import', { start: handedOver, detail: { runbooks: result.snapshot.runbooks, fetchMs } });
         set({ outcome: { at, summary: `${describeChanges(changes)}.`, changes }, dismissed: false });
+        await recordSyncInIncident(changes);
         return true;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

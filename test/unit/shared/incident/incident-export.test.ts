@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportIncidentMarkdown } from '../../../../shared/incident/incident-export';
+import { journalLine, readJournal } from '../../../../shared/incident/journal';
 import { formatClock, formatDuration, parseUtcInput, utcOffset } from '../../../../shared/incident/time-format';
 import { T0, TestRecord, testRunbook } from '../../../support/incident-record';
 
@@ -103,6 +104,18 @@ describe('the postmortem export', () => {
     expect(markdown).toContain('UTC: Note: Follow-up: the pager was silent\n');
     expect(markdown).toContain('UTC: Note: pool at 100%\n');
     expect(markdown).not.toMatch(/Follow-up: follow-up:|Note: Note:/i);
+  });
+
+  it('says when the library was synced during the incident, and what changed, in the timeline; a journal line of it reads back', () => {
+    const record = new TestRecord()
+      .add({ type: 'incident-declared', title: 'Slow search', severity: 'SEV3' })
+      .add({ type: 'library-synced', version: 'v2', commit: '5ef4efb15f536ddfe3db7e41ddb5cc911b0317e0', summary: '5 runbooks added, 22 removed' });
+    const markdown = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', library: { version: 'v2' }, changedRuns: new Set() });
+    expect(markdown).toContain('UTC: Library synced to commit 5ef4efb1: 5 runbooks added, 22 removed (runs already started keep their copies)\n');
+    const read = readJournal(record.events.map((event) => `${journalLine(event)}\n`).join(''));
+    expect(read.problems).toEqual([]);
+    expect(read.events).toEqual(record.events);
+    expect(record.refusal({ type: 'library-synced', version: 'v3', summary: ' ' })).toMatch(/says what changed/);
   });
 
   it('says a parameter left empty was empty, in the timeline as in the run', () => {
