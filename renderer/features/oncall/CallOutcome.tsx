@@ -4,15 +4,13 @@ import type { AttemptOutcome } from '../../../shared/incident/incident-events';
 import type { RosterEntry } from '../../../shared/oncall/contact-overrides';
 import { useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
-import { useOnCallStore } from './oncall-store';
-
-const OUTCOME_WORDS: Record<AttemptOutcome, string> = { reached: 'reached', 'no-answer': 'no answer', 'left-message': 'left a message' };
+import { ATTEMPT_WORDS, useOnCallStore } from './oncall-store';
 
 /**
  * How a call to the person selected went, for someone outside the incident's escalation chain
  * (whose people have these buttons in the chain, which this line points to): the database owner
- * a responder phones directly. Recorded in the current incident's timeline like a call of the chain; it does not
- * move the chain on.
+ * a responder phones directly. Recorded in the current incident's timeline like a call of the
+ * chain; it does not move the chain on.
  */
 export function CallOutcome({ person, roster, now }: { person?: RosterEntry; roster: RosterEntry[]; now: number }) {
   const incident = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
@@ -29,7 +27,7 @@ export function CallOutcome({ person, roster, now }: { person?: RosterEntry; ros
     <div className="call-outcome" role="group" aria-label={`How the call to ${person.name} went`}>
       <span>
         Called <strong>{person.name}</strong>?
-        {tried.length > 0 && <span className="muted"> · {tried.map((item) => OUTCOME_WORDS[item.outcome]).join(', ')}</span>}
+        {tried.length > 0 && <span className="muted"> · {tried.map((item) => ATTEMPT_WORDS[item.outcome]).join(', ')}</span>}
       </span>
       <button type="button" onClick={() => attempt('reached')}>
         Reached

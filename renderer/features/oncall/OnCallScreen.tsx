@@ -9,7 +9,7 @@ import { chainRun, type IncidentState } from '../../../shared/incident/incident-
 import type { AttemptOutcome } from '../../../shared/incident/incident-events';
 import { useIncidentStore, useNow } from '../incident';
 import { useLibraryStore } from '../library';
-import { useOnCallStore } from './oncall-store';
+import { ATTEMPT_WORDS, useOnCallStore } from './oncall-store';
 import { ContactOverrides } from './ContactOverrides';
 import { CallOutcome } from './CallOutcome';
 import { useRoster } from './use-roster';
@@ -256,7 +256,7 @@ function ChainSteps({ level, incident, chain, next, now }: { level: SeverityLeve
                 return (
                   <li key={contact.id} className={contact.id === next?.id ? 'chain-next-person' : undefined}>
                     <strong>{contact.name}</strong> {contact.phone}
-                    {tried.length > 0 && <span className="muted"> · {tried.map((item) => item.outcome.replace('-', ' ')).join(', ')}</span>}{' '}
+                    {tried.length > 0 && <span className="muted"> · {tried.map((item) => ATTEMPT_WORDS[item.outcome]).join(', ')}</span>}{' '}
                     <button type="button" data-reached={contact.id} onClick={() => attempt(contact as RosterEntry, 'reached')}>
                       Reached
                     </button>

@@ -35,6 +35,9 @@ interface OnCallState {
   attempt(contact: { id: string; name: string }, outcome: AttemptOutcome): Promise<boolean>;
 }
 
+/** How a call went, in the words the page uses. */
+export const ATTEMPT_WORDS: Record<AttemptOutcome, string> = { reached: 'reached', 'no-answer': 'no answer', 'left-message': 'left a message' };
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const useOnCallStore = create<OnCallState>((set, get) => ({
@@ -87,7 +90,7 @@ export const useOnCallStore = create<OnCallState>((set, get) => ({
     if (!currentId) return false;
     const ok = await record(currentId, [{ type: 'contact-attempted', contactId: contact.id, name: contact.name, outcome }]);
     // Said where the buttons are: the timeline that holds it is on another page.
-    set({ copied: ok ? `Recorded in the incident: ${contact.name}, ${outcome.replace('-', ' ')}.` : `Not recorded: ${useIncidentStore.getState().problem ?? 'the incident could not be written'}.` });
+    set({ copied: ok ? `Recorded in the incident: ${contact.name}, ${ATTEMPT_WORDS[outcome]}.` : `Not recorded: ${useIncidentStore.getState().problem ?? 'the incident could not be written'}.` });
     return ok;
   },
 }));
