@@ -11,7 +11,7 @@ import { useOnCallStore } from '../oncall';
 import { localToday } from '../../ui/local-today';
 import { useSyncStore } from '../sync';
 import { useShareStore } from '../sharing';
-import { DECLARE_KEY, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, withCommand, withOption } from '../../ui/keys';
+import { DECLARE_KEY, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, syncKeysLabel, withCommand, withOption } from '../../ui/keys';
 
 export interface PaletteAction {
   id: string;
@@ -64,7 +64,7 @@ export function availableActions(): PaletteAction[] {
   if (next) actions.push({ id: 'call-next', title: `Call the next person in the chain: ${next.name}${next.phone ? `, ${next.phone}` : ''}`, run: () => callNext(next) });
   for (const template of useLibraryStore.getState().templates) actions.push({ id: `message-${template.id}`, title: `Message: ${template.title}`, run: () => openTemplate(template.id) });
   for (const [place, title] of PLACES) actions.push({ id: `go-${place}`, title, keys: place in PLACE_KEYS ? withCommand(PLACE_KEYS[place as keyof typeof PLACE_KEYS]) : undefined, run: () => goTo(place) });
-  if (useSyncStore.getState().available) actions.push({ id: 'sync', title: 'Sync the library now', keys: withCommand('Shift S'), run: () => void useSyncStore.getState().syncNow() });
+  if (useSyncStore.getState().available) actions.push({ id: 'sync', title: 'Sync the library now', keys: syncKeysLabel(), run: () => void useSyncStore.getState().syncNow() });
   // Shift S does the same on the incident page only: on the run screen S skips a step.
   const sharing = useShareStore.getState().settings?.mode;
   if (sharing && sharing !== 'off') actions.push({ id: 'share', title: 'Share incidents now', run: () => void useShareStore.getState().exchangeNow() });
