@@ -106,14 +106,19 @@ async function runKafkaToItsLastStep(page: Page) {
   await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 2/ })).toBeVisible();
 }
 
-test('at 900x700 the rollback panel of a failed step sits under the step, never under the step list that stays in view', async ({ launch, profile }) => {
-  const { page } = await launch(profile, TROUBLESHOOTING_RENDERER);
-  await page.setViewportSize({ width: 900, height: 700 });
+/** A declared incident, the Kafka runbook run to its last step, and that step failed: its recovery panel is open. */
+async function failKafkaLastStep(page: Page) {
   await declareIncident(page, 'Orders projection hours behind');
   await runKafkaToItsLastStep(page);
   await page.keyboard.press('f');
   await page.keyboard.type('reset refused, the group still has active members');
   await page.keyboard.press('Enter');
+}
+
+test('at 900x700 the rollback panel of a failed step sits under the step, never under the step list that stays in view', async ({ launch, profile }) => {
+  const { page } = await launch(profile, TROUBLESHOOTING_RENDERER);
+  await page.setViewportSize({ width: 900, height: 700 });
+  await failKafkaLastStep(page);
   const panel = page.getByRole('complementary', { name: 'Troubleshooting, rollback and related runbooks' });
   await panel.getByRole('heading', { name: 'Related runbooks' }).scrollIntoViewIfNeeded();
   const steps = await page.getByRole('navigation', { name: 'Steps' }).boundingBox();
@@ -126,11 +131,7 @@ test('at 900x700 the rollback panel of a failed step sits under the step, never 
 test('a failed step offers its Troubleshooting entry before Rollback, commands shown whole', async ({ launch, profile }) => {
   const { page } = await launch(profile, TROUBLESHOOTING_RENDERER);
   await page.setViewportSize({ width: 1280, height: 720 });
-  await declareIncident(page, 'Orders projection hours behind');
-  await runKafkaToItsLastStep(page);
-  await page.keyboard.press('f');
-  await page.keyboard.type('reset refused, the group still has active members');
-  await page.keyboard.press('Enter');
+  await failKafkaLastStep(page);
 
   const panel = page.getByRole('complementary', { name: 'Troubleshooting, rollback and related runbooks' });
   await expect(panel).toBeVisible();
