@@ -163,6 +163,26 @@ test.describe('Git sync', () => {
     }
   });
 
+  test('a first sync held for an open incident stops waiting once the incident is resolved, and then syncs without asking', async ({ launch, profile }) => {
+    const preview = await startPreviewServer(RENDERER);
+    try {
+      const { page } = await launch(profile, undefined, { server: preview });
+      await declareIncident(page, 'Checkout API returns 502');
+      await page.keyboard.press('Control+4');
+      await page.getByLabel('Repository URL').fill(server.url('team'));
+      await page.getByLabel('Repository URL').press('Enter');
+      const waiting = page.getByRole('status').filter({ hasText: 'waits for your word' });
+      await expect(waiting).toBeVisible();
+      await page.keyboard.press('Alt+4');
+      await expect(waiting).toHaveCount(0);
+      await page.keyboard.press('Control+Shift+S');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      await expect(page.locator('.sync-outcome')).toContainText('Synced: 1 runbook added', { timeout: 20_000 });
+    } finally {
+      await preview.close();
+    }
+  });
+
   test('a first sync of many runbooks names the first fifty and says how many more; the library lists a hundred of a kind, then shows more', async ({ launch, profile }) => {
     const BULK = 130;
     await repo.commit(Object.fromEntries(Array.from({ length: BULK }, (_, index) => [`bulk/service-${String(index).padStart(3, '0')}.md`, runbook(`Restart service ${String(index).padStart(3, '0')}`)])), 'many more');

@@ -5,6 +5,7 @@ import { describeKeptAndRemoved } from '../../../shared/sync/library-changes';
 import { hashOf } from '../../app/services/routes';
 import { useSyncStore } from './sync-store';
 import { TitlePlace } from '../library';
+import { useIncidentStore } from '../incident';
 
 /**
  * Runbooks named in a sync's summary: a first sync of a large library changes thousands, and
@@ -25,6 +26,11 @@ export function SyncStatusPanel() {
   const error = useSyncStore((state) => state.error);
   const dismissed = useSyncStore((state) => state.dismissed);
   const held = useSyncStore((state) => state.held);
+  // The incident that held the sync resolved (or put away): nothing waits any more.
+  const stillOpen = useIncidentStore((state) => {
+    const incident = state.currentId ? state.loaded[state.currentId]?.state : undefined;
+    return !!incident && incident.status !== 'resolved';
+  });
   if (running) {
     return (
       <p className="banner sync-progress" role="status">
@@ -35,7 +41,7 @@ export function SyncStatusPanel() {
     );
   }
   if (dismissed) return null;
-  if (held) {
+  if (held && stillOpen) {
     return (
       <DismissibleBanner className="banner warning" role="status" closeLabel="Close the note on the waiting sync">
         <p>
