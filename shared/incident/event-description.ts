@@ -90,7 +90,9 @@ export function describeEvent(event: IncidentEvent, incident: IncidentState, tim
     case 'incident-changed':
       return `${event.field === 'title' ? 'Title' : event.field === 'severity' ? 'Severity' : 'Status'} set to ${event.field === 'title' ? `“${t(event.value)}”` : t(event.value)}`;
     case 'milestone-set':
-      return `Milestone ${event.milestone}: ${formatClock(event.time, timeZone)}`;
+      // A time other than the moment it was recorded (a correction typed in, an alert's start) says
+      // so: a postmortem reader otherwise sees two "Milestone detected" lines and must guess which is true.
+      return `Milestone ${event.milestone}: ${formatClock(event.time, timeZone)}${Math.abs(event.time - event.at) > 1000 ? ', a time given and recorded later' : ''}`;
     case 'incident-note': {
       // A note typed as "Follow-up: …" already says what it is; the label is not said twice.
       const label = event.followUp ? 'Follow-up' : 'Note';

@@ -122,13 +122,19 @@ test('focus never falls back to the top of the window when the control it was on
   await page.keyboard.press('Control+2');
   await page.keyboard.press('Alt+1');
   const detected = page.getByRole('region', { name: 'Milestones' }).getByRole('listitem').filter({ hasText: 'detected' });
-  await detected.getByRole('button', { name: 'Correct the time' }).click();
+  await detected.getByRole('button', { name: 'Correct the time' }).focus();
+  await page.keyboard.press('Enter');
   const field = page.getByLabel('detected time in UTC');
   await expect(field).toBeFocused();
-  await field.fill((await field.inputValue()).replace(/\d\d:\d\d(:\d\d)?$/, '00:01'));
+  // What is typed replaces the time shown (it was appended to it), and the record says the time was given, not recorded then.
+  const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString().slice(0, 16).replace('T', ' ');
+  await page.keyboard.type(twoMinutesAgo);
   await page.keyboard.press('Enter');
   await expect(field).toHaveCount(0);
   await expect(detected.getByRole('button', { name: 'Correct the time' })).toBeFocused();
+  await expect(page.locator('.timeline')).toContainText(`Milestone detected: ${twoMinutesAgo}:00 UTC`);
+  await expect(page.locator('.timeline li').filter({ hasText: 'Milestone detected' }).last()).toContainText('a time given and recorded later');
+  await expect(page.locator('.timeline li').filter({ hasText: 'Milestone detected' }).first()).not.toContainText('a time given');
   // Esc lets the field go the same way.
   await page.keyboard.press('Enter');
   await expect(field).toBeFocused();

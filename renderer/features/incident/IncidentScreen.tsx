@@ -236,7 +236,8 @@ function Milestones({ incident, record }: { incident: IncidentState; record(bodi
                     correct();
                   }}
                 >
-                  <input aria-label={`${milestone} time in UTC`} autoFocus value={correcting.text} onChange={(event) => setCorrecting({ ...correcting, text: event.target.value, problem: undefined })} onKeyDown={(event) => event.key === 'Escape' && setCorrecting(undefined)} />
+                  {/* Selected as it opens: "02:10" typed at once replaces the time shown, not appended to it. */}
+                  <input aria-label={`${milestone} time in UTC`} autoFocus onFocus={(event) => event.currentTarget.select()} value={correcting.text} onChange={(event) => setCorrecting({ ...correcting, text: event.target.value, problem: undefined })} onKeyDown={(event) => event.key === 'Escape' && setCorrecting(undefined)} />
                   <button type="submit">Save</button>
                   {correcting.problem && <span className="form-problem" role="alert">{correcting.problem}</span>}
                 </form>
