@@ -1,7 +1,7 @@
 // A message form filled from the current incident: the fields a responder would otherwise copy by
 // hand from the incident's page. A field is recognised by its type or its name.
 import type { IncidentState } from '../incident/incident-state';
-import { incidentElapsed, wallClockStamp } from '../incident/incident-state';
+import { impactElapsed, incidentStart } from '../incident/incident-state';
 import { formatDuration, formatUtc } from '../incident/time-format';
 import { MILESTONES } from '../incident/incident-events';
 import type { SeverityLevel, TemplateField } from '../model';
@@ -13,12 +13,14 @@ const NAMES = new Map<string, (context: Context) => string | undefined>(Object.e
   title: ({ incident }) => incident.title,
   incident: ({ incident }) => incident.title,
   summary: ({ incident }) => incident.title,
-  started: ({ incident }) => clock(incident.declaredAt.at),
-  start: ({ incident }) => clock(incident.declaredAt.at),
-  started_at: ({ incident }) => clock(incident.declaredAt.at),
-  start_time: ({ incident }) => clock(incident.declaredAt.at),
-  duration: ({ incident, now }) => formatDuration(incidentElapsed(incident, wallClockStamp(now))),
-  elapsed: ({ incident, now }) => formatDuration(incidentElapsed(incident, wallClockStamp(now))),
+  // When the problem began and how long it lasted, for readers outside: from a Detected time set
+  // earlier than the declaration (corrected, or an alert's start), not from when someone declared it.
+  started: ({ incident }) => clock(incidentStart(incident)),
+  start: ({ incident }) => clock(incidentStart(incident)),
+  started_at: ({ incident }) => clock(incidentStart(incident)),
+  start_time: ({ incident }) => clock(incidentStart(incident)),
+  duration: ({ incident, now }) => formatDuration(impactElapsed(incident, now)),
+  elapsed: ({ incident, now }) => formatDuration(impactElapsed(incident, now)),
   runbooks: ({ incident }) => [...new Set(incident.runs.map((run) => run.runbook.title))].join(', ') || undefined,
   next_update: ({ level }) => level?.updateEvery,
   next_update_at: ({ incident, level, now }) => {

@@ -5,7 +5,7 @@ import { escapeMarkdown, inlineCode, longestBacktickRun } from '../library/markd
 import { describeEvent, IN_MARKDOWN, stepHistoriesOf, timelineOf, type StepOutcomeRecord } from './event-description';
 import type { Alert } from '../alerts/alert';
 import { MILESTONES, type EventOf, type IncidentEvent } from './incident-events';
-import { durationMs, incidentElapsed, settledSteps, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
+import { durationMs, impactElapsed, incidentElapsed, incidentStart, settledSteps, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
 import { orderRecord } from './record-order';
 import { formatClock, formatDuration, formatUtc, utcOffset } from './time-format';
 import { writerName, writersInOrder } from './writers';
@@ -44,7 +44,7 @@ export function exportIncidentMarkdown(incident: IncidentState, received: readon
     ['Declared', when(incident.declaredAt.at)],
     ...(incident.status === 'resolved' && incident.milestones.resolved !== undefined ? [['Resolved', when(incident.milestones.resolved)] as [string, string]] : []),
     // An open incident's age is given to its last event, not to the moment of export: the same record reads the same.
-    incident.status === 'resolved' ? ['Duration', formatDuration(incidentElapsed(incident, wallClockStamp(incident.lastAt.at)))] : ['Last event', `${when(incident.lastAt.at)}, ${formatDuration(incident.lastAt.at - incident.declaredAt.at)} after the declaration`],
+    incident.status === 'resolved' ? ['Duration', duration(incident)] : ['Last event', `${when(incident.lastAt.at)}, ${formatDuration(incident.lastAt.at - incident.declaredAt.at)} after the declaration`],
     ...responders(incident, context),
     ['Time zone', `${timeZone} (${utcOffset(incident.declaredAt.at, timeZone)})`],
     ['Failsafe', context.appVersion],
@@ -188,6 +188,13 @@ const ALERT_SOURCES: Record<string, string> = {
 };
 
 /** A milestone may come before the declaration (detected before anyone declared it). */
+/** Declaration to resolution; and from detection too, when the problem was detected before it was declared. */
+function duration(incident: IncidentState): string {
+  const declared = formatDuration(incidentElapsed(incident, wallClockStamp(incident.lastAt.at)));
+  if (incidentStart(incident) === incident.declaredAt.at) return declared;
+  return `${formatDuration(impactElapsed(incident, incident.lastAt.at))} from detection, ${declared} from the declaration`;
+}
+
 function signedDuration(ms: number): string {
   return ms < 0 ? `${formatDuration(-ms)} before` : formatDuration(ms);
 }

@@ -453,6 +453,22 @@ export function wallClockStamp(at: number): Stamp {
   return { at, mono: Number.NaN, session: '' };
 }
 
+/**
+ * When the problem began, as far as the record knows: the Detected milestone when it is earlier
+ * than the declaration (a corrected time, an alert's start), else the declaration. What a message
+ * says "started at", and what its impact is counted from.
+ */
+export function incidentStart(state: IncidentState): number {
+  const detected = state.milestones.detected;
+  return detected !== undefined && detected < state.declaredAt.at ? detected : state.declaredAt.at;
+}
+
+/** How long the problem has lasted: from its start (above) to its resolution, or to `now` (wall clock). */
+export function impactElapsed(state: IncidentState, now: number): number {
+  const end = state.status === 'resolved' && state.milestones.resolved !== undefined ? state.milestones.resolved : now;
+  return Math.max(0, end - incidentStart(state));
+}
+
 /** The incident's clock: from its declaration to now, or to its resolution. */
 export function incidentElapsed(state: IncidentState, now: Stamp): number {
   if (state.status === 'resolved' && state.milestones.resolved !== undefined) return Math.max(0, state.milestones.resolved - state.declaredAt.at);

@@ -132,6 +132,18 @@ describe('a message filled from the incident', () => {
       updates: '- 02:14 UTC Investigating\n- 02:24 UTC Acknowledged\n- 02:24 UTC Update sent (Initial)',
     });
   });
+
+  it('says it started when it was detected, when that is earlier than the declaration, and counts the duration from then', () => {
+    const fields = parseLibrary([{ path: 'templates/t.md', text: '{{started}} {{duration}}' }], source).templates[0].fields;
+    const record = new TestRecord().add({ type: 'incident-declared', title: 'Checkout down', severity: 'P1' });
+    expect(prefillFromIncident(fields, record.current, undefined, T0 + 5 * 60_000)).toEqual({ started: '02:14 UTC', duration: '5m 00s' });
+    // Corrected to ten minutes before the declaration: readers outside hear when it began.
+    record.add({ type: 'milestone-set', milestone: 'detected', time: T0 - 10 * 60_000 });
+    expect(prefillFromIncident(fields, record.current, undefined, T0 + 5 * 60_000)).toEqual({ started: '02:04 UTC', duration: '15m 00s' });
+    // A Detected time after the declaration does not move the start later.
+    record.add({ type: 'milestone-set', milestone: 'detected', time: T0 + 60_000 });
+    expect(prefillFromIncident(fields, record.current, undefined, T0 + 5 * 60_000)).toEqual({ started: '02:14 UTC', duration: '5m 00s' });
+  });
 });
 
 describe('links from runbooks to the roster and templates', () => {
