@@ -125,7 +125,7 @@ test.describe('Git sync', () => {
     }
   });
 
-  test('during an open incident the first sync waits for the responder: it says what it replaces, Esc keeps the bundled library, Enter syncs', async ({ launch, profile }) => {
+  test('during an open incident the first sync waits for the responder: it says what it replaces, Esc or Enter keeps the bundled library, Replace it and sync syncs', async ({ launch, profile }) => {
     // Online (served over loopback), so saving the repository starts an automatic sync at once.
     const preview = await startPreviewServer(RENDERER);
     try {
@@ -147,13 +147,17 @@ test.describe('Git sync', () => {
       await expect(dialog).toContainText('“Checkout API returns 502” is open');
       await expect(dialog.getByRole('listitem')).toHaveText(['Planned Patroni switchover']);
       await lookAt(page, 'first-sync-dialog');
-      await page.keyboard.press('Escape');
-      await expect(dialog).toHaveCount(0);
-      await expect(page.getByRole('button', { name: /^Sync now/ })).toBeEnabled();
-      await expect(page.getByTestId('library-source')).toContainText('Bundled library');
-
-      await page.keyboard.press('Control+Shift+S');
-      await expect(dialog).toBeVisible();
+      // The safe answer is the default: Esc, and Enter pressed by reflex, keep the bundled library.
+      for (const key of ['Escape', 'Enter']) {
+        await page.keyboard.press(key);
+        await expect(dialog).toHaveCount(0);
+        await expect(page.getByRole('button', { name: /^Sync now/ })).toBeEnabled();
+        await expect(page.getByTestId('library-source')).toContainText('Bundled library');
+        await page.keyboard.press('Control+Shift+S');
+        await expect(dialog).toBeVisible();
+      }
+      await page.keyboard.press('Tab');
+      await expect(dialog.getByRole('button', { name: 'Replace it and sync' })).toBeFocused();
       await page.keyboard.press('Enter');
       await expect(page.locator('.sync-outcome')).toContainText('Synced: 1 runbook added', { timeout: 20_000 });
       await expect(page.getByTestId('library-source')).toContainText(`Git ${repo.head().slice(0, 8)}`);

@@ -7,7 +7,7 @@ import { useSyncStore } from './sync-store';
 /**
  * A first sync asked for during an open incident: it replaces the bundled example library the
  * incident is using, so the responder sees what goes and says whether to sync now. Nothing is
- * fetched until they do; Esc leaves the library as it is.
+ * fetched until they do; Enter and Esc leave the library as it is.
  */
 export function FirstSyncDialog() {
   const close = useDialogStore((state) => state.close);
@@ -17,15 +17,17 @@ export function FirstSyncDialog() {
     close();
     void useSyncStore.getState().syncNow('confirmed');
   };
+  // The safe answer is the default: Enter, pressed by reflex to clear a dialog at 3 a.m., keeps the
+  // library (it had replaced it). Replacing takes a Tab to its button first.
   return (
     <Dialog
       title="Replace the bundled library during the incident?"
       onClose={close}
-      onSubmit={sync}
-      closeLabel="Not now"
+      onSubmit={close}
+      closeLabel="Keep it for now"
       actions={
-        <button type="submit" className="primary">
-          Sync now <kbd>Enter</kbd>
+        <button type="button" onClick={sync}>
+          Replace it and sync
         </button>
       }
     >
@@ -44,6 +46,9 @@ export function FirstSyncDialog() {
         </>
       )}
       <p className="muted">The on-call roster, severity levels and message templates stay until the repository has its own.</p>
+      <p className="muted">
+        <kbd>Enter</kbd> or <kbd>Esc</kbd> keeps the bundled library; <kbd>Tab</kbd> to <strong>Replace it and sync</strong>, then <kbd>Enter</kbd>, replaces it.
+      </p>
     </Dialog>
   );
 }
