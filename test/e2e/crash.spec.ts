@@ -173,3 +173,23 @@ test('a reason and a note half typed when the app is killed come back in their f
   const events = await storedEvents(app.page);
   expect(events.filter((event) => event.type === 'incident-note').map((event) => event.text)).toEqual(['EU customers see it first, US a minute later']);
 });
+
+test('a message half written when the app is killed comes back in its form, and goes once copied', async ({ launch, profile }) => {
+  let app = await launch(profile);
+  await declareIncident(app.page, 'Payments API timing out');
+  await app.page.keyboard.press('Control+6');
+  const impact = app.page.getByRole('form', { name: /^Fill “/ }).getByLabel(/Who is affected and how/);
+  await impact.fill('About 1 in 3 card payments time out; refunds are');
+  await expect.poll(() => storedDrafts(app.page)).toEqual([JSON.stringify({ impact: 'About 1 in 3 card payments time out; refunds are' })]);
+  await app.kill();
+  app = await launch(profile);
+  const page = app.page;
+  await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  await page.keyboard.press('Control+6');
+  await expect(page.getByRole('form', { name: /^Fill “/ }).getByLabel(/Who is affected and how/)).toHaveValue('About 1 in 3 card payments time out; refunds are');
+  // What the incident knows is read afresh, not from the draft.
+  await expect(page.getByRole('form', { name: /^Fill “/ }).getByLabel('Severity')).toHaveValue('P1');
+  await page.getByRole('form', { name: /^Fill “/ }).getByLabel(/Who is affected and how/).press('Control+Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'recorded in the incident’s timeline' })).toBeVisible();
+  await expect.poll(() => storedDrafts(page)).toEqual([]);
+});

@@ -14,6 +14,8 @@ const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
 export const incidentNoteDraft = (incidentId: string) => `incident:${incidentId}:note`;
 export const runFormDraft = (runId: string) => `run:${runId}:form`;
+/** A message form's fields typed by the responder (JSON), by incident (or none) and template. */
+export const messageDraft = (incidentId: string | undefined, templateId: string) => `message:${incidentId ?? 'no-incident'}:${templateId}`;
 
 export async function readDraft(key: string): Promise<DraftRecord | undefined> {
   try {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { prefillFromIncident } from '../../../shared/comms/incident-prefill';
 import { emptyFields, fillTemplate, messageMarkdown, plainText } from '../../../shared/comms/template-render';
 import { promisedUpdate, suggestedTemplate } from '../../../shared/comms/template-stage';
@@ -6,11 +6,12 @@ import { INCIDENT_STATUSES } from '../../../shared/incident/incident-events';
 import type { CommsTemplate, TemplateField } from '../../../shared/model';
 import { fieldType } from '../../../shared/library/template-parser';
 import { keptSentence } from '../../../shared/sync/kept-parts';
+import { dropDraft, keepDraft, messageDraft, readDraft } from '../../app/services/drafts';
 import { hashOf } from '../../app/services/routes';
 import { nowStamp, useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
 import { withCommand } from '../../ui/keys';
-import { rememberTyped, typedBefore } from './typed-fields';
+import { rememberTyped, typedBefore, typedFieldsOf } from './typed-fields';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 
 /**
@@ -67,6 +68,28 @@ function MessageForm({ template }: { template: CommsTemplate }) {
   });
   const [confirming, setConfirming] = useState<'plain' | 'markdown'>();
   const form = useRef<HTMLFormElement>(null);
+  // What the responder types is kept as they type: a closed window or a crash gives the half-written
+  // message back (only the fields they changed: the incident's own answers are read fresh).
+  const draftKey = messageDraft(incidentId, template.id);
+  const changed = useRef<Record<string, string>>({});
+  const change = (name: string, value: string) => {
+    changed.current = { ...changed.current, [name]: value };
+    setValues((before) => ({ ...before, [name]: value }));
+    keepDraft({ key: draftKey, text: JSON.stringify(changed.current) });
+  };
+  useEffect(() => {
+    let live = true;
+    void readDraft(draftKey).then((draft) => {
+      const kept = draft && typedFieldsOf(draft.text, template.fields);
+      if (!live || !kept) return;
+      // Typed since the form opened wins over the draft read back.
+      changed.current = { ...kept, ...changed.current };
+      setValues((before) => ({ ...before, ...changed.current }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [draftKey, template.fields]);
   // Picking a template opens its form with the cursor in it (its first empty field, else its first):
   // what is typed next is the message, never a shortcut of the page.
   const focusFirstEmpty = () => {
@@ -105,6 +128,9 @@ function MessageForm({ template }: { template: CommsTemplate }) {
       setOutcome('Copy failed: select the preview and copy it by hand.');
       return;
     }
+    // Sent: the draft has done its work (the next message of the incident starts afresh).
+    changed.current = {};
+    dropDraft(draftKey);
     if (!incidentId) {
       setOutcome(`Copied as ${format === 'plain' ? 'plain text' : 'Markdown'}.`);
       return;
@@ -128,7 +154,7 @@ function MessageForm({ template }: { template: CommsTemplate }) {
         {template.channel && <p className="muted">For: {template.channel}</p>}
         {incident && <p className="muted">Filled from “{incident.title}” where the incident knows the answer.</p>}
         {template.fields.map((field) => (
-          <FieldInput key={field.name} field={field} value={values[field.name] ?? ''} empty={!values[field.name]?.trim()} onChange={(value) => setValues({ ...values, [field.name]: value })} />
+          <FieldInput key={field.name} field={field} value={values[field.name] ?? ''} empty={!values[field.name]?.trim()} onChange={(value) => change(field.name, value)} />
         ))}
       </form>
       <div className="message-preview">

@@ -21,3 +21,21 @@ export function typedBefore(incidentId: string, fields: readonly TemplateField[]
   const remembered = typed.get(incidentId);
   return namedValues(fields.flatMap((field) => (fieldType(field) === 'text' && remembered?.has(field.name) ? [[field.name, remembered.get(field.name)!] as [string, string]] : [])));
 }
+
+/**
+ * The fields of a message draft read back (`message:…` drafts, JSON written by the form): only
+ * names the template has and text values, so a draft of an older template or a damaged record
+ * fills nothing it should not. Undefined when there is nothing to give back.
+ */
+export function typedFieldsOf(text: string, fields: readonly TemplateField[]): Record<string, string> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const values = parsed as Record<string, unknown>;
+  const kept = fields.flatMap((field) => (Object.hasOwn(values, field.name) && typeof values[field.name] === 'string' ? [[field.name, values[field.name] as string] as [string, string]] : []));
+  return kept.length ? namedValues(kept) : undefined;
+}
