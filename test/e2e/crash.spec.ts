@@ -187,8 +187,10 @@ test('a message half written when the app is killed comes back in its form, and 
   await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
   await page.keyboard.press('Control+6');
   await expect(page.getByRole('form', { name: /^Fill “/ }).getByLabel(/Who is affected and how/)).toHaveValue('About 1 in 3 card payments time out; refunds are');
-  // What the incident knows is read afresh, not from the draft.
+  // What the incident knows is read afresh, not from the draft, also when Messages opened before the
+  // relaunched app had loaded the incident.
   await expect(page.getByRole('form', { name: /^Fill “/ }).getByLabel('Severity')).toHaveValue('P1');
+  await expect(page.getByRole('form', { name: /^Fill “/ }).getByLabel(/Started at/)).toHaveValue(/^\d\d:\d\d UTC$/);
   await page.getByRole('form', { name: /^Fill “/ }).getByLabel(/Who is affected and how/).press('Control+Enter');
   await expect(page.getByRole('status').filter({ hasText: 'recorded in the incident’s timeline' })).toBeVisible();
   await expect.poll(() => storedDrafts(page)).toEqual([]);

@@ -50,7 +50,8 @@ export function MessagesScreen({ id }: { id?: string }) {
         </ul>
         {!templates.length && <p className="empty">The library has no message templates (templates/*.md).</p>}
       </nav>
-      {template ? <MessageForm key={template.id} template={template} /> : id && <p className="empty">There is no template “{id}” in this library.</p>}
+      {/* Opened again once the current incident has loaded (just after a launch): filled from it, not left at the template's defaults. */}
+      {template ? <MessageForm key={`${template.id}:${incident?.id ?? ''}`} template={template} /> : id && <p className="empty">There is no template “{id}” in this library.</p>}
     </section>
   );
 }
