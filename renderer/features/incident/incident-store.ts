@@ -91,6 +91,12 @@ const SESSION = crypto.randomUUID();
 const CLOCK: Clock = { now: () => ({ at: Date.now(), mono: performance.now() }) };
 
 /** Now, as an event would be stamped: durations to it use this session's monotonic clock. */
+/** The current incident while it is open (loaded, not resolved): what a sync or a call is recorded into. A selector of the store. */
+export function openCurrentIncident(state: Pick<IncidentStore, 'currentId' | 'loaded'>): IncidentState | undefined {
+  const incident = state.currentId ? state.loaded[state.currentId]?.state : undefined;
+  return incident && incident.status !== 'resolved' ? incident : undefined;
+}
+
 export function nowStamp(): Stamp {
   return { ...CLOCK.now(), session: SESSION };
 }

@@ -2,7 +2,7 @@ import { escalationChain } from '../../../shared/oncall/escalation-chain';
 import { chainRun } from '../../../shared/incident/incident-state';
 import type { AttemptOutcome } from '../../../shared/incident/incident-events';
 import type { RosterEntry } from '../../../shared/oncall/contact-overrides';
-import { useIncidentStore } from '../incident';
+import { openCurrentIncident, useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
 import { ATTEMPT_WORDS, useOnCallStore } from './oncall-store';
 
@@ -13,9 +13,9 @@ import { ATTEMPT_WORDS, useOnCallStore } from './oncall-store';
  * chain; it does not move the chain on.
  */
 export function CallOutcome({ person, roster, now }: { person?: RosterEntry; roster: RosterEntry[]; now: number }) {
-  const incident = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
+  const incident = useIncidentStore(openCurrentIncident);
   const level = useLibraryStore((state) => state.severity.find((candidate) => candidate.id === incident?.severity));
-  if (!person || !incident || incident.status === 'resolved') return null;
+  if (!person || !incident) return null;
   const chain = level?.escalation ? escalationChain(level, roster, chainRun(incident), now) : undefined;
   // The line stays, so the roster under it does not jump as the arrows go through the people.
   if (chain?.steps.some((step) => step.contacts.some((contact) => contact.id === person.id))) {

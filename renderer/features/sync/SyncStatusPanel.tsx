@@ -5,7 +5,7 @@ import { describeKeptAndRemoved } from '../../../shared/sync/library-changes';
 import { hashOf } from '../../app/services/routes';
 import { useSyncStore } from './sync-store';
 import { TitlePlace } from '../library';
-import { useIncidentStore } from '../incident';
+import { openCurrentIncident, useIncidentStore } from '../incident';
 
 /**
  * Runbooks named in a sync's summary: a first sync of a large library changes thousands, and
@@ -27,10 +27,7 @@ export function SyncStatusPanel() {
   const dismissed = useSyncStore((state) => state.dismissed);
   const held = useSyncStore((state) => state.held);
   // The incident that held the sync resolved (or put away): nothing waits any more.
-  const stillOpen = useIncidentStore((state) => {
-    const incident = state.currentId ? state.loaded[state.currentId]?.state : undefined;
-    return !!incident && incident.status !== 'resolved';
-  });
+  const stillOpen = useIncidentStore((state) => !!openCurrentIncident(state));
   if (running) {
     return (
       <p className="banner sync-progress" role="status">

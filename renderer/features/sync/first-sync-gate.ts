@@ -1,4 +1,4 @@
-import { useIncidentStore } from '../incident';
+import { openCurrentIncident, useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
 
 /** What a first sync would take away from an open incident: the bundled library it has been reading. */
@@ -18,9 +18,8 @@ export interface BundledInUse {
 export function bundledInUse(): BundledInUse | undefined {
   const library = useLibraryStore.getState();
   if (library.meta?.source.kind !== 'bundled') return undefined;
-  const { currentId, loaded } = useIncidentStore.getState();
-  const incident = currentId ? loaded[currentId]?.state : undefined;
-  if (!incident || incident.status === 'resolved') return undefined;
+  const incident = openCurrentIncident(useIncidentStore.getState());
+  if (!incident) return undefined;
   const used = [...new Set(incident.runs.map((run) => run.runbook.title))];
   return { incidentTitle: incident.title, runbooks: library.summaries.length, used };
 }

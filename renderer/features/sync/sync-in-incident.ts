@@ -1,5 +1,5 @@
 import { describeChanges, type SyncChanges } from '../../../shared/sync/library-changes';
-import { useIncidentStore } from '../incident';
+import { openCurrentIncident, useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
 
 /**
@@ -8,9 +8,9 @@ import { useLibraryStore } from '../library';
  * export names the runs whose runbook changed, but not when). A resolved incident is left as it is.
  */
 export async function recordSyncInIncident(changes: SyncChanges): Promise<void> {
-  const { currentId, loaded, record } = useIncidentStore.getState();
-  const incident = currentId ? loaded[currentId]?.state : undefined;
+  const store = useIncidentStore.getState();
+  const incident = openCurrentIncident(store);
   const meta = useLibraryStore.getState().meta;
-  if (!currentId || !incident || incident.status === 'resolved' || !meta) return;
-  await record(currentId, [{ type: 'library-synced', version: meta.version, ...(meta.source.kind === 'git' && { commit: meta.source.commit }), summary: describeChanges(changes) }]);
+  if (!incident || !meta) return;
+  await store.record(incident.id, [{ type: 'library-synced', version: meta.version, ...(meta.source.kind === 'git' && { commit: meta.source.commit }), summary: describeChanges(changes) }]);
 }
