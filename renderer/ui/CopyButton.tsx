@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { placeholdersToReplace } from '../../shared/library/document/command-placeholders';
 import { interactiveShell, interactiveShellWords } from '../../shared/library/document/interactive-shell';
 
 interface Props {
@@ -10,18 +9,15 @@ interface Props {
   /** The text is a command block: say beside the button when it opens an interactive shell. */
   command?: boolean;
   /**
-   * The command is copied as the page writes it, not filled by a run: say which placeholders
-   * (`<previous-commit-hash>`) the pasted text still holds, so nobody runs it as it is.
+   * Placeholders the copied text still holds (`<previous-commit-hash>`, `{{service}}`), as written:
+   * named beside "Copied", so nobody runs it as it is.
    */
-  asWritten?: boolean;
-  /** With `asWritten`: placeholders of the runbook's own the text still holds (`{{service}}`), named as the others are. */
-  unfilled?: readonly string[];
+  placeholders?: readonly string[];
 }
 
-export function CopyButton({ text, label = 'Copy', onCopied, command = false, asWritten = false, unfilled = [] }: Props) {
+export function CopyButton({ text, label = 'Copy', onCopied, command = false, placeholders: blanks = [] }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed' | 'unrecorded'>('idle');
   const shell = command ? interactiveShell(text) : undefined;
-  const blanks = command && asWritten ? [...new Set([...unfilled, ...placeholdersToReplace(text)])] : [];
   const long = !!shell || blanks.length > 0;
   useEffect(() => {
     if (state === 'idle') return;

@@ -117,7 +117,7 @@ export function describeEvent(event: IncidentEvent, incident: IncidentState, tim
     case 'run-note':
       return `${runbook}${event.step === undefined ? '' : `, ${step(event.step)}`}: note: ${t(event.text)}`;
     case 'command-copied':
-      return `${runbook}${event.step === undefined ? '' : `, ${step(event.step)}`}: copied ${format.code(event.command.split('\n')[0])}${event.command.includes('\n') ? ' …' : ''}`;
+      return `${runbook}${event.step === undefined ? '' : `, ${step(event.step)}`}: copied ${copiedGist(event.command, format.code)}`;
     case 'check-ticked':
       return `${runbook}: ${event.ticked ? 'ticked' : 'unticked'} check “${t(run?.runbook.verification[event.check] ?? String(event.check + 1))}”`;
     case 'run-finished':
@@ -137,4 +137,16 @@ export function describeEvent(event: IncidentEvent, incident: IncidentState, tim
       return `Alert ${t(alert.name)} (${alert.state}${since})${labels.length ? `: ${labels.map(([name, value]) => t(`${name}=${value}`)).join(', ')}` : ''}`;
     }
   }
+}
+
+/**
+ * A copied block in one line: its first command (a block of a document often opens with a comment,
+ * `# 1. Checkout previous version`, which says nothing of what was pasted) and how many more it held.
+ */
+function copiedGist(command: string, code: (text: string) => string): string {
+  const lines = command.split('\n').filter((line) => line.trim());
+  const commands = lines.filter((line) => !/^\s*(#|\/\/|-- )/.test(line));
+  const first = commands[0] ?? lines[0] ?? '';
+  const more = commands.length - 1;
+  return `${code(first)}${more > 0 ? ` and ${more} more command line${more === 1 ? '' : 's'}` : lines.length > 1 ? ' …' : ''}`;
 }

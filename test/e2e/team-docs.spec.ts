@@ -122,6 +122,11 @@ test.describe('team documents synced from Git', () => {
     await expect(panel.getByRole('link', { name: 'Roll Back Deployment' })).toHaveAttribute('href', '#/runbook/paydesk/OPERATIONS_RUNBOOK?section=roll-back-deployment');
     await expect(panel.getByRole('region', { name: 'Roll Back Deployment' })).toContainText('git checkout <commit-hash>');
     await expect(panel).not.toContainText('no Rollback section');
+    // Another procedure's rollback block holds blanks this run has no value for: its copy names
+    // them, as a page's does (it said only "Copied", and the block restores the ledger).
+    const rollbackBlock = panel.locator('.code-block').filter({ hasText: 'restore-ledger.sh' });
+    await rollbackBlock.getByRole('button', { name: 'Copy' }).click();
+    await expect(rollbackBlock.getByRole('button')).toHaveText('Copied with placeholders to replace: <previous-commit-hash>, <backup-file>');
     // The failed step's command stays whole beside the panel: it wraps instead of being cut.
     const command = page.locator('.run-step .code-block pre');
     await expect(command).toContainText('exec ledger-db psql -U paydesk -d ledger');

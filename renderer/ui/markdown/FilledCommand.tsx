@@ -1,4 +1,5 @@
 import { commandText, fillCommand, MASKED, missingParams, recordedCommand, type CommandPiece, type RunParam } from '../../../shared/library/run-params';
+import { placeholdersToReplace } from '../../../shared/library/document/command-placeholders';
 import { CopyButton } from '../CopyButton';
 import { ScrollablePre } from './ScrollablePre';
 
@@ -30,7 +31,7 @@ export function FilledCommand({ command, filling }: { command: string; filling: 
           Fill in {missing.join(', ')} <kbd>P</kbd>
         </span>
       ) : (
-        <CopyButton text={commandText(pieces)} onCopied={() => filling.onCopied(recordedCommand(pieces))} command asWritten={!!filling.unfilled} unfilled={filling.unfilled && leftIn(commandText(pieces), filling.unfilled)} />
+        <CopyButton text={commandText(pieces)} onCopied={() => filling.onCopied(recordedCommand(pieces))} command placeholders={placeholdersLeft(commandText(pieces), filling)} />
       )}
     </div>
   );
@@ -64,10 +65,17 @@ function Pieces({ pieces }: { pieces: CommandPiece[] }) {
   );
 }
 
-/** How each parameter left unfilled is written in the text, for those it holds. */
-function leftIn(text: string, params: readonly RunParam[]): string[] {
-  return params.flatMap((param) => {
-    const written = param.written ?? `{{${param.name}}}`;
-    return text.includes(written) ? [written] : [];
-  });
+const writtenAs = (param: RunParam) => param.written ?? `{{${param.name}}}`;
+
+/**
+ * The placeholders a copy still holds, to be named beside "Copied". On a page: the runbook's own
+ * left unfilled, then any other. In a run: those its parameters do not cover (a rollback section of
+ * another procedure, `<backup-file>`); one of its own left empty on purpose (`$NAMESPACE`, for the
+ * shell) is not one.
+ */
+function placeholdersLeft(text: string, filling: CommandFilling): string[] {
+  const others = placeholdersToReplace(text);
+  if (filling.unfilled) return [...new Set([...filling.unfilled.map(writtenAs).filter((written) => text.includes(written)), ...others])];
+  const covered = new Set(filling.params.map(writtenAs));
+  return others.filter((written) => !covered.has(written));
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { placeholdersToReplace } from '../../../shared/library/document/command-placeholders';
 import { headingAnchors } from '../../../shared/library/markdown/heading-slug';
 import { linkedLibraryPlace, resolveLinkTarget } from '../../../shared/library/library-paths';
 import { classifyLink } from '../../../shared/url-rules';
@@ -36,7 +37,7 @@ export function MarkdownView({ markdown, fromPath, runbookId, filling }: Props) 
         return (
           <div className="code-block">
             <ScrollablePre>{children}</ScrollablePre>
-            <CopyButton text={code} command asWritten />
+            <CopyButton text={code} command placeholders={placeholdersToReplace(code)} />
           </div>
         );
       },
