@@ -93,7 +93,7 @@ test('after Ctrl and a digit, Tab goes on in the page, not from the sidebar butt
   await expect(page.getByLabel('Your name, as incident exports show it (optional)')).toBeFocused();
 });
 
-test('focus never falls back to the top of the window when the control it was on goes: Done on the last step, a corrected milestone time', async ({ launch, profile }) => {
+test('focus never falls back to the top of the window when the control it was on goes: Done on the last step, a corrected milestone time; Enter on a step looked back at says where it goes', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Primary database restarting');
   await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
@@ -104,6 +104,14 @@ test('focus never falls back to the top of the window when the control it was on
   }
   await expect(page.getByRole('heading', { level: 2, name: /^Step 4 of 4/ })).toBeVisible();
   const actions = page.getByRole('toolbar', { name: 'Step actions' });
+  // Looking back at a step done while the last one is in progress: Enter goes back to it, and the
+  // button says so (it said "Finish the run").
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 4/ })).toBeVisible();
+  await expect(actions.getByRole('button', { name: 'Back to step 4, in progress Enter' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 4 of 4/ })).toBeVisible();
   // Done pressed as a button: it gives way to "Finish the run", and the focus stays on the step,
   // where Enter finishes and Tab goes on through the step.
   await actions.getByRole('button', { name: 'Done D' }).focus();

@@ -146,8 +146,11 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const outcomeWords = (outcome: StepOutcome) => (run.finished && outcome === 'active' ? 'stopped' : OUTCOME_WORDS[outcome]);
   const finished = !!run.finished;
   const settledHere = ['done', 'skipped', 'failed'].includes(step.outcome);
-  // Enter on a settled step finishes the run once no step is left open.
-  const finishNext = settledHere && nextOpenStep(run, viewed) === undefined;
+  // Enter on a settled step goes back to the step in progress, else starts the next open one, else
+  // finishes the run (startViewed): its button says which.
+  const inProgress = run.steps.findIndex((candidate) => candidate.outcome === 'active');
+  const finishNext = settledHere && inProgress === -1 && nextOpenStep(run, viewed) === undefined;
+  const goOnLabel = inProgress !== -1 ? `Back to step ${inProgress + 1}, in progress` : finishNext ? 'Finish the run' : 'Go on with the next step';
   const values = namedValues(Object.entries(run.params).map(([name, param]) => [name, param.secret ? (ownValue(secrets, name) ?? '') : (param.value ?? '')]));
   const filling: CommandFilling = {
     params: run.runbook.params,
@@ -220,7 +223,6 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const startViewed = () => {
     if (step.outcome === 'pending') return act([{ type: 'step-started', runId: run.id, step: viewed }]);
     if (step.outcome === 'active') return Promise.resolve(true);
-    const inProgress = run.steps.findIndex((candidate) => candidate.outcome === 'active');
     if (inProgress !== -1) {
       setViewed(inProgress);
       return Promise.resolve(true);
@@ -520,7 +522,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               {settledHere && (
                 <>
                   <button type="button" className="primary" onClick={() => void startViewed()}>
-                    {finishNext ? 'Finish the run' : 'Go on with the next step'} <kbd>{RUN_KEYS.start}</kbd>
+                    {goOnLabel} <kbd>{RUN_KEYS.start}</kbd>
                   </button>
                   <button type="button" onClick={() => void act([{ type: 'step-reopened', runId: run.id, step: viewed }])}>
                     Reopen <kbd>{RUN_KEYS.reopen}</kbd>
