@@ -5,7 +5,7 @@ import { readLibraryFolder } from '../../electron/library-loader';
 import { parseLibrary } from '../../shared/library/library-parser';
 import { expect, test } from './fixtures';
 import { E2E_BUILD, RENDERER } from './host';
-import { declareIncident, holdIncidentWrites, openRunbook, storedEvents } from './incident-helpers';
+import { declareIncident, holdIncidentWrites, openRunbook, stepOutcomes, storedEvents } from './incident-helpers';
 
 // What the run screen shows beside a step: the "Copied" line of C stays with its step, and a failed
 // step offers the runbook's Troubleshooting entry for it before Rollback, commands shown whole.
@@ -233,6 +233,40 @@ test('checks ticked fast on the finish form while a tick is still being written:
     [0, true],
   ]);
   await expect(checks.nth(0)).toBeChecked();
+});
+
+test('Space, Tab, Space, Tab on the finish form reaches "Finish as completed" while the last tick is still being written, and Enter there finishes', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Primary database restarting');
+  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+  await page.keyboard.press('r');
+  for (let step = 1; step <= 4; step++) {
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step} of 4`) })).toBeVisible();
+    await page.keyboard.press('d');
+  }
+  await expect.poll(() => stepOutcomes(page)).toEqual(['done', 'done', 'done', 'done']);
+  await page.keyboard.press('e');
+  const finish = page.getByRole('region', { name: 'Finish the run' });
+  await expect(finish.getByRole('checkbox').first()).toBeFocused();
+  // Pressed before it can finish, it stays in reach and says why.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(finish.getByRole('button', { name: 'Finish as completed' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(finish.getByRole('status')).toHaveText('Not finished: 2 checks are not ticked.');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  // A slow disk: the second tick is still being written when Tab leaves its box.
+  const released = await holdIncidentWrites(page, 600);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(finish.getByRole('button', { name: 'Finish as completed' })).toBeFocused();
+  await released();
+  await expect(finish.getByRole('button', { name: 'Finish as completed' })).toBeEnabled();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Run completed' })).toBeVisible();
 });
 
 test('a reason typed with the focus on a check goes into the abort field: its spaces tick nothing', async ({ launch, profile }) => {

@@ -16,14 +16,18 @@ export function RunFinishPanel({ run, record, onClose, reasonField }: { run: Run
   const open = run.steps.filter((step) => step.outcome === 'pending' || step.outcome === 'active').length;
   const unticked = run.checks.filter((ticked) => !ticked).length;
   const canFinish = open === 0 && unticked === 0;
+  const blocked = busy || !canFinish;
+  const missing = `${open > 0 ? `${open} step${open === 1 ? ' is' : 's are'} not done, skipped or failed. ` : ''}${unticked > 0 ? `${unticked} check${unticked === 1 ? ' is' : 's are'} not ticked.` : ''}`.trim();
   const noChecks = run.runbook.verification.length === 0;
   // By keyboard: E opens this with focus on the first check (Space ticks, Tab moves on); with no
   // checks to tick, on "Finish as completed" so Enter finishes; with nothing to finish, on the reason.
   // Words typed on a check go to the reason (RunScreen sends them there).
   useEffect(() => {
     const first = panel.current?.querySelector<HTMLElement>('input');
-    if (noChecks && finish.current && !finish.current.disabled) finish.current.focus();
+    if (noChecks && canFinish) finish.current?.focus();
     else first?.focus();
+    // Only where E opened it: later ticks and writes move nothing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [noChecks]);
   // E pressed right after the last D opens this before that step is written as done: once it is,
   // "Finish as completed" takes the focus from a reason nobody has started typing.
@@ -74,13 +78,20 @@ export function RunFinishPanel({ run, record, onClose, reasonField }: { run: Run
         <p className="muted">This runbook lists no verification checks.</p>
       )}
       <p>
-        <button ref={finish} type="button" className="primary" disabled={busy || open > 0 || unticked > 0} onClick={() => void act([{ type: 'run-finished', runId: run.id, outcome: 'completed' }])}>
+        {/*
+          Marked disabled, never disabled: a disabled button leaves the Tab order, and the last
+          check's tick, still being written, made Space then Tab skip it for the abort field.
+        */}
+        <button
+          ref={finish}
+          type="button"
+          className="primary"
+          aria-disabled={blocked}
+          onClick={() => (blocked ? setRefused(busy ? 'Not finished yet: the last change is still being written.' : `Not finished: ${missing}`) : void act([{ type: 'run-finished', runId: run.id, outcome: 'completed' }]))}
+        >
           Finish as completed {canFinish && <kbd>Enter</kbd>}
         </button>{' '}
-        <span className="muted">
-          {open > 0 ? `${open} step${open === 1 ? ' is' : 's are'} not done, skipped or failed. ` : ''}
-          {unticked > 0 ? `${unticked} check${unticked === 1 ? ' is' : 's are'} not ticked.` : ''}
-        </span>
+        <span className="muted">{missing}</span>
       </p>
       <form
         className="step-form"
