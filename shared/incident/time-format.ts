@@ -70,14 +70,6 @@ export function formatDuration(ms: number): string {
   return `${seconds}s`;
 }
 
-/** The running clock of the incident bar: `1:02:05`, `12:05`. */
-export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const rest = `${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
-  return hours ? `${hours}:${rest}` : rest;
-}
-
 /**
  * A corrected time the responder typed, read as UTC: `2026-11-23 02:10`, `2026-11-23 02:10:30`, or
  * `02:10` on the reference moment's UTC day. Undefined for anything else (a 25th hour, 30 February).

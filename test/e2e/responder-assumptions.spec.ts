@@ -143,11 +143,17 @@ test('focus never falls back to the top of the window when the control it was on
   await expect(page.locator('.timeline')).toContainText(`Milestone detected: ${twoMinutesAgo}:00 UTC`);
   await expect(page.locator('.timeline li').filter({ hasText: 'Milestone detected' }).last()).toContainText('a time given and recorded later');
   await expect(page.locator('.timeline li').filter({ hasText: 'Milestone detected' }).first()).not.toContainText('a time given');
+  // Detected before the declaration: the page gives both durations, as the messages count from
+  // detection (the page said "07:26", the resolution message "20m 13s").
+  await expect(page.getByTestId('incident-clock')).toHaveText(/^Open for (\d+s|1m \d\ds) since the declaration, [23]m \d\ds since detection$/);
   // Esc lets the field go the same way.
   await page.keyboard.press('Enter');
   await expect(field).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(detected.getByRole('button', { name: 'Correct the time' })).toBeFocused();
+  // The list of incidents says the same two figures.
+  await page.keyboard.press('Control+3');
+  await expect(page.getByRole('row').filter({ hasText: 'Primary database restarting' })).toContainText(/(\d+s|1m \d\ds) \([23]m \d\ds from detection\)/);
 });
 
 test('on the incident page Tab reaches the milestones before the runs, notes and timeline, at both widths, as they are seen', async ({ launch, profile }) => {

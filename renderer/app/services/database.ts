@@ -59,6 +59,8 @@ export interface IncidentSummaryRecord {
   status: IncidentStatus;
   declaredAt: number;
   resolvedAt?: number;
+  /** When the problem started, where that is before the declaration (a corrected detection time, an alert's start). */
+  startedAt?: number;
   runs: { runbookTitle: string; outcome: 'running' | 'completed' | 'aborted' }[];
   /** How many events the record holds (every writer's). */
   lastSeq: number;

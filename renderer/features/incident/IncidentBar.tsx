@@ -1,6 +1,6 @@
 import { incidentElapsed } from '../../../shared/incident/incident-state';
 import { MILESTONES } from '../../../shared/incident/incident-events';
-import { formatElapsed, formatUtc } from '../../../shared/incident/time-format';
+import { formatDuration, formatUtc } from '../../../shared/incident/time-format';
 import { hashOf } from '../../app/services/routes';
 import { useIncidentStore } from './incident-store';
 import { UpdateCountdown } from '../messages';
@@ -25,7 +25,7 @@ export function IncidentBar() {
             {incident.title}
           </a>
           <span className="incident-elapsed" data-testid="incident-bar-clock">
-            {formatElapsed(incidentElapsed(incident, now))}
+            {formatDuration(incidentElapsed(incident, now))}
           </span>
           <span className="incident-status">{incident.status}</span>
           {/* A resolved incident stays current (its export, a late note) until the responder puts it away. */}

@@ -3,8 +3,8 @@ import { incidentNoteDraft, useDraftText } from '../../app/services/drafts';
 import { useKeepFocus } from '../../ui/use-keep-focus';
 import { describeEvent, timelineOf } from '../../../shared/incident/event-description';
 import { INCIDENT_STATUSES, MILESTONES, type EventBody, type Milestone } from '../../../shared/incident/incident-events';
-import { incidentElapsed, settledSteps, type IncidentState } from '../../../shared/incident/incident-state';
-import { formatClock, formatElapsed, formatUtc, parseUtcInput } from '../../../shared/incident/time-format';
+import { impactElapsed, incidentElapsed, incidentStart, settledSteps, type IncidentState, type Stamp } from '../../../shared/incident/incident-state';
+import { formatClock, formatDuration, formatUtc, parseUtcInput } from '../../../shared/incident/time-format';
 import { hashOf } from '../../app/services/routes';
 import { useAppStore } from '../../app/services/app-store';
 import { useIncidentStore, type LoadedIncident } from './incident-store';
@@ -99,7 +99,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
           </label>
           <TitleEditor incident={incident} record={record} />
           <span className="incident-clock" data-testid="incident-clock">
-            {incident.status === 'resolved' ? 'Lasted' : 'Open for'} {formatElapsed(incidentElapsed(incident, now))}
+            {incidentClock(incident, now)}
           </span>
           <span className="muted">Declared {formatClock(incident.declaredAt.at, TIME_ZONE)}</span>
         </div>
@@ -350,3 +350,14 @@ function ExportButtons({ loaded }: { loaded: LoadedIncident }) {
   );
 }
 
+/**
+ * How long it has been open, or lasted. Detected before the declaration (a corrected time, an
+ * alert's start), the messages count from detection: the page gives both, as the export does.
+ */
+function incidentClock(incident: IncidentState, now: Stamp): string {
+  const resolved = incident.status === 'resolved';
+  const declared = formatDuration(incidentElapsed(incident, now));
+  if (incidentStart(incident) >= incident.declaredAt.at) return `${resolved ? 'Lasted' : 'Open for'} ${declared}`;
+  const detected = formatDuration(impactElapsed(incident, now.at));
+  return resolved ? `Lasted ${declared} from the declaration, ${detected} from detection` : `Open for ${declared} since the declaration, ${detected} since detection`;
+}

@@ -64,7 +64,11 @@ export function IncidentsScreen() {
                 <td>{item.severity}</td>
                 <td>{item.status}</td>
                 <td>{formatUtc(item.declaredAt).replace(' UTC', '')}</td>
-                <td>{formatDuration((item.resolvedAt ?? now.at) - item.declaredAt)}</td>
+                <td>
+                  {formatDuration((item.resolvedAt ?? now.at) - item.declaredAt)}
+                  {/* As on its page: the messages counted from detection, so the list says that figure too. */}
+                  {item.startedAt !== undefined && <span className="muted"> ({formatDuration((item.resolvedAt ?? now.at) - item.startedAt)} from detection)</span>}
+                </td>
                 <td>{item.runs.map((run) => `${run.runbookTitle} (${run.outcome})`).join(', ') || '—'}</td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { IncidentEvent } from '../../../shared/incident/incident-events';
-import type { IncidentState } from '../../../shared/incident/incident-state';
+import { incidentStart, type IncidentState } from '../../../shared/incident/incident-state';
 import { WRITER_ID } from '../../../shared/incident/hybrid-clock';
 import { writerName } from '../../../shared/incident/writers';
 import { runSummariesChangedBy, type RunSummary } from '../../../shared/incident/run-summary';
@@ -22,6 +22,7 @@ export function summaryOf(state: IncidentState, ownWriter?: string): IncidentSum
     status: state.status,
     declaredAt: state.declaredAt.at,
     resolvedAt: state.status === 'resolved' ? state.milestones.resolved : undefined,
+    ...(incidentStart(state) < state.declaredAt.at && { startedAt: incidentStart(state) }),
     runs: state.runs.map((run) => ({ runbookTitle: run.runbook.title, outcome: run.finished?.outcome ?? 'running' })),
     lastSeq: state.eventCount,
     ...(ownWriter !== undefined && state.declaredBy !== ownWriter && state.declaredBy !== '' && declarer && { declaredBy: writerName(declarer) }),

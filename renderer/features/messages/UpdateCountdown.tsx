@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { incidentUpdateDue } from '../../../shared/comms/incident-prefill';
 import type { IncidentState } from '../../../shared/incident/incident-state';
-import { formatElapsed } from '../../../shared/incident/time-format';
+import { formatDuration } from '../../../shared/incident/time-format';
 import { hashOf } from '../../app/services/routes';
 import { useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
@@ -27,7 +27,7 @@ export function UpdateCountdown({ incident, now }: { incident: IncidentState; no
   };
   return (
     <span className={due.overdue ? 'update-due overdue' : 'update-due'} data-testid="update-countdown" title={due.promised ? 'When the last message sent said the next update would come' : `${level?.id} updates every ${level?.updateEvery}`}>
-      <a href={hashOf({ name: 'messages' })}>{due.overdue ? `Update overdue by ${formatElapsed(-due.remainingMs)}` : `Next update in ${formatElapsed(due.remainingMs)}`}</a>{' '}
+      <a href={hashOf({ name: 'messages' })}>{due.overdue ? `Update overdue by ${formatDuration(-due.remainingMs)}` : `Next update in ${formatDuration(due.remainingMs)}`}</a>{' '}
       {!snoozing ? (
         <button type="button" onClick={() => setSnoozing(true)}>
           Snooze

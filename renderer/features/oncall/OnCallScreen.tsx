@@ -4,7 +4,7 @@ import type { Contact, SeverityLevel } from '../../../shared/model';
 import { rosterAge } from '../../../shared/oncall/roster-age';
 import { keptSentence } from '../../../shared/sync/kept-parts';
 import type { RosterEntry } from '../../../shared/oncall/contact-overrides';
-import { formatElapsed } from '../../../shared/incident/time-format';
+import { formatDuration } from '../../../shared/incident/time-format';
 import { chainRun, type IncidentState } from '../../../shared/incident/incident-state';
 import type { AttemptOutcome } from '../../../shared/incident/incident-events';
 import { useIncidentStore, useNow } from '../incident';
@@ -211,7 +211,7 @@ function stepWhen(step: ChainStep, now: number): string {
   if (step.state === 'reached' || step.state === 'stopped') return STATE_WORDS[step.state];
   if (step.state === 'later' && step.dueAt <= now) return step.attempts.length ? 'tried' : '';
   if (step.dueAt <= now || step.state === 'now') return STATE_WORDS[step.state] || 'due';
-  return `in ${formatElapsed(step.dueAt - now)}`;
+  return `in ${formatDuration(step.dueAt - now)}`;
 }
 
 /** The current incident's escalation chain: who first, who next and in how long, and each call's outcome. */

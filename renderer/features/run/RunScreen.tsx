@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { durationMs, settledSteps, type ConcurrentOutcome, type IncidentState, type RunState, type StepOutcome } from '../../../shared/incident/incident-state';
 import type { EventBody } from '../../../shared/incident/incident-events';
 import { runbookHash } from '../../../shared/incident/runbook-copy';
-import { formatElapsed, formatUtc } from '../../../shared/incident/time-format';
+import { formatDuration, formatUtc } from '../../../shared/incident/time-format';
 import { writerName } from '../../../shared/incident/writers';
 import { stepHistoriesOf } from '../../../shared/incident/event-description';
 import { orderRecord } from '../../../shared/incident/record-order';
@@ -366,7 +366,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
         <dl className="runbook-facts">
           <div>
             <dt>Run</dt>
-            <dd data-testid="run-clock">{formatElapsed(runTime)}</dd>
+            <dd data-testid="run-clock">{formatDuration(runTime)}</dd>
           </div>
           <div>
             <dt>Expected</dt>
@@ -374,7 +374,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
           </div>
           <div>
             <dt>This step</dt>
-            <dd data-testid="step-clock">{step.startedAt ? formatElapsed(stepTime) : 'not started'}</dd>
+            <dd data-testid="step-clock">{step.startedAt ? formatDuration(stepTime) : 'not started'}</dd>
           </div>
           <div>
             <dt>Steps</dt>
