@@ -218,7 +218,7 @@ test.describe('Git sync', () => {
   });
 
   test('a sync in the middle of a run changes nothing under it, and the run says its runbook changed', async ({ launch, profile }) => {
-    const steps = (second: string) => `---\ntitle: Restart the workers\n---\n# Restart the workers\n\n## Steps\n\n### Step 1: Drain the queue\n\`\`\`bash\nworkerctl drain\n\`\`\`\n\n### Step 2: ${second}\n\`\`\`bash\nworkerctl restart --all\n\`\`\`\n\n### Step 3: Watch the queue\n\`\`\`bash\nworkerctl stats\n\`\`\`\n`;
+    const steps = (second: string) => `---\ntitle: Restart the workers\nrelated: [streaming/kafka-consumer-lag]\n---\n# Restart the workers\n\n## Steps\n\n### Step 1: Drain the queue\n\`\`\`bash\nworkerctl drain\n\`\`\`\n\n### Step 2: ${second}\n\`\`\`bash\nworkerctl restart --all\n\`\`\`\n\n### Step 3: Watch the queue\n\`\`\`bash\nworkerctl stats\n\`\`\`\n`;
     await repo.commit({ 'ops/restart-workers.md': steps('Restart every worker') }, 'add the workers runbook');
     const { page } = await launch(profile);
     await page.getByRole('link', { name: 'Settings' }).click();
@@ -245,6 +245,20 @@ test.describe('Git sync', () => {
     // When the runbooks changed under the responders is in the incident's record.
     await page.keyboard.press('Control+2');
     await expect(page.locator('.timeline')).toContainText(`Library synced to commit ${repo.head().slice(0, 8)}: 1 runbook updated (runs already started keep their copies)`);
+
+    // A sync takes away a runbook the run's copy names as related: the panel says so, and its link
+    // leads to a page with a way back to the run, not a dead end.
+    await repo.commit({ 'streaming/kafka-consumer-lag.md': null }, 'retire the kafka runbook');
+    await page.keyboard.press('Control+Shift+S');
+    await expect(page.getByText(/Synced: .*1 runbook removed/)).toBeVisible({ timeout: 20_000 });
+    await page.getByRole('link', { name: /Restart the workers: step 2 of 3/ }).click();
+    await page.keyboard.press('b');
+    const related = page.getByRole('complementary', { name: 'Rollback and related runbooks' }).getByRole('listitem').filter({ hasText: 'Kafka consumer lag' });
+    await expect(related).toContainText('Kafka consumer lag (not in the library since a sync)');
+    await related.getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('No runbook “streaming/kafka-consumer-lag” here');
+    await page.getByRole('link', { name: 'Restart the workers, step 2 of 3' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 3: Restart every worker/ })).toBeVisible();
   });
 
   test('a local change to the roster and a local note survive a sync of a new library, marked local', async ({ launch, profile }) => {

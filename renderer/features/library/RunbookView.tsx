@@ -23,6 +23,8 @@ import { writeNote } from '../../app/services/app-actions';
 import { runFromPage } from './procedure-in-view';
 import { isReportTitle, procedures } from '../../../shared/library/document/procedures';
 import { START_RUN_KEY } from '../../ui/keys';
+import { hashOf } from '../../app/services/routes';
+import { openCurrentIncident, useIncidentStore } from '../incident';
 
 /** How long a section opened from a link or a search stays marked. */
 const SECTION_MARK_MS = 2_500;
@@ -57,7 +59,7 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
     };
   }, [shown, section]);
 
-  if (missing === id) return <p className="empty">There is no runbook “{id}” in this library.</p>;
+  if (missing === id) return <MissingRunbook id={id} />;
   if (failed?.id === id) {
     return (
       <div className="screen-error" role="alert">
@@ -188,5 +190,34 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
         </aside>
       </div>
     </article>
+  );
+}
+
+/**
+ * A link to a runbook this library does not hold (a sync removed or renamed it; a related runbook
+ * of a run started before the sync): a way on, not a dead end. A run keeps its own copy of its
+ * runbook, so the runs in progress are offered first.
+ */
+function MissingRunbook({ id }: { id: string }) {
+  const incident = useIncidentStore(openCurrentIncident);
+  const running = incident?.runs.filter((run) => !run.finished) ?? [];
+  return (
+    <div className="empty">
+      <h1>No runbook “{id}” here</h1>
+      <p>This library has no runbook “{id}”: a sync may have removed or renamed it. Search for what it covered with <kbd>{paletteShortcutLabel()}</kbd>.</p>
+      {incident && running.length > 0 && (
+        <p>
+          Back to {running.length === 1 ? 'the run' : 'a run'} in progress (it keeps its own copy of its runbook):{' '}
+          {running.map((run, index) => (
+            <span key={run.id}>
+              {index > 0 && ', '}
+              <a href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })}>
+                {run.runbook.title}, step {run.current + 1} of {run.steps.length}
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
   );
 }

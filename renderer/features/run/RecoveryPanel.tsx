@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { RunState, StepState } from '../../../shared/incident/incident-state';
 import type { RecoveryPart } from '../../../shared/library/document/recovery-parts';
 import { troubleshootingFor } from '../../../shared/library/markdown/runbook-sections';
@@ -6,6 +6,7 @@ import { hashOf } from '../../app/services/routes';
 import type { CommandFilling } from '../../ui/markdown/FilledCommand';
 import { RUN_KEYS } from '../../ui/keys';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
+import { useLibraryStore } from '../library';
 
 interface Props {
   run: RunState;
@@ -24,6 +25,8 @@ interface Props {
  */
 export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props) {
   const failed = step.outcome === 'failed';
+  const summaries = useLibraryStore((state) => state.summaries);
+  const held = useMemo(() => new Set(summaries.map((summary) => summary.id)), [summaries]);
   const help = failed ? troubleshootingFor(run.runbook.body, [stepTitle, ...commands, step.reason ?? '']) : undefined;
   const panel = useRef<HTMLElement>(null);
   // In the narrow layout the panel sits under the step, below the window's edge: bring its top into view.
@@ -64,6 +67,8 @@ export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props
           {run.runbook.related.map((related) => (
             <li key={related.id}>
               <a href={hashOf({ name: 'runbook', id: related.id })}>{related.title}</a>
+              {/* The run's copy lists what its runbook named when it started; a sync since may have taken it away. */}
+              {held.size > 0 && !held.has(related.id) && <span className="muted"> (not in the library since a sync)</span>}
             </li>
           ))}
         </ul>
