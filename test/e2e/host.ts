@@ -97,6 +97,8 @@ export interface ChromiumOptions {
   onHandled?: (channel: Channel, ms: number) => void;
   /** Channels whose handler fails, as a crashed or broken main process would: the app must say so plainly. */
   brokenChannels?: Channel[];
+  /** Channels handled only after this many milliseconds, as a busy main process or disk would. */
+  slowChannels?: Partial<Record<Channel, number>>;
   /** The launch's own arguments after the binary (a `failsafe://` link the OS opened the app with). */
   argv?: string[];
 }
@@ -152,6 +154,8 @@ export async function launchChromium(profileDir: string, rendererRoot: string, o
     if (!frame.url().startsWith(`${origin}/`)) throw new Error('IPC refused: untrusted sender');
     if (options.brokenChannels?.includes(channel as Channel)) throw new Error('the desktop side stopped answering');
     const started = performance.now();
+    const slow = isChannel(channel) ? options.slowChannels?.[channel] : undefined;
+    if (slow) await new Promise((resolve) => setTimeout(resolve, slow));
     const reply = await dispatch(handlers, channel, payload);
     if (isChannel(channel)) options.onHandled?.(channel, performance.now() - started);
     // As a JSON string: Playwright serializes an object value by value, which takes seconds for a

@@ -187,6 +187,28 @@ test.describe('Git sync', () => {
     }
   });
 
+  test('the sync key pressed while the settings are still being saved syncs from what is saved; the saved answer is in view, and Esc in the field closes the summary', async ({ launch, profile }) => {
+    test.skip(hostKind() === 'electron', 'slowing a channel needs the stand-in host; Electron’s main runs the same handlers and dispatch');
+    // A busy main process: the save answers late. Enter in the URL field, then the key at once.
+    const { page } = await launch(profile, undefined, { slowChannels: { 'sync:set-settings': 800 } });
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Repository URL').fill(server.url('team'));
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.getByLabel('Repository URL').press('Enter');
+    await page.keyboard.press('Control+Shift+S');
+    // It answered "Sync is not set up: enter the repository URL in Settings and save it."
+    await expect(page.locator('.sync-outcome')).toContainText('Synced: 1 runbook added', { timeout: 20_000 });
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    // Esc closes the summary with the cursor still in the field (it was ignored there).
+    await expect(page.getByLabel('Repository URL')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.sync-outcome')).toHaveCount(0);
+    // Saved again by Enter: the answer, and the button that syncs, are in view, not below the window's edge.
+    await page.getByLabel('Repository URL').press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeInViewport();
+    await expect(page.getByRole('button', { name: /Sync the library from it now/ })).toBeInViewport();
+  });
+
   test('a first sync of many runbooks names the first fifty and says how many more; the library lists a hundred of a kind, then shows more', async ({ launch, profile }) => {
     const BULK = 130;
     await repo.commit(Object.fromEntries(Array.from({ length: BULK }, (_, index) => [`bulk/service-${String(index).padStart(3, '0')}.md`, runbook(`Restart service ${String(index).padStart(3, '0')}`)])), 'many more');
@@ -204,8 +226,18 @@ test.describe('Git sync', () => {
     await expect(summary).toContainText(`and ${BULK + 1 + removed - 50} more; each added or updated one is marked changed in the library until you open it.`);
     await lookAtSummary(page, 'sync-summary-many');
 
-    // The library page lists the first hundred of a kind; the rest are a press away, in order.
+    // On the next page the summary is its first line, its lists a button away.
     await page.keyboard.press('Control+1');
+    await expect(summary).toContainText(`Synced: ${BULK + 1} runbooks added`);
+    await expect(summary.getByRole('link')).toHaveCount(0);
+    const bannerHeight = (await summary.boundingBox())?.height ?? Infinity;
+    expect(bannerHeight, 'the summary left behind is one line').toBeLessThanOrEqual(60);
+    await summary.getByRole('button', { name: 'Show what changed' }).click();
+    await expect(summary.getByRole('link')).toHaveCount(50);
+    await page.keyboard.press('Escape');
+    await expect(summary).toHaveCount(0);
+
+    // The library page lists the first hundred of a kind; the rest are a press away, in order.
     const group = page.locator('.runbook-group').filter({ has: page.getByRole('link', { name: 'Restart service 000' }) });
     const rows = group.getByRole('listitem');
     await expect(rows).toHaveCount(100);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { siteBasesFromText, siteBasesText } from '../../../shared/sync/site-bases';
 import type { SyncSettingsUpdate, TransportName } from '../../../shared/sync/sync-contract';
 import { syncKeysLabel } from '../../ui/keys';
@@ -33,6 +33,12 @@ function SettingsForm() {
   const [removeToken, setRemoveToken] = useState(false);
   const [sites, setSites] = useState(siteBasesText(settings.siteBases));
   const [message, setMessage] = useState<{ kind: 'error' | 'saved'; text: string }>();
+  // Saved by Enter in a field at the top, the answer and the button that syncs came below the
+  // window's edge (900x700): brought into view, with the button under it.
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (message) (said.current?.nextElementSibling ?? said.current)?.scrollIntoView({ block: 'nearest' });
+  }, [message]);
   const bundledRunbooks = useLibraryStore((state) => (state.meta?.source.kind === 'bundled' ? state.summaries.length : undefined));
   // An edit makes the last "Settings saved." untrue until the next save.
   const field = <K extends keyof typeof form>(key: K) => (value: (typeof form)[K]) => {
@@ -136,7 +142,7 @@ function SettingsForm() {
         <p className="hint">The token is encrypted by the operating system’s keychain in the main process; it is never stored in the library database or shown again.</p>
         <button type="submit">Save settings</button>
         {message && (
-          <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
+          <p ref={said} role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
             {message.text}
           </p>
         )}

@@ -1,9 +1,10 @@
-import { useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useScreenKey } from '../../ui/use-screen-key';
 import { syncKeysLabel } from '../../ui/keys';
 import { describeKeptAndRemoved } from '../../../shared/sync/library-changes';
 import { hashOf } from '../../app/services/routes';
-import { useSyncStore } from './sync-store';
+import { useRouteStore } from '../../app/services/route-store';
+import { useSyncStore, type SyncOutcome } from './sync-store';
 import { TitlePlace } from '../library';
 import { openCurrentIncident, useIncidentStore } from '../incident';
 
@@ -28,6 +29,12 @@ export function SyncStatusPanel() {
   const held = useSyncStore((state) => state.held);
   // The incident that held the sync resolved (or put away): nothing waits any more.
   const stillOpen = useIncidentStore((state) => !!openCurrentIncident(state));
+  // A summary is read where it appears: on the next page it shrinks to its first line, its lists a
+  // button away (it stood, 150 px tall, above every page opened after a sync).
+  const place = useRouteStore((state) => hashOf(state.route));
+  const [seen, setSeen] = useState<{ outcome: SyncOutcome; place: string }>();
+  if (outcome && seen?.outcome !== outcome) setSeen({ outcome, place });
+  const leftBehind = !!outcome && seen?.outcome === outcome && seen.place !== place;
   if (running) {
     return (
       <p className="banner sync-progress" role="status">
@@ -67,15 +74,25 @@ export function SyncStatusPanel() {
   const keptAndRemoved = outcome.changes ? describeKeptAndRemoved(outcome.changes) : [];
   return (
     <DismissibleBanner className="banner sync-outcome" role="status" closeLabel="Close the sync summary">
-      <p>Synced: {outcome.summary}</p>
-      {keptAndRemoved.length > 0 && (
+      <p>
+        Synced: {outcome.summary}
+        {leftBehind && (keptAndRemoved.length > 0 || listed.length > 0) && (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={() => setSeen({ outcome, place })}>
+              Show what changed
+            </button>
+          </>
+        )}
+      </p>
+      {!leftBehind && keptAndRemoved.length > 0 && (
         <ul className="sync-kept" aria-label="Kept and removed besides runbooks">
           {keptAndRemoved.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
       )}
-      {listed.length > 0 && (
+      {!leftBehind && listed.length > 0 && (
         <ul>
           {listed.map((item) =>
             item.word === 'removed' ? (
@@ -108,7 +125,8 @@ function DismissibleBanner({ className, role, closeLabel, children }: { classNam
   const onFocus = (event: FocusEvent<HTMLDivElement>) => {
     if (event.relatedTarget instanceof HTMLElement && !event.currentTarget.contains(event.relatedTarget)) cameFrom.current = event.relatedTarget;
   };
-  useScreenKey('Escape', close, { leftOver: true });
+  // In a field too (the repository URL, just saved): Esc types nothing there, and it was ignored.
+  useScreenKey('Escape', close, { leftOver: true, whileTyping: true });
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();

@@ -44,6 +44,8 @@ interface SyncState {
 }
 
 const POLL_MS = 200;
+/** The settings save in flight, if any: a sync asked for meanwhile waits for it (see syncNow). */
+let saving: Promise<void> = Promise.resolve();
 let scheduler: { stop(): void } | undefined;
 
 export const useSyncStore = create<SyncState>((set, get) => {
@@ -87,6 +89,9 @@ export const useSyncStore = create<SyncState>((set, get) => {
 
     async syncNow(trigger = 'asked') {
       const bridge = desktopBridge();
+      // Asked for while the settings are being saved (Enter in the URL field, then the sync key at
+      // once): it syncs from what was saved, never answers "Sync is not set up".
+      await saving;
       if (!bridge || get().running) return false;
       const inUse = trigger === 'confirmed' ? undefined : bundledInUse();
       if (inUse) {
@@ -154,7 +159,9 @@ export const useSyncStore = create<SyncState>((set, get) => {
       if (!bridge) return 'Sync needs the desktop app.';
       let reply: SaveSettingsReply;
       try {
-        reply = await bridge.saveSyncSettings(update);
+        const saved = bridge.saveSyncSettings(update);
+        saving = saved.then(() => undefined, () => undefined);
+        reply = await saved;
       } catch (error) {
         return `The settings could not be saved: ${error instanceof Error ? error.message : String(error)}. The previous settings are still in use.`;
       }
