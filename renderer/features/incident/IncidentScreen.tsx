@@ -257,9 +257,10 @@ function IncidentNotes({ incident, record }: { incident: IncidentState; record(b
   // N puts the focus in the note field, as on the run screen: typed without it, the words were
   // read as the page's keys (the I of a sentence declared an incident titled with the rest).
   const field = useRef<HTMLInputElement>(null);
+  const section = useRef<HTMLElement>(null);
   useScreenKey(INCIDENT_NOTE_KEY, () => field.current?.focus());
   return (
-    <section aria-labelledby="notes-heading">
+    <section ref={section} tabIndex={-1} aria-labelledby="notes-heading">
       <h2 id="notes-heading">
         Notes <kbd>{INCIDENT_NOTE_KEY}</kbd>
       </h2>
@@ -280,10 +281,14 @@ function IncidentNotes({ incident, record }: { incident: IncidentState; record(b
         onSubmit={(event) => {
           event.preventDefault();
           if (!text.trim()) return;
+          const form = event.currentTarget;
           void record([{ type: 'incident-note', noteId: `note-${crypto.randomUUID()}`, text: text.trim(), followUp }]).then((ok) => {
             if (ok) {
               setText('');
               setFollowUp(false);
+              // Out of the field, as a run's note closes: N, words, Enter is the one way to a note.
+              // Left in it, the next N, pressed from habit, went into the record ("nFollow-up: …").
+              if (form.contains(document.activeElement)) section.current?.focus();
             }
           });
         }}
