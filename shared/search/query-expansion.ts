@@ -27,6 +27,7 @@ export const SYMPTOM_EQUIVALENTS: readonly (readonly string[])[] = [
   ['hacked', 'breach', 'compromise', 'compromised', 'intrusion', 'security incident', 'attacker'],
   ['leaked', 'exposed', 'breach', 'secret rotation'],
   ['login', 'log in', 'auth', 'authentication', 'sso', 'sign in'],
+  ['logged', 'logout', 'logouts', 'session', 'sessions', 'signed out'],
   ['deploy', 'deployment', 'release'],
   ['rollback', 'roll back', 'revert'],
   ['restore', 'recovery', 'backup'],

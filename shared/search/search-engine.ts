@@ -242,7 +242,8 @@ export class SearchEngine {
     const short = best.entries.map((entry) => entry.candidate as Candidate);
     if (!short.length) return [];
     const highest = short[0].score;
-    const hits: SearchHit[] = short.map((found) => ({ summary: found.summary, score: found.score / highest, terms: [...found.terms], weak: false, needsSnippet: !found.named }));
+    // A stop word an equivalent brought in ("of" from "out of memory") is no word to highlight or to find a section by.
+    const hits: SearchHit[] = short.map((found) => ({ summary: found.summary, score: found.score / highest, terms: [...found.terms].filter((term) => !STOP_WORDS.has(term)), weak: false, needsSnippet: !found.named }));
     // Headline matches rank first: a close fuse.js match on a title, alias or tag adds up to 1.5.
     const byId = new Map(hits.map((hit) => [hit.summary.id, hit]));
     for (const match of new Fuse(short.slice(0, FUSE_CANDIDATES).map((found) => found.summary), FUSE_OPTIONS).search(typed)) (byId.get(match.item.id) as SearchHit).score += 1.5 * (1 - (match.score ?? 1));

@@ -33,6 +33,35 @@ const OPTIONS: MiniSearchOptions<WordEntry> = {
 const PER_WORD = 3;
 /** A prefix is looked up only for the word being typed, when it has this many letters. */
 const MIN_PREFIX = 3;
+/** From this length, two letters changed are still read as a typo (`kuberentes` for `kubernetes`). */
+const LONG_WORD = 9;
+
+/**
+ * Whether `meant` is a typo's likely intent: one letter added, dropped, changed, or two neighbours
+ * swapped (`rdeis`, `postgers`); in a long word, two edits of any kind. Two letters changed in a
+ * shorter word is another word: `session` is not a misspelt `version`.
+ */
+export function plausibleTypo(typed: string, meant: string): boolean {
+  return typoDistance(typed, meant) <= (Math.min(typed.length, meant.length) >= LONG_WORD ? 2 : 1);
+}
+
+/** Edits between two words, a swap of neighbours counting one (optimal string alignment); stops counting past 2. */
+function typoDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
+    }
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
 
 /**
  * The words a spelling index holds, gathered text by text: from the texts themselves, or from the
@@ -80,7 +109,7 @@ export class Spelling {
       const prefix = index === words.length - 1 && word.length >= MIN_PREFIX && !this.known(word);
       const kept: string[] = [];
       for (const result of this.words.search(word, { prefix })) {
-        for (const term of result.terms) if (term !== word && !words.includes(term) && !kept.includes(term)) kept.push(term);
+        for (const term of result.terms) if (term !== word && !words.includes(term) && !kept.includes(term) && (plausibleTypo(word, term) || (prefix && term.startsWith(word)))) kept.push(term);
         if (kept.length >= PER_WORD) break;
       }
       if (kept.length) found.set(word, kept.slice(0, PER_WORD));
