@@ -94,7 +94,8 @@ async function shownState(page: Page) {
   const run = page.getByRole('navigation', { name: 'Steps' });
   const onRun = (await run.count()) > 0;
   return {
-    bar: (await bar.innerText()).replace(/\d+(:\d\d)+/g, '[time]'),
+    // Clock times and durations (`02:14`, `59m 58s`) move on between the two looks.
+    bar: (await bar.innerText()).replace(/\d+(:\d\d)+|(\d+h )?(\d+m )?\d+s\b/g, '[time]'),
     step: onRun ? await page.locator('.run-step > h2').innerText() : '',
     steps: onRun ? await stepOutcomes(page) : [],
     notes: onRun ? await page.locator('.step-notes li').allInnerTexts() : [],
@@ -174,7 +175,7 @@ test('a reason and a note half typed when the app is killed come back in their f
   expect(events.filter((event) => event.type === 'incident-note').map((event) => event.text)).toEqual(['EU customers see it first, US a minute later']);
 });
 
-test('a message half written when the app is killed comes back in its form, and goes once copied', async ({ launch, profile }) => {
+test('a message half written when the app is killed comes back in its form, and goes once copied; the service it named fills the next message after a relaunch', async ({ launch, profile }) => {
   let app = await launch(profile);
   await declareIncident(app.page, 'Payments API timing out');
   await app.page.keyboard.press('Control+6');
@@ -191,7 +192,16 @@ test('a message half written when the app is killed comes back in its form, and 
   // relaunched app had loaded the incident.
   await expect(page.getByRole('form', { name: /^Fill “/ }).getByLabel('Severity')).toHaveValue('P1');
   await expect(page.getByRole('form', { name: /^Fill “/ }).getByLabel(/Started at/)).toHaveValue(/^\d\d:\d\d UTC$/);
+  await page.getByRole('form', { name: /^Fill “/ }).getByLabel('Affected service').fill('Checkout and login');
   await page.getByRole('form', { name: /^Fill “/ }).getByLabel(/Who is affected and how/).press('Control+Enter');
   await expect(page.getByRole('status').filter({ hasText: 'recorded in the incident’s timeline' })).toBeVisible();
-  await expect.poll(() => storedDrafts(page)).toEqual([]);
+  // The message's draft goes; the service typed stays for the incident's next message.
+  await expect.poll(() => storedDrafts(page)).toEqual([JSON.stringify({ service: 'Checkout and login' })]);
+  // Killed again: the next message still names the service typed into the first (it began with "API").
+  await app.kill();
+  app = await launch(profile);
+  await expect(app.page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  await app.page.keyboard.press('Control+6');
+  await app.page.getByRole('link', { name: /^Incident update/ }).click();
+  await expect(app.page.getByRole('form', { name: 'Fill “Incident update”' }).getByLabel('Affected service')).toHaveValue('Checkout and login');
 });

@@ -16,6 +16,8 @@ export const incidentNoteDraft = (incidentId: string) => `incident:${incidentId}
 export const runFormDraft = (runId: string) => `run:${runId}:form`;
 /** A message form's fields typed by the responder (JSON), by incident (or none) and template. */
 export const messageDraft = (incidentId: string | undefined, templateId: string) => `message:${incidentId ?? 'no-incident'}:${templateId}`;
+/** The one-line fields typed into an incident's messages sent so far (JSON), for its next message. */
+export const typedFieldsDraft = (incidentId: string) => `message-fields:${incidentId}`;
 
 export async function readDraft(key: string): Promise<DraftRecord | undefined> {
   try {

@@ -11,7 +11,7 @@ import { hashOf } from '../../app/services/routes';
 import { nowStamp, useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
 import { withCommand } from '../../ui/keys';
-import { rememberTyped, typedBefore, typedFieldsOf } from './typed-fields';
+import { recallTyped, rememberTyped, typedBefore, typedFieldsOf } from './typed-fields';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 
 /**
@@ -80,6 +80,15 @@ function MessageForm({ template }: { template: CommsTemplate }) {
   };
   useEffect(() => {
     let live = true;
+    // After a relaunch, what earlier messages were given comes back from its record: it fills the
+    // fields still at their defaults (never one typed into, nor one the incident answers).
+    if (incidentId) {
+      void recallTyped(incidentId).then(() => {
+        const before = typedBefore(incidentId, template.fields);
+        if (!live) return;
+        setValues((current) => ({ ...current, ...Object.fromEntries(template.fields.flatMap((field) => (Object.hasOwn(before, field.name) && !Object.hasOwn(changed.current, field.name) && (current[field.name] ?? '') === (field.default ?? '') ? [[field.name, before[field.name]]] : []))) }));
+      });
+    }
     void readDraft(draftKey).then((draft) => {
       const kept = draft && typedFieldsOf(draft.text, template.fields);
       if (!live || !kept) return;
@@ -90,7 +99,7 @@ function MessageForm({ template }: { template: CommsTemplate }) {
     return () => {
       live = false;
     };
-  }, [draftKey, template.fields]);
+  }, [draftKey, incidentId, template.fields]);
   // Picking a template opens its form with the cursor in it (its first empty field, else its first):
   // what is typed next is the message, never a shortcut of the page.
   const focusFirstEmpty = () => {
@@ -130,13 +139,15 @@ function MessageForm({ template }: { template: CommsTemplate }) {
       return;
     }
     // Sent: the draft has done its work (the next message of the incident starts afresh).
+    const typedHere = changed.current;
     changed.current = {};
     dropDraft(draftKey);
     if (!incidentId) {
       setOutcome(`Copied as ${format === 'plain' ? 'plain text' : 'Markdown'}.`);
       return;
     }
-    rememberTyped(incidentId, template.fields, values);
+    // Only what the responder typed: what the incident filled in (its cadence) it fills in again.
+    rememberTyped(incidentId, template.fields, typedHere);
     const recorded = await useIncidentStore.getState().record(incidentId, [{ type: 'message-copied', templateId: template.id, templateTitle: template.title, format, text }]);
     setOutcome(recorded ? `Copied as ${format === 'plain' ? 'plain text' : 'Markdown'}, and recorded in the incident’s timeline.` : 'Copied, but not recorded in the incident.');
   };

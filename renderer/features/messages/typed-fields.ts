@@ -1,11 +1,13 @@
 import { namedValues } from '../../../shared/library/placeholders';
 import { fieldType } from '../../../shared/library/template-parser';
 import type { TemplateField } from '../../../shared/model';
+import { keepDraft, readDraft, typedFieldsDraft } from '../../app/services/drafts';
 
 // What the responder typed into a message's one-line fields, by incident: the next template of the
 // same incident starts with it, so the service named in the initial notice is not "API" again in
 // the update and the resolution. Only what the incident cannot answer itself, and never a
-// multi-line field (last update's progress is not this update's). In this window's memory only.
+// multi-line field (last update's progress is not this update's). Kept in this window's memory and
+// as a draft record, so a relaunch keeps it too (the update after a crash began with "API" again).
 const typed = new Map<string, Map<string, string>>();
 
 export function rememberTyped(incidentId: string, fields: readonly TemplateField[], values: Readonly<Record<string, string>>) {
@@ -15,6 +17,21 @@ export function rememberTyped(incidentId: string, fields: readonly TemplateField
     if (fieldType(field) === 'text' && value && value !== field.default) remembered.set(field.name, value);
   }
   typed.set(incidentId, remembered);
+  keepDraft({ key: typedFieldsDraft(incidentId), text: JSON.stringify(Object.fromEntries(remembered)) });
+}
+
+/** After a relaunch: what the incident's earlier messages were given, read back (memory wins: it is newer). */
+export async function recallTyped(incidentId: string): Promise<void> {
+  if (typed.has(incidentId)) return;
+  const draft = await readDraft(typedFieldsDraft(incidentId));
+  let parsed: unknown;
+  try {
+    parsed = draft ? JSON.parse(draft.text) : undefined;
+  } catch {
+    return;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || typed.has(incidentId)) return;
+  typed.set(incidentId, new Map(Object.entries(parsed as Record<string, unknown>).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value] as [string, string]] : []))));
 }
 
 export function typedBefore(incidentId: string, fields: readonly TemplateField[]): Record<string, string> {
