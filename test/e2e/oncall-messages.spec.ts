@@ -192,6 +192,8 @@ test('the escalation chain: who is first, who next and when; a call is recorded;
   await expect(chain.locator('li.chain-next-person').getByRole('button', { name: 'Reached' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(chain.locator('li.chain-next-person')).toHaveCount(0);
+  // The roster's line under the filter says the call is recorded, not "record how the call went".
+  await expect(page.getByText('Bram Okafor is in the escalation chain above: reached, recorded there.')).toBeVisible();
   await page.keyboard.press('Control+2');
   await expect(page.locator('.timeline')).toContainText('Tried, no answer: Ada Quill');
   await expect(page.locator('.timeline')).toContainText('Reached Bram Okafor');

@@ -18,10 +18,12 @@ export function CallOutcome({ person, roster, now }: { person?: RosterEntry; ros
   if (!person || !incident) return null;
   const chain = level?.escalation ? escalationChain(level, roster, chainRun(incident), now) : undefined;
   // The line stays, so the roster under it does not jump as the arrows go through the people.
-  if (chain?.steps.some((step) => step.contacts.some((contact) => contact.id === person.id))) {
-    return <p className="call-outcome muted">{person.name} is in the escalation chain above: record how the call went there.</p>;
-  }
   const tried = incident.attempts.filter((attempt) => attempt.contactId === person.id);
+  if (chain?.steps.some((step) => step.contacts.some((contact) => contact.id === person.id))) {
+    // Once a call is recorded, the line says so: "record how the call went" after Reached read as if it had not been.
+    const last = tried.at(-1);
+    return <p className="call-outcome muted">{last ? `${person.name} is in the escalation chain above: ${ATTEMPT_WORDS[last.outcome]}, recorded there.` : `${person.name} is in the escalation chain above: record how the call went there.`}</p>;
+  }
   const attempt = (outcome: AttemptOutcome) => void useOnCallStore.getState().attempt(person, outcome);
   return (
     <div className="call-outcome" role="group" aria-label={`How the call to ${person.name} went`}>
