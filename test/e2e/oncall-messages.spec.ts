@@ -199,6 +199,20 @@ test('the escalation chain: who is first, who next and when; a call is recorded;
   await expect(page.locator('.timeline')).toContainText('Reached Bram Okafor');
 });
 
+test('a short window opens On-call at its top, the filter focused: the title and the roster warning are not scrolled under the incident bar', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  // 900x700 did the same with a synced repository's "roster kept" line above the chain.
+  await page.setViewportSize({ width: 900, height: 600 });
+  await declareIncident(page, 'Checkout latency up, Redis memory at 98%, users logged out');
+  await page.keyboard.press('Control+5');
+  await expect(page.getByLabel('Filter people')).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'On-call' })).toBeInViewport({ ratio: 1 });
+  expect(await page.locator('main.app-main').evaluate((main) => main.scrollTop)).toBe(0);
+  // The arrows still bring the row they choose into view.
+  for (let presses = 0; presses < 5; presses++) await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#roster tr.selected')).toBeInViewport();
+});
+
 test('a call to someone outside the escalation chain is recorded too: filter, Enter copies, Tab to how it went', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Site down');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { escalationChain, nextToCall, type Chain, type ChainStep } from '../../../shared/oncall/escalation-chain';
 import type { Contact, SeverityLevel } from '../../../shared/model';
 import { rosterAge } from '../../../shared/oncall/roster-age';
@@ -50,9 +50,19 @@ export function OnCallScreen() {
       event.currentTarget.blur();
     }
   };
+  // The row chosen by the arrows is kept in view; not the one chosen as the page opens, nor the
+  // filter, focused then without scrolling: at 900x700 the page opened scrolled down to them, its
+  // title and the roster's "check before you trust it" under the incident bar.
+  const opened = useRef(true);
   useEffect(() => {
+    if (opened.current) {
+      opened.current = false;
+      return;
+    }
     document.getElementById(`contact-${selected?.id}`)?.scrollIntoView({ block: 'nearest' });
   }, [selected?.id]);
+  const filterField = useRef<HTMLInputElement>(null);
+  useEffect(() => filterField.current?.focus({ preventScroll: true }), []);
   // "Call the next person" from the palette (their number is copied by then): the focus goes on how
   // the call went. It had only highlighted a row already highlighted, and nothing seemed to happen.
   const calling = useOnCallStore((state) => state.calling);
@@ -90,8 +100,8 @@ export function OnCallScreen() {
       {roster.length > 0 && (
         <div className="oncall-filter">
           <input
+            ref={filterField}
             type="search"
-            autoFocus
             aria-label="Filter people"
             placeholder="Filter by name, role, time zone…"
             value={filter}
