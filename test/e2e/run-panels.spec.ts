@@ -128,6 +128,23 @@ test('at 900x700 the rollback panel of a failed step sits under the step, never 
   expect(shown.x, 'the panel runs under the step list').toBeGreaterThanOrEqual(steps.x + steps.width);
 });
 
+test('at 900x700 B on a step low on the page brings the whole panel into view, not its first line', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await page.setViewportSize({ width: 900, height: 700 });
+  await declareIncident(page, 'Checkout latency up');
+  await page.evaluate(() => (window.location.hash = '#/runbook/maintenance/performance-investigation'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Performance investigation (slow responses)');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 6/ })).toBeVisible();
+  for (let step = 1; step < 6; step++) await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 6 of 6/ })).toBeVisible();
+  await page.keyboard.press('b');
+  const panel = page.getByRole('complementary', { name: 'Rollback and related runbooks' });
+  await expect(panel).toBeFocused();
+  // Whole (a fraction of a pixel aside, where it meets the page's bottom edge).
+  await expect(panel).toBeInViewport({ ratio: 0.98 });
+});
+
 test('a failed step offers its Troubleshooting entry before Rollback, commands shown whole', async ({ launch, profile }) => {
   const { page } = await launch(profile, TROUBLESHOOTING_RENDERER);
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -29,12 +29,15 @@ export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props
   const held = useMemo(() => new Set(summaries.map((summary) => summary.id)), [summaries]);
   const help = failed ? troubleshootingFor(run.runbook.body, [stepTitle, ...commands, step.reason ?? '']) : undefined;
   const panel = useRef<HTMLElement>(null);
-  // In the narrow layout the panel sits under the step, below the window's edge: bring its top into view.
-  // The focus goes to it, so Tab reaches its commands and runbooks next (from the top of the page,
-  // a walkthrough needed 32 Tabs); the run's keys still act from there.
+  // In the narrow layout the panel sits under the step, in the lower half of the page or below it:
+  // brought into view, whole when it fits, else from its top (it opened with only its first line
+  // showing). Beside the step (wide), nothing moves. The focus goes to it, so Tab reaches its
+  // commands and runbooks next (from the top of the page, a walkthrough needed 32 Tabs); the run's
+  // keys still act from there.
   useEffect(() => {
-    const top = panel.current?.getBoundingClientRect().top;
-    if (top !== undefined && top > window.innerHeight - 80) panel.current?.scrollIntoView({ block: 'start' });
+    const box = panel.current?.getBoundingClientRect();
+    const page = panel.current?.closest('main')?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+    if (box && box.bottom > page.bottom && box.top > (page.top + page.bottom) / 2) panel.current?.scrollIntoView({ block: 'nearest' });
     panel.current?.focus({ preventScroll: true });
   }, []);
   return (
