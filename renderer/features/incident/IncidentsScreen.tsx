@@ -67,7 +67,7 @@ export function IncidentsScreen() {
                 <td>
                   {formatDuration((item.resolvedAt ?? now.at) - item.declaredAt)}
                   {/* As on its page: the messages counted from detection, so the list says that figure too. */}
-                  {item.startedAt !== undefined && <span className="muted"> ({formatDuration((item.resolvedAt ?? now.at) - item.startedAt)} from detection)</span>}
+                  {item.startedAt !== undefined && <> <span className="muted duration-detected">{formatDuration((item.resolvedAt ?? now.at) - item.startedAt)} from detection</span></>}
                 </td>
                 <td>{item.runs.map((run) => `${run.runbookTitle} (${run.outcome})`).join(', ') || '—'}</td>
               </tr>
