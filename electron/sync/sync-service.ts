@@ -35,13 +35,25 @@ const PARTIAL = `${REPO}.partial-`;
 export class SyncService {
   private running: Promise<SyncResult> | undefined;
   private current: SyncStatus = { running: false };
+  /** The state file's last success, read once (see status). */
+  private remembered: Promise<void> | undefined;
   private readonly now: () => Date;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.now = options.now ?? (() => new Date());
   }
 
-  status(): SyncStatus {
+  /**
+   * Where a sync stands. The last success comes from the state file until this run of the app has
+   * synced: after a relaunch the status line had lost its "Last sync".
+   */
+  async status(): Promise<SyncStatus> {
+    this.remembered ??= readSyncState(path.join(this.options.dataDir, 'sync-state.json')).then((state) => {
+      if (!this.current.lastSuccess && state?.commit && state.committedAt && state.syncedAt && !state.updating) {
+        this.current = { ...this.current, lastSuccess: { commit: state.commit, committedAt: state.committedAt, syncedAt: state.syncedAt } };
+      }
+    });
+    await this.remembered;
     return { ...this.current };
   }
 

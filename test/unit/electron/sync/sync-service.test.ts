@@ -99,7 +99,14 @@ if (!gitAvailable()) {
       const snapshot = snapshotOf(await service.run());
       expect(titles(snapshot)).toEqual(['Database failover', 'Flush the cache', 'Restart the web tier']);
       expect(snapshot.source).toMatchObject({ kind: 'git', commit: repo.head() });
-      expect(service.status()).toMatchObject({ running: false, lastSuccess: { commit: repo.head() } });
+      expect(await service.status()).toMatchObject({ running: false, lastSuccess: { commit: repo.head() } });
+    });
+
+    it('still names the last success after a relaunch, before any sync of the new run', async () => {
+      await service.run();
+      const before = await service.status();
+      newService();
+      expect((await service.status()).lastSuccess).toEqual(before.lastSuccess);
     });
 
     it('readies the reader while a first clone runs and reads with it; releases it when nothing is read', async () => {
@@ -176,7 +183,7 @@ if (!gitAvailable()) {
       const result = await service.run();
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(result).toMatchObject({ ok: false, error: { kind: 'offline', message: expect.stringMatching(/did not answer.*unchanged/) } });
-      expect(service.status().lastError?.kind).toBe('offline');
+      expect((await service.status()).lastError?.kind).toBe('offline');
       await startServer({ port: server.port });
       expect(titles(snapshotOf(await service.run()))).toHaveLength(3);
     });
@@ -284,7 +291,7 @@ if (!gitAvailable()) {
       expect(await service.run()).toMatchObject({ ok: false, error: { kind: 'settings', message: 'Sync is not set up: enter the repository URL in Settings and save it.' } });
       expect(await readdir(dataDir)).not.toContain('library-repo');
       // Nothing failed: the status line has no "Last sync failed" to show.
-      expect(service.status().lastError).toBeUndefined();
+      expect((await service.status()).lastError).toBeUndefined();
     });
 
     describe('behind HTTP basic auth', () => {
@@ -305,7 +312,7 @@ if (!gitAvailable()) {
         const result = await newService().run();
         expect(result).toMatchObject({ ok: false, error: { kind: 'authentication', message: expect.stringMatching(/Authentication failed/) } });
         expect(JSON.stringify(result)).not.toContain('wrong-token-value');
-        expect(JSON.stringify(service.status())).not.toContain('wrong-token-value');
+        expect(JSON.stringify(await service.status())).not.toContain('wrong-token-value');
       });
     });
   });
