@@ -203,6 +203,24 @@ function Milestones({ incident, record }: { incident: IncidentState; record(bodi
     }
     void record([{ type: 'milestone-set', milestone: correcting.milestone, time }]).then((ok) => ok && setCorrecting(undefined));
   };
+  const open = (milestone: Milestone, time: number) => {
+    correctedLast.current = milestone;
+    setCorrecting({ milestone, text: formatUtc(time).replace(' UTC', '') });
+  };
+  // Its key pressed again here (Alt 1 on a detected incident): that time opens to be corrected.
+  useEffect(
+    () =>
+      useIncidentStore.subscribe((state) => {
+        const asked = state.correctionAsked;
+        if (asked?.incidentId !== incident.id) return;
+        useIncidentStore.setState({ correctionAsked: undefined });
+        const time = state.loaded[incident.id]?.state.milestones[asked.milestone];
+        if (time === undefined) return;
+        correctedLast.current = asked.milestone;
+        setCorrecting({ milestone: asked.milestone, text: formatUtc(time).replace(' UTC', '') });
+      }),
+    [incident.id],
+  );
   return (
     <section ref={section} aria-labelledby="milestones-heading">
       <h2 id="milestones-heading">Milestones</h2>
@@ -218,14 +236,8 @@ function Milestones({ incident, record }: { incident: IncidentState; record(bodi
                   Set now <kbd>{withOption(MILESTONE_KEYS[milestone])}</kbd>
                 </button>
               ) : (
-                <button
-                  type="button"
-                  onClick={() => {
-                    correctedLast.current = milestone;
-                    setCorrecting({ milestone, text: formatUtc(time).replace(' UTC', '') });
-                  }}
-                >
-                  Correct the time
+                <button type="button" onClick={() => open(milestone, time)}>
+                  Correct the time <kbd>{withOption(MILESTONE_KEYS[milestone])}</kbd>
                 </button>
               )}
               {correcting?.milestone === milestone && (

@@ -4,6 +4,7 @@ import { activeRuns } from '../../../shared/incident/incident-state';
 import { formatUtc } from '../../../shared/incident/time-format';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { useRouteStore } from '../../app/services/route-store';
+import { MILESTONE_KEYS, PLACE_KEYS, withCommand, withOption } from '../../ui/keys';
 import { useIncidentStore } from './incident-store';
 
 /**
@@ -42,8 +43,8 @@ export function incidentInView(): string | undefined {
  * Sets a milestone to now: of the incident on screen (its page, or one of its runs), else the
  * current one, as the page's own "Set now" buttons say. A milestone already set is never moved by a
  * key: its time is corrected on the incident's page, old time in view (a second press had silently
- * moved a resolved time, and the export then disagreed with the notice already sent). False when
- * nothing was recorded.
+ * moved a resolved time, and the export then disagreed with the notice already sent); there, the
+ * key opens that correction. False when nothing was recorded.
  */
 export async function setMilestone(milestone: Milestone): Promise<boolean> {
   const { loaded } = useIncidentStore.getState();
@@ -52,7 +53,9 @@ export async function setMilestone(milestone: Milestone): Promise<boolean> {
   const incident = loaded[incidentId]?.state;
   const already = incident?.milestones[milestone];
   if (incident && already !== undefined) {
-    useIncidentStore.setState({ problem: `Nothing changed: “${incident.title}” is already ${milestone} at ${formatUtc(already)}. To change that time, use “Correct the time” on its page.` });
+    // On its page, the same key opens the time to correct (it took seven Tabs to reach); elsewhere it says how.
+    if (useRouteStore.getState().route.name === 'incident') useIncidentStore.setState({ correctionAsked: { incidentId, milestone } });
+    else useIncidentStore.setState({ problem: `Nothing changed: “${incident.title}” is already ${milestone} at ${formatUtc(already)}. To change that time, press ${withOption(MILESTONE_KEYS[milestone])} again on its page (${withCommand(PLACE_KEYS.incident)}).` });
     return false;
   }
   return recordAskingBeforeResolving(incidentId, [{ type: 'milestone-set', milestone, time: Date.now() }]);

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Clock } from '../../../shared/incident/event-stamp';
 import { stampEvents, type Writer } from '../../../shared/incident/event-stamp';
-import type { EventBody, IncidentEvent } from '../../../shared/incident/incident-events';
+import type { EventBody, IncidentEvent, Milestone } from '../../../shared/incident/incident-events';
 import { applyEvent, lastSeqOf, replay, type IncidentState, type Stamp } from '../../../shared/incident/incident-state';
 import { mergeReceived, type ReceivedMerge } from '../../../shared/incident/record-merge';
 import { canonicalEvent, compareRecords, readJournal } from '../../../shared/incident/journal';
@@ -53,6 +53,8 @@ interface IncidentStore {
   secrets: Record<string, Record<string, string>>;
   /** Why the last action could not be recorded; nothing was shown as done. */
   problem?: string;
+  /** A milestone key pressed again on the incident's page: its time is to be corrected there (Milestones opens the field). */
+  correctionAsked?: { incidentId: string; milestone: Milestone };
   /** Why the journal file could not be written; the record is safe in the database. */
   journalProblem?: string;
   /** Journal files of incidents this app's database does not have (a damaged or new profile). */
