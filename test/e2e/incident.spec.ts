@@ -148,6 +148,33 @@ test('a command is copied with the run’s parameters filled in; a Go template a
   ]);
 });
 
+test('C on a step of several commands copies each in turn, and the button says which comes next', async ({ launch, profile }) => {
+  const { page, readClipboard } = await launch(profile);
+  await declareIncident(page, 'Checkout 502s');
+  await openRunbook(page, 'application crash', 'Application crash or high error rate');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('dialog', { name: 'Run “Application crash or high error rate”' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
+  await page.keyboard.press('d');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of/ })).toBeVisible();
+  const actions = page.getByRole('toolbar', { name: 'Step actions' });
+  const logs = 'kubectl -n production logs deploy/api --since=15m --tail=300 | grep -E "ERROR|Traceback"';
+  const describe = 'kubectl -n production describe pod -l app=api | grep -A3 "Last State"';
+  await expect(actions.getByRole('button', { name: 'Copy command 1 of 2 C' })).toBeVisible();
+  await page.keyboard.press('c');
+  await expect(page.locator('.run-notice')).toHaveText(`Copied 1 of 2: ${logs}`);
+  await expect.poll(readClipboard).toBe(logs);
+  // The second block was out of the key's reach: C again copies it, then the first again.
+  await expect(actions.getByRole('button', { name: 'Copy command 2 of 2 C' })).toBeVisible();
+  await page.keyboard.press('c');
+  await expect(page.locator('.run-notice')).toHaveText(`Copied 2 of 2: ${describe}`);
+  await expect.poll(readClipboard).toBe(describe);
+  await page.keyboard.press('c');
+  await expect.poll(readClipboard).toBe(logs);
+  await expect.poll(async () => (await storedEvents(page)).filter((event) => event.type === 'command-copied').map((event) => (event as { command?: string }).command)).toEqual([logs, describe, logs]);
+});
+
 test('closed abruptly after the third step, the app comes back with the incident, the run, its steps, times and notes', async ({ launch, profile }) => {
   const first = await launch(profile);
   const { page } = first;

@@ -168,6 +168,11 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const rollbackFilling: CommandFilling = { ...filling, onCopied: (recorded) => (finished ? Promise.resolve(true) : record([{ type: 'command-copied', runId: run.id, command: recorded }])) };
   const markdown = stepMarkdown(run.runbook, stepInfo);
   const commands = stepCommands(run.runbook, stepInfo);
+  /** Which of a step's commands C copies next (see copyNextCommand); new values start again from the first. */
+  const [nextCopy, setNextCopy] = useState({ step: -1, index: 0, values: '' });
+  const valuesNow = JSON.stringify(values);
+  const nextIndex = (step: number, count: number) => (count > 1 && nextCopy.step === step && nextCopy.values === valuesNow ? nextCopy.index % count : 0);
+  const nextOfHere = nextIndex(viewed, commands.length);
 
   const act = async (bodies: EventBody[] | ((state: IncidentState) => EventBody[]), then: Panel = 'none') => {
     const from = openPanel.current;
@@ -239,10 +244,17 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const writeLesson = () => writeNote({ kind: 'lesson-learned', runbooks: [run.runbook.id], ...(stepNotesApply ? { step: viewed + 1 } : {}), title: `${stepInfo.title}: ` });
   /** This run as the record holds it now (a write may have landed since this render). */
   const runAsRecorded = () => useIncidentStore.getState().loaded[incident.id]?.state.runs.find((candidate) => candidate.id === run.id);
-  /** Copies the first command of the step looked at, or (`atCursor`: a write just moved the run on) of the run's step in progress. */
-  const copyFirstCommand = async (current: RunState, atCursor: boolean) => {
+  /**
+   * Copies the next command of the step looked at, or (`atCursor`: a write just moved the run on) of
+   * the run's step in progress: the first, then on each press the one after it, round to the first
+   * again (a step of three blocks had only its first within a key's reach); after the values change,
+   * the first again.
+   */
+  const copyNextCommand = async (current: RunState, atCursor: boolean) => {
     const copiedOn = atCursor ? current.current : viewed;
-    const [command] = stepCommands(current.runbook, current.runbook.steps[copiedOn]);
+    const all = stepCommands(current.runbook, current.runbook.steps[copiedOn]);
+    const index = nextIndex(copiedOn, all.length);
+    const command = all[index];
     if (!command) {
       setNotice({ step: copiedOn, text: 'Nothing copied: this step has no command.' });
       return;
@@ -265,7 +277,9 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
     }
     const shell = interactiveShell(command);
     const warning = shell ? ` · ${interactiveShellWords(shell)}` : '';
-    setNotice({ step: copiedOn, text: (await recordCopy(copiedOn, recordedCommand(pieces))) ? `Copied: ${recordedCommand(pieces)}${warning}` : `Copied, but not recorded.${warning}` });
+    setNextCopy({ step: copiedOn, index: index + 1, values: valuesNow });
+    const which = all.length > 1 ? ` ${index + 1} of ${all.length}` : '';
+    setNotice({ step: copiedOn, text: (await recordCopy(copiedOn, recordedCommand(pieces))) ? `Copied${which}: ${recordedCommand(pieces)}${warning}` : `Copied${which}, but not recorded.${warning}` });
   };
 
   // While a form is open (finish, a reason, a note), letters are the responder's
@@ -322,10 +336,10 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
           void writing.then(() => {
             const recorded = runAsRecorded() ?? run;
             // The view follows the cursor a write of this screen moved; otherwise it stays where it is.
-            return copyFirstCommand(recorded, recorded.current !== run.current);
+            return copyNextCommand(recorded, recorded.current !== run.current);
           });
         }
-        else void copyFirstCommand(run, false);
+        else void copyNextCommand(run, false);
       }
       else if (key('params') && run.runbook.params.length) showPanel('params');
       else if (key('finish')) showPanel('finish');
@@ -532,8 +546,8 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               <button type="button" onClick={() => openField('note')}>
                 Note <kbd>{RUN_KEYS.note}</kbd>
               </button>
-              <button type="button" onClick={() => void copyFirstCommand(run, false)} disabled={!commands.length}>
-                Copy command <kbd>{RUN_KEYS.copy}</kbd>
+              <button type="button" onClick={() => void copyNextCommand(run, false)} disabled={!commands.length}>
+                Copy command{commands.length > 1 ? ` ${nextOfHere + 1} of ${commands.length}` : ''} <kbd>{RUN_KEYS.copy}</kbd>
               </button>
               <button type="button" onClick={() => showPanel(panel === 'rollback' ? 'none' : 'rollback')}>
                 Rollback &amp; related <kbd>{RUN_KEYS.rollback}</kbd>
