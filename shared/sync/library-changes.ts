@@ -30,6 +30,12 @@ export interface SyncChanges extends LibraryChanges {
   kept: KeptChange[];
   /** Only the kinds that lost something. */
   alsoRemoved: RemovedEntries[];
+  /**
+   * Whether the runbooks it added or updated were marked changed in the library until opened. A
+   * first sync marks none: every runbook of the team's library is new there, and a mark on each
+   * told nothing (and was 5,000 more records to write, and to read at every load, at 5,000).
+   */
+  marked: boolean;
 }
 
 /**
@@ -66,7 +72,7 @@ export function describeChanges(changes: LibraryChanges): string {
  * What an import kept of the team parts, and what it removed besides runbooks: pinned notes gone
  * from the library, and entries a part's new file no longer lists (a kept part removes nothing).
  */
-export function compareTeamParts(before: TeamData & { pinnedNotes: AdminNote[] }, after: TeamData & { notes: AdminNote[] }, kept: KeptParts): Omit<SyncChanges, keyof LibraryChanges> {
+export function compareTeamParts(before: TeamData & { pinnedNotes: AdminNote[] }, after: TeamData & { notes: AdminNote[] }, kept: KeptParts): Omit<SyncChanges, keyof LibraryChanges | 'marked'> {
   const removedFrom: Record<TeamPart, () => Named[]> = {
     contacts: () => gone(before.contacts, after.contacts, (contact) => contact.name),
     severity: () => gone(before.severity, after.severity, (level) => (level.name && level.name !== level.id ? `${level.id} ${level.name}` : level.id)),

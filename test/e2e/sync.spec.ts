@@ -209,7 +209,7 @@ test.describe('Git sync', () => {
     await expect(page.getByRole('button', { name: /Sync the library from it now/ })).toBeInViewport();
   });
 
-  test('a first sync of many runbooks names the first fifty and says how many more; the library lists a hundred of a kind, then shows more', async ({ launch, profile }) => {
+  test('a first sync of many runbooks names the first fifty and says how many more, marking none changed; the library lists a hundred of a kind, then shows more; the next sync marks what it changed', async ({ launch, profile }) => {
     const BULK = 130;
     await repo.commit(Object.fromEntries(Array.from({ length: BULK }, (_, index) => [`bulk/service-${String(index).padStart(3, '0')}.md`, runbook(`Restart service ${String(index).padStart(3, '0')}`)])), 'many more');
     const { page } = await launch(profile);
@@ -223,7 +223,8 @@ test.describe('Git sync', () => {
     const removed = Number(/added, (\d+) removed/.exec(await summary.innerText())?.[1]);
     expect(removed).toBeGreaterThan(0);
     await expect(summary.getByRole('link')).toHaveCount(50);
-    await expect(summary).toContainText(`and ${BULK + 1 + removed - 50} more; each added or updated one is marked changed in the library until you open it.`);
+    // Every runbook is new at a first sync: none is marked changed, and the summary does not say they are.
+    await expect(summary.getByRole('listitem').last()).toHaveText(`and ${BULK + 1 + removed - 50} more.`);
     await lookAtSummary(page, 'sync-summary-many');
 
     // On the next page the summary is its first line, its lists a button away.
@@ -247,6 +248,17 @@ test.describe('Git sync', () => {
     await expect(rows).toHaveCount(BULK + 1);
     await expect(rows.last()).toContainText(`Restart service ${String(BULK - 1).padStart(3, '0')}`);
     await expect(more).toHaveCount(0);
+    await expect(page.locator('.badge.changed')).toHaveCount(0);
+
+    // The next sync marks what it changed, until the runbook is opened.
+    await repo.commit({ 'bulk/service-001.md': runbook('Restart service 001', '\nDrain the node first.\n'), 'bulk/service-002.md': runbook('Restart service 002', '\nDrain the node first.\n') }, 'drain first');
+    await page.keyboard.press('Control+Shift+S');
+    await expect(summary).toContainText('Synced: 2 runbooks updated', { timeout: 20_000 });
+    const marked = page.locator('.runbook-group li').filter({ has: page.locator('.badge.changed') });
+    await expect(marked).toHaveText([/Restart service 001/, /Restart service 002/]);
+    await marked.first().getByRole('link').click();
+    await page.keyboard.press('Control+1');
+    await expect(marked).toHaveText([/Restart service 002/]);
   });
 
   test('a sync in the middle of a run changes nothing under it, and the run says its runbook changed', async ({ launch, profile }) => {

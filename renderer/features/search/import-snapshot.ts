@@ -17,6 +17,8 @@ export interface TeamPartsImport {
 /** A synced import: also which runbooks it added, changed and removed, recorded for the "changed" badges. */
 export interface SyncedPartsImport extends TeamPartsImport {
   changes: LibraryChanges;
+  /** The added and updated runbooks were marked changed: the library replaced was synced too (see SyncChanges). */
+  marked: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function importSnapshot(db: FailsafeDatabase, snapshot: LibrarySnap
  * `queued` is called once every write of the transaction has been handed to IndexedDB, which then
  * stores them away from this thread: the thread may turn to other work (the search index).
  * The runbooks it adds, changes and removes (against those it replaces) are recorded as of `now`
- * in the same transaction (syncChangeWrites).
+ * in the same transaction (syncChangeWrites), unless the library it replaces was not synced.
  */
 export async function importSnapshotKeepingTeamParts(db: FailsafeDatabase, snapshot: LibrarySnapshot, now: Date, queued?: () => void): Promise<SyncedPartsImport> {
   // With `sync` given, replaceLibrary always says what changed.
@@ -61,7 +63,8 @@ async function replaceLibrary(db: FailsafeDatabase, snapshot: LibrarySnapshot, i
     // (the search worker may be busy building the index meanwhile).
     const writes: Promise<unknown>[] = [];
     const changes = sync ? compareLibraries(replaced, snapshot.runbooks) : undefined;
-    if (sync && changes) writes.push(...syncChangeWrites(db, changes, sync.now));
+    const marked = sync !== false && previous?.value.source.kind === 'git';
+    if (sync && changes && marked) writes.push(...syncChangeWrites(db, changes, sync.now));
     for (let start = 0; start < snapshot.runbooks.length; start += CHUNK) {
       writes.push(db.runbooks.bulkAdd(snapshot.runbooks.slice(start, start + CHUNK)));
     }
@@ -81,7 +84,7 @@ async function replaceLibrary(db: FailsafeDatabase, snapshot: LibrarySnapshot, i
     }));
     queued?.();
     await Promise.all(writes);
-    return { before, after: { contacts: data.contacts, severity: data.severity, templates: data.templates, notes: snapshot.notes }, kept, ...(changes ? { changes } : {}) };
+    return { before, after: { contacts: data.contacts, severity: data.severity, templates: data.templates, notes: snapshot.notes }, kept, ...(changes ? { changes, marked } : {}) };
   });
 }
 

@@ -84,9 +84,9 @@ async function adoptOrBuild(indexer: Indexer, snapshot: LibrarySnapshot, counted
 /**
  * Imports a synced snapshot (in one transaction, like any import; team parts it has no file for
  * are kept), records which runbooks it added or changed, for the "changed since you last opened
- * it" badges, and says what it kept and what else it removed.
+ * it" badges (not at a first sync: see SyncChanges.marked), and says what it kept and what else it removed.
  */
 export async function importSyncedSnapshot(db: FailsafeDatabase, snapshot: LibrarySnapshot, now: Date, queued?: () => void): Promise<SyncChanges> {
   const imported = await importSnapshotKeepingTeamParts(db, snapshot, now, queued);
-  return { ...imported.changes, ...compareTeamParts(imported.before, imported.after, imported.kept) };
+  return { ...imported.changes, ...compareTeamParts(imported.before, imported.after, imported.kept), marked: imported.marked };
 }

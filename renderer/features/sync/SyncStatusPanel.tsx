@@ -104,7 +104,11 @@ export function SyncStatusPanel() {
               </li>
             ),
           )}
-          {changed.length > listed.length && <li>and {(changed.length - listed.length).toLocaleString('en')} more; each added or updated one is marked changed in the library until you open it.</li>}
+          {changed.length > listed.length && (
+            <li>
+              and {(changed.length - listed.length).toLocaleString('en')} more{outcome.changes?.marked ? '; each added or updated one is marked changed in the library until you open it.' : '.'}
+            </li>
+          )}
         </ul>
       )}
     </DismissibleBanner>

@@ -57,7 +57,7 @@ describe('importSyncedLibrary', () => {
     await db.runbookVisits.bulkPut([{ id: 'a', openedAt: '2026-11-23T08:30:00Z' }, { id: 'b', openedAt: '2026-11-23T08:30:00Z' }]);
     const second = gitLibrary({ 'a.md': '# A\n\nchanged', 'b.md': '# B', 'd.md': '# D' }, 'b'.repeat(40));
     const { changes, summaries } = await importSyncedLibrary(db, indexer(calls), second, first.version, new Date('2026-11-23T09:00:00Z'));
-    expect(changes).toEqual({ added: [{ id: 'd', title: 'D' }], updated: [{ id: 'a', title: 'A' }], removed: [{ id: 'c', title: 'C' }], kept: [], alsoRemoved: [] });
+    expect(changes).toEqual({ added: [{ id: 'd', title: 'D' }], updated: [{ id: 'a', title: 'A' }], removed: [{ id: 'c', title: 'C' }], kept: [], alsoRemoved: [], marked: true });
     expect(describeChanges(changes)).toBe('1 runbook updated, 1 added, 1 removed');
     expect(summaries.map((summary) => summary.id).sort()).toEqual(['a', 'b', 'd']);
     expect((await db.searchIndex.toArray()).map((index) => index.version)).toEqual([second.version]);
@@ -66,10 +66,26 @@ describe('importSyncedLibrary', () => {
     expect([...(await unseenChanges(db))]).toEqual(['d']);
   });
 
+  it('marks nothing changed at a first sync, where every runbook is new: it says so, and the next sync marks what it changes', async () => {
+    await importSnapshot(db, bundledLibrary());
+    const first = gitLibrary({ 'a.md': '# A\n\nThe team\'s own.', 'b.md': '# B', 'c.md': '# C' }, 'a'.repeat(40));
+    const firstSync = await importSyncedLibrary(db, indexer([]), first, bundledLibrary().version, new Date('2026-11-23T08:00:00Z'));
+    expect(firstSync.changes).toMatchObject({ added: [{ id: 'b' }, { id: 'c' }], updated: [{ id: 'a' }], marked: false });
+    expect(await db.runbookChanges.count()).toBe(0);
+    expect([...(await unseenChanges(db))]).toEqual([]);
+    const second = gitLibrary({ 'a.md': '# A\n\nThe team\'s own.', 'b.md': '# B\n\nchanged', 'c.md': '# C' }, 'b'.repeat(40));
+    const secondSync = await importSyncedLibrary(db, indexer([]), second, first.version, new Date('2026-11-23T09:00:00Z'));
+    expect(secondSync.changes).toMatchObject({ added: [], updated: [{ id: 'b' }], marked: true });
+    expect([...(await unseenChanges(db))]).toEqual(['b']);
+  });
+
   it('keeps the library, its index, its badges and what the user made when the write fails, and searches the previous library again', async () => {
     const calls: string[] = [];
+    // A library synced before, then one that adds 'a': marked changed.
+    const before = gitLibrary({ 'z.md': '# Z' }, 'f'.repeat(40));
+    await importSyncedLibrary(db, indexer(calls), before, undefined, new Date());
     const first = gitLibrary({ 'a.md': '# A' }, 'a'.repeat(40));
-    await importSyncedLibrary(db, indexer(calls), first, undefined, new Date());
+    await importSyncedLibrary(db, indexer(calls), first, before.version, new Date());
     await db.runbookVisits.put({ id: 'a', openedAt: '2026-11-23T08:30:00Z' });
     const second = gitLibrary({ 'b.md': '# B', 'c.md': '# C' }, 'b'.repeat(40));
     // Two runbooks with one id: the transaction fails half-way and rolls back.
