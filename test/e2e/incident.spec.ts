@@ -257,13 +257,20 @@ test('a rebuild from a journal with a forged and a duplicated line keeps every e
   await page.keyboard.press('Enter');
   await expect(page.locator('.incident-notes')).toContainText('first note: Increased pool size');
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  // Recorded, the note leaves the field, as a run's does: the next N, pressed from habit, opens it
-  // again instead of going into the record ("nsecond note").
+  // Recorded, the note leaves the cursor in the empty field: the next sentence typed is the next
+  // note, not the page's keys (the I of "primary" declared a second incident titled "mary is…").
+  await expect(page.getByLabel('New note')).toBeFocused();
+  await expect(page.getByLabel('New note')).toHaveValue('');
+  await page.keyboard.type('primary is refusing connections');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.incident-notes li').last()).toContainText(/UTC primary is refusing connections/);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // Esc leaves the field: the page's keys work again.
+  await page.keyboard.press('Escape');
   await expect(page.getByLabel('New note')).not.toBeFocused();
   await page.keyboard.press('n');
-  await page.keyboard.type('second note');
-  await page.keyboard.press('Enter');
-  await expect(page.locator('.incident-notes li').last()).toContainText(/UTC second note/);
+  await expect(page.getByLabel('New note')).toBeFocused();
+  await expect(page.getByLabel('New note')).toHaveValue('');
   const stored = await storedEvents(page);
   const folder = journalFolder(profile);
   const [file] = await readdir(folder);

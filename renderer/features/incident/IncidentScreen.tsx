@@ -293,19 +293,26 @@ function IncidentNotes({ incident, record }: { incident: IncidentState; record(b
         onSubmit={(event) => {
           event.preventDefault();
           if (!text.trim()) return;
-          const form = event.currentTarget;
+          // The field keeps the focus, empty, for the next note: moved out of it, the next sentence
+          // typed was read as the page's keys, and the I of "primary" declared a second incident
+          // titled with the rest (a walk, 2026-12-02). Esc leaves it.
           void record([{ type: 'incident-note', noteId: `note-${crypto.randomUUID()}`, text: text.trim(), followUp }]).then((ok) => {
             if (ok) {
               setText('');
               setFollowUp(false);
-              // Out of the field, as a run's note closes: N, words, Enter is the one way to a note.
-              // Left in it, the next N, pressed from habit, went into the record ("nFollow-up: …").
-              if (form.contains(document.activeElement)) section.current?.focus();
             }
           });
         }}
       >
-        <input ref={field} aria-label="New note" aria-keyshortcuts={INCIDENT_NOTE_KEY} placeholder="What happened, what you decided…" value={text} onChange={(event) => setText(event.target.value)} />
+        <input
+          ref={field}
+          aria-label="New note"
+          aria-keyshortcuts={INCIDENT_NOTE_KEY}
+          placeholder="What happened, what you decided… (Esc leaves the field)"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => event.key === 'Escape' && section.current?.focus()}
+        />
         <label className="check">
           <input type="checkbox" checked={followUp} onChange={(event) => setFollowUp(event.target.checked)} /> follow-up for after the incident
         </label>
