@@ -374,6 +374,33 @@ test('a stray letter on the Status field changes nothing: R meant for “run” 
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
+test('arrows on the Status field step to a status recorded once, by Enter or on leaving the field; Esc puts the recorded one back', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Login API errors');
+  const status = page.getByLabel('Status');
+  const statusChanges = async () => (await storedEvents(page)).flatMap((event) => (event.type === 'incident-changed' ? [event.value] : []));
+  await status.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(status).toHaveValue('monitoring');
+  // Stepped through, nothing is recorded yet: "identified" on the way is not in the record.
+  expect(await statusChanges()).toEqual([]);
+  await page.keyboard.press('Enter');
+  await expect(bar(page)).toContainText('monitoring');
+  await expect.poll(statusChanges).toEqual(['monitoring']);
+  await expect(status).toHaveValue('monitoring');
+  await expect(status).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(status).toHaveValue('identified');
+  await page.keyboard.press('Escape');
+  await expect(status).toHaveValue('monitoring');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Tab');
+  await expect(bar(page)).toContainText('identified');
+  await expect.poll(statusChanges).toEqual(['monitoring', 'identified']);
+  await expect(page.getByText(/Not recorded/)).toHaveCount(0);
+});
+
 test('Enter on the run screen never starts a second step past the one in progress', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Primary database restarting');

@@ -17,7 +17,7 @@ import { saveFile } from '../../app/services/save-file';
 import { useNow } from './use-now';
 import { RebuildConfirm } from './RebuildConfirm';
 import { recordAskingBeforeResolving } from './incident-actions';
-import { refuseTypeAhead } from '../../ui/no-type-ahead';
+import { RecordingSelect } from '../../ui/RecordingSelect';
 import { RespondersPanel } from '../sharing';
 import { ExportBundleButton } from '../bundle';
 
@@ -80,22 +80,22 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
         <div className="incident-fields">
           <label>
             Severity
-            <select value={incident.severity} onKeyDown={refuseTypeAhead} onChange={(event) => void record([{ type: 'incident-changed', field: 'severity', value: event.target.value }])}>
+            <RecordingSelect value={incident.severity} onChoose={(value) => record([{ type: 'incident-changed', field: 'severity', value }])}>
               {!levels.some((level) => level.id === incident.severity) && <option value={incident.severity}>{incident.severity}</option>}
               {levels.map((level) => (
                 <option key={level.id} value={level.id}>
                   {level.id}: {level.name}
                 </option>
               ))}
-            </select>
+            </RecordingSelect>
           </label>
           <label>
             Status
-            <select value={incident.status} onKeyDown={refuseTypeAhead} onChange={(event) => void record([{ type: 'incident-changed', field: 'status', value: event.target.value }])}>
+            <RecordingSelect value={incident.status} onChoose={(value) => record([{ type: 'incident-changed', field: 'status', value }])}>
               {INCIDENT_STATUSES.map((status) => (
                 <option key={status}>{status}</option>
               ))}
-            </select>
+            </RecordingSelect>
           </label>
           <TitleEditor incident={incident} record={record} />
           <span className="incident-clock" data-testid="incident-clock">

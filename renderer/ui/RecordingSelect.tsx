@@ -1,0 +1,63 @@
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+
+/** Keys with which a closed select steps from option to option, each step a change. */
+const STEPPING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/**
+ * A select whose choice goes into the incident's record (its status, its severity). A choice from
+ * the list, by mouse or by Enter in it, is recorded at once. Arrows on the closed field step
+ * through the options, which fires a change at every step: recorded each time, they wrote
+ * "identified" then "monitoring" on the way to a status, and the second, written while the first
+ * was still under way, was refused ("already identified") with the field snapping back. Stepped to,
+ * a value is shown and recorded once, by Enter or on leaving the field; Esc puts the recorded one
+ * back. A stray letter chooses nothing (type-ahead): an R meant for "run" would resolve the incident.
+ */
+export function RecordingSelect({ value, onChoose, children }: { value: string; onChoose(value: string): Promise<unknown>; children: ReactNode }) {
+  /** The value stepped to and not yet recorded, or being recorded: shown instead of `value` until then. */
+  const [chosen, setChosenState] = useState<string>();
+  const latest = useRef<string>(undefined);
+  const setChosen = (next: string | undefined) => {
+    latest.current = next;
+    setChosenState(next);
+  };
+  const stepping = useRef(false);
+  const recording = useRef(false);
+  const choose = (next: string) => {
+    if (next === value) return setChosen(undefined);
+    setChosen(next);
+    // One write at a time: a value stepped to meanwhile waits for Enter or the field's blur.
+    if (recording.current) return;
+    recording.current = true;
+    // Whatever the answer (recorded, refused, or waiting on a question), the field then shows the record.
+    void onChoose(next).finally(() => {
+      recording.current = false;
+      if (latest.current === next) setChosen(undefined);
+    });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLSelectElement>) => {
+    stepping.current = STEPPING_KEYS.has(event.key) && !event.altKey;
+    if (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) event.preventDefault();
+    if (chosen === undefined || recording.current) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      choose(chosen);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      setChosen(undefined);
+    }
+  };
+  return (
+    <select
+      value={chosen ?? value}
+      onKeyDown={onKeyDown}
+      onChange={(event) => {
+        if (stepping.current) setChosen(event.target.value === value ? undefined : event.target.value);
+        else choose(event.target.value);
+      }}
+      onBlur={() => chosen !== undefined && !recording.current && choose(chosen)}
+    >
+      {children}
+    </select>
+  );
+}
