@@ -1,7 +1,7 @@
 // One line of plain words for each event: the timeline on screen and the exported timeline say the same.
 import { escapeMarkdown, inlineCode } from '../library/markdown/markdown-escape';
-import type { IncidentEvent } from './incident-events';
-import type { IncidentState, RunState } from './incident-state';
+import type { IncidentEvent, IncidentStatus } from './incident-events';
+import { statusAfter, type IncidentState, type RunState } from './incident-state';
 import { orderRecord } from './record-order';
 import { formatClock } from './time-format';
 import { writerName } from './writers';
@@ -13,6 +13,13 @@ export interface TimelineEntry {
   unapplied?: string;
   /** An outcome given at the same time as another one that differs, not settled yet: how the step stands. */
   conflict?: string;
+  /** The status a milestone moved the incident to (mitigated: monitoring; resolved): said, not left to be inferred. */
+  status?: IncidentStatus;
+}
+
+/** What a timeline line adds after its event: the status its milestone set, if it set one. */
+export function statusNote(entry: TimelineEntry): string {
+  return entry.status ? `; status now ${entry.status}` : '';
 }
 
 /**
@@ -30,8 +37,20 @@ export function timelineOf(incident: IncidentState, events: readonly IncidentEve
     return { event, ...(named && { who: event.by?.trim() || writerName(writer ?? { id: event.writer ?? '' }) }), ...(unapplied !== undefined && { unapplied }), ...(conflict && { conflict }) };
   };
   const { ordered, waiting } = orderRecord(events);
+  // The status as the record goes: a milestone that changes it says so on its line.
+  let status: IncidentStatus = 'investigating';
+  const withStatus = (event: IncidentEvent): TimelineEntry => {
+    const line = entry(event);
+    if (line.unapplied !== undefined) return line;
+    if (event.type === 'incident-changed' && event.field === 'status') status = event.value as IncidentStatus;
+    if (event.type !== 'milestone-set') return line;
+    const next = statusAfter(status, event.milestone);
+    if (next === status) return line;
+    status = next;
+    return { ...line, status: next };
+  };
   const waits = (event: IncidentEvent): TimelineEntry => ({ ...entry(event), unapplied: `waiting for event ${event.seq - 1} of ${writerName(incident.writers[event.writer ?? ''] ?? { id: event.writer ?? '' })}, not received yet` });
-  return { entries: ordered.map(entry), waiting: waiting.map(waits) };
+  return { entries: ordered.map(withStatus), waiting: waiting.map(waits) };
 }
 
 /** For an outcome kept beside a step settled otherwise, and not settled since: how the step stands. */

@@ -2,7 +2,7 @@
 // Whatever people typed (titles, notes, reasons, values) is escaped, so it renders as typed in any
 // Markdown viewer: a `<script>` is words, a `|` stays in its table cell, a backslash stays a backslash.
 import { escapeMarkdown, inlineCode, longestBacktickRun } from '../library/markdown/markdown-escape';
-import { describeEvent, IN_MARKDOWN, stepHistoriesOf, timelineOf, type StepOutcomeRecord } from './event-description';
+import { describeEvent, IN_MARKDOWN, statusNote, stepHistoriesOf, timelineOf, type StepOutcomeRecord } from './event-description';
 import type { Alert } from '../alerts/alert';
 import { MILESTONES, type EventOf, type IncidentEvent } from './incident-events';
 import { durationMs, impactElapsed, incidentElapsed, incidentStart, settledSteps, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
@@ -69,9 +69,10 @@ export function exportIncidentMarkdown(incident: IncidentState, received: readon
 
   const timeline = timelineOf(incident, received);
   lines.push('## Timeline', '', 'In the order recorded, each with the time the clock of the computer that recorded it gave.', '');
-  for (const { event, who, unapplied, conflict } of [...timeline.entries, ...timeline.waiting]) {
+  for (const line of [...timeline.entries, ...timeline.waiting]) {
+    const { event, who, unapplied, conflict } = line;
     const aside = unapplied !== undefined ? ` (kept, changed nothing: ${text(unapplied)})` : conflict !== undefined ? ` (${text(conflict)})` : '';
-    lines.push(`- ${formatUtc(event.at)}${who ? `, ${text(who)}` : ''}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}${aside}`);
+    lines.push(`- ${formatUtc(event.at)}${who ? `, ${text(who)}` : ''}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}${statusNote(line)}${aside}`);
   }
   lines.push('');
 

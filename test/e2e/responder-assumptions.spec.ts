@@ -378,7 +378,7 @@ test('arrows on the Status field step to a status recorded once, by Enter or on 
   const { page } = await launch(profile);
   await declareIncident(page, 'Login API errors');
   const status = page.getByLabel('Status');
-  const statusChanges = async () => (await storedEvents(page)).flatMap((event) => (event.type === 'incident-changed' ? [event.value] : []));
+  const statusChanges = async () => (await storedEvents(page)).flatMap((event) => (event.type === 'incident-changed' && 'value' in event ? [String(event.value)] : []));
   await status.focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');

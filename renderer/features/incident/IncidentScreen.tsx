@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { incidentNoteDraft, useDraftText } from '../../app/services/drafts';
 import { useKeepFocus } from '../../ui/use-keep-focus';
-import { describeEvent, timelineOf } from '../../../shared/incident/event-description';
+import { describeEvent, statusNote, timelineOf } from '../../../shared/incident/event-description';
 import { INCIDENT_STATUSES, MILESTONES, type EventBody, type Milestone } from '../../../shared/incident/incident-events';
 import { impactElapsed, incidentElapsed, incidentStart, settledSteps, type IncidentState, type Stamp } from '../../../shared/incident/incident-state';
 import { formatClock, formatDuration, formatUtc, parseUtcInput } from '../../../shared/incident/time-format';
@@ -145,23 +145,27 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">Timeline</h2>
             <ol className="timeline">
-              {[...timeline.entries, ...timeline.waiting].map(({ event, who, unapplied, conflict }) => (
-                <li key={`${event.writer ?? ''}:${event.seq}`} className={unapplied === undefined ? undefined : 'timeline-unapplied'}>
-                  <time dateTime={new Date(event.at).toISOString()}>{formatUtc(event.at).slice(11)}</time>{' '}
-                  {who && <span className="timeline-who">{who}: </span>}
-                  {event.type === 'message-copied' ? (
-                    // A message is shown whole: folded to its first line, one click (or Enter) opens it word for word.
-                    <details className="timeline-message">
-                      <summary>{describeEvent(event, incident, TIME_ZONE)}</summary>
-                      <pre>{event.text}</pre>
-                    </details>
-                  ) : (
-                    describeEvent(event, incident, TIME_ZONE)
-                  )}
-                  {unapplied !== undefined && <span className="muted"> (kept, changed nothing: {unapplied})</span>}
-                  {conflict !== undefined && <strong className="timeline-conflict"> ({conflict})</strong>}
-                </li>
-              ))}
+              {[...timeline.entries, ...timeline.waiting].map((line) => {
+                const { event, who, unapplied, conflict } = line;
+                return (
+                  <li key={`${event.writer ?? ''}:${event.seq}`} className={unapplied === undefined ? undefined : 'timeline-unapplied'}>
+                    <time dateTime={new Date(event.at).toISOString()}>{formatUtc(event.at).slice(11)}</time>{' '}
+                    {who && <span className="timeline-who">{who}: </span>}
+                    {event.type === 'message-copied' ? (
+                      // A message is shown whole: folded to its first line, one click (or Enter) opens it word for word.
+                      <details className="timeline-message">
+                        <summary>{describeEvent(event, incident, TIME_ZONE)}</summary>
+                        <pre>{event.text}</pre>
+                      </details>
+                    ) : (
+                      describeEvent(event, incident, TIME_ZONE)
+                    )}
+                    {statusNote(line)}
+                    {unapplied !== undefined && <span className="muted"> (kept, changed nothing: {unapplied})</span>}
+                    {conflict !== undefined && <strong className="timeline-conflict"> ({conflict})</strong>}
+                  </li>
+                );
+              })}
             </ol>
           </section>
         </div>
