@@ -231,7 +231,16 @@ test.describe('team documents synced from Git', () => {
     await page.keyboard.press('a');
     const lesson = page.getByRole('dialog');
     await expect(lesson.getByLabel('Title')).toHaveValue('Read the API logs: ');
-    await expect(lesson.getByRole('combobox', { name: /^Step of/ })).toHaveValue('');
+    // No list of the document's first procedure's steps to attach it to: they are not this procedure's.
+    await expect(lesson.getByRole('combobox', { name: /^Step of/ })).toHaveCount(0);
+    // Tab from the title goes to the note's box: a sentence typed there stays there (the preview
+    // button came first, and the sentence's first space turned the box into its preview).
+    await lesson.getByLabel('Title').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type('new hosts');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('The logs are on app-2 since the move, not app-1.');
+    await expect(lesson.getByLabel('Note (Markdown)')).toHaveValue('The logs are on app-2 since the move, not app-1.');
     await lookAt(page, 'team-docs-lesson-from-procedure-step');
   });
 });

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { procedures } from '../../../shared/library/document/procedures';
 import { NOTE_KINDS, type NoteKind, type Runbook } from '../../../shared/model';
 import { noteProblem, parseTags, type NoteDraft } from '../../../shared/notes/local-note';
 import { useDialogStore } from '../../app/services/dialog-store';
@@ -21,6 +22,12 @@ export function NoteEditor({ noteId, preset }: { noteId?: string; preset?: Parti
   const [tags, setTags] = useState(draft.tags.join(', '));
   const [runbooks, setRunbooks] = useState(draft.runbooks.join(', '));
   const [preview, setPreview] = useState(false);
+  const body = useRef<HTMLTextAreaElement>(null);
+  const togglePreview = () => {
+    setPreview(!preview);
+    // Back from the preview, the cursor is in the box again (once it is there).
+    if (preview) setTimeout(() => body.current?.focus(), 0);
+  };
   const [problem, setProblem] = useState<string>();
   const [first, setFirst] = useState<Runbook>();
   const runbookIds = runbooks.split(/[\s,]+/).filter(Boolean);
@@ -71,19 +78,19 @@ export function NoteEditor({ noteId, preset }: { noteId?: string; preset?: Parti
         <input value={draft.title} onChange={(event) => set('title', event.target.value)} />
       </label>
       <div className="note-body-field">
-        <span className="param-label">
-          <span id="note-body-label">Note (Markdown)</span>
-          <button type="button" className="link-button" onClick={() => setPreview(!preview)}>
-            {preview ? 'Edit' : 'Preview'}
-          </button>
-        </span>
+        <span id="note-body-label">Note (Markdown)</span>
         {preview ? (
           <div className="preview-box" aria-label="Preview">
             <MarkdownView markdown={draft.body} fromPath="notes/local.md" />
           </div>
         ) : (
-          <textarea aria-labelledby="note-body-label" rows={6} value={draft.body} onChange={(event) => set('body', event.target.value)} />
+          <textarea ref={body} aria-labelledby="note-body-label" rows={6} value={draft.body} onChange={(event) => set('body', event.target.value)} />
         )}
+        {/* After the box, not before it: Tab from the title reached this first, and the space of the
+            sentence typed next turned the box into its preview, the words going nowhere (a walk). */}
+        <button type="button" className="link-button note-preview-toggle" onClick={togglePreview}>
+          {preview ? 'Back to writing' : 'Preview'}
+        </button>
       </div>
       <label>
         Tags (words, separated by commas)
@@ -100,7 +107,9 @@ export function NoteEditor({ noteId, preset }: { noteId?: string; preset?: Parti
           ))}
         </datalist>
       </label>
-      {first && first.steps.length > 0 && (
+      {/* A note attaches to a step of a runbook of one procedure: a document's several procedures
+          each count their steps from 1, and the list offered the first one's whatever was run. */}
+      {first && first.steps.length > 0 && procedures(first).length <= 1 && (
         <label>
           Step of “{first.title}”
           <select value={draft.step ?? ''} onChange={(event) => set('step', event.target.value ? Number(event.target.value) : undefined)}>
