@@ -69,7 +69,19 @@ export function IncidentsScreen() {
                   {/* As on its page: the messages counted from detection, so the list says that figure too. */}
                   {item.startedAt !== undefined && <> <span className="muted duration-detected">{formatDuration((item.resolvedAt ?? now.at) - item.startedAt)} from detection</span></>}
                 </td>
-                <td>{item.runs.map((run) => `${run.runbookTitle} (${run.outcome})`).join(', ') || '—'}</td>
+                <td>
+                  {item.runs.length ? (
+                    <ul className="incident-runs">
+                      {item.runs.map((run, index) => (
+                        <li key={index}>
+                          {run.runbookTitle} <span className="muted">({run.outcome})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
