@@ -222,10 +222,16 @@ test('a call to someone outside the escalation chain is recorded too: filter, En
   // The database lead is not in P1's chain here: the roster is where a responder finds them.
   const outsider = 'Chen Ilves';
   await expect(chain).not.toContainText(outsider);
+  // The roster stays where it is read while the lines above it come: chosen, copied, how it went.
+  const rosterTop = async () => (await page.locator('#roster').boundingBox())?.y;
+  const before = await rosterTop();
   await page.keyboard.type('database lead');
   await expect(page.locator('#roster tr.selected')).toContainText(outsider);
   await page.keyboard.press('Enter');
   const outcome = page.getByRole('group', { name: `How the call to ${outsider} went` });
+  await expect(outcome).toBeVisible();
+  await expect(page.getByText(`Copied ${outsider}’s phone`)).toBeVisible();
+  expect(await rosterTop(), 'the roster moved down as the lines above it came').toBe(before);
   await page.keyboard.press('Tab');
   await expect(outcome.getByRole('button', { name: 'Reached' })).toBeFocused();
   await page.keyboard.press('Tab');

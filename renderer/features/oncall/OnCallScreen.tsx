@@ -117,7 +117,10 @@ export function OnCallScreen() {
       <p className="run-notice" role="status">
         {copied}
       </p>
-      <CallOutcome person={selected} roster={roster} now={now.at} />
+      {/* Its place is kept while nobody is chosen: the roster below does not jump down as the first copy is made. */}
+      <div className="call-outcome-place">
+        <CallOutcome person={selected} roster={roster} now={now.at} />
+      </div>
       <table className="roster" id="roster" hidden={roster.length === 0}>
         <thead>
           <tr>
