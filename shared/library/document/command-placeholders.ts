@@ -7,7 +7,8 @@
 //   `$NAME`       all capitals, digits and `_`, at least two characters, ending at a non-name
 //                 character; never a well-known variable of the shell or the environment (`$HOME`,
 //                 `$PATH`, awk's `$NF`), nor `$1`, `$?`, `$$`, `$(…)`, nor an escaped `\$NAME`.
-//   `YOUR_…`      `YOUR_API_KEY`, `your-domain`, as a whole word.
+//   `YOUR_…`      `YOUR_API_KEY`, `your-domain`, as a whole word; glued, only with a word of
+//                 GLUED_NOUNS (`api.yourdomain.com`, `yourusername`): `yourself` stays a word.
 // Go templates (`{{.Status}}`, `{{ $x := .Items }}`) are skipped whole. One linear scan: every
 // look-ahead is bounded by the longest name, and each `{{` span is passed once.
 
@@ -84,9 +85,13 @@ function dollarAt(text: string, at: number): CommandPlaceholder | undefined {
   return { from: at, to: end, name, form: 'dollar' };
 }
 
+/** What follows a glued `your` in a placeholder teams write (`yourdomain.com`, `yourusername`). */
+const GLUED_NOUNS = ['domain', 'company', 'org', 'organization', 'username', 'user', 'password', 'token', 'host', 'hostname', 'server', 'project', 'app', 'bucket', 'cluster', 'namespace', 'email', 'repo', 'team', 'registry', 'region', 'account', 'service', 'database', 'site', 'key'];
+
 function yourAt(text: string, at: number): CommandPlaceholder | undefined {
   const before = at > 0 ? text.charCodeAt(at - 1) : 32;
   if (isWordChar(before) || before === 45 || before === 36) return undefined; // part of a longer word, or $YOUR_X
+  if (text.startsWith('your', at) && !text.startsWith('your_', at) && !text.startsWith('your-', at)) return gluedYourAt(text, at);
   const upper = text.startsWith('YOUR_', at);
   if (!upper && !text.startsWith('your_', at) && !text.startsWith('your-', at)) return undefined;
   const accept = upper ? (code: number) => isUpper(code) || isDigit(code) || code === 95 : (code: number) => (code >= 97 && code <= 122) || isDigit(code) || code === 95 || code === 45;
@@ -96,6 +101,14 @@ function yourAt(text: string, at: number): CommandPlaceholder | undefined {
   let last = end;
   while (text.charCodeAt(last - 1) === 45 || text.charCodeAt(last - 1) === 95) last--;
   return last > at + 5 ? { from: at, to: last, name: text.slice(at, last), form: 'your' } : undefined;
+}
+
+/** `yourdomain`: `your` and one of GLUED_NOUNS, the whole word (letters and digits only). */
+function gluedYourAt(text: string, at: number): CommandPlaceholder | undefined {
+  const end = runEnd(text, at + 4, (code) => (code >= 97 && code <= 122) || isDigit(code));
+  if (end === -1 || isWordChar(text.charCodeAt(end))) return undefined;
+  const noun = text.slice(at + 4, end);
+  return GLUED_NOUNS.includes(noun) ? { from: at, to: end, name: text.slice(at, end), form: 'your' } : undefined;
 }
 
 /** Every placeholder of a command, in order, without overlaps. */
@@ -174,7 +187,8 @@ const ACRONYMS = new Set(['api', 'arn', 'aws', 'cpu', 'db', 'dns', 'gcp', 'http'
 
 /** A label for a placeholder nobody declared: `previous-commit-hash` reads "Previous commit hash", `YOUR_API_KEY` "API key". */
 export function labelFromName(name: string): string {
-  const words = name.replace(/^your[-_]/i, '').split(/[-_]+/).filter(Boolean).map((word) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase() : word.toLowerCase()));
+  const glued = /^your([a-z]+)$/.exec(name);
+  const words = (glued && GLUED_NOUNS.includes(glued[1]) ? glued[1] : name.replace(/^your[-_]/i, '')).split(/[-_]+/).filter(Boolean).map((word) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase() : word.toLowerCase()));
   const text = words.join(' ') || name;
   return text[0].toUpperCase() + text.slice(1);
 }

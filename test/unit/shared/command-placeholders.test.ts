@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignedNames, commandPlaceholders, placeholdersToReplace } from '../../../shared/library/document/command-placeholders';
+import { assignedNames, commandPlaceholders, labelFromName, placeholdersToReplace } from '../../../shared/library/document/command-placeholders';
 import { commandText, fillCommand, missingParams, recordedCommand, runbookParams, type RunParam } from '../../../shared/library/run-params';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import { LIMIT, pathological } from '../../support/pathological-inputs';
@@ -15,6 +15,14 @@ describe('placeholders as teams write them in commands', () => {
     expect(names('docker restart <container-id> && docker logs <container-id>')).toEqual(['container-id', 'container-id']);
     expect(names('psql -h <db_host> -U <YOUR_USER>')).toEqual(['db_host', 'YOUR_USER']);
     expect(names('git tag v<version> && docker pull app:<tag>')).toEqual(['version', 'tag']);
+  });
+
+  it('finds a glued "your" with a placeholder word (yourdomain), and leaves the other words starting with "your"', () => {
+    expect(names('curl https://api.yourdomain.com/api/v1/health/')).toEqual(['yourdomain']);
+    expect(names('ssh yourusername@bastion.yourcompany.io')).toEqual(['yourusername', 'yourcompany']);
+    expect(names('echo "do it yourself" && ls yours/ && cat yourdomains.txt && echo yourdomain_x YourDomain')).toEqual([]);
+    expect(labelFromName('yourdomain')).toBe('Domain');
+    expect(labelFromName('yourusername')).toBe('Username');
   });
 
   it('leaves Go templates as written, even with a $variable inside', () => {
