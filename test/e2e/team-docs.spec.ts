@@ -214,6 +214,10 @@ test.describe('team documents synced from Git', () => {
       'If the errors continue, roll back to the previous image',
       'Post an update on the status page',
     ]);
+    // The incident bar names the run by its procedure: the document's title is the same for all of them.
+    const barRun = page.getByRole('region', { name: 'Current incident' }).locator('.incident-run');
+    await expect(barRun).toHaveText('▶ Course Pages Down: step 1 of 7');
+    await expect(barRun).toHaveAttribute('title', 'Coursework Platform Operational Runbooks › Course Pages Down');
     await page.keyboard.press('c');
     await expect(page.getByText('Nothing copied: this step has no command.')).toBeVisible();
     // D then C at once, as a tired responder types them, with the record's write held up for a

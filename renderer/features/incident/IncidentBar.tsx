@@ -40,9 +40,11 @@ export function IncidentBar() {
             </span>
           )}
           <UpdateCountdown incident={incident} now={now.at} />
+          {/* A procedure of a long document by its own name: two runs of one team's "Operations Runbook"
+              read "▶ Oper…" and "▶ Opera…" at 900 px. The whole title is the link's tooltip. */}
           {running.map((run) => (
-            <a key={run.id} className="incident-run" href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })}>
-              ▶ {run.runbook.title}: step {run.current + 1} of {run.steps.length}
+            <a key={run.id} className="incident-run" href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })} title={run.runbook.title}>
+              ▶ {run.runbook.procedure?.title ?? run.runbook.title}: step {run.current + 1} of {run.steps.length}
             </a>
           ))}
         </div>

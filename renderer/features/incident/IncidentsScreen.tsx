@@ -71,7 +71,7 @@ export function IncidentsScreen() {
                 </td>
                 <td>
                   {item.runs.length ? (
-                    <ul className="incident-runs">
+                    <ul className="runs-list">
                       {item.runs.map((run, index) => (
                         <li key={index}>
                           {run.runbookTitle} <span className="muted">({run.outcome})</span>
