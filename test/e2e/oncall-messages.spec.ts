@@ -245,7 +245,11 @@ test('a call to someone outside the escalation chain is recorded too: filter, En
   await page.getByLabel('Filter people').fill('Ada Quill');
   await expect(page.locator('#roster tr.selected')).toContainText('Ada Quill');
   await expect(page.getByRole('group', { name: /^How the call to/ })).toHaveCount(0);
-  await expect(page.getByText('Ada Quill is in the escalation chain above: record how the call went there.')).toBeVisible();
+  await expect(page.locator('.call-outcome')).toHaveText('Ada Quill is in the escalation chain above: record how the call went there');
+  // One Tab and Enter to her buttons in the chain.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(chain.locator('li.chain-now').getByRole('button', { name: 'Reached' })).toBeFocused();
   await page.keyboard.press('Control+2');
   await expect(page.locator('.timeline')).toContainText(`Tried, no answer: ${outsider}`);
 });

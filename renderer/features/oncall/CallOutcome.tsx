@@ -22,7 +22,17 @@ export function CallOutcome({ person, roster, now }: { person?: RosterEntry; ros
   if (chain?.steps.some((step) => step.contacts.some((contact) => contact.id === person.id))) {
     // Once a call is recorded, the line says so: "record how the call went" after Reached read as if it had not been.
     const last = tried.at(-1);
-    return <p className="call-outcome muted">{last ? `${person.name} is in the escalation chain above: ${ATTEMPT_WORDS[last.outcome]}, recorded there.` : `${person.name} is in the escalation chain above: record how the call went there.`}</p>;
+    if (last) return <p className="call-outcome muted">{`${person.name} is in the escalation chain above: ${ATTEMPT_WORDS[last.outcome]}, recorded there.`}</p>;
+    // One Tab from the filter, then Enter, to their buttons in the chain (six Shift+Tabs up, before).
+    const goThere = () => document.querySelector<HTMLButtonElement>(`button[data-reached="${CSS.escape(person.id)}"]`)?.focus();
+    return (
+      <p className="call-outcome muted">
+        {person.name} is in the escalation chain above:{' '}
+        <button type="button" className="link-button" onClick={goThere}>
+          record how the call went there
+        </button>
+      </p>
+    );
   }
   const attempt = (outcome: AttemptOutcome) => void useOnCallStore.getState().attempt(person, outcome);
   return (
