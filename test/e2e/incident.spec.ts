@@ -457,3 +457,22 @@ test('resolving with a run still open asks first: Esc leaves the incident open, 
   // The run is left as it was, and says so.
   await expect(page.getByRole('region', { name: 'Runs' })).toContainText('running, 1 of 4 steps');
 });
+
+test('the Incidents list by keyboard: it opens on the newest incident, the arrows go from row to row, Enter opens one', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await declareIncident(page, 'Login API errors');
+  await page.keyboard.press('Control+3');
+  const links = page.locator('.incident-table a.incident-link');
+  await expect(links).toHaveText(['Login API errors', 'Checkout API returns 502']);
+  await expect(links.first()).toBeFocused();
+  await expect(page.locator('.incidents .keys-help')).toHaveText('↑ ↓ choose · Enter open');
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Checkout API returns 502');
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../../shared/incident/incident-events';
 import { formatDuration, formatUtc } from '../../../shared/incident/time-format';
 import { hashOf } from '../../app/services/routes';
@@ -18,6 +18,21 @@ export function IncidentsScreen() {
   const [filter, setFilter] = useState<Filter>('all');
   const now = useNow();
   const shown = list.filter((item) => filter === 'all' || (filter === 'open' ? item.status !== 'resolved' : item.status === filter));
+  // The list by keyboard, as the roster: the page opens on its first incident, the arrows go from
+  // row to row and Enter opens one (before, every filter and button of the page came first).
+  const rows = useRef<HTMLTableSectionElement>(null);
+  const hasRows = shown.length > 0;
+  useLayoutEffect(() => {
+    if (hasRows) rows.current?.querySelector<HTMLAnchorElement>('a.incident-link')?.focus({ preventScroll: true });
+  }, [hasRows]);
+  const moveInList = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = [...(rows.current?.querySelectorAll<HTMLAnchorElement>('a.incident-link') ?? [])];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at === -1) return;
+    event.preventDefault();
+    links[Math.min(links.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)))].focus();
+  };
   return (
     <section className="incidents" aria-labelledby="incidents-title">
       <div className="library-toolbar">
@@ -32,6 +47,11 @@ export function IncidentsScreen() {
             ))}
           </select>
         </label>
+        {hasRows && (
+          <span className="keys-help">
+            <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> open
+          </span>
+        )}
         <span className="count">
           {shown.length} of {list.length}
         </span>
@@ -53,11 +73,13 @@ export function IncidentsScreen() {
               <th>Runs</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={rows} onKeyDown={moveInList}>
             {shown.map((item) => (
               <tr key={item.id}>
                 <td>
-                  <a href={hashOf({ name: 'incident', id: item.id })}>{item.title}</a>
+                  <a className="incident-link" href={hashOf({ name: 'incident', id: item.id })}>
+                    {item.title}
+                  </a>
                   {item.id === currentId && <span className="badge">current</span>}
                   {item.declaredBy && <span className="muted"> declared by {item.declaredBy}</span>}
                 </td>
