@@ -7,7 +7,7 @@ import { MILESTONES } from '../incident/incident-events';
 import type { SeverityLevel, TemplateField } from '../model';
 import { fieldType } from '../library/template-parser';
 import { namedValues } from '../library/placeholders';
-import { nextUpdateDue, promisedUpdateAt, type UpdateDue } from './update-cadence';
+import { nextUpdateDue, promisedInterval, promisedUpdateAt, type UpdateDue } from './update-cadence';
 
 const NAMES = new Map<string, (context: Context) => string | undefined>(Object.entries({
   title: ({ incident }) => incident.title,
@@ -22,7 +22,12 @@ const NAMES = new Map<string, (context: Context) => string | undefined>(Object.e
   duration: ({ incident, now }) => formatDuration(impactElapsed(incident, now)),
   elapsed: ({ incident, now }) => formatDuration(impactElapsed(incident, now)),
   runbooks: ({ incident }) => [...new Set(incident.runs.map((run) => run.runbook.title))].join(', ') || undefined,
-  next_update: ({ level }) => level?.updateEvery,
+  // What the last message promised, else the cadence: 30 minutes chosen for the first message of a
+  // P1 whose cadence is an hour came back as "1 hour" in the next (a walk, 2026-12-02).
+  next_update: ({ incident, level }) => {
+    const last = incident.messages.at(-1);
+    return (last && promisedInterval(last.text)) ?? level?.updateEvery;
+  },
   next_update_at: ({ incident, level, now }) => {
     const due = incidentUpdateDue(incident, level?.updateEvery, now);
     return due ? clock(due.dueAt) : undefined;

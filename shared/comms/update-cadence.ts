@@ -40,6 +40,24 @@ const AT_TIME = /(?:\b(?:by|at|around|before)\s+|:\s*)([01]?\d|2[0-3]):([0-5]\d)
 const MAX_LINE = 400;
 
 /**
+ * How long a message said the next update would take, as it said it ("30 minutes", "an hour"):
+ * the next message offers the same. Undefined for a time of day ("by 03:30 UTC") or none.
+ */
+export function promisedInterval(text: string): string | undefined {
+  for (const line of text.split('\n')) {
+    const promise = line.length > MAX_LINE ? null : PROMISE.exec(line);
+    if (!promise) continue;
+    const after = line.slice(promise.index);
+    const inTime = IN_TIME.exec(after);
+    const said = inTime?.[1].replace(/[\s,]+$/, '').replace(/\s+and$/i, '');
+    if (said && parseDuration(said)) return said;
+    const inWords = IN_WORDS.exec(after);
+    if (inWords) return inWords[1].toLowerCase() === 'the next hour' ? 'an hour' : inWords[1].toLowerCase();
+  }
+  return undefined;
+}
+
+/**
  * When a message sent at `sentAt` said the next update would come: "Next update in 30 minutes",
  * "We will update you by 03:30 UTC". Undefined when it names no time (the cadence then holds).
  */

@@ -133,6 +133,20 @@ describe('a message filled from the incident', () => {
     });
   });
 
+  it('offers as the next update what the last message promised, else the cadence', () => {
+    const fields = parseLibrary([{ path: 'templates/t.md', text: 'Next update in {{next_update}}.' }], source).templates[0].fields;
+    const level = { id: 'P1', name: 'High', responseTime: '1 hour', examples: [], pages: [], updateEvery: '1 hour' };
+    const record = new TestRecord().add({ type: 'incident-declared', title: 'Checkout down', severity: 'P1' });
+    expect(prefillFromIncident(fields, record.current, level, T0)).toEqual({ next_update: '1 hour' });
+    record.add({ type: 'message-copied', templateId: 't', templateTitle: 'Initial', format: 'plain', text: '[P1] Investigating\n\nNext update in 30 minutes.' });
+    expect(prefillFromIncident(fields, record.current, level, T0)).toEqual({ next_update: '30 minutes' });
+    record.add({ type: 'message-copied', templateId: 't', templateTitle: 'Update', format: 'plain', text: 'We will update you within the next hour.' });
+    expect(prefillFromIncident(fields, record.current, level, T0)).toEqual({ next_update: 'an hour' });
+    // A time of day is no interval: the cadence again.
+    record.add({ type: 'message-copied', templateId: 't', templateTitle: 'Update', format: 'plain', text: 'Next update by 03:30 UTC.' });
+    expect(prefillFromIncident(fields, record.current, level, T0)).toEqual({ next_update: '1 hour' });
+  });
+
   it('says it started when it was detected, when that is earlier than the declaration, and counts the duration from then', () => {
     const fields = parseLibrary([{ path: 'templates/t.md', text: '{{started}} {{duration}}' }], source).templates[0].fields;
     const record = new TestRecord().add({ type: 'incident-declared', title: 'Checkout down', severity: 'P1' });
