@@ -142,7 +142,7 @@ export function describeEvent(event: IncidentEvent, incident: IncidentState, tim
     case 'run-finished':
       return `${runbook}: run ${t(event.outcome)}${event.reason ? `: ${t(event.reason)}` : ''}`;
     case 'contact-attempted':
-      return `${event.outcome === 'reached' ? 'Reached' : event.outcome === 'no-answer' ? 'Tried, no answer:' : 'Left a message for'} ${t(event.name)}${event.note ? ` (${t(event.note)})` : ''}`;
+      return `${event.outcome === 'reached' ? 'Reached' : event.outcome === 'no-answer' ? 'Tried, no answer:' : 'Left a message for'} ${t(event.name)}${event.role ? `, ${t(event.role)}` : ''}${event.note ? ` (${t(event.note)})` : ''}`;
     case 'message-copied':
       return `Message copied to send (${t(event.templateTitle)}, ${event.format === 'plain' ? 'plain text' : 'Markdown'}): ${t(event.text.split('\n').find((line) => line.trim()) ?? '')}`;
     case 'library-synced':

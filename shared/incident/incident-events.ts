@@ -71,7 +71,8 @@ export type EventBody =
   | { type: 'command-copied'; runId: string; step?: number; /** As copied, secrets masked. */ command: string }
   | { type: 'check-ticked'; runId: string; check: number; ticked: boolean }
   | { type: 'run-finished'; runId: string; outcome: 'completed' | 'aborted'; reason?: string }
-  | { type: 'contact-attempted'; contactId: string; name: string; outcome: AttemptOutcome; note?: string }
+  /** `role`: theirs in the roster when called ("Primary on-call"), for a postmortem that reads who was tried. */
+  | { type: 'contact-attempted'; contactId: string; name: string; role?: string; outcome: AttemptOutcome; note?: string }
   | { type: 'message-copied'; templateId: string; templateTitle: string; format: 'plain' | 'markdown'; /** Word for word as copied. */ text: string }
   | { type: 'update-snoozed'; minutes: number; reason: string }
   /** An alert the incident was declared from, or one added to it later: as it was read, labels and annotations word for word. */

@@ -82,7 +82,7 @@ const FIELDS: Record<IncidentEvent['type'], Record<string, FieldKind>> = {
   'command-copied': { runId: 'string', step: 'number?', command: 'string' },
   'check-ticked': { runId: 'string', check: 'number', ticked: 'boolean' },
   'run-finished': { runId: 'string', outcome: 'string', reason: 'string?' },
-  'contact-attempted': { contactId: 'string', name: 'string', outcome: 'string', note: 'string?' },
+  'contact-attempted': { contactId: 'string', name: 'string', role: 'string?', outcome: 'string', note: 'string?' },
   'message-copied': { templateId: 'string', templateTitle: 'string', format: 'string', text: 'string' },
   'update-snoozed': { minutes: 'number', reason: 'string' },
   'alert-received': { alert: 'object' },

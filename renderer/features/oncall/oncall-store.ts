@@ -32,7 +32,7 @@ interface OnCallState {
   /** Copies a phone or email, saying so (or that there is none on record, or that the copy failed). */
   copy(label: string, value: string | undefined): Promise<void>;
   /** Records a call or message to a person as an event of the current incident. */
-  attempt(contact: { id: string; name: string }, outcome: AttemptOutcome): Promise<boolean>;
+  attempt(contact: { id: string; name: string; role?: string }, outcome: AttemptOutcome): Promise<boolean>;
 }
 
 /** How a call went, in the words the page uses. */
@@ -88,7 +88,7 @@ export const useOnCallStore = create<OnCallState>((set, get) => ({
   async attempt(contact, outcome) {
     const { currentId, record } = useIncidentStore.getState();
     if (!currentId) return false;
-    const ok = await record(currentId, [{ type: 'contact-attempted', contactId: contact.id, name: contact.name, outcome }]);
+    const ok = await record(currentId, [{ type: 'contact-attempted', contactId: contact.id, name: contact.name, ...(contact.role ? { role: contact.role } : {}), outcome }]);
     // Said where the buttons are: the timeline that holds it is on another page.
     set({ copied: ok ? `Recorded in the incident: ${contact.name}, ${ATTEMPT_WORDS[outcome]}.` : `Not recorded: ${useIncidentStore.getState().problem ?? 'the incident could not be written'}.` });
     return ok;
