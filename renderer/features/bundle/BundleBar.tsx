@@ -33,7 +33,7 @@ export function BundleBar() {
   return (
     <section className="bundle-bar" aria-label="Bundles">
       <label>
-        Bundle the incidents since (UTC)
+        Bundle since (UTC)
         <input value={since} onChange={(event) => setSince(event.target.value)} onKeyDown={(event) => event.key === 'Enter' && exportSince()} aria-invalid={problem ? true : undefined} size={17} />
       </label>
       <button type="button" onClick={exportSince} aria-busy={busy}>
