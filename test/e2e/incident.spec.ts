@@ -475,4 +475,14 @@ test('the Incidents list by keyboard: it opens on the newest incident, the arrow
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Checkout API returns 502');
+  // The focus is placed once: a filter that empties the list and fills it again keeps it.
+  await page.keyboard.press('Control+3');
+  const filter = page.locator('.incidents').getByLabel('Status');
+  await filter.focus();
+  await page.keyboard.press('End');
+  await expect(filter).toHaveValue('resolved');
+  await expect(links).toHaveCount(0);
+  await page.keyboard.press('Home');
+  await expect(links).toHaveCount(2);
+  await expect(filter).toBeFocused();
 });

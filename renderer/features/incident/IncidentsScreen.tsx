@@ -22,8 +22,13 @@ export function IncidentsScreen() {
   // row to row and Enter opens one (before, every filter and button of the page came first).
   const rows = useRef<HTMLTableSectionElement>(null);
   const hasRows = shown.length > 0;
+  // Once, as the page opens (or its list first arrives): a filter that empties the list and fills
+  // it again must not pull the focus off the filter.
+  const placed = useRef(false);
   useLayoutEffect(() => {
-    if (hasRows) rows.current?.querySelector<HTMLAnchorElement>('a.incident-link')?.focus({ preventScroll: true });
+    if (!hasRows || placed.current) return;
+    placed.current = true;
+    rows.current?.querySelector<HTMLAnchorElement>('a.incident-link')?.focus({ preventScroll: true });
   }, [hasRows]);
   const moveInList = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
