@@ -51,6 +51,8 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
     <select
       value={chosen ?? value}
       onKeyDown={onKeyDown}
+      // A choice made with the pointer after some arrows is a choice from the list: recorded at once.
+      onPointerDown={() => (stepping.current = false)}
       onChange={(event) => {
         if (stepping.current) setChosen(event.target.value === value ? undefined : event.target.value);
         else choose(event.target.value);

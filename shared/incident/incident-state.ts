@@ -329,7 +329,6 @@ function next(state: IncidentState | undefined, event: IncidentEvent, mode: Mode
  * The status a milestone moves the incident to: resolved with the resolved milestone; monitoring
  * once mitigated, if it was still being investigated or identified. A status set by hand later stays.
  */
-/** The status a milestone leaves: resolved resolves; mitigated moves an incident still being worked out to monitoring. */
 export function statusAfter(status: IncidentStatus, milestone: Milestone): IncidentStatus {
   if (milestone === 'resolved') return 'resolved';
   if (milestone === 'mitigated' && (status === 'investigating' || status === 'identified')) return 'monitoring';
