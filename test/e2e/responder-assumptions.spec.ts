@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { declareIncident, openRunbook, stepOutcomes, storedEvents } from './incident-helpers';
+import { declareIncident, holdIncidentWrites, openRunbook, stepOutcomes, storedEvents } from './incident-helpers';
 
 // What a tired responder assumes without reading a line of help, each written as that assumption.
 
@@ -459,4 +459,21 @@ test('the service named in the first message is already filled in the next one',
   await expect(update.getByLabel('Affected service')).toHaveValue('Checkout');
   // What the update reports is its own: last message's words are not carried into a multi-line field.
   await expect(update.getByLabel('What we know and what we did')).toHaveValue('');
+});
+
+test('notes typed one after another on the incident page are each a note of their own, even while the record is slow to write', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Login API errors');
+  await page.keyboard.press('Control+2');
+  await page.keyboard.press('n');
+  // A busy disk: the first note is still being written when the second is typed.
+  const heldUp = await holdIncidentWrites(page, 800);
+  await page.keyboard.type('Paged at 02:41');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Postgres says too many clients');
+  await page.keyboard.press('Enter');
+  await heldUp();
+  await expect(page.locator('.incident-notes li')).toHaveText([/UTC Paged at 02:41\s+follow-up$/, /UTC Postgres says too many clients\s+follow-up$/]);
+  await expect(page.getByLabel('New note')).toHaveValue('');
+  await expect(page.getByLabel('New note')).toBeFocused();
 });

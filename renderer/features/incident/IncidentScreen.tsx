@@ -270,6 +270,11 @@ function IncidentNotes({ incident, record }: { incident: IncidentState; record(b
   // Kept as it is typed: a crash or a closed window gives the note back, half a sentence and all.
   const [text, setText] = useDraftText(incidentNoteDraft(incident.id));
   const [followUp, setFollowUp] = useState(false);
+  /** What the field holds now, for a write that fails after the next note was begun. */
+  const typing = useRef(text);
+  useEffect(() => {
+    typing.current = text;
+  }, [text]);
   // N puts the focus in the note field, as on the run screen: typed without it, the words were
   // read as the page's keys (the I of a sentence declared an incident titled with the rest).
   const field = useRef<HTMLInputElement>(null);
@@ -296,15 +301,20 @@ function IncidentNotes({ incident, record }: { incident: IncidentState; record(b
         className="inline-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!text.trim()) return;
-          // The field keeps the focus, empty, for the next note: moved out of it, the next sentence
-          // typed was read as the page's keys, and the I of "primary" declared a second incident
-          // titled with the rest (a walk, 2026-12-02). Esc leaves it.
-          void record([{ type: 'incident-note', noteId: `note-${crypto.randomUUID()}`, text: text.trim(), followUp }]).then((ok) => {
-            if (ok) {
-              setText('');
-              setFollowUp(false);
-            }
+          const value = text.trim();
+          if (!value) return;
+          // The field keeps the focus for the next note: moved out of it, the next sentence typed
+          // was read as the page's keys, and the I of "primary" declared a second incident titled
+          // with the rest (a walk, 2026-12-02). Esc leaves it. It is emptied as Enter is pressed,
+          // not once the note is written: the next note typed at once went on the end of this one.
+          const asFollowUp = followUp;
+          setText('');
+          setFollowUp(false);
+          void record([{ type: 'incident-note', noteId: `note-${crypto.randomUUID()}`, text: value, followUp: asFollowUp }]).then((ok) => {
+            // Not written (the page says why): the words come back, before whatever was typed since.
+            if (ok) return;
+            setText(typing.current.trim() ? `${value} ${typing.current}` : value);
+            setFollowUp(asFollowUp);
           });
         }}
       >
