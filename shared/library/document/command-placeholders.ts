@@ -103,12 +103,19 @@ function yourAt(text: string, at: number): CommandPlaceholder | undefined {
   return last > at + 5 ? { from: at, to: last, name: text.slice(at, last), form: 'your' } : undefined;
 }
 
-/** `yourdomain`: `your` and one of GLUED_NOUNS, the whole word (letters and digits only). */
+/** Ends of a made-up domain: `yourdomain.com` is one blank, filled with a whole domain. */
+const TOP_LEVELS = ['com', 'org', 'net', 'io', 'dev', 'co', 'edu', 'app', 'local', 'internal'];
+
+/** `yourdomain`: `your` and one of GLUED_NOUNS, the whole word (letters and digits only), with its `.com` if it has one. */
 function gluedYourAt(text: string, at: number): CommandPlaceholder | undefined {
   const end = runEnd(text, at + 4, (code) => (code >= 97 && code <= 122) || isDigit(code));
   if (end === -1 || isWordChar(text.charCodeAt(end))) return undefined;
-  const noun = text.slice(at + 4, end);
-  return GLUED_NOUNS.includes(noun) ? { from: at, to: end, name: text.slice(at, end), form: 'your' } : undefined;
+  if (!GLUED_NOUNS.includes(text.slice(at + 4, end))) return undefined;
+  // "api.yourdomain.com" filled with "lms.example.edu" read "api.lms.example.edu.com" when the
+  // blank stopped before its ".com".
+  const top = text.charCodeAt(end) === 46 ? TOP_LEVELS.find((name) => text.startsWith(name, end + 1) && !isWordChar(text.charCodeAt(end + 1 + name.length)) && text.charCodeAt(end + 1 + name.length) !== 46) : undefined;
+  const to = top ? end + 1 + top.length : end;
+  return { from: at, to, name: text.slice(at, to), form: 'your' };
 }
 
 /** Every placeholder of a command, in order, without overlaps. */
@@ -187,7 +194,7 @@ const ACRONYMS = new Set(['api', 'arn', 'aws', 'cpu', 'db', 'dns', 'gcp', 'http'
 
 /** A label for a placeholder nobody declared: `previous-commit-hash` reads "Previous commit hash", `YOUR_API_KEY` "API key". */
 export function labelFromName(name: string): string {
-  const glued = /^your([a-z]+)$/.exec(name);
+  const glued = /^your([a-z]+)(?:\.[a-z]+)?$/.exec(name);
   const words = (glued && GLUED_NOUNS.includes(glued[1]) ? glued[1] : name.replace(/^your[-_]/i, '')).split(/[-_]+/).filter(Boolean).map((word) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase() : word.toLowerCase()));
   const text = words.join(' ') || name;
   return text[0].toUpperCase() + text.slice(1);

@@ -18,10 +18,14 @@ describe('placeholders as teams write them in commands', () => {
   });
 
   it('finds a glued "your" with a placeholder word (yourdomain), and leaves the other words starting with "your"', () => {
-    expect(names('curl https://api.yourdomain.com/api/v1/health/')).toEqual(['yourdomain']);
-    expect(names('ssh yourusername@bastion.yourcompany.io')).toEqual(['yourusername', 'yourcompany']);
+    // With its ".com": the blank is a whole domain (filled "lms.example.edu", not "lms.example.edu.com").
+    expect(names('curl https://api.yourdomain.com/api/v1/health/')).toEqual(['yourdomain.com']);
+    expect(names('ssh yourusername@bastion.yourcompany.io')).toEqual(['yourusername', 'yourcompany.io']);
+    // A longer name goes on: only the part that is made up is the blank.
+    expect(names('curl https://yourdomain.com.au/ https://yourdomain.example/')).toEqual(['yourdomain', 'yourdomain']);
     expect(names('echo "do it yourself" && ls yours/ && cat yourdomains.txt && echo yourdomain_x YourDomain')).toEqual([]);
     expect(labelFromName('yourdomain')).toBe('Domain');
+    expect(labelFromName('yourdomain.com')).toBe('Domain');
     expect(labelFromName('yourusername')).toBe('Username');
   });
 
