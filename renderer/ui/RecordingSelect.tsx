@@ -9,8 +9,9 @@ const STEPPING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'
  * through the options, which fires a change at every step: recorded each time, they wrote
  * "identified" then "monitoring" on the way to a status, and the second, written while the first
  * was still under way, was refused ("already identified") with the field snapping back. Stepped to,
- * a value is shown and recorded once, by Enter or on leaving the field; Esc puts the recorded one
- * back. A stray letter chooses nothing (type-ahead): an R meant for "run" would resolve the incident.
+ * a value is shown, marked as not recorded, and recorded by Enter; Esc, or leaving the field, puts
+ * the recorded one back (recorded on leaving, an arrow and a Tab wrote a severity nobody chose).
+ * A stray letter chooses nothing (type-ahead): an R meant for "run" would resolve the incident.
  */
 export function RecordingSelect({ value, onChoose, children }: { value: string; onChoose(value: string): Promise<unknown>; children: ReactNode }) {
   /** The value stepped to and not yet recorded, or being recorded: shown instead of `value` until then. */
@@ -22,18 +23,23 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
   };
   const stepping = useRef(false);
   const recording = useRef(false);
+  /** `recording`, for the render: a value being written is not marked as not recorded. */
+  const [writing, setWriting] = useState(false);
   const choose = (next: string) => {
     if (next === value) return setChosen(undefined);
     setChosen(next);
     // One write at a time: a value stepped to meanwhile waits for Enter or the field's blur.
     if (recording.current) return;
     recording.current = true;
+    setWriting(true);
     // Whatever the answer (recorded, refused, or waiting on a question), the field then shows the record.
     void onChoose(next).finally(() => {
       recording.current = false;
+      setWriting(false);
       if (latest.current === next) setChosen(undefined);
     });
   };
+  const pending = chosen !== undefined && !writing;
   const onKeyDown = (event: KeyboardEvent<HTMLSelectElement>) => {
     stepping.current = STEPPING_KEYS.has(event.key) && !event.altKey;
     if (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) event.preventDefault();
@@ -57,7 +63,10 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
         if (stepping.current) setChosen(event.target.value === value ? undefined : event.target.value);
         else choose(event.target.value);
       }}
-      onBlur={() => chosen !== undefined && !recording.current && choose(chosen)}
+      onBlur={() => !recording.current && setChosen(undefined)}
+      className={pending ? 'not-recorded' : undefined}
+      title={pending ? `Not recorded yet: Enter records ${chosen}, Esc puts back ${value}.` : undefined}
+      aria-description={pending ? `not recorded yet: Enter records it, Escape puts back ${value}` : undefined}
     >
       {children}
     </select>
