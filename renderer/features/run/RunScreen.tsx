@@ -10,8 +10,8 @@ import { orderRecord } from '../../../shared/incident/record-order';
 import { commandText, fillCommand, missingParams, recordedCommand } from '../../../shared/library/run-params';
 import { namedValues, ownValue } from '../../../shared/library/placeholders';
 import { stepCommands, stepMarkdown } from '../../../shared/library/markdown/runbook-steps';
-import { interactiveShell, interactiveShellWords } from '../../../shared/library/document/interactive-shell';
 import { hashOf } from '../../app/services/routes';
+import { copiedNotice } from './copied-notice';
 import { useIncidentStore, useNow } from '../incident';
 import { useLibraryStore } from '../library';
 import { readRunbook, nextOpenStep, settleStep } from './run-actions';
@@ -275,11 +275,10 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
       setNotice({ step: copiedOn, text: 'Copy failed: select the command and copy it by hand.' });
       return;
     }
-    const shell = interactiveShell(command);
-    const warning = shell ? ` · ${interactiveShellWords(shell)}` : '';
     setNextCopy({ step: copiedOn, index: index + 1, values: valuesNow });
     const which = all.length > 1 ? ` ${index + 1} of ${all.length}` : '';
-    setNotice({ step: copiedOn, text: (await recordCopy(copiedOn, recordedCommand(pieces))) ? `Copied${which}: ${recordedCommand(pieces)}${warning}` : `Copied${which}, but not recorded.${warning}` });
+    const recorded = recordedCommand(pieces);
+    setNotice({ step: copiedOn, text: copiedNotice(command, which, (await recordCopy(copiedOn, recorded)) ? recorded : undefined) });
   };
 
   // While a form is open (finish, a reason, a note), letters are the responder's
