@@ -82,7 +82,7 @@ export function exportIncidentMarkdown(incident: IncidentState, received: readon
   }
 
   if (incident.messages.length) {
-    lines.push('## Messages sent', '');
+    lines.push('## Messages copied to send', '', 'Each as it was copied, word for word; the app does not see where or whether it was sent.', '');
     for (const message of incident.messages) lines.push(`### ${formatUtc(message.at)}: ${text(message.templateTitle)}`, '', ...fenced(message.text), '');
   }
 

@@ -105,7 +105,7 @@ test('with an incident current the form is filled from it, and the message copie
 
   await page.keyboard.press('Control+2');
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
-  await expect.poll(readClipboard).toContain('## Messages sent');
+  await expect.poll(readClipboard).toContain('## Messages copied to send');
   const exported = await readClipboard();
   expect(exported).toContain(`\`\`\`\n${message}\n\`\`\``);
   // The timeline line is escaped, so the message's first line shows as sent, its stars included.

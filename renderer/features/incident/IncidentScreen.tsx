@@ -322,7 +322,7 @@ function IncidentNotes({ incident, record }: { incident: IncidentState; record(b
           ref={field}
           aria-label="New note"
           aria-keyshortcuts={INCIDENT_NOTE_KEY}
-          placeholder="What happened, what you decided… (Esc leaves the field)"
+          placeholder="What happened, what you decided…"
           value={text}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={(event) => event.key === 'Escape' && section.current?.focus()}
