@@ -63,6 +63,11 @@ test.describe('Git sync', () => {
 
   test('a runbook that exists only in the repo becomes searchable; with the server gone, sync says offline and search still works', async ({ launch, profile }) => {
     const { page } = await launch(profile);
+    // Asked for before there is a repository: it says how to set it up, until the settings are saved.
+    await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+    await page.keyboard.press('Control+Shift+S');
+    const notSetUp = page.getByRole('alert').filter({ hasText: 'Sync is not set up' });
+    await expect(notSetUp).toBeVisible();
     await page.getByRole('link', { name: 'Settings' }).click();
     // What the first sync does to the bundled library is said before it happens, not found after.
     const bundled = (await page.getByTestId('runbook-count').textContent())!.match(/\d+/)![0];
@@ -71,6 +76,7 @@ test.describe('Git sync', () => {
     await page.getByLabel('Repository URL').fill(server.url('team'));
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    await expect(notSetUp).toHaveCount(0);
     // Saving does not fetch: the next step is offered where the responder is, with the key that does it anywhere.
     await expect(page.getByRole('button', { name: 'Sync now Ctrl Shift S' })).toBeVisible();
     await page.getByRole('button', { name: 'Sync the library from it now Ctrl Shift S' }).click();
@@ -282,7 +288,8 @@ test.describe('Git sync', () => {
     await repo.commit({ 'ops/restart-workers.md': steps('Restart only the stuck workers').replace('workerctl restart --all', 'workerctl restart --stuck') }, 'restart only the stuck ones');
     await page.keyboard.press('Control+Shift+S');
     await expect(page.getByText('Synced: 1 runbook updated')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByTestId('runbook-changed')).toContainText('This runbook has changed in the library since this run started.');
+    // Read once the library's reload is done: on a loaded machine that took more than the default 5 s once.
+    await expect(page.getByTestId('runbook-changed')).toContainText('This runbook has changed in the library since this run started.', { timeout: 15_000 });
     await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 3: Restart every worker/ })).toBeVisible();
     await expect(page.locator('.run-step .code-block')).toContainText('workerctl restart --all');
     expect(await stepOutcomes(page)).toEqual(['done', 'in progress', 'to do']);

@@ -166,7 +166,8 @@ export const useSyncStore = create<SyncState>((set, get) => {
         return `The settings could not be saved: ${error instanceof Error ? error.message : String(error)}. The previous settings are still in use.`;
       }
       if (!reply.ok) return reply.reason;
-      set({ settings: reply.settings });
+      // A failure said of the settings before ("Sync is not set up…") is not news about these.
+      set({ settings: reply.settings, error: undefined });
       // Incident sharing with an empty URL goes through the library's repository: it follows.
       void useShareStore.getState().libraryChanged();
       restartScheduler();
