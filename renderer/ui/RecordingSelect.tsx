@@ -22,19 +22,16 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
     setChosenState(next);
   };
   const stepping = useRef(false);
-  const recording = useRef(false);
-  /** `recording`, for the render: a value being written is not marked as not recorded. */
+  /** A value is being written: one write at a time, and it is not marked as not recorded. */
   const [writing, setWriting] = useState(false);
   const choose = (next: string) => {
     if (next === value) return setChosen(undefined);
     setChosen(next);
-    // One write at a time: a value stepped to meanwhile waits for Enter or the field's blur.
-    if (recording.current) return;
-    recording.current = true;
+    // One write at a time: a value stepped to meanwhile waits for Enter.
+    if (writing) return;
     setWriting(true);
     // Whatever the answer (recorded, refused, or waiting on a question), the field then shows the record.
     void onChoose(next).finally(() => {
-      recording.current = false;
       setWriting(false);
       if (latest.current === next) setChosen(undefined);
     });
@@ -43,7 +40,7 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
   const onKeyDown = (event: KeyboardEvent<HTMLSelectElement>) => {
     stepping.current = STEPPING_KEYS.has(event.key) && !event.altKey;
     if (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) event.preventDefault();
-    if (chosen === undefined || recording.current) return;
+    if (chosen === undefined || writing) return;
     if (event.key === 'Enter') {
       event.preventDefault();
       choose(chosen);
@@ -63,7 +60,7 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
         if (stepping.current) setChosen(event.target.value === value ? undefined : event.target.value);
         else choose(event.target.value);
       }}
-      onBlur={() => !recording.current && setChosen(undefined)}
+      onBlur={() => !writing && setChosen(undefined)}
       className={pending ? 'not-recorded' : undefined}
       title={pending ? `Not recorded yet: Enter records ${chosen}, Esc puts back ${value}.` : undefined}
       aria-description={pending ? `not recorded yet: Enter records it, Escape puts back ${value}` : undefined}

@@ -39,22 +39,34 @@ const AT_TIME = /(?:\b(?:by|at|around|before)\s+|:\s*)([01]?\d|2[0-3]):([0-5]\d)
 /** A longer line is not a status message's: it is not read (and no pattern runs long on it). */
 const MAX_LINE = 400;
 
+/** A promise read from a message: a time from when it was sent (as the message words it), or a time of day in UTC. */
+type Promised = { said: string; ms: number } | { hour: number; minute: number };
+
+/** The first promise of a next update in `text`, reading only what follows the promise on its line. */
+function readPromise(text: string): Promised | undefined {
+  for (const line of text.split('\n')) {
+    const promise = line.length > MAX_LINE ? null : PROMISE.exec(line);
+    if (!promise) continue;
+    // Only what follows the promise: "Started 02:10 UTC. Next update by 03:00 UTC" gives 03:00.
+    const after = line.slice(promise.index);
+    const said = IN_TIME.exec(after)?.[1].replace(/[\s,]+$/, '').replace(/\s+and$/i, '');
+    const ms = said ? parseDuration(said) : undefined;
+    if (said && ms) return { said, ms };
+    const inWords = IN_WORDS.exec(after)?.[1].toLowerCase();
+    if (inWords) return { said: inWords === 'the next hour' ? 'an hour' : inWords, ms: WORD_MS[inWords] };
+    const at = AT_TIME.exec(after);
+    if (at) return { hour: Number(at[1]), minute: Number(at[2]) };
+  }
+  return undefined;
+}
+
 /**
  * How long a message said the next update would take, as it said it ("30 minutes", "an hour"):
  * the next message offers the same. Undefined for a time of day ("by 03:30 UTC") or none.
  */
 export function promisedInterval(text: string): string | undefined {
-  for (const line of text.split('\n')) {
-    const promise = line.length > MAX_LINE ? null : PROMISE.exec(line);
-    if (!promise) continue;
-    const after = line.slice(promise.index);
-    const inTime = IN_TIME.exec(after);
-    const said = inTime?.[1].replace(/[\s,]+$/, '').replace(/\s+and$/i, '');
-    if (said && parseDuration(said)) return said;
-    const inWords = IN_WORDS.exec(after);
-    if (inWords) return inWords[1].toLowerCase() === 'the next hour' ? 'an hour' : inWords[1].toLowerCase();
-  }
-  return undefined;
+  const promised = readPromise(text);
+  return promised && 'said' in promised ? promised.said : undefined;
 }
 
 /**
@@ -62,23 +74,11 @@ export function promisedInterval(text: string): string | undefined {
  * "We will update you by 03:30 UTC". Undefined when it names no time (the cadence then holds).
  */
 export function promisedUpdateAt(text: string, sentAt: number): number | undefined {
-  for (const line of text.split('\n')) {
-    const promise = line.length > MAX_LINE ? null : PROMISE.exec(line);
-    if (!promise) continue;
-    // Only what follows the promise: "Started 02:10 UTC. Next update by 03:00 UTC" gives 03:00.
-    const after = line.slice(promise.index);
-    const inTime = IN_TIME.exec(after);
-    const ms = inTime ? parseDuration(inTime[1].replace(/[\s,]+$/, '').replace(/\s+and$/i, '')) : undefined;
-    if (ms) return sentAt + ms;
-    const inWords = IN_WORDS.exec(after);
-    if (inWords) return sentAt + WORD_MS[inWords[1].toLowerCase()];
-    const at = AT_TIME.exec(after);
-    if (at) {
-      const day = new Date(sentAt);
-      const time = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), Number(at[1]), Number(at[2]));
-      // The next such time after the message: "by 00:30 UTC" sent at 23:50 means tomorrow's.
-      return time > sentAt ? time : time + 86_400_000;
-    }
-  }
-  return undefined;
+  const promised = readPromise(text);
+  if (!promised) return undefined;
+  if ('ms' in promised) return sentAt + promised.ms;
+  const day = new Date(sentAt);
+  const time = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), promised.hour, promised.minute);
+  // The next such time after the message: "by 00:30 UTC" sent at 23:50 means tomorrow's.
+  return time > sentAt ? time : time + 86_400_000;
 }

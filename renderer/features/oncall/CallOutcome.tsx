@@ -5,6 +5,7 @@ import type { RosterEntry } from '../../../shared/oncall/contact-overrides';
 import { openCurrentIncident, useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
 import { ATTEMPT_WORDS, useOnCallStore } from './oncall-store';
+import { focusReached } from './chain-focus';
 
 /**
  * How a call to the person selected went, for someone outside the incident's escalation chain
@@ -24,11 +25,10 @@ export function CallOutcome({ person, roster, now }: { person?: RosterEntry; ros
     const last = tried.at(-1);
     if (last) return <p className="call-outcome muted">{`${person.name} is in the escalation chain above: ${ATTEMPT_WORDS[last.outcome]}, recorded there.`}</p>;
     // One Tab from the filter, then Enter, to their buttons in the chain (six Shift+Tabs up, before).
-    const goThere = () => document.querySelector<HTMLButtonElement>(`button[data-reached="${CSS.escape(person.id)}"]`)?.focus();
     return (
       <p className="call-outcome muted">
         {person.name} is in the escalation chain above:{' '}
-        <button type="button" className="link-button" onClick={goThere}>
+        <button type="button" className="link-button" onClick={() => focusReached(person.id)}>
           record how the call went there
         </button>
       </p>

@@ -13,6 +13,7 @@ import { ATTEMPT_WORDS, useOnCallStore } from './oncall-store';
 import { ContactOverrides } from './ContactOverrides';
 import { CallOutcome } from './CallOutcome';
 import { useRoster } from './use-roster';
+import { focusReached } from './chain-focus';
 
 /** Who to call: the roster, filtered as you type, the current incident's escalation chain, local changes. */
 export function OnCallScreen() {
@@ -71,7 +72,7 @@ export function OnCallScreen() {
   useEffect(() => {
     if (!calling) return;
     useOnCallStore.getState().called();
-    document.querySelector<HTMLButtonElement>(`button[data-reached="${CSS.escape(calling)}"]`)?.focus();
+    focusReached(calling);
   }, [calling]);
 
   return (
