@@ -7,6 +7,7 @@ import type { Alert } from '../alerts/alert';
 import { MILESTONES, type EventOf, type IncidentEvent } from './incident-events';
 import { durationMs, impactElapsed, incidentElapsed, incidentStart, settledSteps, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
 import { orderRecord } from './record-order';
+import { runStepCounts } from './run-outcome';
 import { formatClock, formatDuration, formatUtc, utcOffset } from './time-format';
 import { writerName, writersInOrder } from './writers';
 
@@ -106,7 +107,7 @@ export function exportIncidentMarkdown(incident: IncidentState, received: readon
 function runSection(incident: IncidentState, run: RunState, events: readonly IncidentEvent[], context: ExportContext): string[] {
   const { runbook } = run;
   const end = run.finished?.at;
-  const lines = [`### ${text(runbook.title)}${runbook.version ? ` (version ${text(runbook.version)})` : ''}: ${run.finished ? run.finished.outcome : 'still running'}`, ''];
+  const lines = [`### ${text(runbook.title)}${runbook.version ? ` (version ${text(runbook.version)})` : ''}: ${run.finished ? run.finished.outcome : 'still running'}, ${runStepCounts(run)}`, ''];
   lines.push(`- Runbook: ${inlineCode(runbook.id)}, library ${text(runbook.libraryCommit ? `commit ${runbook.libraryCommit}` : `version ${runbook.libraryVersion}`)}`);
   lines.push(`- Started: ${formatClock(run.startedAt.at, context.timeZone)}${who(incident, run.startedBy, ', by ')}`);
   if (end) lines.push(`- Finished: ${formatClock(end.at, context.timeZone)}, after ${formatDuration(durationMs(run.startedAt, end))}${runbook.duration ? ` (expected ${text(runbook.duration)})` : ''}`);

@@ -3,8 +3,9 @@ import { incidentNoteDraft, useDraftText } from '../../app/services/drafts';
 import { useKeepFocus } from '../../ui/use-keep-focus';
 import { describeEvent, statusNote, timelineOf } from '../../../shared/incident/event-description';
 import { INCIDENT_STATUSES, MILESTONES, type EventBody, type Milestone } from '../../../shared/incident/incident-events';
-import { impactElapsed, incidentElapsed, incidentStart, settledSteps, type IncidentState, type Stamp } from '../../../shared/incident/incident-state';
+import { impactElapsed, incidentElapsed, incidentStart, type IncidentState, type Stamp } from '../../../shared/incident/incident-state';
 import { formatClock, formatDuration, formatUtc, parseUtcInput } from '../../../shared/incident/time-format';
+import { runStepCounts } from '../../../shared/incident/run-outcome';
 import { hashOf } from '../../app/services/routes';
 import { useAppStore } from '../../app/services/app-store';
 import { useIncidentStore, type LoadedIncident } from './incident-store';
@@ -118,9 +119,6 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
             {incident.runs.length ? (
               <ul className="incident-runs">
                 {incident.runs.map((run) => {
-                  const settled = settledSteps(run);
-                  // A run "completed" with a failed step is not a clean run: said beside the count.
-                  const notDone = (['failed', 'skipped'] as const).map((outcome) => [run.steps.filter((step) => step.outcome === outcome).length, outcome] as const).filter(([count]) => count > 0);
                   return (
                     <li key={run.id}>
                       <a href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })}>
@@ -128,8 +126,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
                         <TitlePlace id={run.runbook.id} />
                       </a>{' '}
                       <span className="muted">
-                        {run.finished ? run.finished.outcome : 'running'}, {settled} of {run.steps.length} steps
-                        {notDone.length ? ` (${notDone.map(([count, outcome]) => `${count} ${outcome}`).join(', ')})` : ''}, started {formatUtc(run.startedAt.at)}
+                        {run.finished ? run.finished.outcome : 'running'}, {runStepCounts(run)}, started {formatUtc(run.startedAt.at)}
                       </span>
                     </li>
                   );
