@@ -143,7 +143,7 @@ export function App() {
       {dialog?.kind === 'run-where' && <RunWhereDialog runbookId={dialog.runbookId} procedure={dialog.procedure} />}
       {dialog?.kind === 'procedures' && <ProcedureDialog key={dialog.runbookId} runbookId={dialog.runbookId} inView={dialog.inView} />}
       {dialog?.kind === 'severity' && <SeverityPanel />}
-      {dialog?.kind === 'note' && <NoteEditor noteId={dialog.noteId} preset={dialog.preset} />}
+      {dialog?.kind === 'note' && <NoteEditor noteId={dialog.noteId} preset={dialog.preset} saved={dialog.saved} />}
       {dialog?.kind === 'bundle-summary' && <BundleSummaryDialog />}
       {dialog?.kind === 'resolve' && <ResolveDialog incidentId={dialog.incidentId} bodies={dialog.bodies} />}
       {dialog?.kind === 'first-sync' && <FirstSyncDialog />}

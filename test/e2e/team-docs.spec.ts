@@ -246,5 +246,10 @@ test.describe('team documents synced from Git', () => {
     await page.keyboard.type('The logs are on app-2 since the move, not app-1.');
     await expect(lesson.getByLabel('Note (Markdown)')).toHaveValue('The logs are on app-2 since the move, not app-1.');
     await lookAt(page, 'team-docs-lesson-from-procedure-step');
+    // Saved, the lesson is a note for the next responder, and the run's record says it was written
+    // (on the step it came from), so the postmortem knows there is one.
+    await page.keyboard.press('Control+Enter');
+    await expect(lesson).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Notes on this step' })).toHaveText('Lesson written for the next responder (under Notes, on this machine): Read the API logs: new hosts');
   });
 });

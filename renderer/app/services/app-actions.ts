@@ -35,8 +35,8 @@ export function openTemplate(templateId: string) {
 }
 
 /** Writing a note for the next responder; `preset` says what it is about. */
-export function writeNote(preset?: Partial<NoteDraft>) {
-  useDialogStore.getState().show({ kind: 'note', preset });
+export function writeNote(preset?: Partial<NoteDraft>, saved?: (title: string) => void) {
+  useDialogStore.getState().show({ kind: 'note', preset, saved });
 }
 
 export function editNote(noteId: string) {

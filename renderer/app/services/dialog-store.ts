@@ -10,8 +10,11 @@ export type Dialog = { kind: 'declare'; /** A run to start once it is declared. 
   | { kind: 'run-where'; runbookId: string; procedure?: number }
   /** R on a runbook of several procedures, or of none: which one to run (`inView`: the section the reader is in). */
   | { kind: 'procedures'; runbookId: string; inView?: string }
-  /** Writing a note: a new one (with what it is about), or editing `noteId`. */
-  | { kind: 'note'; noteId?: string; preset?: Partial<NoteDraft> }
+  /**
+   * Writing a note: a new one (with what it is about), or editing `noteId`. `saved` is told the
+   * title once it is stored (a lesson written in a run goes into the run's record too).
+   */
+  | { kind: 'note'; noteId?: string; preset?: Partial<NoteDraft>; saved?: (title: string) => void }
   /** What importing a bundle file did (the summary itself is in the bundle store). */
   | { kind: 'bundle-summary' }
   /** Resolving an incident with runs still open: `bodies` (what would resolve it) wait for the responder's word. */

@@ -14,7 +14,7 @@ import { NOTE_KIND_LABELS } from './NoteCard';
 const EMPTY: NoteDraft = { title: '', kind: 'tip', body: '', tags: [], runbooks: [], pinned: false };
 
 /** Writing or editing a local note: kind, title, Markdown body with a preview, tags, runbooks and a step, pinned. */
-export function NoteEditor({ noteId, preset }: { noteId?: string; preset?: Partial<NoteDraft> }) {
+export function NoteEditor({ noteId, preset, saved }: { noteId?: string; preset?: Partial<NoteDraft>; saved?: (title: string) => void }) {
   const existing = useNotesStore((state) => state.local.find((note) => note.id === noteId));
   const summaries = useLibraryStore((state) => state.summaries);
   const close = useDialogStore((state) => state.close);
@@ -50,6 +50,7 @@ export function NoteEditor({ noteId, preset }: { noteId?: string; preset?: Parti
     }
     await useNotesStore.getState().save(final, existing);
     close();
+    saved?.(final.title);
   };
   const set = <K extends keyof NoteDraft>(key: K, value: NoteDraft[K]) => setDraft({ ...draft, [key]: value });
   return (

@@ -241,7 +241,14 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   // document's procedures has steps of its own: its step 2 is not the document's step 2, so its
   // lessons name the step in their title and attach to the runbook, and no step note is shown on it.
   const stepNotesApply = !run.runbook.procedure;
-  const writeLesson = () => writeNote({ kind: 'lesson-learned', runbooks: [run.runbook.id], ...(stepNotesApply ? { step: viewed + 1 } : {}), title: `${stepInfo.title}: ` });
+  // The lesson is a note for the next responder, outside the record; the run records that it was
+  // written, so the postmortem (the export) knows there is one and where to find it.
+  const writeLesson = () => {
+    const onStep = viewed;
+    writeNote({ kind: 'lesson-learned', runbooks: [run.runbook.id], ...(stepNotesApply ? { step: viewed + 1 } : {}), title: `${stepInfo.title}: ` }, (title) =>
+      void record([{ type: 'run-note', runId: run.id, step: onStep, text: `Lesson written for the next responder (under Notes, on this machine): ${title}` }]),
+    );
+  };
   /** This run as the record holds it now (a write may have landed since this render). */
   const runAsRecorded = () => useIncidentStore.getState().loaded[incident.id]?.state.runs.find((candidate) => candidate.id === run.id);
   /**
