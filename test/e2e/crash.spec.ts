@@ -100,6 +100,9 @@ async function shownState(page: Page) {
     steps: onRun ? await stepOutcomes(page) : [],
     notes: onRun ? await page.locator('.step-notes li').allInnerTexts() : [],
     reasons: onRun ? await page.locator('.run-step .step-reason').allInnerTexts() : [],
+    // Which command C copies next ("Copy command 2 of 2" after one C): after a relaunch, C went
+    // back to the first and copied it again.
+    copyNext: onRun ? await page.getByRole('button', { name: /^Copy command/ }).allInnerTexts() : [],
   };
 }
 

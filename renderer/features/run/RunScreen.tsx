@@ -7,6 +7,7 @@ import { formatDuration, formatUtc } from '../../../shared/incident/time-format'
 import { writerName } from '../../../shared/incident/writers';
 import { stepHistoriesOf } from '../../../shared/incident/event-description';
 import { orderRecord } from '../../../shared/incident/record-order';
+import { nextCommandFromRecord } from '../../../shared/incident/copy-cursor';
 import { commandText, fillCommand, missingParams, recordedCommand } from '../../../shared/library/run-params';
 import { namedValues, ownValue } from '../../../shared/library/placeholders';
 import { stepCommands, stepMarkdown } from '../../../shared/library/markdown/runbook-steps';
@@ -99,8 +100,9 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   // Who did what is named once more than one machine writes to the incident.
   const shared = Object.keys(incident.writers).length > 1;
   const events = useIncidentStore((state) => state.loaded[incident.id]?.events);
+  const ordered = useMemo(() => (events ? orderRecord(events).ordered : []), [events]);
   // Each step's outcomes so far, from the record: a failure settled later stays in view.
-  const histories = useMemo(() => (events ? stepHistoriesOf(run, orderRecord(events).ordered) : []), [events, run]);
+  const histories = useMemo(() => stepHistoriesOf(run, ordered), [ordered, run]);
   const nameOf = (writer: string | undefined) => (writer === undefined ? '' : writer === ownWriter ? 'you' : writerName(incident.writers[writer] ?? { id: writer }));
   // An outcome given beside a settled one carries the name its writer had then.
   const concurrentName = (other: ConcurrentOutcome) => (other.writer === ownWriter ? 'you' : writerName({ id: other.writer, name: other.name }));
@@ -168,11 +170,19 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const rollbackFilling: CommandFilling = { ...filling, onCopied: (recorded) => (finished ? Promise.resolve(true) : record([{ type: 'command-copied', runId: run.id, command: recorded }])) };
   const markdown = stepMarkdown(run.runbook, stepInfo);
   const commands = stepCommands(run.runbook, stepInfo);
-  /** Which of a step's commands C copies next (see copyNextCommand); new values start again from the first. */
+  /**
+   * Which of a step's commands C copies next (see copyNextCommand): set as C copies, so a second C
+   * pressed before the first copy is written goes on; else read from the record, so a reload goes
+   * on where the copies stopped. New values start again from the first.
+   */
   const [nextCopy, setNextCopy] = useState({ step: -1, index: 0, values: '' });
   const valuesNow = JSON.stringify(values);
-  const nextIndex = (step: number, count: number) => (count > 1 && nextCopy.step === step && nextCopy.values === valuesNow ? nextCopy.index % count : 0);
-  const nextOfHere = nextIndex(viewed, commands.length);
+  const nextIndex = (step: number, all: readonly string[]) => {
+    if (all.length < 2) return 0;
+    if (nextCopy.step === step && nextCopy.values === valuesNow) return nextCopy.index % all.length;
+    return nextCommandFromRecord(ordered, run.id, step, all.map((command) => recordedCommand(fillCommand(command, run.runbook.params, values))));
+  };
+  const nextOfHere = nextIndex(viewed, commands);
 
   const act = async (bodies: EventBody[] | ((state: IncidentState) => EventBody[]), then: Panel = 'none') => {
     const from = openPanel.current;
@@ -260,7 +270,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   const copyNextCommand = async (current: RunState, atCursor: boolean) => {
     const copiedOn = atCursor ? current.current : viewed;
     const all = stepCommands(current.runbook, current.runbook.steps[copiedOn]);
-    const index = nextIndex(copiedOn, all.length);
+    const index = nextIndex(copiedOn, all);
     const command = all[index];
     if (!command) {
       setNotice({ step: copiedOn, text: 'Nothing copied: this step has no command.' });
