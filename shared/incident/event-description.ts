@@ -3,7 +3,7 @@ import { escapeMarkdown, inlineCode } from '../library/markdown/markdown-escape'
 import type { IncidentEvent, IncidentStatus } from './incident-events';
 import { statusAfter, type IncidentState, type RunState } from './incident-state';
 import { orderRecord } from './record-order';
-import { formatClock } from './time-format';
+import { formatClock, formatUtc } from './time-format';
 import { writerName } from './writers';
 
 /** One line of the timeline: the event, who wrote it (when anyone is named or several wrote), and why it changed nothing, if so. */
@@ -15,11 +15,16 @@ export interface TimelineEntry {
   conflict?: string;
   /** The status a milestone moved the incident to (mitigated: monitoring; resolved): said, not left to be inferred. */
   status?: IncidentStatus;
+  /** The time a milestone had before this line set it again (a correction): the earlier line is no longer true. */
+  replaced?: number;
 }
 
-/** What a timeline line adds after its event: the status its milestone set, if it set one. */
-export function statusNote(entry: TimelineEntry): string {
-  return entry.status ? `; status now ${entry.status}` : '';
+/**
+ * What a timeline line adds after its event: the time its milestone replaced, and the status it
+ * set. Two "Milestone detected" lines left the reader to guess which one held.
+ */
+export function entryNote(entry: TimelineEntry): string {
+  return `${entry.replaced !== undefined ? `, in place of ${formatUtc(entry.replaced)}` : ''}${entry.status ? `; status now ${entry.status}` : ''}`;
 }
 
 /**
@@ -37,17 +42,21 @@ export function timelineOf(incident: IncidentState, events: readonly IncidentEve
     return { event, ...(named && { who: event.by?.trim() || writerName(writer ?? { id: event.writer ?? '' }) }), ...(unapplied !== undefined && { unapplied }), ...(conflict && { conflict }) };
   };
   const { ordered, waiting } = orderRecord(events);
-  // The status as the record goes: a milestone that changes it says so on its line.
+  // The status and the milestones as the record goes: a milestone that changes the status, or
+  // replaces a time set before, says so on its line.
   let status: IncidentStatus = 'investigating';
+  const times = new Map<string, number>();
   const withStatus = (event: IncidentEvent): TimelineEntry => {
     const line = entry(event);
     if (line.unapplied !== undefined) return line;
     if (event.type === 'incident-changed' && event.field === 'status') status = event.value as IncidentStatus;
     if (event.type !== 'milestone-set') return line;
+    const replaced = times.get(event.milestone);
+    times.set(event.milestone, event.time);
     const next = statusAfter(status, event.milestone);
-    if (next === status) return line;
+    const changed = next !== status;
     status = next;
-    return { ...line, status: next };
+    return { ...line, ...(replaced !== undefined && replaced !== event.time && { replaced }), ...(changed && { status: next }) };
   };
   const waits = (event: IncidentEvent): TimelineEntry => ({ ...entry(event), unapplied: `waiting for event ${event.seq - 1} of ${writerName(incident.writers[event.writer ?? ''] ?? { id: event.writer ?? '' })}, not received yet` });
   return { entries: ordered.map(withStatus), waiting: waiting.map(waits) };

@@ -2,7 +2,7 @@
 // Whatever people typed (titles, notes, reasons, values) is escaped, so it renders as typed in any
 // Markdown viewer: a `<script>` is words, a `|` stays in its table cell, a backslash stays a backslash.
 import { escapeMarkdown, inlineCode, longestBacktickRun } from '../library/markdown/markdown-escape';
-import { describeEvent, IN_MARKDOWN, statusNote, stepHistoriesOf, timelineOf, type StepOutcomeRecord } from './event-description';
+import { describeEvent, IN_MARKDOWN, entryNote, stepHistoriesOf, timelineOf, type StepOutcomeRecord } from './event-description';
 import type { Alert } from '../alerts/alert';
 import { MILESTONES, type EventOf, type IncidentEvent } from './incident-events';
 import { durationMs, impactElapsed, incidentElapsed, incidentStart, settledSteps, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
@@ -60,7 +60,10 @@ export function exportIncidentMarkdown(incident: IncidentState, received: readon
     let previous: number | undefined;
     for (const milestone of set) {
       const time = incident.milestones[milestone]!;
-      lines.push(`| ${milestone} | ${when(time)} | ${signedDuration(time - incident.declaredAt.at)} | ${previous === undefined ? '' : signedDuration(time - previous)} |`);
+      // A time typed in later (a correction, a detection before anyone declared) says when it was given, as its timeline line does.
+      const setBy = events.findLast((event): event is EventOf<'milestone-set'> => event.type === 'milestone-set' && event.milestone === milestone && event.time === time);
+      const given = setBy && Math.abs(setBy.at - time) > 1000 ? `, given later, at ${formatUtc(setBy.at)}` : '';
+      lines.push(`| ${milestone} | ${when(time)}${given} | ${signedDuration(time - incident.declaredAt.at)} | ${previous === undefined ? '' : signedDuration(time - previous)} |`);
       previous = time;
     }
   } else {
@@ -73,7 +76,7 @@ export function exportIncidentMarkdown(incident: IncidentState, received: readon
   for (const line of [...timeline.entries, ...timeline.waiting]) {
     const { event, who, unapplied, conflict } = line;
     const aside = unapplied !== undefined ? ` (kept, changed nothing: ${text(unapplied)})` : conflict !== undefined ? ` (${text(conflict)})` : '';
-    lines.push(`- ${formatUtc(event.at)}${who ? `, ${text(who)}` : ''}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}${statusNote(line)}${aside}`);
+    lines.push(`- ${formatUtc(event.at)}${who ? `, ${text(who)}` : ''}: ${describeEvent(event, incident, timeZone, IN_MARKDOWN)}${entryNote(line)}${aside}`);
   }
   lines.push('');
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { incidentNoteDraft, useDraftText } from '../../app/services/drafts';
 import { useKeepFocus } from '../../ui/use-keep-focus';
-import { describeEvent, statusNote, timelineOf } from '../../../shared/incident/event-description';
+import { describeEvent, entryNote, timelineOf } from '../../../shared/incident/event-description';
 import { INCIDENT_STATUSES, MILESTONES, type EventBody, type Milestone } from '../../../shared/incident/incident-events';
 import { impactElapsed, incidentElapsed, incidentStart, type IncidentState, type Stamp } from '../../../shared/incident/incident-state';
 import { formatClock, formatDuration, formatUtc, parseUtcInput } from '../../../shared/incident/time-format';
@@ -157,7 +157,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
                     ) : (
                       describeEvent(event, incident, TIME_ZONE)
                     )}
-                    {statusNote(line)}
+                    {entryNote(line)}
                     {unapplied !== undefined && <span className="muted"> (kept, changed nothing: {unapplied})</span>}
                     {conflict !== undefined && <strong className="timeline-conflict"> ({conflict})</strong>}
                   </li>
