@@ -4,8 +4,8 @@
 // Only what could mean something is escaped, with a backslash (CommonMark allows one before any
 // ASCII punctuation): the raw text is pasted into chats and tickets that show no Markdown, where
 // every needless backslash is noise in a responder's words (`-\>`, `\&`, `\#3`).
-/** Marks that can mean something anywhere in a line. `]` and `!` need nothing once `[` is escaped. */
-const MEANINGFUL = new Set(['\\', '`', '*', '_', '[', '<', '|', '~']);
+/** Marks that can mean something anywhere in a line. For links, see `closesLink`; `[` and `!` need nothing then. */
+const MEANINGFUL = new Set(['\\', '`', '*', '_', '<', '|', '~']);
 /** Marks that mean something only where the line starts: a heading, a quote. */
 const AT_START = new Set(['#', '>']);
 /** A character reference (`&amp;`, `&#65;`, `&#x41;`): an `&` that starts one is escaped, any other is text. Bounded: no backtracking. */
@@ -23,7 +23,7 @@ export function escapeMarkdown(text: string): string {
   for (let index = 0; index < line.length; index++) {
     const char = line[index];
     const inWord = char === '_' && index > 0 && WORD_CHAR.test(line[index - 1]) && index + 1 < line.length && WORD_CHAR.test(line[index + 1]);
-    const meaningful = (MEANINGFUL.has(char) && !inWord) || (index === start && AT_START.has(char)) || (char === '&' && startsEntity(line, index)) || startsAutolink(line, index);
+    const meaningful = (MEANINGFUL.has(char) && !inWord) || (index === start && AT_START.has(char)) || (char === '&' && startsEntity(line, index)) || closesLink(line, index) || startsAutolink(line, index);
     out += meaningful ? `\\${char}` : char;
   }
   return out;
@@ -39,6 +39,19 @@ export function oneLine(text: string): string {
     .map((part, index) => (index > 0 ? part.trimStart() : part))
     .filter((part, index) => part !== '' || index === 0 || index === last)
     .join(' ');
+}
+
+/**
+ * A link, an image, a reference or a definition needs a `]` right before `(`, `[` or `:`. That `]`
+ * is escaped, and one that ends the text too (the export writes `: ` or `(` after some texts), so
+ * no link is ever closed and no definition exists: a `[` needs nothing, and `[P0] Investigating`
+ * stays as typed instead of `\[P0]`. Escaping the `[` instead could not work: a text is escaped
+ * alone, and the `](` may come in another text written on the same line.
+ */
+function closesLink(line: string, index: number): boolean {
+  if (line[index] !== ']') return false;
+  const next = line[index + 1];
+  return next === undefined || next === '(' || next === '[' || next === ':';
 }
 
 function startsEntity(line: string, index: number): boolean {

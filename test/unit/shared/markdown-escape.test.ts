@@ -10,7 +10,7 @@ const rendered = (markdown: string) => micromark(markdown, { extensions: [gfm()]
 // (incident/export-as-typed.test.ts) holds that whatever is typed still renders as typed.
 describe('escapeMarkdown', () => {
   it('leaves marks that mean nothing where they stand as typed', () => {
-    for (const typed of ['p99 -> 2s', 'ssh & check', 'ticket #3', 'it works!', 'node 2] restarted', 'a > b', 'R&D', '&nbsp without a semicolon']) {
+    for (const typed of ['p99 -> 2s', 'ssh & check', 'ticket #3', 'it works!', 'node 2] restarted', 'a > b', 'R&D', '&nbsp without a semicolon', '[P0] Investigating: Checkout', 'see [runbook 4] first']) {
       expect(escapeMarkdown(typed)).toBe(typed);
     }
   });
@@ -19,11 +19,11 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
     expect(escapeMarkdown('> not a quote')).toBe('\\> not a quote');
     expect(escapeMarkdown('&amp; and &#65;')).toBe('\\&amp; and \\&#65;');
-    expect(escapeMarkdown('*spiking* on <pod-7f9c> [x](y) a|b `c`')).toBe('\\*spiking\\* on \\<pod-7f9c> \\[x](y) a\\|b \\`c\\`');
+    expect(escapeMarkdown('*spiking* on <pod-7f9c> [x](y) a|b `c`')).toBe('\\*spiking\\* on \\<pod-7f9c> [x\\](y) a\\|b \\`c\\`');
   });
 
   it('renders every one of them as typed', () => {
-    for (const typed of ['p99 -> 2s', '# not a heading', '> not a quote', '&amp; R&D', 'see ![x](y) and [a] b]', '<pod-7f9c> & <b>bold</b>']) {
+    for (const typed of ['p99 -> 2s', '# not a heading', '> not a quote', '&amp; R&D', 'see ![x](y) and [a] b]', '<pod-7f9c> & <b>bold</b>', '[P0] down', '[a][b] and [c]: http://e.example']) {
       const html = rendered(escapeMarkdown(typed));
       const shown = html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim();
       expect(shown, typed).toBe(typed);
