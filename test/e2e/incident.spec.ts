@@ -363,6 +363,16 @@ test('the palette runs actions, each showing its key: set a milestone, go to a p
   await expect(action.locator('kbd')).toHaveText('Alt 2');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Current incident' })).toContainText('acknowledged');
+  // Set, it is offered to correct, not to set again ("Nothing changed" was all that did): away from
+  // the incident's page, Enter opens its time there, in the field.
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+K');
+  await input.pressSequentially('>ackn');
+  await expect(action).toHaveCount(1);
+  await expect(action).toContainText(/^Correct the time of milestone acknowledged, set at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('acknowledged time in UTC')).toBeFocused();
+  await page.keyboard.press('Escape');
   // Without `>`, matching actions come after the runbooks, so Enter still opens the best runbook.
   await page.keyboard.press('Control+K');
   await input.fill('go incidents');

@@ -208,20 +208,21 @@ function Milestones({ incident, record }: { incident: IncidentState; record(bodi
     correctedLast.current = milestone;
     setCorrecting({ milestone, text: formatUtc(time).replace(' UTC', '') });
   };
-  // Its key pressed again here (Alt 1 on a detected incident): that time opens to be corrected.
-  useEffect(
-    () =>
-      useIncidentStore.subscribe((state) => {
-        const asked = state.correctionAsked;
-        if (asked?.incidentId !== incident.id) return;
-        useIncidentStore.setState({ correctionAsked: undefined });
-        const time = state.loaded[incident.id]?.state.milestones[asked.milestone];
-        if (time === undefined) return;
-        correctedLast.current = asked.milestone;
-        setCorrecting({ milestone: asked.milestone, text: formatUtc(time).replace(' UTC', '') });
-      }),
-    [incident.id],
-  );
+  // Its key pressed again here (Alt 1 on a detected incident), or the palette's "Correct …" that
+  // opened this page: that time opens to be corrected.
+  useEffect(() => {
+    const take = (state: ReturnType<typeof useIncidentStore.getState>) => {
+      const asked = state.correctionAsked;
+      if (asked?.incidentId !== incident.id) return;
+      useIncidentStore.setState({ correctionAsked: undefined });
+      const time = state.loaded[incident.id]?.state.milestones[asked.milestone];
+      if (time === undefined) return;
+      correctedLast.current = asked.milestone;
+      setCorrecting({ milestone: asked.milestone, text: formatUtc(time).replace(' UTC', '') });
+    };
+    take(useIncidentStore.getState());
+    return useIncidentStore.subscribe(take);
+  }, [incident.id]);
   return (
     <section ref={section} aria-labelledby="milestones-heading">
       <h2 id="milestones-heading">Milestones</h2>

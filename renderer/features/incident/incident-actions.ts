@@ -62,6 +62,15 @@ export async function setMilestone(milestone: Milestone): Promise<boolean> {
 }
 
 /**
+ * Opens a milestone's time to be corrected, on its incident's page (the palette's "Correct …"
+ * for a milestone already set: "Set … now" there only said that nothing changed).
+ */
+export function correctMilestone(incidentId: string, milestone: Milestone) {
+  useRouteStore.getState().navigate({ name: 'incident', id: incidentId });
+  useIncidentStore.setState({ correctionAsked: { incidentId, milestone } });
+}
+
+/**
  * Records `bodies` in the incident; when they would resolve it (its status, or its resolved
  * milestone) while runs are still open, asks first (ResolveDialog) and records nothing yet:
  * resolving finishes no run, and the record would go on saying "still running". False when

@@ -4,7 +4,9 @@ import { escalationChain, nextToCall } from '../../../shared/oncall/escalation-c
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';
 import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, showSeverity, writeNote, type Place } from '../../app/services/app-actions';
 import { activeRuns, chainRun } from '../../../shared/incident/incident-state';
-import { incidentInView, setMilestone, useIncidentStore } from '../incident';
+import { correctMilestone, incidentInView, setMilestone, useIncidentStore } from '../incident';
+import { formatUtc } from '../../../shared/incident/time-format';
+import { useRouteStore } from '../../app/services/route-store';
 import { runFromPage, useLibraryStore, useRunbookStore } from '../library';
 import { procedures } from '../../../shared/library/document/procedures';
 import { useOnCallStore } from '../oncall';
@@ -55,9 +57,14 @@ export function availableActions(): PaletteAction[] {
     actions.push({ id: `go-run-${run.id}`, title: `Back to the run: “${run.runbook.title}”, step ${run.current + 1} of ${run.steps.length}`, run: () => goToRoute({ name: 'run', incidentId: current!.id, runId: run.id }) });
   }
   // Offered where the keys act: the incident on screen, else the current one.
-  if (incidentInView()) {
+  const inView = incidentInView();
+  const milestones = inView ? incident.loaded[inView]?.state.milestones : undefined;
+  if (inView) {
     for (const milestone of MILESTONES) {
-      actions.push({ id: `milestone-${milestone}`, title: `Set milestone: ${milestone}, now`, keys: withOption(MILESTONE_KEYS[milestone]), run: () => void setMilestone(milestone) });
+      const set = milestones?.[milestone];
+      // One already set is corrected, on the incident's page (where its key does the same), never set again.
+      if (set === undefined) actions.push({ id: `milestone-${milestone}`, title: `Set milestone: ${milestone}, now`, keys: withOption(MILESTONE_KEYS[milestone]), run: () => void setMilestone(milestone) });
+      else actions.push({ id: `milestone-${milestone}`, title: `Correct the time of milestone ${milestone}, set at ${formatUtc(set)}`, keys: useRouteStore.getState().route.name === 'incident' ? withOption(MILESTONE_KEYS[milestone]) : undefined, run: () => correctMilestone(inView, milestone) });
     }
   }
   const next = nextPersonToCall();
