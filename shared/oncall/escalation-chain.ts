@@ -86,3 +86,17 @@ export function nextToCall(chain: Chain): Contact | undefined {
   const untried = now?.contacts.find((contact) => !now.attempts.some((attempt) => attempt.contactId === contact.id));
   return untried ?? chain.steps.find((step) => step.state === 'next')?.contacts[0] ?? now?.contacts[0];
 }
+
+/**
+ * Who the level's severity table says is paged ("Who is paged") that nobody has called in this
+ * incident, in the table's words. The chain stops at the first person reached, as an escalation
+ * does; at P0 the table also names the engineering lead and the VP, and "nobody more is due" read
+ * as "they need not know".
+ */
+export function pagedNotCalled(level: SeverityLevel, contacts: readonly Contact[], attempts: readonly ContactAttempt[]): string[] {
+  const called = new Set(attempts.map((attempt) => attempt.contactId));
+  return level.pages.filter((paged) => {
+    const people = contactsFor(paged.replace(/\s*\(.*\)\s*$/, ''), contacts);
+    return people.length > 0 && !people.some((person) => called.has(person.id));
+  });
+}

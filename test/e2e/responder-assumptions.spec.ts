@@ -205,6 +205,8 @@ test('calling down the chain: “no answer” brings the next person to now, “
   await expect(now).toContainText('Bram Okafor');
   await now.getByRole('button', { name: 'Reached' }).first().click();
   await expect(page.getByTestId('chain-ended')).toContainText('someone was reached');
+  // The chain stops there, but the severity table pages more people at this level: said, by name.
+  await expect(page.getByTestId('chain-ended')).toContainText(/also pages, by the severity table: .*Engineering lead.*; nobody has called them in this incident\./);
   await expect(chain.locator('.chain-when').filter({ hasText: /^in / })).toHaveCount(0);
 });
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { escalationChain, nextToCall, type Chain, type ChainStep } from '../../../shared/oncall/escalation-chain';
+import { escalationChain, nextToCall, pagedNotCalled, type Chain, type ChainStep } from '../../../shared/oncall/escalation-chain';
 import type { Contact, SeverityLevel } from '../../../shared/model';
 import { rosterAge } from '../../../shared/oncall/roster-age';
 import { keptSentence } from '../../../shared/sync/kept-parts';
@@ -236,16 +236,17 @@ function EscalationChain({ roster, now }: { roster: RosterEntry[]; now: number }
   if (!level?.escalation) return <p className="muted">The incident’s severity ({incident.severity}) has no escalation chain in this library.</p>;
   const chain = escalationChain(level, roster, chainRun(incident), now);
   const next = nextToCall(chain);
-  return <ChainSteps level={level} incident={incident} chain={chain} next={next} now={now} />;
+  return <ChainSteps level={level} incident={incident} roster={roster} chain={chain} next={next} now={now} />;
 }
 
 /** The chain's steps and their people; the roster highlights whoever is to be called next, so Enter copies that number. */
-function ChainSteps({ level, incident, chain, next, now }: { level: SeverityLevel; incident: IncidentState; chain: Chain; next?: Contact; now: number }) {
+function ChainSteps({ level, incident, roster, chain, next, now }: { level: SeverityLevel; incident: IncidentState; roster: readonly Contact[]; chain: Chain; next?: Contact; now: number }) {
   const nextId = next?.id;
   useEffect(() => {
     if (nextId) useOnCallStore.getState().select(nextId);
   }, [nextId]);
   const attempt = (contact: RosterEntry, outcome: AttemptOutcome) => void useOnCallStore.getState().attempt(contact, outcome);
+  const notCalled = chain.ended === 'reached' ? pagedNotCalled(level, roster, chainRun(incident).attempts) : [];
   return (
     <section className="chain" aria-labelledby="chain-heading">
       <h2 id="chain-heading">
@@ -254,6 +255,7 @@ function ChainSteps({ level, incident, chain, next, now }: { level: SeverityLeve
       {chain.ended && (
         <p className="muted" data-testid="chain-ended">
           The chain has ended: {ENDED_WORDS[chain.ended]}.
+          {notCalled.length > 0 && ` ${level.id} also pages, by the severity table: ${notCalled.join(', ')}; nobody has called them in this incident.`}
         </p>
       )}
       <ol>

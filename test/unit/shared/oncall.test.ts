@@ -3,7 +3,7 @@ import { loadLibraryFolder } from '../../../electron/library-loader';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import type { Contact } from '../../../shared/model';
 import { applyOverrides, overrideProblem, type ContactOverride } from '../../../shared/oncall/contact-overrides';
-import { contactsFor, escalationChain, nextToCall } from '../../../shared/oncall/escalation-chain';
+import { contactsFor, escalationChain, nextToCall, pagedNotCalled } from '../../../shared/oncall/escalation-chain';
 import { rosterAge } from '../../../shared/oncall/roster-age';
 
 const source = { kind: 'bundled', builtAt: '2026-11-01T00:00:00Z' } as const;
@@ -72,6 +72,14 @@ describe('the escalation chain', () => {
     expect(reached.ended).toBe('reached');
     expect(reached.steps.map((step) => step.state)).toEqual(['stopped', 'reached', 'stopped']);
     expect(nextToCall(reached)).toBeUndefined();
+  });
+
+  it('names who the level pages that nobody called, in the severity table’s words, once someone is reached', () => {
+    const level = { ...p1, pages: ['Primary on-call (working hours)', 'Secondary on-call', 'Database lead', 'CTO'] };
+    const attempts = [{ contactId: 'ada-quill', outcome: 'no-answer' as const, at: T }, { contactId: 'bram-okafor', outcome: 'reached' as const, at: T + 60_000 }];
+    // Ada was tried, Bram reached; nobody in the roster is the CTO.
+    expect(pagedNotCalled(level, library.contacts, attempts)).toEqual(['Database lead']);
+    expect(pagedNotCalled(level, library.contacts, [...attempts, { contactId: 'chen-ilves', outcome: 'left-message', at: T }])).toEqual([]);
   });
 
   it('a resolved incident’s chain has ended: nobody is called any more', () => {
