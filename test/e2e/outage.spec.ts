@@ -108,6 +108,13 @@ test('a whole outage by keyboard: symptom, runbook, run with a skip, a failure a
   // The initial notice, then two updates: each time Messages offers the one that fits.
   await page.keyboard.press('Control+6');
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Initial incident notice');
+  // The service customers see has no default to send by mistake ("API" went out for a checkout
+  // outage): the cursor waits in it first.
+  await expect(page.getByLabel('Affected service')).toBeFocused();
+  await expect(page.getByLabel('Affected service')).toHaveValue('');
+  await page.keyboard.type('Checkout');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
   await expect(page.getByLabel('Who is affected and how')).toBeFocused();
   await page.keyboard.type('1 in 3 card payments fail at checkout');
   await page.keyboard.press('Control+Enter');
