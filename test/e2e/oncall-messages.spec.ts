@@ -12,6 +12,8 @@ test('the on-call roster by keyboard: filter, copy a phone number, and see how f
   await page.keyboard.type('database');
   await expect(page.locator('#roster tbody tr')).toHaveCount(1);
   await expect(page.locator('#roster tbody tr')).toContainText('Chen Ilves');
+  // The roster's tier, not a chain's order: at P0 the chain puts the engineering lead (tier 4) third.
+  await expect(page.locator('#roster').getByRole('columnheader').last()).toHaveText('Tier');
   await page.keyboard.press('Enter');
   await expect.poll(readClipboard).toBe('+1 555 0102');
   await page.keyboard.press('Shift+Enter');
@@ -143,6 +145,7 @@ test('the update countdown follows the severity’s cadence and turns overdue; a
   await page.keyboard.press('Control+6');
   await page.getByRole('link', { name: /^Incident update/ }).click();
   const form = page.getByRole('form', { name: 'Fill “Incident update”' });
+  await form.getByLabel('Affected service').fill('Payments');
   await form.getByLabel('What we know and what we did').fill('The vendor confirmed a fault on their side.');
   await form.getByLabel('Next update in').fill('10 minutes');
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();

@@ -238,8 +238,10 @@ test('Messages opens on the template that fits the moment, and typing the messag
   await page.keyboard.press('Control+6');
   await page.getByRole('link', { name: /^Incident update/ }).click();
   const form = page.getByRole('form', { name: 'Fill “Incident update”' });
-  // The cursor is in the form: what is typed is the message.
-  await expect(form.getByLabel('What we know and what we did')).toBeFocused();
+  // The cursor is in the form, in its first empty field: what is typed is the message.
+  await expect(form.getByLabel('Affected service')).toBeFocused();
+  await page.keyboard.type('Checkout');
+  await form.getByLabel('What we know and what we did').focus();
   await page.keyboard.type('I restarted the pods; Latency is Recovering. Run the checks, declare nothing.');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -260,6 +262,7 @@ test('a copied message appears whole in the timeline, folded to its first line',
   await declareIncident(page, 'Checkout API returns 502');
   await page.keyboard.press('Control+6');
   const form = page.getByRole('form', { name: 'Fill “Initial incident notice”' });
+  await form.getByLabel('Affected service').fill('Checkout');
   await form.getByLabel('Who is affected and how').fill('1 in 3 payments fail');
   await form.getByLabel('Started at').fill('02:14 UTC');
   await page.getByRole('button', { name: /^Copy as text/ }).click();

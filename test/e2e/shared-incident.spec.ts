@@ -113,7 +113,9 @@ test('three responders share one incident through Git on loopback: the network c
   // The commander declares and sends the first notice.
   await declareIncident(commander.page, TITLE);
   await commander.page.keyboard.press('Control+6');
-  await expect(commander.page.getByLabel('Who is affected and how')).toBeFocused();
+  await expect(commander.page.getByLabel('Affected service')).toBeFocused();
+  await commander.page.keyboard.type('Checkout');
+  await commander.page.getByLabel('Who is affected and how').focus();
   await commander.page.keyboard.type('1 in 3 card payments fail at checkout');
   await commander.page.keyboard.press('Control+Enter');
   await expect(commander.page.getByRole('status').filter({ hasText: 'recorded in the incident' })).toBeVisible();

@@ -130,7 +130,7 @@ export function OnCallScreen() {
             <th>Email</th>
             <th>Chat</th>
             <th>Their time</th>
-            <th title="Escalation order">Order</th>
+            <th title="The roster’s escalation tier (oncall.yml). Who is called, in what order, at each severity is the chain above.">Tier</th>
           </tr>
         </thead>
         <tbody>
