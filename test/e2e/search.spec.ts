@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { lookAt } from './look-at';
 import { E2E_BUILD, RENDERER } from './host';
 import { buildSearchIndex } from '../../shared/search/search-engine';
 import { sectionOutline } from '../../shared/library/markdown/section-outline';
@@ -128,11 +129,23 @@ test('a hit in a section of a long document names it, shows its line, lists the 
   const before = await heading.boundingBox();
   await expect(heading).not.toHaveClass(/section-arrived/, { timeout: 5_000 });
   expect(await heading.boundingBox()).toEqual(before);
+  // Its title scrolled away, the page keeps it at the top, with the key that runs it, and the
+  // section opened at is below it, not under it.
+  const strip = page.getByTestId('runbook-context');
+  await expect(strip).toBeVisible();
+  // Two documents are titled so: the strip names the file too, as the title does.
+  await expect(strip).toHaveText('Operations Runbook stockroom/OPERATIONS_RUNBOOKR run');
+  const stripBox = await strip.boundingBox();
+  expect(before!.y).toBeGreaterThanOrEqual(stripBox!.y + stripBox!.height);
+  await lookAt(page, 'runbook-opened-at-section');
+  await page.setViewportSize({ width: 1280, height: 720 });
   // The keys scroll the page just opened: Home to its title and its Start a run button, End to its end.
   const main = page.locator('main.app-main');
   await page.keyboard.press('Home');
   await expect.poll(() => main.evaluate((element) => element.scrollTop)).toBe(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Operations Runbook' })).toBeInViewport();
+  // With the title in view, the strip is not shown over it.
+  await expect(strip).toBeHidden();
   await page.keyboard.press('End');
   await expect.poll(() => main.evaluate((element) => element.scrollHeight - element.clientHeight - element.scrollTop)).toBeLessThan(2);
 });

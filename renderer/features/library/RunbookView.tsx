@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { runbookParams } from '../../../shared/library/run-params';
 import { AlertContext, useAlertFilling } from '../alerts';
 import { headingSlug, SECTION_ID_PREFIX } from '../../../shared/library/markdown/heading-slug';
@@ -16,6 +16,7 @@ import { PriorityBadge } from './PriorityBadge';
 import { RunbookLinkList } from './RunbookLinkList';
 import { RunbookOutline } from './RunbookOutline';
 import { TitlePlace } from './TitlePlace';
+import { RunbookContextStrip } from './RunbookContextStrip';
 import { SaveCopyButton } from '../../ui/SaveCopyButton';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
 import { typeLabel } from './type-labels';
@@ -46,6 +47,7 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
   // Opened from an alert: its labels fill the commands of the page.
   const params = useMemo(() => (runbook ? runbookParams(runbook) : []), [runbook]);
   const filling = useAlertFilling(id, params);
+  const titleRow = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // A link to `runbook.md#section` opens the runbook scrolled to that heading.
     // Its heading is marked for a moment (a background that fades, nothing that moves the text), so the eye finds it.
@@ -96,8 +98,9 @@ export function RunbookView({ id, section }: { id: string; section?: string }) {
   const reviewDue = review.state !== 'current';
   return (
     <article className="runbook" aria-labelledby="runbook-title">
+      <RunbookContextStrip titleRow={titleRow} id={runbook.id} title={runbook.title} runnable={runnable.length > 0} />
       <header className="runbook-header">
-        <div className="runbook-title-row">
+        <div className="runbook-title-row" ref={titleRow}>
           <h1 id="runbook-title">{runbook.title}</h1>
           <TitlePlace id={runbook.id} />
           <div className="runbook-badges">
