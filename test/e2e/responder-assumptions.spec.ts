@@ -295,6 +295,28 @@ test('ticking a verification check with Space keeps the focus on the checklist',
   await expect(checks.nth(1)).toBeFocused();
 });
 
+test('with nobody named on this machine, declaring asks a name for the record, once: the timeline and the export name them', async ({ launch, profile }) => {
+  const { page, readClipboard } = await launch(profile);
+  await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  await page.keyboard.press('i');
+  const dialog = page.getByRole('dialog', { name: 'Declare an incident' });
+  await page.keyboard.type('Checkout API returns 502');
+  await dialog.getByLabel('Your name, for the record (optional; Settings keeps it)').fill('Ada Quill');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Current incident' })).toContainText('Checkout API returns 502');
+  await page.keyboard.press('Control+2');
+  await expect(page.locator('.timeline li').first()).toContainText('Ada Quill');
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect.poll(readClipboard).toContain('| Responder | Ada Quill |');
+  // Settings has it, and the next declaration does not ask again.
+  await page.keyboard.press('Control+4');
+  await expect(page.getByLabel('Your name, as incident exports show it (optional)')).toHaveValue('Ada Quill');
+  await page.keyboard.press('i');
+  await expect(dialog.getByLabel('Title')).toBeFocused();
+  await expect(dialog.getByLabel(/^Your name/)).toHaveCount(0);
+  await page.keyboard.press('Escape');
+});
+
 test('declaring while another incident is open says so, and can keep the open one current', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Checkout API returns 502');

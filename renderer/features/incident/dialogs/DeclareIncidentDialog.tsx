@@ -5,6 +5,7 @@ import type { EventBody } from '../../../../shared/incident/incident-events';
 import { startRunOf } from '../incident-actions';
 import { useDialogStore } from '../../../app/services/dialog-store';
 import { useIncidentStore } from '../incident-store';
+import { saveResponderName } from '../responder-name';
 import { useLibraryStore } from '../../library';
 import { useRouteStore } from '../../../app/services/route-store';
 import { Dialog } from '../../../ui/Dialog';
@@ -23,11 +24,20 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure, fromAlert }: { t
   const mapped = fromAlert && levelForAlert(fromAlert, levels);
   const [severity, setSeverity] = useState(() => mapped?.id ?? levels[1]?.id ?? levels[0]?.id ?? 'unknown');
   const [problem, setProblem] = useState<string>();
+  // Nobody named on this machine: the record would say who did nothing (a walkthrough's export named
+  // no one). Asked here, once, and kept in Settings; left empty, nothing changes.
+  const unnamed = useIncidentStore((state) => !state.writer.name);
+  const [name, setName] = useState('');
   const close = useDialogStore((state) => state.close);
   const submit = async () => {
     if (!title.trim()) {
       setProblem('Give the incident a title: what is broken, in a few words.');
       return;
+    }
+    if (unnamed && name.trim()) {
+      // Named before the declaration is written, so the declaration carries the name too.
+      await saveResponderName(name.trim());
+      useIncidentStore.getState().setWriterName(name);
     }
     const id = await useIncidentStore.getState().declare(title.trim(), severity, { keepCurrent: !!openOne && keepCurrent });
     if (!id) {
@@ -81,6 +91,12 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure, fromAlert }: { t
           {!levels.length && <option value="unknown">unknown (the library has no severity levels)</option>}
         </select>
       </label>
+      {unnamed && (
+        <label>
+          Your name, for the record (optional; Settings keeps it)
+          <input value={name} autoComplete="name" onChange={(event) => setName(event.target.value)} />
+        </label>
+      )}
       {problem && (
         <p id="declare-problem" className="form-problem" role="alert">
           {problem}
