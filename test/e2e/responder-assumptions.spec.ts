@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { lookAt } from './look-at';
 import { declareIncident, holdIncidentWrites, openRunbook, stepOutcomes, storedEvents } from './incident-helpers';
 
 // What a tired responder assumes without reading a line of help, each written as that assumption.
@@ -293,6 +294,39 @@ test('ticking a verification check with Space keeps the focus on the checklist',
   await expect(checks.first()).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(checks.nth(1)).toBeFocused();
+});
+
+test('a step that says to watch for 15 minutes counts its time against them, and says when they are up', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await page.clock.install({ time: new Date('2026-11-23T02:00:00Z') });
+  await page.reload();
+  await declareIncident(page, 'Checkout API returns 502');
+  await openRunbook(page, 'application crash', 'Application crash or high error rate');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('dialog').getByLabel('Kubernetes namespace')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const heading = (step: number) => page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step} of 9`) });
+  await expect(heading(1)).toBeVisible();
+  // A step that names no wait shows its time alone.
+  await expect(page.getByTestId('step-clock')).toHaveText(/^\d+s$/);
+  for (let step = 1; step < 8; step++) {
+    await page.keyboard.press('d');
+    await expect(heading(step + 1)).toBeVisible();
+  }
+  await expect(heading(8)).toContainText('Watch for 15 minutes');
+  await expect(page.getByTestId('step-clock')).toHaveText(/^\d+s of 15m 00s$/);
+  await page.clock.fastForward('10:00');
+  await expect(page.getByTestId('step-clock')).toHaveText(/^10m 0\ds of 15m 00s$/);
+  await page.clock.fastForward('05:05');
+  await expect(page.getByTestId('step-clock')).toHaveText(/^15m 0\ds of 15m 00s: up$/);
+  await lookAt(page, 'run-watch-time-up');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // Settled, the step keeps its time alone.
+  await page.keyboard.press('d');
+  await expect(heading(9)).toBeVisible();
+  await page.keyboard.press('ArrowUp');
+  await expect(heading(8)).toBeVisible();
+  await expect(page.getByTestId('step-clock')).toHaveText(/^15m 0\ds$/);
 });
 
 test('with nobody named on this machine, declaring asks a name for the record, once: the timeline and the export name them', async ({ launch, profile }) => {

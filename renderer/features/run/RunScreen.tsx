@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import { durationMs, settledSteps, type ConcurrentOutcome, type IncidentState, type RunState, type StepOutcome } from '../../../shared/incident/incident-state';
 import type { EventBody } from '../../../shared/incident/incident-events';
 import { runbookHash } from '../../../shared/incident/runbook-copy';
+import { stepWaitMs } from '../../../shared/library/step-wait';
 import { formatDuration, formatUtc } from '../../../shared/incident/time-format';
 import { writerName } from '../../../shared/incident/writers';
 import { stepHistoriesOf } from '../../../shared/incident/event-description';
@@ -380,6 +381,8 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
   };
   const runTime = durationMs(run.startedAt, run.finished?.at ?? now);
   const stepTime = step.startedAt ? durationMs(step.startedAt, step.endedAt ?? (step.outcome === 'active' ? now : step.startedAt)) : 0;
+  // "Watch for 15 minutes": the step's time counts against it while it is in progress.
+  const wait = stepWaitMs(stepInfo.title);
   const settled = settledSteps(run);
 
   return (
@@ -404,7 +407,11 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
           </div>
           <div>
             <dt>This step</dt>
-            <dd data-testid="step-clock">{step.startedAt ? formatDuration(stepTime) : 'not started'}</dd>
+            <dd data-testid="step-clock">
+              {step.startedAt ? formatDuration(stepTime) : 'not started'}
+              {/* As short once the time is up as before: the line must not grow and wrap the header at that moment. */}
+              {wait !== undefined && step.outcome === 'active' && (stepTime < wait ? ` of ${formatDuration(wait)}` : <strong>{` of ${formatDuration(wait)}: up`}</strong>)}
+            </dd>
           </div>
           <div>
             <dt>Steps</dt>
