@@ -11,7 +11,7 @@ import { NotesScreen } from '../features/notes/NotesScreen';
 import { QuickReference } from '../features/health/QuickReference';
 import { NoteEditor } from '../features/notes/NoteEditor';
 import { useNotesStore } from '../features/notes/notes-store';
-import { RunbookView } from '../features/library/RunbookView';
+import { RunbookView } from '../features/library/page/RunbookView';
 import { ScreenBoundary } from './ScreenBoundary';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { StartupFailure, StartupProgress } from './StartupScreens';

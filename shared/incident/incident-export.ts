@@ -7,7 +7,7 @@ import type { Alert } from '../alerts/alert';
 import { MILESTONES, type EventOf, type IncidentEvent } from './incident-events';
 import { durationMs, impactElapsed, incidentElapsed, incidentStart, settledSteps, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
 import { orderRecord } from './record-order';
-import { runStepCounts } from './run-outcome';
+import { runStepCounts } from './runs/run-outcome';
 import { formatClock, formatDuration, formatUtc, utcOffset } from './time-format';
 import { writerName, writersInOrder } from './writers';
 

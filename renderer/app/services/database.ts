@@ -1,6 +1,6 @@
 import Dexie, { type DBCore, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
 import type { IncidentEvent, IncidentStatus } from '../../../shared/incident/incident-events';
-import { runSummariesOfRecord, type RunSummary } from '../../../shared/incident/run-summary';
+import { runSummariesOfRecord, type RunSummary } from '../../../shared/incident/runs/run-summary';
 import type { ContactOverride } from '../../../shared/oncall/contact-overrides';
 import type { LocalNote } from '../../../shared/notes/local-note';
 import { extractSteps, splitSections } from '../../../shared/library/markdown/runbook-sections';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { runStats, type RunbookRunStats } from '../../../shared/incident/run-stats';
+import { runStats, type RunbookRunStats } from '../../../shared/incident/runs/run-stats';
 import { appDatabase } from '../../app/services/app-services';
 import { readRunSummaries, readRunSummariesOf, useIncidentStore } from '../incident';
 

@@ -5,7 +5,7 @@ import { describeEvent, entryNote, timelineOf } from '../../../shared/incident/e
 import { INCIDENT_STATUSES, MILESTONES, type EventBody, type Milestone } from '../../../shared/incident/incident-events';
 import { impactElapsed, incidentElapsed, incidentStart, type IncidentState, type Stamp } from '../../../shared/incident/incident-state';
 import { formatClock, formatDuration, formatUtc, parseUtcInput } from '../../../shared/incident/time-format';
-import { runStepCounts } from '../../../shared/incident/run-outcome';
+import { runStepCounts } from '../../../shared/incident/runs/run-outcome';
 import { hashOf } from '../../app/services/routes';
 import { useAppStore } from '../../app/services/app-store';
 import { useIncidentStore, type LoadedIncident } from './incident-store';

@@ -3,7 +3,7 @@ import type { IncidentEvent } from '../../../shared/incident/incident-events';
 import { incidentStart, type IncidentState } from '../../../shared/incident/incident-state';
 import { WRITER_ID } from '../../../shared/incident/hybrid-clock';
 import { writerName } from '../../../shared/incident/writers';
-import { runSummariesChangedBy, type RunSummary } from '../../../shared/incident/run-summary';
+import { runSummariesChangedBy, type RunSummary } from '../../../shared/incident/runs/run-summary';
 import type { FailsafeDatabase, IncidentSummaryRecord } from '../../app/services/database';
 
 // The incident record in IndexedDB, with the list's summary of each incident and a summary of each

@@ -5,6 +5,6 @@ export { PriorityBadge } from './PriorityBadge';
 export { runFromPage } from './procedure-in-view';
 export { useRunbookStore } from './runbook-store';
 export { RunbookFilters } from './RunbookFilters';
-export { RunbookLinkList } from './RunbookLinkList';
+export { RunbookLinkList } from './page/RunbookLinkList';
 export { TitlePlace } from './TitlePlace';
 export { typeLabel } from './type-labels';

@@ -8,7 +8,7 @@ import { formatDuration, formatUtc } from '../../../shared/incident/time-format'
 import { writerName } from '../../../shared/incident/writers';
 import { stepHistoriesOf } from '../../../shared/incident/event-description';
 import { orderRecord } from '../../../shared/incident/record-order';
-import { nextCommandFromRecord } from '../../../shared/incident/copy-cursor';
+import { nextCommandFromRecord } from '../../../shared/incident/runs/copy-cursor';
 import { commandText, fillCommand, missingParams, recordedCommand } from '../../../shared/library/run-params';
 import { namedValues, ownValue } from '../../../shared/library/placeholders';
 import { stepCommands, stepMarkdown } from '../../../shared/library/markdown/runbook-steps';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDatabase, LIBRARY_TABLES, SCHEMA_VERSIONS, USER_TABLES, type FailsafeDatabase } from '../../../renderer/app/services/database';
 import { importSnapshot } from '../../../renderer/features/search/import-snapshot';
 import { appendEvents, summaryOf } from '../../../renderer/features/incident/incident-record';
-import { runStats } from '../../../shared/incident/run-stats';
+import { runStats } from '../../../shared/incident/runs/run-stats';
 import { TestRecord, testRunbook } from '../../support/incident-record';
 import { recordRunbookOpened, syncChangeWrites, unseenChanges } from '../../../renderer/features/search/runbook-history';
 import { parseLibrary } from '../../../shared/library/library-parser';

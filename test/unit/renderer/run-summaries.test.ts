@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, rebuildRunSummaries, type FailsafeDatabase } from '../../../renderer/app/services/database';
 import { appendEvents, readRunSummaries, readRunSummariesOf } from '../../../renderer/features/incident/incident-record';
-import { runSummariesOfRecord, type RunSummary } from '../../../shared/incident/run-summary';
+import { runSummariesOfRecord, type RunSummary } from '../../../shared/incident/runs/run-summary';
 import { recordOf, randomRecords, type RandomRecord } from '../shared/incident/random-records';
 
 // The run summaries beside the incident records (fake IndexedDB): what Health and a runbook page

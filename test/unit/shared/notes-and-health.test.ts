@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatLintReport } from '../../../electron/lint-report';
-import { runStats } from '../../../shared/incident/run-stats';
-import { runSummariesOf } from '../../../shared/incident/run-summary';
+import { runStats } from '../../../shared/incident/runs/run-stats';
+import { runSummariesOf } from '../../../shared/incident/runs/run-summary';
 import { libraryHealth } from '../../../shared/library/library-health';
 import { parseLibrary } from '../../../shared/library/library-parser';
 import { noteOrder, noteProblem, parseTags, restorable, type LocalNote, type NoteDraft } from '../../../shared/notes/local-note';

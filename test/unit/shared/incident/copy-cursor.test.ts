@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextCommandFromRecord } from '../../../../shared/incident/copy-cursor';
+import { nextCommandFromRecord } from '../../../../shared/incident/runs/copy-cursor';
 import { TestRecord, testRunbook } from '../../../support/incident-record';
 
 const commands = ['kubectl get pods', 'kubectl rollout undo deploy/api', 'kubectl rollout status deploy/api'];

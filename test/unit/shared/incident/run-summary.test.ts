@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IncidentState } from '../../../../shared/incident/incident-state';
-import { runStats, type RunbookRunStats } from '../../../../shared/incident/run-stats';
-import { runSummariesChangedBy, runSummariesOf, runSummariesOfRecord, type RunSummary } from '../../../../shared/incident/run-summary';
+import { runStats, type RunbookRunStats } from '../../../../shared/incident/runs/run-stats';
+import { runSummariesChangedBy, runSummariesOf, runSummariesOfRecord, type RunSummary } from '../../../../shared/incident/runs/run-summary';
 import { TestRecord, testRunbook } from '../../../support/incident-record';
 import { randomRecords, type RandomRecord } from './random-records';
 

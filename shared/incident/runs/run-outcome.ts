@@ -1,4 +1,4 @@
-import { settledSteps, type RunState } from './incident-state';
+import { settledSteps, type RunState } from '../incident-state';
 
 /**
  * How far a run got, in a responder's words: "9 of 9 steps (1 failed, 1 skipped)". A run finished

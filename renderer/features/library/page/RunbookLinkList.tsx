@@ -1,5 +1,5 @@
-import { hashOf } from '../../app/services/routes';
-import { TitlePlace } from './TitlePlace';
+import { hashOf } from '../../../app/services/routes';
+import { TitlePlace } from '../TitlePlace';
 
 /** A plain list of links to runbooks, by title (related runbooks, the runbooks a note is about). */
 export function RunbookLinkList({ runbooks }: { runbooks: { id: string; title: string }[] }) {

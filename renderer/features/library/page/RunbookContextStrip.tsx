@@ -1,6 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { START_RUN_KEY } from '../../ui/keys';
-import { TitlePlace } from './TitlePlace';
+import { START_RUN_KEY } from '../../../ui/keys';
+import { TitlePlace } from '../TitlePlace';
 
 /**
  * The runbook's title, kept at the top of the page once its header has scrolled away: a search

@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
-import { procedures } from '../../../shared/library/document/procedures';
-import { headingAnchors, SECTION_ID_PREFIX, type HeadingAnchor } from '../../../shared/library/markdown/heading-slug';
-import type { Runbook } from '../../../shared/model';
-import { isTyping } from '../../ui/is-typing';
+import { procedures } from '../../../../shared/library/document/procedures';
+import { headingAnchors, SECTION_ID_PREFIX, type HeadingAnchor } from '../../../../shared/library/markdown/heading-slug';
+import type { Runbook } from '../../../../shared/model';
+import { isTyping } from '../../../ui/is-typing';
 
 /**
  * The outermost two heading levels of a runbook (sections and their steps), beside the text, and

@@ -1,4 +1,4 @@
-import type { IncidentEvent } from './incident-events';
+import type { IncidentEvent } from '../incident-events';
 
 /**
  * Which of a step's commands C copies next, read from the record (in record order): the one after

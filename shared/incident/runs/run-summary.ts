@@ -1,8 +1,8 @@
 // A run in a few figures, kept beside the incident record so that figures across all incidents
 // (how each runbook fared) are read without replaying every record. A summary is a function of the
 // run's state alone, so the rows can always be derived again from the record.
-import type { IncidentEvent } from './incident-events';
-import { replay, type IncidentState, type RunState } from './incident-state';
+import type { IncidentEvent } from '../incident-events';
+import { replay, type IncidentState, type RunState } from '../incident-state';
 
 export interface RunSummary {
   incidentId: string;
