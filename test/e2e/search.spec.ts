@@ -139,6 +139,13 @@ test('a hit in a section of a long document names it, shows its line, lists the 
   expect(before!.y).toBeGreaterThanOrEqual(stripBox!.y + stripBox!.height);
   await lookAt(page, 'runbook-opened-at-section');
   await page.setViewportSize({ width: 1280, height: 720 });
+  // A dialog opened over the page is over the strip too (a dialog's heading was seen under it):
+  // the backdrop, not the strip, is what lies at the strip's place.
+  await page.keyboard.press('r');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  const at = (await strip.boundingBox())!;
+  expect(await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('[data-testid="runbook-context"]'), [at.x + 20, at.y + at.height / 2])).toBe(false);
+  await page.keyboard.press('Escape');
   // The keys scroll the page just opened: Home to its title and its Start a run button, End to its end.
   const main = page.locator('main.app-main');
   await page.keyboard.press('Home');
