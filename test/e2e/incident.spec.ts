@@ -247,6 +247,26 @@ test('the desktop app writes each event to the incident’s journal file, and re
   expect(await storedEvents(page)).toEqual(stored);
 });
 
+test('a note marked a follow-up and added with its button leaves the cursor in the note field: the next sentence is a note, not keys', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Cache stampede');
+  await page.keyboard.press('n');
+  await page.keyboard.type('check the pool size');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /^Add/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.incident-notes li').last()).toContainText('check the pool size');
+  await expect(page.locator('.incident-notes li').last().getByRole('checkbox')).toBeChecked();
+  // The button, disabled once the field was emptied, had let the focus fall to the page: the I of
+  // "joined" declared a second incident.
+  await expect(page.getByLabel('New note')).toBeFocused();
+  await page.keyboard.type('Bram joined the bridge');
+  await expect(page.getByLabel('New note')).toHaveValue('Bram joined the bridge');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
 test('a rebuild from a journal with a forged and a duplicated line keeps every event, names the refused line and asks first', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Cache stampede');

@@ -308,6 +308,10 @@ function IncidentNotes({ incident, record }: { incident: IncidentState; record(b
           const asFollowUp = followUp;
           setText('');
           setFollowUp(false);
+          // Added with the button (Tab past the follow-up box, Enter), the focus goes back to the
+          // field too: the button, disabled once the field is empty, let it fall to the page, and
+          // the next note typed became keys (a walk, 2026-12-03: a second incident declared).
+          field.current?.focus();
           void record([{ type: 'incident-note', noteId: `note-${crypto.randomUUID()}`, text: value, followUp: asFollowUp }]).then((ok) => {
             // Not written (the page says why): the words come back, before whatever was typed since.
             if (ok) return;
