@@ -175,6 +175,26 @@ test('C on a step of several commands copies each in turn, and the button says w
   await expect.poll(async () => (await storedEvents(page)).filter((event) => event.type === 'command-copied').map((event) => (event as { command?: string }).command)).toEqual([logs, describe, logs]);
 });
 
+test('back to the run by the incident bar’s link, Enter goes on with the run: the focus is in the page, not on the link', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout 502s');
+  await openRunbook(page, 'application crash', 'Application crash or high error rate');
+  await page.keyboard.press('r');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
+  await page.keyboard.press('f');
+  await page.keyboard.type('no pods listed');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Rollback and related runbooks' })).toBeVisible();
+  await page.keyboard.press('Control+2');
+  await page.getByRole('region', { name: 'Current incident' }).locator('.incident-run').click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 9/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Current incident' }).locator('.incident-run')).not.toBeFocused();
+  // Enter on a failed step goes on with the next one (on the link, it opened the run again).
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 9/ })).toContainText('in progress');
+});
+
 test('closed abruptly after the third step, the app comes back with the incident, the run, its steps, times and notes', async ({ launch, profile }) => {
   const first = await launch(profile);
   const { page } = first;

@@ -2,6 +2,7 @@ import { incidentElapsed } from '../../../shared/incident/incident-state';
 import { MILESTONES } from '../../../shared/incident/incident-events';
 import { formatDuration, formatUtc } from '../../../shared/incident/time-format';
 import { hashOf } from '../../app/services/routes';
+import { focusPage } from '../../ui/focus-page';
 import { useIncidentStore } from './incident-store';
 import { UpdateCountdown } from '../messages';
 import { useNow } from './use-now';
@@ -21,7 +22,7 @@ export function IncidentBar() {
       {incident && (
         <div className={`incident-bar status-${incident.status}`} role="region" aria-label="Current incident">
           <span className="incident-severity">{incident.severity}</span>
-          <a className="incident-title" href={hashOf({ name: 'incident' })}>
+          <a className="incident-title" href={hashOf({ name: 'incident' })} onClick={focusPage}>
             {incident.title}
           </a>
           <span className="incident-elapsed" data-testid="incident-bar-clock">
@@ -40,10 +41,12 @@ export function IncidentBar() {
             </span>
           )}
           <UpdateCountdown incident={incident} now={now.at} />
+          {/* The bar's links put the focus in the page they open: left on the link, Enter opened it
+              again instead of going on with the run, and C then copied a failed step's command. */}
           {/* A procedure of a long document by its own name: two runs of one team's "Operations Runbook"
               read "▶ Oper…" and "▶ Opera…" at 900 px. The whole title is the link's tooltip. */}
           {running.map((run) => (
-            <a key={run.id} className="incident-run" href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })} title={run.runbook.title}>
+            <a key={run.id} className="incident-run" href={hashOf({ name: 'run', incidentId: incident.id, runId: run.id })} title={run.runbook.title} onClick={focusPage}>
               ▶ {run.runbook.procedure?.title ?? run.runbook.title}: step {run.current + 1} of {run.steps.length}
             </a>
           ))}
