@@ -4,8 +4,11 @@
 // Only what could mean something is escaped, with a backslash (CommonMark allows one before any
 // ASCII punctuation): the raw text is pasted into chats and tickets that show no Markdown, where
 // every needless backslash is noise in a responder's words (`-\>`, `\&`, `\#3`).
-/** Marks that can mean something anywhere in a line. For links, see `closesLink`; `[` and `!` need nothing then. */
-const MEANINGFUL = new Set(['\\', '`', '*', '_', '<', '|', '~']);
+/**
+ * Marks that can mean something anywhere in a line. For links, see `closesLink`; `[` and `!` need
+ * nothing then. For `~`, see `mayCloseStrike`.
+ */
+const MEANINGFUL = new Set(['\\', '`', '*', '_', '<', '|']);
 /** Marks that mean something only where the line starts: a heading, a quote. */
 const AT_START = new Set(['#', '>']);
 /** A character reference (`&amp;`, `&#65;`, `&#x41;`): an `&` that starts one is escaped, any other is text. Bounded: no backtracking. */
@@ -19,14 +22,28 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 export function escapeMarkdown(text: string): string {
   const line = oneLine(text);
   const start = line.length - line.trimStart().length;
-  let out = '';
+  const marked: boolean[] = [];
   for (let index = 0; index < line.length; index++) {
     const char = line[index];
     const inWord = char === '_' && index > 0 && WORD_CHAR.test(line[index - 1]) && index + 1 < line.length && WORD_CHAR.test(line[index + 1]);
-    const meaningful = (MEANINGFUL.has(char) && !inWord) || (index === start && AT_START.has(char)) || (char === '&' && startsEntity(line, index)) || closesLink(line, index) || startsAutolink(line, index);
-    out += meaningful ? `\\${char}` : char;
+    marked.push((MEANINGFUL.has(char) && !inWord) || (index === start && AT_START.has(char)) || (char === '&' && startsEntity(line, index)) || closesLink(line, index) || mayCloseStrike(line, index));
+  }
+  const dirty = dirtyWords(line, marked);
+  let out = '';
+  for (let index = 0; index < line.length; index++) {
+    const escaped = marked[index] || (startsAutolink(line, index) && dirty[index]);
+    out += escaped ? `\\${line[index]}` : line[index];
   }
   return out;
+}
+
+/**
+ * A `~` that could close a strikethrough: any not preceded, in this text, by a blank (GFM's closing
+ * run must follow something). With no closer left unescaped anywhere, nothing is struck through,
+ * whatever another text on the line holds, and `(was ~4000)` stays as typed.
+ */
+function mayCloseStrike(line: string, index: number): boolean {
+  return line[index] === '~' && (index === 0 || !/\s/.test(line[index - 1]));
 }
 
 /** Line breaks, with the blanks around them, as one space; linear on any text (no backtracking pattern). */
@@ -60,9 +77,25 @@ function startsEntity(line: string, index: number): boolean {
 }
 
 /**
- * GFM turns `http://…` and `www.…` into links that run to the next blank, taking the backslashes of
- * the escapes after them as text; escaping the `:` or the `.` keeps them words like the rest.
+ * For each place: whether its word (the run between blanks) holds anything escaped. GFM turns
+ * `http://…` and `www.…` into links that run to the next blank, taking the backslashes of the
+ * escapes in them as text: such a link's `:` or `.` is escaped, and it stays words like the rest.
+ * A link with nothing to escape is left to be one (`runbook_url: https://wiki…` was written
+ * `https\://`, broken when pasted raw): its text is exactly what was typed. Two passes, linear.
  */
+function dirtyWords(line: string, marked: readonly boolean[]): boolean[] {
+  const dirty = new Array<boolean>(line.length).fill(false);
+  let from = 0;
+  for (let index = 0; index <= line.length; index++) {
+    if (index < line.length && !/\s/.test(line[index])) continue;
+    let any = false;
+    for (let at = from; at < index; at++) any ||= marked[at];
+    if (any) dirty.fill(true, from, index);
+    from = index + 1;
+  }
+  return dirty;
+}
+
 function startsAutolink(line: string, index: number): boolean {
   if (line[index] === ':') return line.startsWith('//', index + 1);
   return line[index] === '.' && index >= 3 && line.slice(index - 3, index).toLowerCase() === 'www';

@@ -10,7 +10,7 @@ const rendered = (markdown: string) => micromark(markdown, { extensions: [gfm()]
 // (incident/export-as-typed.test.ts) holds that whatever is typed still renders as typed.
 describe('escapeMarkdown', () => {
   it('leaves marks that mean nothing where they stand as typed', () => {
-    for (const typed of ['p99 -> 2s', 'ssh & check', 'ticket #3', 'it works!', 'node 2] restarted', 'a > b', 'R&D', '&nbsp without a semicolon', '[P0] Investigating: Checkout', 'see [runbook 4] first']) {
+    for (const typed of ['p99 -> 2s', 'ssh & check', 'ticket #3', 'it works!', 'node 2] restarted', 'a > b', 'R&D', '&nbsp without a semicolon', '[P0] Investigating: Checkout', 'see [runbook 4] first', 'ERROR count 2 (was ~4000)', 'runbook_url: https://wiki.example.com/runbooks/pg_down', 'dashboards at www.example.com/d/api']) {
       expect(escapeMarkdown(typed)).toBe(typed);
     }
   });
@@ -19,11 +19,15 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
     expect(escapeMarkdown('> not a quote')).toBe('\\> not a quote');
     expect(escapeMarkdown('&amp; and &#65;')).toBe('\\&amp; and \\&#65;');
+    // A tilde after a letter could close a strikethrough begun in another text on the line; a URL
+    // holding something escaped would take the backslash into its link, so it is not one.
+    expect(escapeMarkdown('x~y and ~~gone~~')).toBe('x\\~y and ~\\~gone\\~\\~');
+    expect(escapeMarkdown('see https://e.example/a*b')).toBe('see https\\://e.example/a\\*b');
     expect(escapeMarkdown('*spiking* on <pod-7f9c> [x](y) a|b `c`')).toBe('\\*spiking\\* on \\<pod-7f9c> [x\\](y) a\\|b \\`c\\`');
   });
 
   it('renders every one of them as typed', () => {
-    for (const typed of ['p99 -> 2s', '# not a heading', '> not a quote', '&amp; R&D', 'see ![x](y) and [a] b]', '<pod-7f9c> & <b>bold</b>', '[P0] down', '[a][b] and [c]: http://e.example']) {
+    for (const typed of ['p99 -> 2s', '# not a heading', '> not a quote', '&amp; R&D', 'see ![x](y) and [a] b]', '<pod-7f9c> & <b>bold</b>', '[P0] down', '[a][b] and [c]: http://e.example', 'x~y and ~~gone~~ (was ~4000)', 'see https://e.example/a*b']) {
       const html = rendered(escapeMarkdown(typed));
       const shown = html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim();
       expect(shown, typed).toBe(typed);
