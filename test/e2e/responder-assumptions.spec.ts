@@ -201,11 +201,19 @@ test('calling down the chain: “no answer” brings the next person to now, “
   const chain = page.getByRole('region', { name: /^Escalation for/ });
   const now = chain.locator('li.chain-now');
   await expect(now).toContainText('Primary on-call');
-  await now.getByRole('button', { name: 'No answer' }).first().click();
+  await now.getByRole('button', { name: 'No answer' }).first().focus();
+  await page.keyboard.press('Enter');
   await expect(now).toContainText('Secondary on-call');
   await expect(now).toContainText('Bram Okafor');
-  await now.getByRole('button', { name: 'Reached' }).first().click();
+  // The focus moved on to the next person's Reached: a second Enter records that call, never
+  // the same "no answer" twice.
+  await expect(now.getByRole('button', { name: 'Reached' }).first()).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('chain-ended')).toContainText('someone was reached');
+  // Ended, the chain itself has the focus: an Enter more records nothing.
+  await expect(chain).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await storedEvents(page)).filter((event) => event.type === 'contact-attempted').length).toBe(2);
   // The chain stops there, but the severity table pages more people at this level: said, by name.
   await expect(page.getByTestId('chain-ended')).toContainText(/also pages, by the severity table: .*Engineering lead.*; nobody has called them in this incident\./);
   await expect(chain.locator('.chain-when').filter({ hasText: /^in / })).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { escalationChain, nextToCall, pagedNotCalled, type Chain, type ChainStep } from '../../../shared/oncall/escalation-chain';
 import type { Contact, SeverityLevel } from '../../../shared/model';
 import { rosterAge } from '../../../shared/oncall/roster-age';
@@ -245,10 +245,25 @@ function ChainSteps({ level, incident, roster, chain, next, now }: { level: Seve
   useEffect(() => {
     if (nextId) useOnCallStore.getState().select(nextId);
   }, [nextId]);
-  const attempt = (contact: RosterEntry, outcome: AttemptOutcome) => void useOnCallStore.getState().attempt(contact, outcome);
+  // A call recorded by a button here moves the focus on: to the next person's Reached, or to the
+  // chain once it has ended. Left on the button, a second Enter recorded the same call twice.
+  const section = useRef<HTMLElement>(null);
+  const recorded = useRef(0);
+  const [moved, setMoved] = useState(0);
+  const attempt = (contact: RosterEntry, outcome: AttemptOutcome) =>
+    void useOnCallStore
+      .getState()
+      .attempt(contact, outcome)
+      .then((ok) => ok && setMoved((count) => count + 1));
+  useEffect(() => {
+    if (moved === recorded.current) return;
+    recorded.current = moved;
+    if (nextId && !chain.ended) focusReached(nextId);
+    else section.current?.focus();
+  }, [moved, nextId, chain.ended]);
   const notCalled = chain.ended === 'reached' ? pagedNotCalled(level, roster, chainRun(incident).attempts) : [];
   return (
-    <section className="chain" aria-labelledby="chain-heading">
+    <section className="chain" aria-labelledby="chain-heading" ref={section} tabIndex={-1}>
       <h2 id="chain-heading">
         Escalation for {level.id} {level.name}: {incident.title}
       </h2>
