@@ -200,11 +200,16 @@ test('a message half written when the app is killed comes back in its form, and 
   await expect(page.getByRole('status').filter({ hasText: 'recorded in the incident’s timeline' })).toBeVisible();
   // The message's draft goes; the service typed stays for the incident's next message.
   await expect.poll(() => storedDrafts(page)).toEqual([JSON.stringify({ service: 'Checkout and login' })]);
-  // Killed again: the next message still names the service typed into the first (it began with "API").
+  // Killed again: the next message still names the service typed into the first (it had none).
   await app.kill();
   app = await launch(profile);
   await expect(app.page.getByRole('navigation', { name: 'Places' })).toBeVisible();
   await app.page.keyboard.press('Control+6');
+  const update = app.page.getByRole('form', { name: 'Fill “Incident update”' });
+  await expect(update.getByLabel('Affected service')).toHaveValue('Checkout and login');
+  // The service came back after the form opened with the cursor in it, empty then: the cursor
+  // moved on to the field still to fill.
+  await expect(update.getByLabel('What we know and what we did')).toBeFocused();
   await app.page.getByRole('link', { name: /^Incident update/ }).click();
   await expect(app.page.getByRole('form', { name: 'Fill “Incident update”' }).getByLabel('Affected service')).toHaveValue('Checkout and login');
 });

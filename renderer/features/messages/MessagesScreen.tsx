@@ -25,9 +25,12 @@ export function MessagesScreen({ id }: { id?: string }) {
   const suggested = suggestedTemplate(templates, incident);
   // The template offered when the screen opened stays on screen: copying it moves the incident on
   // (the next one to fit becomes an update), but the form being read must not change under the reader.
-  const [opened] = useState(suggested?.id);
+  // Picked again once the current incident has loaded (just after a launch): picked before, it was
+  // the initial notice, though the incident had sent one already.
+  const [opened, setOpened] = useState({ incidentId: incident?.id, id: suggested?.id });
+  if (opened.incidentId !== incident?.id) setOpened({ incidentId: incident?.id, id: suggested?.id });
   const byId = (wanted: string | undefined) => templates.find((candidate) => candidate.id === wanted);
-  const template = id ? byId(id) : (byId(opened) ?? suggested);
+  const template = id ? byId(id) : (byId(opened.id) ?? suggested);
   return (
     <section className="messages" aria-labelledby="messages-title">
       <nav className="template-list" aria-label="Templates">
@@ -68,6 +71,15 @@ function MessageForm({ template }: { template: CommsTemplate }) {
     return incident ? { ...defaults, ...typedBefore(incident.id, template.fields), ...prefillFromIncident(template.fields, incident, level, nowStamp().at) } : defaults;
   });
   const [confirming, setConfirming] = useState<'plain' | 'markdown'>();
+  // The fields filled back after a relaunch arrive once the form is open: a cursor put in one of
+  // them while it was empty moves on to the field still to fill (after a relaunch, the resolution
+  // notice left it in the service already given, not in the cause).
+  const recalled = useRef(new Set<string>());
+  const [recalls, setRecalls] = useState(0);
+  const shown = useRef(values);
+  useEffect(() => {
+    shown.current = values;
+  }, [values]);
   const form = useRef<HTMLFormElement>(null);
   // What the responder types is kept as they type: a closed window or a crash gives the half-written
   // message back (only the fields they changed: the incident's own answers are read fresh).
@@ -86,7 +98,11 @@ function MessageForm({ template }: { template: CommsTemplate }) {
       void recallTyped(incidentId).then(() => {
         const before = typedBefore(incidentId, template.fields);
         if (!live) return;
-        setValues((current) => ({ ...current, ...Object.fromEntries(template.fields.flatMap((field) => (Object.hasOwn(before, field.name) && !Object.hasOwn(changed.current, field.name) && (current[field.name] ?? '') === (field.default ?? '') ? [[field.name, before[field.name]]] : []))) }));
+        const fills = (current: Record<string, string>) =>
+          Object.fromEntries(template.fields.flatMap((field) => (Object.hasOwn(before, field.name) && !Object.hasOwn(changed.current, field.name) && (current[field.name] ?? '') === (field.default ?? '') && before[field.name] !== current[field.name] ? [[field.name, before[field.name]]] : [])));
+        recalled.current = new Set(Object.keys(fills(shown.current)));
+        setValues((current) => ({ ...current, ...fills(current) }));
+        setRecalls((count) => count + 1);
       });
     }
     void readDraft(draftKey).then((draft) => {
@@ -107,6 +123,10 @@ function MessageForm({ template }: { template: CommsTemplate }) {
     (fields.find((field) => !field.value.trim()) ?? fields[0])?.focus();
   };
   useLayoutEffect(focusFirstEmpty, []);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (recalls && active instanceof HTMLElement && form.current?.contains(active) && recalled.current.has(active.getAttribute('name') ?? '')) focusFirstEmpty();
+  }, [recalls]);
   // Going back puts the cursor where the gap is: typed words must land in the message, never act as keys of the page.
   const goBack = () => {
     setConfirming(undefined);
@@ -248,9 +268,9 @@ function FieldInput({ field, value, empty, onChange }: { field: TemplateField; v
     <label className={empty ? 'field-empty' : undefined}>
       {label}
       {type === 'multiline' ? (
-        <textarea rows={4} value={value} onChange={(event) => onChange(event.target.value)} onKeyDown={onKeyDown} />
+        <textarea name={field.name} rows={4} value={value} onChange={(event) => onChange(event.target.value)} onKeyDown={onKeyDown} />
       ) : options ? (
-        <select value={value} onChange={(event) => onChange(event.target.value)} onKeyDown={onKeyDown}>
+        <select name={field.name} value={value} onChange={(event) => onChange(event.target.value)} onKeyDown={onKeyDown}>
           <option value="">(empty)</option>
           {value && !options.includes(value) && <option value={value}>{value}</option>}
           {options.map((option) => (
@@ -259,7 +279,7 @@ function FieldInput({ field, value, empty, onChange }: { field: TemplateField; v
         </select>
       ) : (
         <span className="field-row">
-          <input value={value} placeholder={type === 'time' ? '02:14 UTC' : undefined} onChange={(event) => onChange(event.target.value)} onKeyDown={onKeyDown} />
+          <input name={field.name} value={value} placeholder={type === 'time' ? '02:14 UTC' : undefined} onChange={(event) => onChange(event.target.value)} onKeyDown={onKeyDown} />
           {type === 'time' && (
             <button type="button" onClick={() => onChange(`${new Date().toISOString().slice(11, 16)} UTC`)}>
               Now
