@@ -535,4 +535,12 @@ test('the Incidents list by keyboard: it opens on the newest incident, the arrow
   await page.keyboard.press('Home');
   await expect(links).toHaveCount(2);
   await expect(filter).toBeFocused();
+  // Ctrl+3 on the list already open puts the focus on the page: ↓ and ↑ still reach the rows.
+  await page.keyboard.press('Control+3');
+  await expect(page.locator('main.app-main')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.first()).toBeFocused();
+  await page.keyboard.press('Control+3');
+  await page.keyboard.press('ArrowUp');
+  await expect(links.last()).toBeFocused();
 });

@@ -4,6 +4,7 @@ import { formatDuration, formatUtc } from '../../../shared/incident/time-format'
 import { hashOf } from '../../app/services/routes';
 import { useIncidentStore } from './incident-store';
 import { DECLARE_KEY } from '../../ui/keys';
+import { useScreenKey } from '../../ui/use-screen-key';
 import { useNow } from './use-now';
 import { RebuildConfirm } from './RebuildConfirm';
 import { BundleBar } from '../bundle';
@@ -30,9 +31,14 @@ export function IncidentsScreen() {
     placed.current = true;
     rows.current?.querySelector<HTMLAnchorElement>('a.incident-link')?.focus({ preventScroll: true });
   }, [hasRows]);
+  // From anywhere else on the page (Ctrl+3 pressed on the list already open puts the focus on the
+  // page), ↓ goes to the first row and ↑ to the last: they did nothing there (a walk).
+  const rowLinks = () => [...(rows.current?.querySelectorAll<HTMLAnchorElement>('a.incident-link') ?? [])];
+  useScreenKey('ArrowDown', () => rowLinks()[0]?.focus(), { enabled: hasRows });
+  useScreenKey('ArrowUp', () => rowLinks().at(-1)?.focus(), { enabled: hasRows });
   const moveInList = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const links = [...(rows.current?.querySelectorAll<HTMLAnchorElement>('a.incident-link') ?? [])];
+    const links = rowLinks();
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (at === -1) return;
     event.preventDefault();
