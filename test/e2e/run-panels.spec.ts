@@ -156,6 +156,7 @@ test('a failed step offers its Troubleshooting entry before Rollback, commands s
   // The entry for this failure first, then Rollback; the other entry only on asking for the whole section.
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText(['Troubleshooting', 'Rollback', 'Related runbooks']);
   await expect(panel.getByRole('heading', { name: 'Reset refused: the group is not inactive' })).toBeVisible();
+  await expect(panel.locator('.step-failed')).toHaveText('This step failed. What the runbook’s troubleshooting says for this step, then how to roll back.');
   await expect(panel.getByText('Broker unreachable')).toBeHidden();
   await panel.getByText('All of Troubleshooting').click();
   await expect(panel.getByRole('heading', { name: 'Broker unreachable' })).toBeVisible();
@@ -168,6 +169,26 @@ test('a failed step offers its Troubleshooting entry before Rollback, commands s
     expect(shown.height, `${command}: part of the command is hidden below`).toBeLessThanOrEqual(0);
     expect(shown.width, `${command}: the command is squeezed`).toBeGreaterThanOrEqual(250);
   }
+});
+
+test('a failure no troubleshooting entry names is told so: the whole section is not presented as its answer', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Primary database down');
+  await page.evaluate(() => (window.location.hash = '#/runbook/incident-response/database-outage'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('PostgreSQL outage and Patroni failover');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
+  await page.keyboard.press('d');
+  await page.keyboard.press('d');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 3 of/ })).toBeVisible();
+  await page.keyboard.press('f');
+  await page.keyboard.type('ssh pg-main-0: no route to host');
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('complementary', { name: 'Troubleshooting, rollback and related runbooks' });
+  // A restore from backup was presented as "what the runbook says about it" (a walk).
+  await expect(panel.locator('.step-failed')).toHaveText('This step failed. No troubleshooting entry of the runbook names this step or its failure: here are all of them, then how to roll back.');
 });
 
 test('finishing a run with no checks to tick: Enter finishes it, and an Enter in the empty abort field says why it did nothing', async ({ launch, profile }) => {

@@ -42,7 +42,14 @@ export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props
   }, []);
   return (
     <aside ref={panel} tabIndex={-1} className="run-rollback" aria-label={help ? 'Troubleshooting, rollback and related runbooks' : 'Rollback and related runbooks'}>
-      {failed && <p className="step-reason step-failed">This step failed. {help ? 'What the runbook says about it, then how to roll back.' : 'Roll back, open a related runbook, or go on with Enter.'}</p>}
+      {/* Unmatched, the section is the runbook's whole troubleshooting: "what the runbook says about it"
+          presented a restore from backup as the answer to "no route to host" (a walk). */}
+      {failed && (
+        <p className="step-reason step-failed">
+          This step failed.{' '}
+          {!help ? 'Roll back, open a related runbook, or go on with Enter.' : help.matched ? 'What the runbook’s troubleshooting says for this step, then how to roll back.' : 'No troubleshooting entry of the runbook names this step or its failure: here are all of them, then how to roll back.'}
+        </p>
+      )}
       {help && (
         <section className="run-troubleshooting" aria-labelledby="run-troubleshooting-title">
           <h2 id="run-troubleshooting-title">{help.heading}</h2>
