@@ -3,7 +3,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readJournal } from '../../shared/incident/journal';
 import { expect, test } from './fixtures';
-import { declareIncident, openRunbook, stepItems, stepOutcomes, storedEvents, tickEveryCheck, withoutClockReadings } from './incident-helpers';
+import { declareIncident, holdIncidentWrites, openRunbook, stepItems, stepOutcomes, storedEvents, tickEveryCheck, withoutClockReadings } from './incident-helpers';
 import { savedFilesFolder } from './host';
 import { lookAt } from './look-at';
 import { journalFolder } from '../../electron/journal-store';
@@ -285,6 +285,29 @@ test('a note marked a follow-up and added with its button leaves the cursor in t
   await page.keyboard.type('Bram joined the bridge');
   await expect(page.getByLabel('New note')).toHaveValue('Bram joined the bridge');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('a corrected time saved with Enter, then N at once: the note typed goes into the note field, not the time field (a busy disk)', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout 502s');
+  await page.keyboard.press('Control+2');
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByRole('region', { name: 'Milestones' }).getByRole('button', { name: /^Correct the time/ })).toBeVisible();
+  await page.keyboard.press('Alt+1');
+  const field = page.getByLabel('detected time in UTC');
+  await expect(field).toBeFocused();
+  const earlier = new Date(Date.now() - 600_000).toISOString().slice(0, 16).replace('T', ' ');
+  await page.keyboard.type(earlier);
+  const heldUp = await holdIncidentWrites(page, 600);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('n');
+  await page.keyboard.type('Postgres says too many clients');
+  await heldUp();
+  await expect(field).toHaveCount(0);
+  await expect(page.getByLabel('New note')).toHaveValue('Postgres says too many clients');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.incident-notes li').last()).toContainText('Postgres says too many clients');
+  await expect(page.locator('.timeline')).toContainText(`Milestone detected: ${earlier}:00 UTC`);
 });
 
 test('a rebuild from a journal with a forged and a duplicated line keeps every event, names the refused line and asks first', async ({ launch, profile }) => {

@@ -202,7 +202,11 @@ function Milestones({ incident, record }: { incident: IncidentState; record(bodi
       setCorrecting({ ...correcting, problem: 'Type the time in UTC: 2026-11-23 02:10 or 02:10.' });
       return;
     }
-    void record([{ type: 'milestone-set', milestone: correcting.milestone, time }]).then((ok) => ok && setCorrecting(undefined));
+    // The field goes as Enter is pressed, not once the time is written: an N pressed at once went
+    // into it, and the note typed after it became a "time" (a walk). Not written, it comes back.
+    const asked = correcting;
+    setCorrecting(undefined);
+    void record([{ type: 'milestone-set', milestone: asked.milestone, time }]).then((ok) => ok || setCorrecting({ ...asked, problem: useIncidentStore.getState().problem ?? 'Not saved: the incident could not be written.' }));
   };
   const open = (milestone: Milestone, time: number) => {
     correctedLast.current = milestone;

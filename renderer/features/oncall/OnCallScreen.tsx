@@ -218,7 +218,7 @@ function EmailWords({ email }: { email: string }) {
 }
 
 const STATE_WORDS: Record<ChainStep['state'], string> = { reached: 'reached', now: 'now', next: 'next', later: '', stopped: '' };
-const ENDED_WORDS = { reached: 'someone was reached, so nobody more is due', resolved: 'the incident is resolved, so nobody more is due' };
+const ENDED_WORDS = { reached: 'someone was reached, so no further escalation is due', resolved: 'the incident is resolved, so no further escalation is due' };
 
 /** A step's time: reached, due now, in how long; nothing once the chain has ended. */
 function stepWhen(step: ChainStep, now: number): string {
