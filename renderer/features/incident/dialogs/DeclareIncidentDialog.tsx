@@ -35,9 +35,10 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure, fromAlert }: { t
       return;
     }
     if (unnamed && name.trim()) {
-      // Named before the declaration is written, so the declaration carries the name too.
-      await saveResponderName(name.trim());
+      // Named before the declaration is written, so the declaration carries the name too; kept in
+      // Settings meanwhile (the declaration does not wait for that write).
       useIncidentStore.getState().setWriterName(name);
+      void saveResponderName(name.trim());
     }
     const id = await useIncidentStore.getState().declare(title.trim(), severity, { keepCurrent: !!openOne && keepCurrent });
     if (!id) {
