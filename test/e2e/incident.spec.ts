@@ -287,6 +287,22 @@ test('a note marked a follow-up and added with its button leaves the cursor in t
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
+test('a milestone key pressed twice before the first is written sets the milestone once', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Checkout 502s');
+  const heldUp = await holdIncidentWrites(page, 600);
+  await page.keyboard.press('Alt+2');
+  await page.keyboard.press('Alt+2');
+  await heldUp();
+  await expect(page.getByRole('region', { name: 'Current incident' })).toContainText('acknowledged');
+  await expect.poll(async () => (await storedEvents(page)).filter((event) => event.type === 'milestone-set').length).toBe(1);
+  // Written, a press more sets nothing either: on the incident's page it opens the time to correct.
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByLabel('acknowledged time in UTC')).toBeFocused();
+  await page.keyboard.press('Escape');
+  expect((await storedEvents(page)).filter((event) => event.type === 'milestone-set')).toHaveLength(1);
+});
+
 test('a corrected time saved with Enter, then N at once: the note typed goes into the note field, not the time field (a busy disk)', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Checkout 502s');

@@ -1,6 +1,6 @@
 // What the keys, the sidebar and the palette do to an incident: one function each, so every way in does the same.
 import type { EventBody, Milestone } from '../../../shared/incident/incident-events';
-import { activeRuns } from '../../../shared/incident/incident-state';
+import { activeRuns, type IncidentState } from '../../../shared/incident/incident-state';
 import { formatUtc } from '../../../shared/incident/time-format';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { useRouteStore } from '../../app/services/route-store';
@@ -58,7 +58,9 @@ export async function setMilestone(milestone: Milestone): Promise<boolean> {
     else useIncidentStore.setState({ problem: `Nothing changed: “${incident.title}” is already ${milestone} at ${formatUtc(already)}. To change that time, press ${withOption(MILESTONE_KEYS[milestone])} again on its page (${withCommand(PLACE_KEYS.incident)}).` });
     return false;
   }
-  return recordAskingBeforeResolving(incidentId, [{ type: 'milestone-set', milestone, time: Date.now() }]);
+  // Pressed twice before the first is written, the second sets nothing: it was recorded as a second
+  // "Milestone detected" a moment later, "in place of" the first.
+  return recordAskingBeforeResolving(incidentId, [{ type: 'milestone-set', milestone, time: Date.now() }], (state) => state.milestones[milestone] === undefined);
 }
 
 /**
@@ -76,14 +78,15 @@ export function correctMilestone(incidentId: string, milestone: Milestone) {
  * resolving finishes no run, and the record would go on saying "still running". False when
  * nothing was recorded.
  */
-export async function recordAskingBeforeResolving(incidentId: string, bodies: EventBody[]): Promise<boolean> {
+export async function recordAskingBeforeResolving(incidentId: string, bodies: EventBody[], stillWanted?: (state: IncidentState) => boolean): Promise<boolean> {
   const { loaded, record } = useIncidentStore.getState();
   const incident = loaded[incidentId]?.state;
   if (incident && incident.status !== 'resolved' && bodies.some(resolves) && activeRuns(incident).length) {
     useDialogStore.getState().show({ kind: 'resolve', incidentId, bodies });
     return false;
   }
-  return record(incidentId, bodies);
+  // Worked out when the write runs, from the record as the writes queued before it left it.
+  return record(incidentId, stillWanted ? (state) => (stillWanted(state) ? bodies : []) : bodies);
 }
 
 const resolves = (body: EventBody) => (body.type === 'incident-changed' && body.field === 'status' && body.value === 'resolved') || (body.type === 'milestone-set' && body.milestone === 'resolved');
