@@ -5,9 +5,9 @@ import { TitlePlace } from '../TitlePlace';
 /**
  * The runbook's title, kept at the top of the page once its header has scrolled away: a search
  * result opens the page at its section ("Step 4: Roll back…"), and the responder saw no title, nor
- * that R runs it. It takes no room in the flow (nothing moves when it shows), names the file when another runbook has the title, and the page's scroll
- * padding keeps a section scrolled to from going under it. Words only: the header says it to
- * assistive technology already, and R is the key.
+ * that R runs it. It takes no room in the flow (nothing moves when it shows), names the file when
+ * another runbook has the title, and the page's scroll padding keeps a section scrolled to from
+ * going under it. Words only: the header says it to assistive technology already, and R is the key.
  */
 export function RunbookContextStrip({ titleRow, id, title, runnable }: { titleRow: RefObject<HTMLElement | null>; id: string; title: string; runnable: boolean }) {
   const [shown, setShown] = useState(false);
