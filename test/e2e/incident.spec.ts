@@ -180,6 +180,7 @@ test('back to the run by the incident bar’s link, Enter goes on with the run: 
   await declareIncident(page, 'Checkout 502s');
   await openRunbook(page, 'application crash', 'Application crash or high error rate');
   await page.keyboard.press('r');
+  await expect(page.getByRole('dialog', { name: 'Run “Application crash or high error rate”' })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
   await page.keyboard.press('f');
