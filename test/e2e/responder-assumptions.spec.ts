@@ -342,6 +342,7 @@ test('with nobody named on this machine, declaring asks a name for the record, o
   await expect(page.getByRole('navigation', { name: 'Places' })).toBeVisible();
   await page.keyboard.press('i');
   const dialog = page.getByRole('dialog', { name: 'Declare an incident' });
+  await expect(dialog.getByLabel('Title')).toBeFocused();
   await page.keyboard.type('Checkout API returns 502');
   await dialog.getByLabel('Your name, for the record (optional; Settings keeps it)').fill('Ada Quill');
   await page.keyboard.press('Enter');
