@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { tickClock } from '../../shared/incident/hybrid-clock';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -148,14 +149,19 @@ test('a command is copied with the run’s parameters filled in; a Go template a
   ]);
 });
 
-test('C on a step of several commands copies each in turn, and the button says which comes next', async ({ launch, profile }) => {
-  const { page, readClipboard } = await launch(profile);
+/** An incident declared and a run of "Application crash or high error rate" started in it, on step 1. */
+async function startCrashRun(page: Page) {
   await declareIncident(page, 'Checkout 502s');
   await openRunbook(page, 'application crash', 'Application crash or high error rate');
   await page.keyboard.press('r');
   await expect(page.getByRole('dialog', { name: 'Run “Application crash or high error rate”' })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
+}
+
+test('C on a step of several commands copies each in turn, and the button says which comes next', async ({ launch, profile }) => {
+  const { page, readClipboard } = await launch(profile);
+  await startCrashRun(page);
   await page.keyboard.press('d');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of/ })).toBeVisible();
   const actions = page.getByRole('toolbar', { name: 'Step actions' });
@@ -177,12 +183,7 @@ test('C on a step of several commands copies each in turn, and the button says w
 
 test('back to the run by the incident bar’s link, Enter goes on with the run: the focus is in the page, not on the link', async ({ launch, profile }) => {
   const { page } = await launch(profile);
-  await declareIncident(page, 'Checkout 502s');
-  await openRunbook(page, 'application crash', 'Application crash or high error rate');
-  await page.keyboard.press('r');
-  await expect(page.getByRole('dialog', { name: 'Run “Application crash or high error rate”' })).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
+  await startCrashRun(page);
   await page.keyboard.press('f');
   await page.keyboard.type('no pods listed');
   await page.keyboard.press('Enter');

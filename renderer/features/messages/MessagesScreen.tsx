@@ -74,8 +74,7 @@ function MessageForm({ template }: { template: CommsTemplate }) {
   // The fields filled back after a relaunch arrive once the form is open: a cursor put in one of
   // them while it was empty moves on to the field still to fill (after a relaunch, the resolution
   // notice left it in the service already given, not in the cause).
-  const recalled = useRef(new Set<string>());
-  const [recalls, setRecalls] = useState(0);
+  const [recalled, setRecalled] = useState<ReadonlySet<string>>(new Set());
   const shown = useRef(values);
   useEffect(() => {
     shown.current = values;
@@ -100,9 +99,8 @@ function MessageForm({ template }: { template: CommsTemplate }) {
         if (!live) return;
         const fills = (current: Record<string, string>) =>
           Object.fromEntries(template.fields.flatMap((field) => (Object.hasOwn(before, field.name) && !Object.hasOwn(changed.current, field.name) && (current[field.name] ?? '') === (field.default ?? '') && before[field.name] !== current[field.name] ? [[field.name, before[field.name]]] : [])));
-        recalled.current = new Set(Object.keys(fills(shown.current)));
+        setRecalled(new Set(Object.keys(fills(shown.current))));
         setValues((current) => ({ ...current, ...fills(current) }));
-        setRecalls((count) => count + 1);
       });
     }
     void readDraft(draftKey).then((draft) => {
@@ -125,8 +123,8 @@ function MessageForm({ template }: { template: CommsTemplate }) {
   useLayoutEffect(focusFirstEmpty, []);
   useLayoutEffect(() => {
     const active = document.activeElement;
-    if (recalls && active instanceof HTMLElement && form.current?.contains(active) && recalled.current.has(active.getAttribute('name') ?? '')) focusFirstEmpty();
-  }, [recalls]);
+    if (active instanceof HTMLElement && form.current?.contains(active) && recalled.has(active.getAttribute('name') ?? '')) focusFirstEmpty();
+  }, [recalled]);
   // Going back puts the cursor where the gap is: typed words must land in the message, never act as keys of the page.
   const goBack = () => {
     setConfirming(undefined);
