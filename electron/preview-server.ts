@@ -19,7 +19,16 @@ export interface PreviewServer {
 }
 
 export async function startPreviewServer(root: string, port = 0): Promise<PreviewServer> {
-  const preview: PreviewServer = { url: '', close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const preview: PreviewServer = {
+    url: '',
+    // Chromium opens sockets ahead of need; close() alone waits on such an unused one until Node's
+    // headers timeout, a minute. Nothing served here is worth finishing once the server is closed.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
   const server: Server = createServer(async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
