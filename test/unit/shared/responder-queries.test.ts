@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LibrarySnapshot } from '../../../shared/model';
 import { buildSearchIndex, SearchEngine, type SearchHit } from '../../../shared/search/search-engine';
 import { matchSections } from '../../../shared/search/section-match';
+import { alertIndexEntry, alertRunbookIndex, runbookForAlert } from '../../../shared/alerts/alert-runbook';
 import { responderLibrary, responderQueries, type ResponderQuery } from '../../support/responder-library';
 
 // Responder phrasings (test/fixtures/search-queries/responder-queries.json) over the bundled
@@ -51,8 +52,17 @@ describe('destructive procedures and symptom queries', () => {
     const first = (query: string) => engine.search(query, {}, 5)[0]?.summary.id;
     expect(first('cant connect to db')).toBe('incident-response/database-outage');
     expect(first('database unreachable')).toBe('incident-response/database-outage');
-    const lag = top3('replica lagging').find((each) => each.hit.summary.id === 'docs/patroni/postgres-replication');
-    expect(lag?.section).toBe('replication-is-lagging-or-has-stopped');
+    // Lag is diagnosed, not failed over: the bundled diagnosis first, then the team's own section on it.
+    const lagging = top3('replica lagging');
+    expect(lagging[0]?.hit.summary.id).toBe('troubleshooting/postgresql-replication-lag');
+    expect(lagging.find((each) => each.hit.summary.id === 'docs/patroni/postgres-replication')?.section).toBe('replication-is-lagging-or-has-stopped');
+  });
+
+  it('opens a lag alert on the lag diagnosis and a down alert on the outage runbook, by the alerts the bundled runbooks name', () => {
+    const alerts = alertRunbookIndex(snapshot.runbooks.map(alertIndexEntry));
+    const opened = (name: string) => runbookForAlert({ name, labels: {}, annotations: {} }, alerts, () => ({ kind: 'not-library' }));
+    expect(opened('PostgresqlReplicationLag')).toEqual({ id: 'troubleshooting/postgresql-replication-lag', by: 'alerts' });
+    expect(opened('PostgresqlDown')).toEqual({ id: 'incident-response/database-outage', by: 'alerts' });
   });
 
   it('ranks the destructive procedure first when the query names the action', () => {
