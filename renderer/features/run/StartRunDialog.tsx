@@ -78,7 +78,7 @@ export function StartRunDialog({ runbookId, procedure }: { runbookId: string; pr
       {runbook && params.length > 0 && (
         <>
           <p className="muted">Every command of the run is filled in with these. You can change them during the run.</p>
-          <ParamFields params={params} values={values} fromAlert={fromAlert} onChange={(name, value) => setValues(withNamedValue(values, name, value))} />
+          <ParamFields params={params} values={values} fromAlert={fromAlert} earlier={incident && earlierValues(incident)} onChange={(name, value) => setValues(withNamedValue(values, name, value))} />
         </>
       )}
       {empty.length > 0 && (
