@@ -1,5 +1,5 @@
-// Which message fits the moment: the initial notice before any message was sent, an update while
-// the incident is open, the resolution notice once it is resolved. And what a resolution notice must
+// Which message fits the moment: the initial notice before any message was sent (while still
+// investigating), an update while the incident is open, the resolution notice once it is resolved. And what a resolution notice must
 // not say.
 import type { IncidentState } from '../incident/incident-state';
 import type { CommsTemplate, TemplateStage } from '../model';
@@ -17,10 +17,14 @@ export function stageOf(template: CommsTemplate): TemplateStage | undefined {
   return STAGE_WORDS.find(([, pattern]) => pattern.test(words))?.[0];
 }
 
-/** The stage an incident is at: none current or nothing sent yet, initial; resolved, resolved; else update. */
+/**
+ * The stage an incident is at: resolved, resolved; nothing sent yet while still investigating (or
+ * none current), initial; else update. A first message written once the cause is found or the fix
+ * is in is an update: an initial notice would tell customers "Investigating" about a mitigated outage.
+ */
 export function stageFor(incident: IncidentState | undefined): TemplateStage {
   if (incident?.status === 'resolved') return 'resolved';
-  return incident?.messages.length ? 'update' : 'initial';
+  return incident?.messages.length || (incident && incident.status !== 'investigating') ? 'update' : 'initial';
 }
 
 /** The template to offer first: the first of the incident's stage, else the first there is. */

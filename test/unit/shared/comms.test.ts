@@ -183,6 +183,13 @@ describe('the message that fits the moment', () => {
     expect(suggestedTemplate(templates, incident.current)?.title).toBe('Incident resolved');
   });
 
+  it('offers an update, not the initial notice, for a first message written once the status moved past investigating', () => {
+    const mitigated = new TestRecord().add({ type: 'incident-declared', title: 'Checkout API returns 502', severity: 'P1' });
+    mitigated.add({ type: 'incident-changed', field: 'status', value: 'monitoring' });
+    expect(mitigated.current.messages).toEqual([]);
+    expect(suggestedTemplate(templates, mitigated.current)?.title).toBe('Internal incident update');
+  });
+
   it('a stage declared in the template wins over its name', () => {
     expect(stageOf(template('templates/all-good', 'All good', 'resolved'))).toBe('resolved');
     expect(stageOf(template('templates/weekly', 'Weekly digest'))).toBeUndefined();
