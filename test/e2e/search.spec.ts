@@ -41,6 +41,23 @@ test('a hit found only in a command shows the matching line, with whole words hi
   await expect(hit.locator('.hit-snippet mark')).toHaveText('journalctl');
 });
 
+test('an alert’s notification typed out, not pasted, is offered first as the alert: Enter opens it, its runbook named', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await openPalette(page);
+  // Typed whole, this line searched for its words and Enter opened the outage runbook at its failover step.
+  await input(page).pressSequentially('[FIRING:1] PostgresqlDown (instance=db-primary:9187 severity=critical)');
+  const first = palette(page).getByRole('listbox', { name: 'Results' }).getByRole('option').first();
+  await expect(first).toContainText('From the alert PostgresqlDown: its runbook, with the alert’s labels filled in');
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'From an alert' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Alerts' }).getByRole('article').first()).toContainText('PostgreSQL outage and Patroni failover');
+  // A bare alert name stays a search, whose first hit is the runbook naming it.
+  await page.keyboard.press('Control+K');
+  await input(page).fill('PostgresqlReplicationLag');
+  await expect(palette(page).getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toContainText('PostgreSQL replication lag');
+});
+
 test('admin notes are found in their own group and open from the palette', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await openPalette(page);

@@ -9,7 +9,8 @@ import { NOTE_KIND_LABELS } from '../notes';
 import { trapTab } from '../../ui/focus-trap';
 import { focusPage } from '../../ui/focus-page';
 import { actionsOnly, availableActions, matchingActions, type PaletteAction } from './palette-actions';
-import { readPastedAlerts } from '../alerts';
+import { readPastedAlerts, showAlerts } from '../alerts';
+import { readAlerts } from '../../../shared/alerts/read-alerts';
 import { openLibraryLink } from '../links';
 
 /** A pasted link that may be a runbook's (`runbook_url`, `failsafe://runbook/…`): one token, no spaces. */
@@ -39,10 +40,12 @@ export function SearchPalette() {
     returnFocus.current?.focus();
   };
   // Actions come first when nothing is typed or the query starts with `>`; else after what was found,
-  // so Enter still opens the best runbook.
+  // so Enter still opens the best runbook. An alert typed out (a notification line, not a bare name,
+  // which search finds) is the exception: Enter opens it as if pasted.
   const onlyActions = actionsOnly(query);
-  const actionsFirst = onlyActions || !query.trim();
-  const actions = open ? matchingActions(availableActions(), query).slice(0, actionsFirst ? undefined : 5) : [];
+  const typedAlert = open && !onlyActions ? typedAlertAction(query) : undefined;
+  const actionsFirst = onlyActions || !query.trim() || !!typedAlert;
+  const actions = open ? [...(typedAlert ? [typedAlert] : []), ...matchingActions(availableActions(), query).slice(0, actionsFirst ? undefined : 5)] : [];
   const shownHits = onlyActions ? [] : hits;
   const shownNotes = onlyActions ? [] : notes;
   const items: PaletteItem[] = [
@@ -222,6 +225,19 @@ export function SearchPalette() {
       </div>
     </div>
   );
+}
+
+/** Typed rather than pasted, an alert's notification (`[FIRING:1] PostgresqlDown (…)`) is offered as the alert. */
+function typedAlertAction(query: string): PaletteAction | undefined {
+  const read = readAlerts(query);
+  const alerts = read?.alerts.filter((alert) => alert.source !== 'name') ?? [];
+  if (!read || !alerts.length) return undefined;
+  const more = alerts.length > 1 ? ` and ${alerts.length - 1} more` : '';
+  return {
+    id: 'typed-alert',
+    title: `From the alert ${alerts[0].name}${more}: its runbook, with the alert’s labels filled in`,
+    run: () => showAlerts(read),
+  };
 }
 
 function PaletteGroup({ label, children }: { label: string; children: ReactNode }) {
