@@ -177,7 +177,9 @@ test('a failure no troubleshooting entry names is told so: the whole section is 
   await page.evaluate(() => (window.location.hash = '#/runbook/incident-response/database-outage'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('PostgreSQL outage and Patroni failover');
   await page.keyboard.press('r');
-  await expect(page.getByRole('dialog')).toBeVisible();
+  // Its first field in focus: the runbook is read and the dialog is the run's. Pressed on any
+  // dialog, the Enter started no run in 3 of about 25 local runs under load (not understood yet).
+  await expect(page.getByRole('dialog', { name: 'Run “PostgreSQL outage and Patroni failover”' }).getByLabel('Database host')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
   await page.keyboard.press('d');
@@ -274,7 +276,7 @@ test('checks ticked fast on the finish form while a tick is still being written:
   await expect(checks.nth(0)).toBeChecked();
 });
 
-test('Space, Tab, Space, Tab on the finish form reaches "Finish as completed" while the last tick is still being written, and Enter there finishes', async ({ launch, profile }) => {
+test('Space, Tab, Space, Tab on the finish form reaches "Finish as completed" while the last tick is still being written, and Enter there, before the tick is in, finishes', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Primary database restarting');
   await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
@@ -305,10 +307,13 @@ test('Space, Tab, Space, Tab on the finish form reaches "Finish as completed" wh
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await expect(finish.getByRole('button', { name: 'Finish as completed' })).toBeFocused();
-  await released();
-  await expect(finish.getByRole('button', { name: 'Finish as completed' })).toBeEnabled();
+  // Enter at once, as fast hands do: it finishes once the ticks before it are written, and never
+  // says they are not ticked.
   await page.keyboard.press('Enter');
+  await released();
   await expect(page.getByRole('status').filter({ hasText: 'Run completed' })).toBeVisible();
+  await expect(page.getByText(/Not finished/)).toHaveCount(0);
+  expect((await storedEvents(page)).filter((event) => event.type === 'run-finished').map((event) => (event as { outcome?: string }).outcome)).toEqual(['completed']);
 });
 
 test('a reason typed with the focus on a check goes into the abort field: its spaces tick nothing', async ({ launch, profile }) => {

@@ -13,11 +13,9 @@ export function RunFinishPanel({ run, record, onClose, reasonField }: { run: Run
   const [refused, setRefused] = useState<string>();
   const panel = useRef<HTMLElement>(null);
   const finish = useRef<HTMLButtonElement>(null);
-  const open = run.steps.filter((step) => step.outcome === 'pending' || step.outcome === 'active').length;
-  const unticked = run.checks.filter((ticked) => !ticked).length;
-  const canFinish = open === 0 && unticked === 0;
+  const missing = missingToFinish(run);
+  const canFinish = missing === '';
   const blocked = busy || !canFinish;
-  const missing = `${open > 0 ? `${open} step${open === 1 ? ' is' : 's are'} not done, skipped or failed. ` : ''}${unticked > 0 ? `${unticked} check${unticked === 1 ? ' is' : 's are'} not ticked.` : ''}`.trim();
   const noChecks = run.runbook.verification.length === 0;
   // By keyboard: E opens this with focus on the first check (Space ticks, Tab moves on); with no
   // checks to tick, on "Finish as completed" so Enter finishes; with nothing to finish, on the reason.
@@ -38,6 +36,20 @@ export function RunFinishPanel({ run, record, onClose, reasonField }: { run: Run
     setBusy(true);
     await record(bodies);
     setBusy(false);
+  };
+  /**
+   * Finishes as the record stands once the writes before it are in: Enter right after the last
+   * Space (its tick still being written) finished nothing and said the checks were not ticked.
+   */
+  const finishCompleted = async () => {
+    let why = '';
+    await act((state) => {
+      const latest = state.runs.find((candidate) => candidate.id === run.id);
+      if (!latest || latest.finished) return [];
+      why = missingToFinish(latest);
+      return why ? [] : [{ type: 'run-finished', runId: run.id, outcome: 'completed' }];
+    });
+    if (why) setRefused(`Not finished: ${why}`);
   };
   /**
    * Each Space on a check flips it as the record stands once the writes before it are in: none is
@@ -87,7 +99,7 @@ export function RunFinishPanel({ run, record, onClose, reasonField }: { run: Run
           type="button"
           className="primary"
           aria-disabled={blocked}
-          onClick={() => (blocked ? setRefused(busy ? 'Not finished yet: the last change is still being written.' : `Not finished: ${missing}`) : void act([{ type: 'run-finished', runId: run.id, outcome: 'completed' }]))}
+          onClick={() => (busy ? setRefused('Not finished yet: the last change is still being written.') : void finishCompleted())}
         >
           Finish as completed {canFinish && <kbd>Enter</kbd>}
         </button>{' '}
@@ -120,4 +132,11 @@ export function RunFinishPanel({ run, record, onClose, reasonField }: { run: Run
       </form>
     </section>
   );
+}
+
+/** What still stands between the run and "completed", in words; empty when nothing does. */
+function missingToFinish(run: RunState): string {
+  const open = run.steps.filter((step) => step.outcome === 'pending' || step.outcome === 'active').length;
+  const unticked = run.checks.filter((ticked) => !ticked).length;
+  return `${open > 0 ? `${open} step${open === 1 ? ' is' : 's are'} not done, skipped or failed. ` : ''}${unticked > 0 ? `${unticked} check${unticked === 1 ? ' is' : 's are'} not ticked.` : ''}`.trim();
 }
