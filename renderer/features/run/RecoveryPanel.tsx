@@ -7,6 +7,7 @@ import type { CommandFilling } from '../../ui/markdown/FilledCommand';
 import { RUN_KEYS } from '../../ui/keys';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { useLibraryStore } from '../library';
+import { useRunbooksForFailure } from './use-runbooks-for-failure';
 
 interface Props {
   run: RunState;
@@ -21,13 +22,15 @@ interface Props {
 /**
  * Beside the step (B, and after F): what to do when it went wrong. For a failed step, the
  * runbook's Troubleshooting entry for that failure comes first (read from the run's copy of the
- * runbook, so a sync since does not change it), then Rollback and the related runbooks.
+ * runbook, so a sync since does not change it), then the library's runbooks for the failure as
+ * written, Rollback and the related runbooks.
  */
 export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props) {
   const failed = step.outcome === 'failed';
   const summaries = useLibraryStore((state) => state.summaries);
   const held = useMemo(() => new Set(summaries.map((summary) => summary.id)), [summaries]);
   const help = failed ? troubleshootingFor(run.runbook.body, [stepTitle, ...commands, step.reason ?? '']) : undefined;
+  const forFailure = useRunbooksForFailure(failed ? step.reason : undefined, run.runbook.id);
   const panel = useRef<HTMLElement>(null);
   // In the narrow layout the panel sits under the step, in the lower half of the page or below it:
   // brought into view, whole when it fits, else from its top (it opened with only its first line
@@ -61,6 +64,19 @@ export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props
               <MarkdownView markdown={help.section} fromPath={run.runbook.path} filling={filling} />
             </details>
           )}
+        </section>
+      )}
+      {forFailure.length > 0 && (
+        <section className="run-for-failure" aria-labelledby="run-for-failure-title">
+          <h2 id="run-for-failure-title">In the library, for “{step.reason}”</h2>
+          <ul>
+            {forFailure.map((hit) => (
+              <li key={hit.summary.id}>
+                {/* At its top, not at the section search picked: a walk's "connection refused" matched the failover runbook's step 5, after the failover. */}
+                <a href={hashOf({ name: 'runbook', id: hit.summary.id })}>{hit.summary.title}</a>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {run.runbook.recovery ? (
