@@ -51,6 +51,7 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
     }
   };
   return (
+    <span className="recording-select">
     <select
       value={chosen ?? value}
       onKeyDown={onKeyDown}
@@ -67,5 +68,12 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
     >
       {children}
     </select>
+    {/* Said on screen, not only in a tooltip: a walk read "resolved" in the field and "monitoring" in the bar, with nothing saying which held. Under the field, so nothing beside it moves. */}
+    {pending && (
+      <span className="not-recorded-hint" aria-hidden="true">
+        Not recorded: <kbd>Enter</kbd> records {chosen}, <kbd>Esc</kbd> puts back {value}
+      </span>
+    )}
+    </span>
   );
 }

@@ -468,6 +468,10 @@ test('arrows on the Status field step to a status recorded once, by Enter; Esc o
   await page.keyboard.press('ArrowUp');
   await expect(status).toHaveClass(/not-recorded/);
   await expect(status).toHaveAttribute('title', 'Not recorded yet: Enter records identified, Esc puts back monitoring.');
+  // Said on screen too, under the field: a walk read "identified" there and "monitoring" in the bar.
+  await expect(page.locator('.not-recorded-hint')).toHaveText('Not recorded: Enter records identified, Esc puts back monitoring');
+  await expect(page.locator('.not-recorded-hint')).toBeInViewport();
+  await lookAt(page, 'status-not-recorded');
   await page.keyboard.press('Tab');
   await expect(status).toHaveValue('monitoring');
   await expect(status).not.toHaveClass(/not-recorded/);
