@@ -36,6 +36,7 @@ import { IncidentScreen } from '../features/incident/IncidentScreen';
 import { IncidentsScreen } from '../features/incident/IncidentsScreen';
 import { RunScreen } from '../features/run/RunScreen';
 import { Sidebar } from './Sidebar';
+import { KeysPanel } from './KeysPanel';
 import { MessagesScreen } from '../features/messages/MessagesScreen';
 import { OnCallScreen } from '../features/oncall/OnCallScreen';
 import { SeverityPanel } from '../features/oncall/SeverityPanel';
@@ -147,6 +148,7 @@ export function App() {
       {dialog?.kind === 'bundle-summary' && <BundleSummaryDialog />}
       {dialog?.kind === 'resolve' && <ResolveDialog incidentId={dialog.incidentId} bodies={dialog.bodies} />}
       {dialog?.kind === 'first-sync' && <FirstSyncDialog />}
+      {dialog?.kind === 'keys' && <KeysPanel />}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import type { Route } from './services/routes';
-import { declareIncident, showSeverity } from './services/app-actions';
+import { declareIncident, showKeys, showSeverity } from './services/app-actions';
 import { useIncidentStore } from '../features/incident/incident-store';
 import { useLibraryStore } from '../features/library/library-store';
 import { useRouteStore } from './services/route-store';
-import { DECLARE_KEY, PLACE_KEYS, SEVERITY_KEY, withCommand } from '../ui/keys';
+import { DECLARE_KEY, KEYS_HELP_KEY, PLACE_KEYS, SEVERITY_KEY, withCommand } from '../ui/keys';
 
 /** The places a responder moves between, each with its key. */
 export function Sidebar() {
@@ -42,6 +42,9 @@ export function Sidebar() {
       </button>
       <button type="button" className="sidebar-button" onClick={showSeverity}>
         Severity levels <kbd>{SEVERITY_KEY}</kbd>
+      </button>
+      <button type="button" className="sidebar-button" onClick={showKeys}>
+        Keyboard shortcuts <kbd>{KEYS_HELP_KEY}</kbd>
       </button>
     </nav>
   );

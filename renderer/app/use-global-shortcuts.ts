@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { flushSync } from 'react-dom';
 import { MILESTONES, type Milestone } from '../../shared/incident/incident-events';
-import { declareIncident, goTo, openRunbookId, showSeverity, type Place } from './services/app-actions';
+import { declareIncident, goTo, openRunbookId, showKeys, showSeverity, type Place } from './services/app-actions';
 import { setMilestone } from '../features/incident/incident-actions';
 import { runFromPage } from '../features/library/procedure-in-view';
 import { useDialogStore } from './services/dialog-store';
@@ -9,14 +9,14 @@ import { useSearchStore } from '../features/search/search-store';
 import { useSyncStore } from '../features/sync/sync-store';
 import { isTyping } from '../ui/is-typing';
 import { focusPageTop } from '../ui/focus-page';
-import { DECLARE_KEY, digitWith, isPlainKey, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, SYNC_KEY } from '../ui/keys';
+import { DECLARE_KEY, digitWith, isPlainKey, KEYS_HELP_KEY, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, SYNC_KEY } from '../ui/keys';
 
 const PLACE_BY_DIGIT = new Map<string, Place>(Object.entries(PLACE_KEYS).map(([place, digit]) => [digit, place as Place]));
 const MILESTONE_BY_DIGIT = new Map<string, Milestone>(MILESTONES.map((milestone) => [MILESTONE_KEYS[milestone], milestone]));
 
 /**
  * The keys that work on every screen (keys.ts names them): Ctrl/Cmd+K or `/` search, Ctrl/Cmd+Shift+S
- * sync, Ctrl/Cmd+digit a place (focus then in the page), Alt+digit a milestone, I declare, L the severity levels, R run the
+ * sync, Ctrl/Cmd+digit a place (focus then in the page), Alt+digit a milestone, I declare, L the severity levels, ? every key, R run the
  * runbook on screen (the procedure in view, when it has several).
  * Single letters are left alone while typing, and none of these reach the page behind a dialog.
  */
@@ -54,6 +54,8 @@ export function useGlobalShortcuts(enabled: boolean) {
       // Rendered within this key press, so what is typed next lands in the dialog.
       else if (isPlainKey(event, DECLARE_KEY)) flushSync(declareIncident);
       else if (isPlainKey(event, SEVERITY_KEY)) flushSync(showSeverity);
+      // `?` is Shift and / on most layouts: the character is what counts.
+      else if (event.key === KEYS_HELP_KEY && !event.ctrlKey && !event.metaKey && !event.altKey) flushSync(showKeys);
       else if (isPlainKey(event, START_RUN_KEY) && openRunbookId()) flushSync(() => runFromPage(openRunbookId()!));
       else return;
       event.preventDefault();

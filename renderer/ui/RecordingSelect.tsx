@@ -52,28 +52,28 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
   };
   return (
     <span className="recording-select">
-    <select
-      value={chosen ?? value}
-      onKeyDown={onKeyDown}
-      // A choice made with the pointer after some arrows is a choice from the list: recorded at once.
-      onPointerDown={() => (stepping.current = false)}
-      onChange={(event) => {
-        if (stepping.current) setChosen(event.target.value === value ? undefined : event.target.value);
-        else choose(event.target.value);
-      }}
-      onBlur={() => !writing && setChosen(undefined)}
-      className={pending ? 'not-recorded' : undefined}
-      title={pending ? `Not recorded yet: Enter records ${chosen}, Esc puts back ${value}.` : undefined}
-      aria-description={pending ? `not recorded yet: Enter records it, Escape puts back ${value}` : undefined}
-    >
-      {children}
-    </select>
-    {/* Said on screen, not only in a tooltip: a walk read "resolved" in the field and "monitoring" in the bar, with nothing saying which held. Under the field, so nothing beside it moves. */}
-    {pending && (
-      <span className="not-recorded-hint" aria-hidden="true">
-        Not recorded: <kbd>Enter</kbd> records {chosen}, <kbd>Esc</kbd> puts back {value}
-      </span>
-    )}
+      <select
+        value={chosen ?? value}
+        onKeyDown={onKeyDown}
+        // A choice made with the pointer after some arrows is a choice from the list: recorded at once.
+        onPointerDown={() => (stepping.current = false)}
+        onChange={(event) => {
+          if (stepping.current) setChosen(event.target.value === value ? undefined : event.target.value);
+          else choose(event.target.value);
+        }}
+        onBlur={() => !writing && setChosen(undefined)}
+        className={pending ? 'not-recorded' : undefined}
+        title={pending ? `Not recorded yet: Enter records ${chosen}, Esc puts back ${value}.` : undefined}
+        aria-description={pending ? `not recorded yet: Enter records it, Escape puts back ${value}` : undefined}
+      >
+        {children}
+      </select>
+      {/* Said on screen, not only in a tooltip: a walk read "resolved" in the field and "monitoring" in the bar, with nothing saying which held. Under the field, so nothing beside it moves. */}
+      {pending && (
+        <span className="not-recorded-hint" aria-hidden="true">
+          Not recorded: <kbd>Enter</kbd> records {chosen}, <kbd>Esc</kbd> puts back {value}
+        </span>
+      )}
     </span>
   );
 }

@@ -21,6 +21,8 @@ export const SEVERITY_KEY = 'L';
 export const ADD_ALERT_KEY = 'A';
 /** On a runbook opened from an alert: uses the alert's values that hold shell characters, quoted. */
 export const USE_QUOTED_KEY = 'Q';
+/** Shows every key, over any screen. */
+export const KEYS_HELP_KEY = '?';
 /** Starts a run of the runbook on screen. */
 export const START_RUN_KEY = 'R';
 /** On the incident page, with Shift: exchanges with the shared place now (plain S skips a step on the run screen). */

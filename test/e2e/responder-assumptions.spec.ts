@@ -377,6 +377,33 @@ test('declaring while another incident is open says so, and can keep the open on
 const PROSE = 'I think the disk is full; restart Redis [node 2] and run the checks / then label it, please.';
 const TEXT_FIELDS = 'input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not([type=file]):not([type=number]):visible, textarea:visible';
 
+test('? shows every key over any screen, the run’s too; Esc puts the focus back, and a ? typed in a field stays text', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await expect(page.getByRole('region', { name: 'Incident response' })).toBeVisible();
+  await openRunbook(page, 'application crash', 'Application crash or high error rate');
+  const before = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+  await page.keyboard.press('?');
+  const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(keys).toBeFocused();
+  // Read from the keys the handlers use: every run key is listed.
+  for (const [key, what] of [['D', 'Step done'], ['C', 'Copy the next command of the step'], ['R', 'Run it'], ['I', 'Declare an incident'], ['Ctrl 6', 'Messages'], ['Alt 3', 'Milestone mitigated']]) {
+    await expect(keys.locator('dl > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).first()).toContainText(what);
+  }
+  await lookAt(page, 'keyboard-shortcuts');
+  await page.keyboard.press('Escape');
+  await expect(keys).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))).toBe(before);
+  // From the sidebar and the palette too; in a text field, ? is a character.
+  await page.getByRole('button', { name: 'Keyboard shortcuts ?' }).click();
+  await expect(keys).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(keys).toHaveCount(0);
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('why is it down?');
+  await expect(page.getByRole('combobox', { name: 'Search runbooks' })).toHaveValue('why is it down?');
+  await expect(keys).toHaveCount(0);
+});
+
 test('typing prose into any field of any screen never triggers a shortcut', async ({ launch, profile }) => {
   test.slow();
   const { page } = await launch(profile);

@@ -30,6 +30,10 @@ export function showSeverity() {
   useDialogStore.getState().show({ kind: 'severity' });
 }
 
+export function showKeys() {
+  useDialogStore.getState().show({ kind: 'keys' });
+}
+
 export function openTemplate(templateId: string) {
   useRouteStore.getState().navigate({ name: 'messages', id: templateId });
 }

@@ -20,7 +20,9 @@ export type Dialog = { kind: 'declare'; /** A run to start once it is declared. 
   /** Resolving an incident with runs still open: `bodies` (what would resolve it) wait for the responder's word. */
   | { kind: 'resolve'; incidentId: string; bodies: EventBody[] }
   /** A first sync asked for during an open incident: it replaces the bundled library the incident is using. */
-  | { kind: 'first-sync' };
+  | { kind: 'first-sync' }
+  /** Every key of the app (?). */
+  | { kind: 'keys' };
 
 interface DialogState {
   dialog?: Dialog;

@@ -2,7 +2,7 @@ import { titleMatches } from '../../../shared/search/title-match';
 import { MILESTONES } from '../../../shared/incident/incident-events';
 import { escalationChain, nextToCall } from '../../../shared/oncall/escalation-chain';
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';
-import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, showSeverity, writeNote, type Place } from '../../app/services/app-actions';
+import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, showKeys, showSeverity, writeNote, type Place } from '../../app/services/app-actions';
 import { activeRuns, chainRun } from '../../../shared/incident/incident-state';
 import { correctMilestone, incidentInView, setMilestone, useIncidentStore } from '../incident';
 import { formatUtc } from '../../../shared/incident/time-format';
@@ -13,7 +13,7 @@ import { useOnCallStore } from '../oncall';
 import { localToday } from '../../ui/local-today';
 import { useSyncStore } from '../sync';
 import { useShareStore } from '../sharing';
-import { DECLARE_KEY, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, syncKeysLabel, withCommand, withOption } from '../../ui/keys';
+import { DECLARE_KEY, KEYS_HELP_KEY, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, syncKeysLabel, withCommand, withOption } from '../../ui/keys';
 
 export interface PaletteAction {
   id: string;
@@ -39,6 +39,7 @@ export function availableActions(): PaletteAction[] {
   const actions: PaletteAction[] = [
     { id: 'declare', title: 'Declare an incident', keys: DECLARE_KEY, run: declareIncident },
     { id: 'severity', title: 'Severity levels', keys: SEVERITY_KEY, run: showSeverity },
+    { id: 'keys', title: 'Keyboard shortcuts', keys: KEYS_HELP_KEY, run: showKeys },
     { id: 'write-note', title: 'Write a note for the next responder', run: () => writeNote(openRunbookId() ? { runbooks: [openRunbookId()!] } : undefined) },
     { id: 'quick-reference', title: 'Quick reference to print', run: () => goToRoute({ name: 'quick-reference' }) },
     { id: 'from-alert', title: 'From an alert: paste the alert that woke you', run: () => goToRoute({ name: 'alerts' }) },
