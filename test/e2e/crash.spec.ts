@@ -178,6 +178,25 @@ test('a reason and a note half typed when the app is killed come back in their f
   expect(events.filter((event) => event.type === 'incident-note').map((event) => event.text)).toEqual(['EU customers see it first, US a minute later']);
 });
 
+test('a note typed without a pause and the app killed at once comes back with what was typed up to a moment before', async ({ launch, profile }) => {
+  let app = await launch(profile);
+  await declareIncident(app.page, 'Checkout API returns 502');
+  await app.page.keyboard.press('Control+2');
+  await app.page.keyboard.press('n');
+  const typed = 'Chen says db-primary disk is full, WAL archiving stuck since 02:10';
+  // Steadily, a key every 40 ms, never the pause the draft used to wait for; killed right after the last key.
+  await app.page.keyboard.type(typed, { delay: 40 });
+  await app.kill();
+  app = await launch(profile);
+  await expect(app.page.getByRole('navigation', { name: 'Places' })).toBeVisible();
+  await app.page.keyboard.press('Control+2');
+  const note = app.page.getByRole('textbox', { name: 'New note' });
+  await expect(note).not.toHaveValue('');
+  const kept = await note.inputValue();
+  expect(typed.startsWith(kept), `"${kept}" is not what was typed`).toBe(true);
+  expect(kept.length, 'more than the first quarter second of typing was lost').toBeGreaterThanOrEqual(typed.length / 2);
+});
+
 test('a message half written when the app is killed comes back in its form, and goes once copied; the service it named fills the next message after a relaunch', async ({ launch, profile }) => {
   let app = await launch(profile);
   await declareIncident(app.page, 'Payments API timing out');

@@ -3,14 +3,33 @@ import type { DraftRecord } from './database';
 import { appDatabase } from './app-services';
 
 /**
- * What a responder is typing into an incident's forms is kept as they type (a quarter of a second
- * after the last key), so a crash or a closed window loses none of it: the form opens again with
- * the text. It goes once the text is recorded or the form is cancelled. Drafts are the user's own
- * data (strict durability); a failed write only means the draft is not kept.
+ * What a responder is typing into an incident's forms is kept as they type (at most a quarter of a
+ * second behind the keys), so a crash or a closed window loses next to none of it: the form opens
+ * again with the text. It goes once the text is recorded or the form is cancelled. Drafts are the
+ * user's own data (strict durability); a failed write only means the draft is not kept.
  */
 const KEEP_AFTER_MS = 250;
 
+/** Each key's write to come, and the latest text for it. */
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
+const latest = new Map<string, DraftRecord>();
+
+function writeNow(key: string): void {
+  clearTimeout(pending.get(key));
+  pending.delete(key);
+  const draft = latest.get(key);
+  latest.delete(key);
+  if (!draft) return;
+  const table = appDatabase().drafts;
+  const writing: Promise<unknown> = draft.text ? table.put(draft) : table.delete(draft.key);
+  writing.catch(() => undefined);
+}
+
+// A window closed or reloaded does not wait for the timer: what is pending is handed to IndexedDB
+// as the page goes (kept when the browser lets the write finish).
+globalThis.addEventListener?.('pagehide', () => {
+  for (const key of [...pending.keys()]) writeNow(key);
+});
 
 export const incidentNoteDraft = (incidentId: string) => `incident:${incidentId}:note`;
 export const runFormDraft = (runId: string) => `run:${runId}:form`;
@@ -28,22 +47,24 @@ export async function readDraft(key: string): Promise<DraftRecord | undefined> {
   }
 }
 
-/** Keeps `draft` shortly (the latest text of a key wins); an empty text drops it. */
+/**
+ * Keeps `draft` shortly (the latest text of a key wins); an empty text drops it. Written a quarter
+ * of a second after the first key, not after the last: waiting for a pause, a sentence typed
+ * without one was lost whole by a reload right after it (a walk).
+ */
 export function keepDraft(draft: DraftRecord): void {
-  clearTimeout(pending.get(draft.key));
-  pending.set(
-    draft.key,
-    setTimeout(() => {
-      pending.delete(draft.key);
-      const table = appDatabase().drafts;
-      const writing: Promise<unknown> = draft.text ? table.put(draft) : table.delete(draft.key);
-      writing.catch(() => undefined);
-    }, KEEP_AFTER_MS),
-  );
+  latest.set(draft.key, draft);
+  if (!pending.has(draft.key)) pending.set(draft.key, setTimeout(() => writeNow(draft.key), KEEP_AFTER_MS));
 }
 
+/**
+ * Drops the draft at once, not after the quarter second: its text is recorded (or given up), and a
+ * crash just after must not bring it back into its form (kept while typing, a recorded note came
+ * back and the next C went into it as text).
+ */
 export function dropDraft(key: string): void {
-  keepDraft({ key, text: '' });
+  latest.set(key, { key, text: '' });
+  writeNow(key);
 }
 
 /**
