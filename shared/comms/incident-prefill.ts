@@ -10,9 +10,12 @@ import { namedValues } from '../library/placeholders';
 import { nextUpdateDue, promisedInterval, promisedUpdateAt, type UpdateDue } from './update-cadence';
 
 const NAMES = new Map<string, (context: Context) => string | undefined>(Object.entries({
+  // The incident's title is the responders' own words ("db-1 disk 95% full"): a field named for
+  // it takes it, but a `summary` is what readers outside are told (a status page's "What customers
+  // notice"), and filled with the title it went out with an internal host name and no warning that
+  // it was still to write (a walk). It stays empty, for the responder.
   title: ({ incident }) => incident.title,
   incident: ({ incident }) => incident.title,
-  summary: ({ incident }) => incident.title,
   // When the problem began and how long it lasted, for readers outside: from a Detected time set
   // earlier than the declaration (corrected, or an alert's start), not from when someone declared it.
   started: ({ incident }) => clock(incidentStart(incident)),

@@ -133,6 +133,12 @@ describe('a message filled from the incident', () => {
     });
   });
 
+  it('leaves what readers outside are told (a summary) for the responder to write: the incident’s title is internal', () => {
+    const record = new TestRecord().add({ type: 'incident-declared', title: 'db-1 disk 95% full, checkout API timing out', severity: 'P1' });
+    const fields = parseLibrary([{ path: 'templates/t.md', text: '{{title}} {{summary}}' }], source).templates[0].fields;
+    expect(prefillFromIncident(fields, record.current, undefined, T0)).toEqual({ title: 'db-1 disk 95% full, checkout API timing out' });
+  });
+
   it('offers as the next update what the last message promised, else the cadence', () => {
     const fields = parseLibrary([{ path: 'templates/t.md', text: 'Next update in {{next_update}}.' }], source).templates[0].fields;
     const level = { id: 'P1', name: 'High', responseTime: '1 hour', examples: [], pages: [], updateEvery: '1 hour' };
