@@ -14,6 +14,13 @@ export async function declareIncident(page: Page, title: string) {
   await expect(page.getByRole('region', { name: 'Current incident' })).toContainText(title);
 }
 
+/** The start dialog of a run of `title`, read and in focus, then Enter: the run starts with the values it offers. */
+export async function startWithOfferedValues(page: Page, title: string) {
+  const dialog = page.getByRole('dialog', { name: `Run “${title}”` });
+  await expect(dialog.locator('input, select').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+}
+
 /** Ctrl+K, the query, Enter: the runbook opens; then R starts a run of it. */
 export async function openRunbook(page: Page, query: string, title: string) {
   await page.keyboard.press('Control+K');

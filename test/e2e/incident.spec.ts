@@ -4,7 +4,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readJournal } from '../../shared/incident/journal';
 import { expect, test } from './fixtures';
-import { declareIncident, holdIncidentWrites, openRunbook, stepItems, stepOutcomes, storedEvents, tickEveryCheck, withoutClockReadings } from './incident-helpers';
+import { declareIncident, holdIncidentWrites, openRunbook, startWithOfferedValues, stepItems, stepOutcomes, storedEvents, tickEveryCheck, withoutClockReadings } from './incident-helpers';
 import { savedFilesFolder } from './host';
 import { lookAt } from './look-at';
 import { journalFolder } from '../../electron/journal-store';
@@ -66,6 +66,7 @@ test('a failed step needs a note and offers the rollback section and related run
   await declareIncident(page, 'Disk filling on db-1');
   await openRunbook(page, 'disk full', 'Disk full on a host');
   await page.keyboard.press('r');
+  await startWithOfferedValues(page, 'Disk full on a host');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
   await page.keyboard.press('f');
   const note = page.getByLabel('What failed? (required)');
@@ -77,7 +78,7 @@ test('a failed step needs a note and offers the rollback section and related run
   await expect(rollback).toBeVisible();
   await expect(rollback).toContainText('This step failed');
   await expect(rollback.getByRole('heading', { name: 'Rollback' })).toBeVisible();
-  await expect(rollback).toContainText('Nothing here changes data');
+  await expect(rollback).toContainText('Nothing here touches database files');
   expect((await stepOutcomes(page))[0]).toBe('failed');
   // The panel has the focus: Tab goes on into its commands and runbooks, not from the top of the page.
   await expect(rollback).toBeFocused();
@@ -536,6 +537,7 @@ test('declared while reading a runbook, the responder stays on it; R then runs i
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Disk full on a host');
   expect(await page.locator('.app-main').evaluate((main) => main.scrollTop)).toBe(scrolled);
   await page.keyboard.press('r');
+  await startWithOfferedValues(page, 'Disk full on a host');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Current incident' })).toContainText('Disk full on a host: step 1 of');
   // From anywhere else (here the library), the new incident's page opens.

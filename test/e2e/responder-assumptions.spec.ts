@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { lookAt } from './look-at';
-import { declareIncident, holdIncidentWrites, openRunbook, stepOutcomes, storedEvents } from './incident-helpers';
+import { declareIncident, holdIncidentWrites, openRunbook, startWithOfferedValues, stepOutcomes, storedEvents } from './incident-helpers';
 
 // What a tired responder assumes without reading a line of help, each written as that assumption.
 
@@ -33,6 +33,7 @@ test('after resolving an incident, R on another runbook does not add to it: the 
   await expect(declare.getByLabel('Title')).toBeFocused();
   await page.keyboard.type('Disk filling on db-1');
   await page.keyboard.press('Enter');
+  await startWithOfferedValues(page, 'Disk full on a host');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
   await expect(bar(page)).toContainText('Disk filling on db-1');
 
@@ -410,6 +411,7 @@ test('typing prose into any field of any screen never triggers a shortcut', asyn
   await declareIncident(page, 'Checkout API returns 502');
   await openRunbook(page, 'disk full', 'Disk full on a host');
   await page.keyboard.press('r');
+  await startWithOfferedValues(page, 'Disk full on a host');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
   const runHash = await page.evaluate(() => window.location.hash);
 
