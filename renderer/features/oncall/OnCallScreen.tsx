@@ -218,7 +218,10 @@ function EmailWords({ email }: { email: string }) {
 }
 
 const STATE_WORDS: Record<ChainStep['state'], string> = { reached: 'reached', now: 'now', next: 'next', later: '', stopped: '' };
-const ENDED_WORDS = { reached: 'someone was reached, so no further escalation is due', resolved: 'the incident is resolved, so no further escalation is due' };
+// Two things, said apart: the chain escalates until someone answers, while the severity table says
+// whom the level pages at all. "No further escalation is due", then "P1 also pages …", read as a
+// contradiction in a walk ("should I call them or not?").
+const ENDED_WORDS = { reached: 'someone was reached, so nobody more needs calling to get an answer', resolved: 'the incident is resolved' };
 
 /** A step's time: reached, due now, in how long; nothing once the chain has ended. */
 function stepWhen(step: ChainStep, now: number): string {
@@ -269,8 +272,8 @@ function ChainSteps({ level, incident, roster, chain, next, now }: { level: Seve
       </h2>
       {chain.ended && (
         <p className="muted" data-testid="chain-ended">
-          The chain has ended: {ENDED_WORDS[chain.ended]}.
-          {notCalled.length > 0 && ` ${level.id} also pages, by the severity table: ${notCalled.join(', ')}; nobody has called them in this incident.`}
+          Escalation has stopped: {ENDED_WORDS[chain.ended]}.
+          {notCalled.length > 0 && ` The severity table says ${level.id} pages ${notCalled.join(', ')} too: nobody has called them in this incident.`}
         </p>
       )}
       <ol>
