@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { useDialogStore } from './services/dialog-store';
 import { trapTab } from '../ui/focus-trap';
+import { usePanelFocus } from '../ui/use-panel-focus';
 import { paletteShortcutLabel } from '../ui/shortcut-label';
 import {
   BUNDLE_EXPORT_KEY,
@@ -107,12 +108,7 @@ function keyGroups(): { title: string; rows: KeyRow[] }[] {
 export function KeysPanel() {
   const close = useDialogStore((state) => state.close);
   const panel = useRef<HTMLDivElement>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
-  useLayoutEffect(() => {
-    returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
-    panel.current?.focus();
-    return () => returnFocus.current?.focus();
-  }, []);
+  usePanelFocus(() => panel.current);
   const onKeyDown = (event: KeyboardEvent) => {
     event.stopPropagation();
     if (event.key === 'Escape' || event.key === KEYS_HELP_KEY) {

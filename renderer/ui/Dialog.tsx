@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { trapTab } from './focus-trap';
+import { usePanelFocus } from './use-panel-focus';
 
 interface Props {
   title: string;
@@ -15,14 +16,8 @@ interface Props {
 /** A modal form: focus starts in its first field, stays inside, and goes back where it was on close. Esc closes. */
 export function Dialog({ title, onClose, onSubmit, children, actions, closeLabel = 'Cancel' }: Props) {
   const form = useRef<HTMLFormElement>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
-  // Before paint: keys typed right after the one that opened the dialog go into it.
-  useLayoutEffect(() => {
-    returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
-    // The first field, or the dialog itself while its fields are still loading, so Enter and Esc reach it.
-    (form.current?.querySelector<HTMLElement>('input, textarea, select') ?? form.current)?.focus();
-    return () => returnFocus.current?.focus();
-  }, []);
+  // The first field, or the dialog itself while its fields are still loading, so Enter and Esc reach it.
+  usePanelFocus(() => form.current?.querySelector<HTMLElement>('input, textarea, select') ?? form.current);
   const onKeyDown = (event: KeyboardEvent) => {
     // Shortcuts of the page behind never see a key typed here.
     event.stopPropagation();

@@ -1,8 +1,9 @@
-import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useDialogStore } from '../../app/services/dialog-store';
 import { useIncidentStore } from '../incident';
 import { useLibraryStore } from '../library';
 import { trapTab } from '../../ui/focus-trap';
+import { usePanelFocus } from '../../ui/use-panel-focus';
 import { keptSentence } from '../../../shared/sync/kept-parts';
 import { severityKeys } from '../../../shared/oncall/severity-keys';
 
@@ -19,12 +20,7 @@ export function SeverityPanel() {
   const keys = useMemo(() => severityKeys(levels), [levels]);
   const shown = keys.filter((key) => key !== undefined).sort();
   const panel = useRef<HTMLDivElement>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
-  useLayoutEffect(() => {
-    returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
-    panel.current?.focus();
-    return () => returnFocus.current?.focus();
-  }, []);
+  usePanelFocus(() => panel.current);
   const pick = (id: string) => {
     if (!incident || incident.severity === id) return;
     void useIncidentStore.getState().record(incident.id, [{ type: 'incident-changed', field: 'severity', value: id }]);
