@@ -14,7 +14,11 @@ export async function declareIncident(page: Page, title: string) {
   await expect(page.getByRole('region', { name: 'Current incident' })).toContainText(title);
 }
 
-/** The start dialog of a run of `title`, read and in focus, then Enter: the run starts with the values it offers. */
+/**
+ * The start dialog of a run of `title`, read and in focus, then Enter: the run starts with the
+ * values it offers. Pressed on whatever dialog was first visible, an Enter started no run in 3 of
+ * about 25 local runs under load (not understood yet).
+ */
 export async function startWithOfferedValues(page: Page, title: string) {
   const dialog = page.getByRole('dialog', { name: `Run “${title}”` });
   await expect(dialog.locator('input, select').first()).toBeFocused();

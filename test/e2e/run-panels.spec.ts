@@ -6,7 +6,7 @@ import { parseLibrary } from '../../shared/library/library-parser';
 import { expect, test } from './fixtures';
 import { lookAt } from './look-at';
 import { E2E_BUILD, RENDERER } from './host';
-import { declareIncident, holdIncidentWrites, openRunbook, stepOutcomes, storedEvents } from './incident-helpers';
+import { declareIncident, holdIncidentWrites, openRunbook, startWithOfferedValues, stepOutcomes, storedEvents } from './incident-helpers';
 
 // What the run screen shows beside a step: the "Copied" line of C stays with its step, and a failed
 // step offers the runbook's Troubleshooting entry for it before Rollback, commands shown whole.
@@ -108,12 +108,29 @@ async function runKafkaToItsLastStep(page: Page) {
 }
 
 /** A declared incident, the Kafka runbook run to its last step, and that step failed: its recovery panel is open. */
+/** F on the step in view, the reason typed, Enter: the step fails and its panel opens. */
+async function failWith(page: Page, reason: string) {
+  await page.keyboard.press('f');
+  await page.keyboard.type(reason);
+  await page.keyboard.press('Enter');
+}
+
+/** A run of `title` started through its dialog with the values it offers, its first `done` steps marked done. */
+async function runOnStep(page: Page, query: string, title: string, done: number) {
+  await openRunbook(page, query, title);
+  await page.keyboard.press('r');
+  await startWithOfferedValues(page, title);
+  for (let step = 1; step <= done; step++) {
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step} of`) })).toBeVisible();
+    await page.keyboard.press('d');
+  }
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${done + 1} of`) })).toBeVisible();
+}
+
 async function failKafkaLastStep(page: Page) {
   await declareIncident(page, 'Orders projection hours behind');
   await runKafkaToItsLastStep(page);
-  await page.keyboard.press('f');
-  await page.keyboard.type('reset refused, the group still has active members');
-  await page.keyboard.press('Enter');
+  await failWith(page, 'reset refused, the group still has active members');
 }
 
 test('at 900x700 the rollback panel of a failed step sits under the step, never under the step list that stays in view', async ({ launch, profile }) => {
@@ -175,20 +192,8 @@ test('a failed step offers its Troubleshooting entry before Rollback, commands s
 test('a failure no troubleshooting entry names is told so: the whole section is not presented as its answer', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Primary database down');
-  await page.evaluate(() => (window.location.hash = '#/runbook/incident-response/database-outage'));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('PostgreSQL outage and Patroni failover');
-  await page.keyboard.press('r');
-  // Its first field in focus: the runbook is read and the dialog is the run's. Pressed on any
-  // dialog, the Enter started no run in 3 of about 25 local runs under load (not understood yet).
-  await expect(page.getByRole('dialog', { name: 'Run “PostgreSQL outage and Patroni failover”' }).getByLabel('Database host')).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of/ })).toBeVisible();
-  await page.keyboard.press('d');
-  await page.keyboard.press('d');
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 3 of/ })).toBeVisible();
-  await page.keyboard.press('f');
-  await page.keyboard.type('ssh pg-main-0: no route to host');
-  await page.keyboard.press('Enter');
+  await runOnStep(page, 'postgres outage', 'PostgreSQL outage and Patroni failover', 2);
+  await failWith(page, 'ssh pg-main-0: no route to host');
   const panel = page.getByRole('complementary', { name: 'Troubleshooting, rollback and related runbooks' });
   // A restore from backup was presented as "what the runbook says about it" (a walk).
   await expect(panel.locator('.step-failed')).toHaveText('This step failed. No troubleshooting entry of the runbook names this step or its failure: here are all of them, then how to roll back.');
@@ -197,18 +202,8 @@ test('a failure no troubleshooting entry names is told so: the whole section is 
 test('a failure written as a symptom is looked up in the library: the runbook for it is offered beside the failed step', async ({ launch, profile }) => {
   const { page } = await launch(profile);
   await declareIncident(page, 'Login returns 500');
-  await openRunbook(page, 'application crash', 'Application crash or high error rate');
-  await page.keyboard.press('r');
-  await expect(page.getByRole('dialog', { name: 'Run “Application crash or high error rate”' }).getByLabel('Kubernetes namespace')).toBeFocused();
-  await page.keyboard.press('Enter');
-  for (let step = 1; step <= 4; step++) {
-    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step} of`) })).toBeVisible();
-    await page.keyboard.press('d');
-  }
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 5 of/ })).toBeVisible();
-  await page.keyboard.press('f');
-  await page.keyboard.type('connection refused to db-primary:5432');
-  await page.keyboard.press('Enter');
+  await runOnStep(page, 'application crash', 'Application crash or high error rate', 4);
+  await failWith(page, 'connection refused to db-primary:5432');
   // Neither the runbook's rollback (a deploy) nor its related runbooks answer a database refusing connections (a walk).
   const found = page.getByRole('region', { name: 'In the library, for “connection refused to db-primary:5432”' });
   await expect(found.getByRole('link').first()).toContainText('PostgreSQL outage and Patroni failover');
