@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { NoteHit } from '../../../shared/search/note-search';
 import type { SearchHit, SectionHit } from '../../../shared/search/search-engine';
 import { useLibraryStore, PriorityBadge, RunbookFilters, TitlePlace, typeLabel } from '../library';
@@ -43,7 +43,8 @@ export function SearchPalette() {
   // so Enter still opens the best runbook. An alert typed out (a notification line, not a bare name,
   // which search finds) is the exception: Enter opens it as if pasted.
   const onlyActions = actionsOnly(query);
-  const typedAlert = open && !onlyActions ? typedAlertAction(query) : undefined;
+  // Read once per query, not at every render (an arrow key renders the palette again).
+  const typedAlert = useMemo(() => (open && !onlyActions ? typedAlertAction(query) : undefined), [open, onlyActions, query]);
   const actionsFirst = onlyActions || !query.trim() || !!typedAlert;
   const actions = open ? [...(typedAlert ? [typedAlert] : []), ...matchingActions(availableActions(), query).slice(0, actionsFirst ? undefined : 5)] : [];
   const shownHits = onlyActions ? [] : hits;
