@@ -119,6 +119,13 @@ test.describe('team documents synced from Git', () => {
     await expect(panel).toContainText('This step failed');
     await expect(panel.getByRole('region', { name: 'After the steps of Database Connection Issues' })).toContainText('Connection limit reached: restart the API and workers');
     await expect(panel.getByRole('heading', { name: 'Rollback in this document' })).toBeVisible();
+    // The library's runbook for the failure comes after the document's own Resolution, and the other
+    // "Operations Runbook" is named with its place (my walk read a bare "Operations Runbook" there).
+    const found = panel.getByRole('region', { name: /^In the library, for/ });
+    await expect(found.getByRole('link')).toContainText(['Operations Runbook stockroom/OPERATIONS_RUNBOOK']);
+    const headings = await panel.locator('h2').allInnerTexts();
+    expect(headings).toContain('After the steps of this procedure');
+    expect(headings.indexOf('After the steps of this procedure')).toBeLessThan(headings.findIndex((text) => text.startsWith('In the library, for')));
     await expect(panel.getByRole('link', { name: 'Roll Back Deployment' })).toHaveAttribute('href', '#/runbook/paydesk/OPERATIONS_RUNBOOK?section=roll-back-deployment');
     await expect(panel.getByRole('region', { name: 'Roll Back Deployment' })).toContainText('git checkout <commit-hash>');
     await expect(panel).not.toContainText('no Rollback section');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { RunState, StepState } from '../../../shared/incident/incident-state';
 import type { RecoveryPart } from '../../../shared/library/document/recovery-parts';
 import { troubleshootingFor } from '../../../shared/library/markdown/runbook-sections';
@@ -6,7 +6,8 @@ import { hashOf } from '../../app/services/routes';
 import type { CommandFilling } from '../../ui/markdown/FilledCommand';
 import { RUN_KEYS } from '../../ui/keys';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
-import { useLibraryStore } from '../library';
+import { TitlePlace, useLibraryStore } from '../library';
+import type { SearchHit } from '../../../shared/search/search-engine';
 import { useRunbooksForFailure } from './use-runbooks-for-failure';
 
 interface Props {
@@ -66,23 +67,11 @@ export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props
           )}
         </section>
       )}
-      {forFailure.length > 0 && (
-        <section className="run-for-failure" aria-labelledby="run-for-failure-title">
-          <h2 id="run-for-failure-title">In the library, for “{step.reason}”</h2>
-          <ul>
-            {forFailure.map((hit) => (
-              <li key={hit.summary.id}>
-                {/* At its top, not at the section search picked: a walk's "connection refused" matched the failover runbook's step 5, after the failover. */}
-                <a href={hashOf({ name: 'runbook', id: hit.summary.id })}>{hit.summary.title}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
       {run.runbook.recovery ? (
-        <DocumentRecovery run={run} parts={run.runbook.recovery} filling={filling} />
+        <DocumentRecovery run={run} parts={run.runbook.recovery} filling={filling} beforeRollback={<ForFailure reason={step.reason} hits={forFailure} />} />
       ) : (
         <>
+          <ForFailure reason={step.reason} hits={forFailure} />
           <h2>Rollback</h2>
           {run.runbook.rollback ? <MarkdownView markdown={run.runbook.rollback} fromPath={run.runbook.path} filling={filling} /> : <p className="muted">This runbook has no Rollback section.</p>}
         </>
@@ -109,16 +98,43 @@ export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props
 }
 
 /**
- * A run of one procedure of a long document: what its own section says after the steps (its
- * Resolution), then the document's rollbacks, each under its heading with a link to its place.
+ * The library's runbooks for the failure as written, after what the run's own runbook says about it
+ * and before its rollback. Two documents share a title ("Operations Runbook"): each is named with
+ * its place, as everywhere.
  */
-function DocumentRecovery({ run, parts, filling }: { run: RunState; parts: RecoveryPart[]; filling: CommandFilling }) {
+function ForFailure({ reason, hits }: { reason?: string; hits: SearchHit[] }) {
+  if (!hits.length) return null;
+  return (
+    <section className="run-for-failure" aria-labelledby="run-for-failure-title">
+      <h2 id="run-for-failure-title">In the library, for “{reason}”</h2>
+      <ul>
+        {hits.map((hit) => (
+          <li key={hit.summary.id}>
+            {/* At its top, not at the section search picked: a walk's "connection refused" matched the failover runbook's step 5, after the failover. */}
+            <a href={hashOf({ name: 'runbook', id: hit.summary.id })}>
+              {hit.summary.title}
+              <TitlePlace id={hit.summary.id} />
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * A run of one procedure of a long document: what its own section says after the steps (its
+ * Resolution), then `beforeRollback`, then the document's rollbacks, each under its heading with a
+ * link to its place.
+ */
+function DocumentRecovery({ run, parts, filling, beforeRollback }: { run: RunState; parts: RecoveryPart[]; filling: CommandFilling; beforeRollback: ReactNode }) {
   const own = parts.filter((part) => part.kind === 'procedure');
   const rollbacks = parts.filter((part) => part.kind === 'rollback');
   const place = (part: RecoveryPart) => hashOf({ name: 'runbook', id: run.runbook.id, section: part.section || undefined });
   return (
     <>
       <AfterTheSteps run={run} filling={filling} Heading="h2" />
+      {beforeRollback}
       <h2>Rollback in this document</h2>
       {rollbacks.length ? (
         rollbacks.map((part) => (
