@@ -232,6 +232,52 @@ test('finishing a run with no checks to tick: Enter finishes it, and an Enter in
   await expect(page.getByRole('status').filter({ hasText: 'Run completed' })).toBeVisible();
 });
 
+test('on the finish form, Enter is shown on the one button it presses: Finish from a check, Abort from the reason; Enter on a check finishes', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Primary database restarting');
+  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+  await page.keyboard.press('r');
+  for (let step = 1; step <= 4; step++) {
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step} of 4`) })).toBeVisible();
+    await page.keyboard.press('d');
+  }
+  await expect.poll(() => stepOutcomes(page)).toEqual(['done', 'done', 'done', 'done']);
+  // The run's own keys wait while the form is open: their hints above it are hidden, in place.
+  const runKeys = page.getByRole('toolbar', { name: 'Step actions' }).locator('kbd');
+  await expect(runKeys.first()).toBeVisible();
+  await page.keyboard.press('e');
+  await expect(runKeys.first()).toBeHidden();
+  const finish = page.getByRole('region', { name: 'Finish the run' });
+  const finishButton = finish.getByRole('button', { name: /^Finish as completed/ });
+  const abortButton = finish.getByRole('button', { name: /^Abort the run/ });
+  const checks = finish.getByRole('checkbox');
+  await expect(checks.first()).toBeFocused();
+  // Enter on a check before every one is ticked finishes nothing and says why.
+  await page.keyboard.press('Enter');
+  await expect(finish.getByRole('status')).toHaveText('Not finished: 2 checks are not ticked.');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(checks.nth(1)).toBeChecked();
+  // What it said is no longer true once a check is ticked.
+  await expect(finish.getByRole('status')).toHaveCount(0);
+  await expect(finishButton.locator('kbd')).toHaveText('Enter');
+  await expect(abortButton.locator('kbd')).toHaveCount(0);
+  // In the reason's field, Enter aborts: the key moves to that button.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(finish.getByLabel('Or abort it: why? (required)')).toBeFocused();
+  await expect(abortButton.locator('kbd')).toHaveText('Enter');
+  await expect(finishButton.locator('kbd')).toHaveCount(0);
+  await lookAt(page, 'run-finish-form-abort-key');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(checks.nth(1)).toBeFocused();
+  await expect(finishButton.locator('kbd')).toHaveText('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Run completed' })).toBeVisible();
+});
+
 test('with the finish form open, letters typed after tabbing onto its buttons mark no step', async ({ launch, profile }) => {
   const { page } = await launch(profile, TROUBLESHOOTING_RENDERER);
   await declareIncident(page, 'Orders projection lagging');

@@ -11,6 +11,8 @@ export function RunFinishPanel({ run, record, onClose, reasonField }: { run: Run
   const [busy, setBusy] = useState(false);
   /** Why the last Enter in the abort field did nothing: an Enter that cannot act says so. */
   const [refused, setRefused] = useState<string>();
+  /** Enter aborts from the reason's field and finishes from anywhere else here: its key shows on that one button. */
+  const [inReason, setInReason] = useState(false);
   const panel = useRef<HTMLElement>(null);
   const finish = useRef<HTMLButtonElement>(null);
   const missing = missingToFinish(run);
@@ -56,11 +58,14 @@ export function RunFinishPanel({ run, record, onClose, reasonField }: { run: Run
    * dropped while another is being written (Space, Tab, Space ticked only the first), and two on
    * one box tick and untick it.
    */
-  const toggle = (index: number) =>
+  const toggle = (index: number) => {
+    // A refusal said before this tick ("2 checks are not ticked") is no longer true.
+    setRefused(undefined);
     void record((state) => {
       const latest = state.runs.find((candidate) => candidate.id === run.id);
       return latest && !latest.finished ? [{ type: 'check-ticked', runId: run.id, check: index, ticked: !latest.checks[index] }] : [];
     });
+  };
   return (
     <section
       ref={panel}
@@ -71,6 +76,11 @@ export function RunFinishPanel({ run, record, onClose, reasonField }: { run: Run
         if (event.key === 'Escape') {
           event.preventDefault();
           onClose();
+        }
+        // Enter on a check does what "Finish as completed" says it does: a box has no Enter of its own.
+        if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type === 'checkbox') {
+          event.preventDefault();
+          void finishCompleted();
         }
       }}
     >
@@ -101,7 +111,7 @@ export function RunFinishPanel({ run, record, onClose, reasonField }: { run: Run
           aria-disabled={blocked}
           onClick={() => (busy ? setRefused('Not finished yet: the last change is still being written.') : void finishCompleted())}
         >
-          Finish as completed {canFinish && <kbd>Enter</kbd>}
+          Finish as completed {canFinish && !inReason && <kbd>Enter</kbd>}
         </button>{' '}
         <span className="muted">{missing}</span>
       </p>
@@ -115,11 +125,11 @@ export function RunFinishPanel({ run, record, onClose, reasonField }: { run: Run
       >
         <label>
           Or abort it: why? (required)
-          <input ref={reasonField} value={reason} onChange={(event) => (setReason(event.target.value), setRefused(undefined))} />
+          <input ref={reasonField} value={reason} onFocus={() => setInReason(true)} onBlur={() => setInReason(false)} onChange={(event) => (setReason(event.target.value), setRefused(undefined))} />
         </label>
         {/* Not disabled for an empty reason: a form whose button is disabled ignores Enter without a word. */}
         <button type="submit" disabled={busy}>
-          Abort the run <kbd>Enter</kbd>
+          Abort the run {inReason && <kbd>Enter</kbd>}
         </button>
         <button type="button" onClick={onClose}>
           Close <kbd>Esc</kbd>

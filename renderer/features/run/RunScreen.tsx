@@ -537,7 +537,7 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
             {notice?.step === viewed && notice.text}
           </p>
           {!finished && (
-            <div className="run-actions" role="toolbar" aria-label="Step actions">
+            <div className={formOpen ? 'run-actions keys-waiting' : 'run-actions'} role="toolbar" aria-label="Step actions">
               {step.outcome === 'active' && (
                 <>
                   <button type="button" className="primary" onClick={() => void done()}>
