@@ -234,14 +234,7 @@ test('finishing a run with no checks to tick: Enter finishes it, and an Enter in
 
 test('on the finish form, Enter is shown on the one button it presses: Finish from a check, Abort from the reason; Enter on a check finishes', async ({ launch, profile }) => {
   const { page } = await launch(profile);
-  await declareIncident(page, 'Primary database restarting');
-  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
-  await page.keyboard.press('r');
-  for (let step = 1; step <= 4; step++) {
-    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step} of 4`) })).toBeVisible();
-    await page.keyboard.press('d');
-  }
-  await expect.poll(() => stepOutcomes(page)).toEqual(['done', 'done', 'done', 'done']);
+  await doEveryPatroniStep(page);
   // The run's own keys wait while the form is open: their hints above it are hidden, in place.
   const runKeys = page.getByRole('toolbar', { name: 'Step actions' }).locator('kbd');
   await expect(runKeys.first()).toBeVisible();
@@ -304,6 +297,18 @@ test('with the finish form open, letters typed after tabbing onto its buttons ma
 });
 
 /** An incident, a run of the release rollback (whose finish form lists two checks) on its step 1, and E. */
+/** In a new incident, a run of the Patroni switchover with its four steps marked done (D), the checks still to tick. */
+async function doEveryPatroniStep(page: Page) {
+  await declareIncident(page, 'Primary database restarting');
+  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+  await page.keyboard.press('r');
+  for (let step = 1; step <= 4; step++) {
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step} of 4`) })).toBeVisible();
+    await page.keyboard.press('d');
+  }
+  await expect.poll(() => stepOutcomes(page)).toEqual(['done', 'done', 'done', 'done']);
+}
+
 async function openFinishFormOnStepOne(page: Page) {
   await declareIncident(page, 'Release broke sign-in');
   await page.evaluate(() => (window.location.hash = '#/runbook/release/release-rollback'));
@@ -344,14 +349,7 @@ test('checks ticked fast on the finish form while a tick is still being written:
 
 test('Space, Tab, Space, Tab on the finish form reaches "Finish as completed" while the last tick is still being written, and Enter there, before the tick is in, finishes', async ({ launch, profile }) => {
   const { page } = await launch(profile);
-  await declareIncident(page, 'Primary database restarting');
-  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
-  await page.keyboard.press('r');
-  for (let step = 1; step <= 4; step++) {
-    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step} of 4`) })).toBeVisible();
-    await page.keyboard.press('d');
-  }
-  await expect.poll(() => stepOutcomes(page)).toEqual(['done', 'done', 'done', 'done']);
+  await doEveryPatroniStep(page);
   await page.keyboard.press('e');
   const finish = page.getByRole('region', { name: 'Finish the run' });
   await expect(finish.getByRole('checkbox').first()).toBeFocused();
