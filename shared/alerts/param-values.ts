@@ -3,6 +3,7 @@
 // case and `-`/`_` (`$NAMESPACE`, `<namespace>`, `pod-name` for `pod_name`). Each value says how
 // it may go into a command: plain, quoted for the shell, or refused and why.
 import type { Alert } from './alert';
+import { exporterNamed } from './exporter-labels';
 import { isPlainShellWord, shellQuote, unpastableReason } from './shell-quote';
 import type { RunParam } from '../library/run-params';
 
@@ -39,6 +40,9 @@ export function paramValuesFromAlert(params: readonly RunParam[], alert: Alert):
 }
 
 function judged(name: string, label: string, value: string): AlertParamValue {
+  if (exporterNamed(label, value)) {
+    return { name, label, value, safety: 'refused', reason: `The label ${label} is not filled in: ${value} is the exporter that reported the alert, not what it is about.` };
+  }
   const unpastable = unpastableReason(value);
   if (unpastable) return { name, label, value, safety: 'refused', reason: `The label ${label} is not filled in: ${unpastable}.` };
   if (value.length > MAX_PARAM_VALUE_CHARS) {

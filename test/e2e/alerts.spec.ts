@@ -284,3 +284,16 @@ test.describe('alerts in, runbooks out', () => {
     });
   });
 });
+
+test('on the bundled library, a crash-looping alert from kube-state-metrics fills the crashing container into the crash runbook, never the exporter named in its service label', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await expect(page.getByRole('region', { name: 'Incident response' })).toBeVisible();
+  // As kube-prometheus sends it: the scraped target (kube-state-metrics) in job and service, the workload in container and pod.
+  const labels = { alertname: 'KubePodCrashLooping', namespace: 'checkout', pod: 'checkout-api-7d9f8b6c5-x2x4z', container: 'checkout-api', job: 'kube-state-metrics', service: 'kube-prometheus-stack-kube-state-metrics', severity: 'critical' };
+  await pasteInPalette(page, JSON.stringify({ version: '4', status: 'firing', alerts: [{ status: 'firing', labels, annotations: { summary: 'Pod is crash looping.' }, startsAt: STARTED }] }));
+  await expect(alertRows(page).nth(0)).toContainText('Application crash or high error rate');
+  const context = await openChosen(page, 'Application crash or high error rate');
+  await expect(context).toContainText('service from the label container: checkout-api');
+  await expect(page.locator('.code-block').filter({ hasText: 'rollout undo' })).toContainText('kubectl -n checkout rollout undo deploy/checkout-api');
+  await expect(page.locator('.code-block').filter({ hasText: 'kube-state-metrics' })).toHaveCount(0);
+});

@@ -49,6 +49,24 @@ const anyValue = fc.oneof(
 );
 
 describe('which label fills which parameter', () => {
+  it('never fills the exporter that reported the alert: kube-state-metrics in `service` is not the deployment that crashes', () => {
+    const labels = { namespace: 'checkout', pod: 'checkout-api-7d9f8b6c5-x2x4z', container: 'checkout-api', job: 'kube-state-metrics', service: 'kube-prometheus-stack-kube-state-metrics', instance: '10.2.0.7:8080' };
+    const filled = paramValuesFromAlert([param('service'), param('job'), param('instance'), param('container')], alert(labels));
+    expect(filled.map((value) => [value.name, value.safety])).toEqual([
+      ['service', 'refused'],
+      ['job', 'refused'],
+      ['instance', 'plain'],
+      ['container', 'plain'],
+    ]);
+    expect(filled[0]).toMatchObject({ reason: 'The label service is not filled in: kube-prometheus-stack-kube-state-metrics is the exporter that reported the alert, not what it is about.' });
+    // An application's own service, scraped as itself, is what its alert is about; so is the host a node exporter runs on.
+    expect(paramValuesFromAlert([param('service'), param('instance')], alert({ service: 'checkout-api', job: 'checkout-api', instance: 'db-1:9100' }))).toEqual([
+      { name: 'service', label: 'service', value: 'checkout-api', safety: 'plain' },
+      { name: 'instance', label: 'instance', value: 'db-1:9100', safety: 'plain' },
+    ]);
+    expect(paramValuesFromAlert([param('service')], alert({ service: 'node-exporter', instance: 'db-1:9100' }))[0].safety).toBe('refused');
+  });
+
   it('fills a parameter from the label of its name, or the one its from_label names, in the parameters\u2019 order', () => {
     const labels = { namespace: 'payments', pod: 'api-7f9c', container: 'api' };
     const filled = paramValuesFromAlert([param('pod_name', { fromLabel: 'pod' }), param('namespace'), param('replicas')], alert(labels));
