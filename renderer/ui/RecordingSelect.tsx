@@ -12,6 +12,8 @@ const STEPPING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'
  * a value is shown, marked as not recorded, and recorded by Enter; Esc, or leaving the field, puts
  * the recorded one back (recorded on leaving, an arrow and a Tab wrote a severity nobody chose).
  * A stray letter chooses nothing (type-ahead): an R meant for "run" would resolve the incident.
+ * It says so, and Esc leaves the field: a walk recorded a status, kept the focus on it, and typed a
+ * whole note into nothing (N, then the sentence) with Esc doing nothing either.
  */
 export function RecordingSelect({ value, onChoose, children }: { value: string; onChoose(value: string): Promise<unknown>; children: ReactNode }) {
   /** The value stepped to and not yet recorded, or being recorded: shown instead of `value` until then. */
@@ -22,6 +24,8 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
     setChosenState(next);
   };
   const stepping = useRef(false);
+  /** A letter was typed with nothing stepped to: the field says where letters go. */
+  const [lettersIgnored, setLettersIgnored] = useState(false);
   /** A value is being written: one write at a time, and it is not marked as not recorded. */
   const [writing, setWriting] = useState(false);
   const choose = (next: string) => {
@@ -39,7 +43,16 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
   const pending = chosen !== undefined && !writing;
   const onKeyDown = (event: KeyboardEvent<HTMLSelectElement>) => {
     stepping.current = STEPPING_KEYS.has(event.key) && !event.altKey;
-    if (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) event.preventDefault();
+    const letter = event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (letter) event.preventDefault();
+    setLettersIgnored(letter && chosen === undefined);
+    if (event.key === 'Escape' && chosen === undefined) {
+      // Nothing to put back: Esc gives the focus back to the page, whose keys then act.
+      event.preventDefault();
+      event.stopPropagation();
+      event.currentTarget.blur();
+      return;
+    }
     if (chosen === undefined || writing) return;
     if (event.key === 'Enter') {
       event.preventDefault();
@@ -61,7 +74,10 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
           if (stepping.current) setChosen(event.target.value === value ? undefined : event.target.value);
           else choose(event.target.value);
         }}
-        onBlur={() => !writing && setChosen(undefined)}
+        onBlur={() => {
+          setLettersIgnored(false);
+          if (!writing) setChosen(undefined);
+        }}
         className={pending ? 'not-recorded' : undefined}
         title={pending ? `Not recorded yet: Enter records ${chosen}, Esc puts back ${value}.` : undefined}
         aria-description={pending ? `not recorded yet: Enter records it, Escape puts back ${value}` : undefined}
@@ -72,6 +88,11 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
       {pending && (
         <span className="not-recorded-hint" aria-hidden="true">
           Not recorded: <kbd>Enter</kbd> records {chosen}, <kbd>Esc</kbd> puts back {value}
+        </span>
+      )}
+      {lettersIgnored && (
+        <span className="not-recorded-hint" role="status">
+          Letters do nothing in this field: <kbd>Esc</kbd> leaves it, and the page’s keys act again
         </span>
       )}
     </span>

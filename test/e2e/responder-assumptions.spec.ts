@@ -471,6 +471,16 @@ test('a stray letter on the Status field changes nothing: R meant for “run” 
   await expect(bar(page)).toContainText('investigating');
   expect((await storedEvents(page)).length).toBe(before);
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  // It says where the letters went, and Esc hands the keys back: N then writes a note (a walk typed one into nothing).
+  await expect(page.getByRole('status').filter({ hasText: 'Letters do nothing in this field' })).toHaveText('Letters do nothing in this field: Esc leaves it, and the page’s keys act again');
+  await lookAt(page, 'status-letters-ignored');
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Status')).not.toBeFocused();
+  await expect(page.getByText('Letters do nothing in this field')).toHaveCount(0);
+  await page.keyboard.press('n');
+  await page.keyboard.type('Vendor says their CDN is fine');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await storedEvents(page)).some((event) => event.type === 'incident-note' && event.text === 'Vendor says their CDN is fine')).toBe(true);
 });
 
 test('arrows on the Status field step to a status recorded once, by Enter; Esc or leaving the field puts the recorded one back', async ({ launch, profile }) => {
