@@ -5,10 +5,10 @@ import { escapeMarkdown, inlineCode, longestBacktickRun } from '../library/markd
 import { describeEvent, IN_MARKDOWN, entryNote, stepHistoriesOf, timelineOf, type StepOutcomeRecord } from './event-description';
 import type { Alert } from '../alerts/alert';
 import { MILESTONES, type EventOf, type IncidentEvent } from './incident-events';
-import { durationMs, impactElapsed, incidentElapsed, incidentStart, settledSteps, wallClockStamp, type IncidentState, type RunState, type StepState } from './incident-state';
+import { durationMs, incidentStart, settledSteps, type IncidentState, type RunState, type StepState } from './incident-state';
 import { orderRecord } from './record-order';
 import { runStepCounts } from './runs/run-outcome';
-import { formatClock, formatDuration, formatUtc, utcOffset } from './time-format';
+import { formatClock, formatDuration, formatUtc, printedSpanMs, utcOffset } from './time-format';
 import { writerName, writersInOrder } from './writers';
 
 /**
@@ -45,7 +45,7 @@ export function exportIncidentMarkdown(incident: IncidentState, received: readon
     ['Declared', when(incident.declaredAt.at)],
     ...(incident.status === 'resolved' && incident.milestones.resolved !== undefined ? [['Resolved', when(incident.milestones.resolved)] as [string, string]] : []),
     // An open incident's age is given to its last event, not to the moment of export: the same record reads the same.
-    incident.status === 'resolved' ? ['Duration', duration(incident)] : ['Last event', `${when(incident.lastAt.at)}, ${formatDuration(incident.lastAt.at - incident.declaredAt.at)} after the declaration`],
+    incident.status === 'resolved' ? ['Duration', duration(incident)] : ['Last event', `${when(incident.lastAt.at)}, ${formatDuration(printedSpanMs(incident.declaredAt.at, incident.lastAt.at))} after the declaration`],
     ...responders(incident, context),
     ['Time zone', `${timeZone} (${utcOffset(incident.declaredAt.at, timeZone)})`],
     ['Failsafe', context.appVersion],
@@ -63,7 +63,7 @@ export function exportIncidentMarkdown(incident: IncidentState, received: readon
       // A time typed in later (a correction, a detection before anyone declared) says when it was given, as its timeline line does.
       const setBy = events.findLast((event): event is EventOf<'milestone-set'> => event.type === 'milestone-set' && event.milestone === milestone && event.time === time);
       const given = setBy && Math.abs(setBy.at - time) > 1000 ? `, given later, at ${formatUtc(setBy.at)}` : '';
-      lines.push(`| ${milestone} | ${when(time)}${given} | ${signedDuration(time - incident.declaredAt.at)} | ${previous === undefined ? '' : signedDuration(time - previous)} |`);
+      lines.push(`| ${milestone} | ${when(time)}${given} | ${signedDuration(incident.declaredAt.at, time)} | ${previous === undefined ? '' : signedDuration(previous, time)} |`);
       previous = time;
     }
   } else {
@@ -193,14 +193,20 @@ const ALERT_SOURCES: Record<string, string> = {
 };
 
 /** A milestone may come before the declaration (detected before anyone declared it). */
-/** Declaration to resolution; and from detection too, when the problem was detected before it was declared. */
+/**
+ * Declaration to resolution; and from detection too, when the problem was detected before it was
+ * declared. Counted between the times as printed, as every span between milestones here.
+ */
 function duration(incident: IncidentState): string {
-  const declared = formatDuration(incidentElapsed(incident, wallClockStamp(incident.lastAt.at)));
-  if (incidentStart(incident) === incident.declaredAt.at) return declared;
-  return `${formatDuration(impactElapsed(incident, incident.lastAt.at))} from detection, ${declared} from the declaration`;
+  const end = incident.milestones.resolved ?? incident.lastAt.at;
+  const declared = formatDuration(printedSpanMs(incident.declaredAt.at, end));
+  const start = incidentStart(incident);
+  if (start === incident.declaredAt.at) return declared;
+  return `${formatDuration(printedSpanMs(start, end))} from detection, ${declared} from the declaration`;
 }
 
-function signedDuration(ms: number): string {
+function signedDuration(from: number, to: number): string {
+  const ms = printedSpanMs(from, to);
   return ms < 0 ? `${formatDuration(-ms)} before` : formatDuration(ms);
 }
 

@@ -60,6 +60,15 @@ export function formatClock(time: number, timeZone: string): string {
 }
 
 /** `1h 02m 05s`, `12m 05s`, `45s` */
+/**
+ * The time from `from` to `to` (ms since the epoch) as the two read printed to the second:
+ * 08:26:14.9 to 08:30:08.1 is 3m 54s, as a reader counts it from the printed times, not the
+ * 3m 53.2s between them (an export said "3m 53s" beside those two times).
+ */
+export function printedSpanMs(from: number, to: number): number {
+  return (Math.floor(to / 1000) - Math.floor(from / 1000)) * 1000;
+}
+
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const hours = Math.floor(total / 3600);

@@ -66,6 +66,21 @@ describe('the postmortem export', () => {
     expect(markdown).toBe(readFileSync(EXPECTED, 'utf8'));
   });
 
+  it('counts every span between the times it prints as a reader would from them, to the second', () => {
+    // Declared at 02:14:05.100, detected at 02:10:11.900, acknowledged at 02:31:43.000: the ms between
+    // them are 3m 53.2s, 17m 37.9s and 21m 31.1s; the printed times say 3m 54s, 17m 38s and 21m 32s.
+    const record = new TestRecord()
+      .wait(100)
+      .add({ type: 'incident-declared', title: 'Checkout down', severity: 'SEV1' })
+      .add({ type: 'milestone-set', milestone: 'detected', time: T0 - 233_100 })
+      .add({ type: 'milestone-set', milestone: 'acknowledged', time: T0 + 1_058_000 })
+      .wait(91_000)
+      .add({ type: 'incident-changed', field: 'status', value: 'resolved' });
+    const markdown = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', library: { version: 'v1' }, changedRuns: new Set() });
+    expect(markdown).toContain('| detected | 2026-11-23 02:10:11 UTC (02:10:11 local), given later, at 2026-11-23 02:14:05 UTC | 3m 54s before |  |');
+    expect(markdown).toContain('| acknowledged | 2026-11-23 02:31:43 UTC (02:31:43 local), given later, at 2026-11-23 02:14:05 UTC | 17m 38s | 21m 32s |');
+  });
+
   it('says so when nothing was run, no milestone set and no step deviated', () => {
     const record = new TestRecord().add({ type: 'incident-declared', title: 'Slow search', severity: 'SEV3' });
     const markdown = exportIncidentMarkdown(record.current, record.events, { appVersion: '0.1.0', timeZone: 'UTC', library: { version: 'v1' }, changedRuns: new Set() });
