@@ -13,8 +13,11 @@ import { isLabelName, labelLine, pairOf, stripAround, words } from './text-pairs
 
 type Pairs = [string, string][];
 interface Block { labels: Pairs; annotations: Pairs; state: AlertState }
-/** A subject line: the labels it shows and how many alerts it says it groups (`[FIRING:2]`). */
-interface Subject { labels: Pairs; state: AlertState; count: number }
+/**
+ * A subject line: the labels it shows and how many alerts it says it groups (`[FIRING:2]`), and
+ * the `Name: value` lines right under it (`Summary: Error rate is 23.4%`), as its annotations.
+ */
+interface Subject { labels: Pairs; annotations: Pairs; state: AlertState; count: number }
 
 export function readNotificationText(text: string): AlertsRead | undefined {
   const collector = new AlertsCollector(fromPagingEmail(text) ? 'email' : 'notification');
@@ -25,6 +28,8 @@ export function readNotificationText(text: string): AlertsRead | undefined {
   let block: Block | undefined;
   let mode: 'labels' | 'annotations' | undefined;
   let unnamed = 0;
+  /** The subject whose lines follow, until a blank line or anything else: a walk's `Summary:` under its subject was dropped. */
+  let under: Subject | undefined;
   const flush = () => {
     if (block && block.labels.some(([name]) => name === 'alertname')) blocks.push(block);
     block = undefined;
@@ -32,6 +37,8 @@ export function readNotificationText(text: string): AlertsRead | undefined {
   };
   for (const raw of text.split('\n')) {
     const line = raw.trim();
+    const following = under;
+    under = undefined;
     const heading = line.length <= 40 ? headingOf(line) : undefined;
     if (heading === 'labels' || heading === 'details' || heading?.endsWith(': labels')) {
       flush();
@@ -58,8 +65,16 @@ export function readNotificationText(text: string): AlertsRead | undefined {
     if (subject) {
       flush();
       state = subject.state;
-      if (subject.labels.some(([name]) => name === 'alertname')) subjects.push(subject);
-      else unnamed += 1;
+      if (subject.labels.some(([name]) => name === 'alertname')) {
+        subjects.push(subject);
+        under = subject;
+      } else unnamed += 1;
+      continue;
+    }
+    const annotation = following && !line.includes('alertname=') ? labelLine(line) : undefined;
+    if (following && annotation) {
+      following.annotations.push([annotation[0].toLowerCase(), annotation[1]]);
+      under = following;
       continue;
     }
     if (block && mode) {
@@ -89,7 +104,7 @@ export function readNotificationText(text: string): AlertsRead | undefined {
   const found: { labels: Pairs; annotations?: Pairs; state: AlertState }[] = blocks.length
     ? blocks
     : subjects.length
-      ? subjects.map((subject) => ({ labels: withTags(subject.labels, tagsByName), state: subject.state }))
+      ? subjects.map((subject) => ({ labels: withTags(subject.labels, tagsByName), annotations: subject.annotations, state: subject.state }))
       : tagged.map((pairs) => ({ labels: pairs, state }));
   if (!found.length && !unnamed) return undefined;
   if (!blocks.length) {
@@ -145,7 +160,7 @@ function subjectOf(line: string): Subject | undefined {
     if (pair) labels.push(pair);
   }
   if (name !== undefined && !labels.some(([label]) => label === 'alertname')) labels.unshift(['alertname', name]);
-  return { labels, state, count: mark.count };
+  return { labels, annotations: [], state, count: mark.count };
 }
 
 /**

@@ -131,6 +131,14 @@ describe('notification text, e-mails and pages', () => {
     expect(tagged[0].labels).toEqual({ alertname: 'HAProxyDown', namespace: 'openshift-ingress' });
   });
 
+  it('keeps the `Name: value` lines right under a subject as its annotations, up to a blank line', () => {
+    const pasted = '[FIRING:1] APIGatewayHighErrorRate (service=gateway severity=critical)\nSummary: 5xx ratio above 5% (currently 23.4%)\nDashboard: https://grafana.example/d/gw\n\nTeam: payments';
+    expect(read(pasted).alerts).toMatchObject([
+      { name: 'APIGatewayHighErrorRate', labels: { service: 'gateway', severity: 'critical' }, annotations: { summary: '5xx ratio above 5% (currently 23.4%)', dashboard: 'https://grafana.example/d/gw' } },
+    ]);
+    expect(read(pasted).alerts[0].annotations).not.toHaveProperty('team');
+  });
+
   it('reads the marks teams write in other ways: RESOLVED with a count, a Slack title, quoted pairs with commas', () => {
     expect(read('[RESOLVED:3] TargetDown (job=node)').alerts[0]).toMatchObject({ name: 'TargetDown', state: 'resolved', labels: { job: 'node' } });
     expect(read('FIRING[2] KubePodCrashLooping - Team payments').alerts[0]).toMatchObject({ name: 'KubePodCrashLooping', state: 'firing' });
