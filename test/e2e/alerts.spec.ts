@@ -145,6 +145,8 @@ test.describe('alerts in, runbooks out', () => {
       await page.keyboard.press('i');
       const declare = page.getByRole('dialog', { name: 'Declare an incident' });
       await expect(declare.getByLabel('Title')).toHaveValue('Pod is crash looping.');
+      // Offered selected: a title typed replaces it.
+      await expect.poll(() => declare.getByLabel('Title').evaluate((field: HTMLInputElement) => [field.selectionStart, field.selectionEnd])).toEqual([0, 'Pod is crash looping.'.length]);
       // severity=critical maps to P1 through the bundled severity.yml's alert_severity.
       await expect(declare.getByLabel('Severity')).toHaveValue('P1');
       await expect(declare).toContainText('Its severity “critical” is P1 (High) by the library’s alert_severity.');

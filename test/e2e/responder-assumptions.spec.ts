@@ -372,6 +372,11 @@ test('declaring while another incident is open says so, and can keep the open on
   await dialog.getByLabel('Title').press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search is slow');
   await expect(bar(page)).toContainText('Checkout API returns 502');
+  // Open but not current, the second is named too.
+  await page.keyboard.press('i');
+  await expect(dialog.getByTestId('declare-another')).toContainText('“Checkout API returns 502” (P1) is still open');
+  await expect(dialog.getByTestId('declare-open-elsewhere')).toHaveText(/^Already open:“Search is slow” \(P1\)To work in one of them instead: Esc, then Ctrl 3 lists them\.$/);
+  await page.keyboard.press('Escape');
 });
 
 /** Prose with every single-letter shortcut in it (I, L, R, the run screen's letters) and `/`, `[`, `]`. */

@@ -120,6 +120,15 @@ test('three responders share one incident through Git on loopback: the network c
   await commander.page.keyboard.press('Control+Enter');
   await expect(commander.page.getByRole('status').filter({ hasText: 'recorded in the incident' })).toBeVisible();
 
+  // The comms lead, paged too, goes to declare it: the dialog fetches and names the commander's
+  // incident (a walk declared a second one for the same outage, 4 s later, with nothing said).
+  await comms.page.keyboard.press('i');
+  const declaring = comms.page.getByRole('dialog', { name: 'Declare an incident' });
+  await expect(declaring.getByTestId('declare-open-elsewhere')).toContainText(`“${TITLE}” (P1), declared by Ana Commander`, { timeout: 20_000 });
+  await lookAt(comms.page, 'declare-already-open-shared');
+  await comms.page.keyboard.press('Escape');
+  await expect(declaring).toHaveCount(0);
+
   // The database lead joins and runs a runbook.
   await join(db.page, 'Ana Commander');
   await db.page.keyboard.press('Control+K');

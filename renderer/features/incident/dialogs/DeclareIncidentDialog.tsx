@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { alertKey, alertSummary, type Alert } from '../../../../shared/alerts/alert';
 import { levelForAlert } from '../../../../shared/alerts/alert-severity';
 import type { EventBody } from '../../../../shared/incident/incident-events';
@@ -9,6 +9,8 @@ import { saveResponderName } from '../responder-name';
 import { useLibraryStore } from '../../library';
 import { useRouteStore } from '../../../app/services/route-store';
 import { Dialog } from '../../../ui/Dialog';
+import { useShareStore } from '../../sharing';
+import { PLACE_KEYS, withCommand } from '../../../ui/keys';
 
 /** An alert's summary can run long: the title keeps its start. */
 const MAX_TITLE = 120;
@@ -20,7 +22,18 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure, fromAlert }: { t
   const open = useIncidentStore((state) => (state.currentId ? state.loaded[state.currentId]?.state : undefined));
   const openOne = !thenRun && open && open.status !== 'resolved' ? open : undefined;
   const [keepCurrent, setKeepCurrent] = useState(false);
-  const [title, setTitle] = useState(() => (fromAlert ? (alertSummary(fromAlert) ?? fromAlert.name).slice(0, MAX_TITLE) : ''));
+  // Open incidents besides the current one: often another responder's, for this same outage (a
+  // walk declared a second incident 4 s after a colleague's first, with nothing said).
+  const list = useIncidentStore((state) => state.list);
+  const currentId = useIncidentStore((state) => state.currentId);
+  const elsewhere = list.filter((incident) => incident.status !== 'resolved' && incident.id !== currentId);
+  // Shared incidents: what the others declared is fetched now, not at the next exchange.
+  useEffect(() => {
+    const share = useShareStore.getState();
+    if (share.settings && share.settings.mode !== 'off') void share.exchangeNow();
+  }, []);
+  const [offeredTitle] = useState(() => (fromAlert ? (alertSummary(fromAlert) ?? fromAlert.name).slice(0, MAX_TITLE) : ''));
+  const [title, setTitle] = useState(offeredTitle);
   const mapped = fromAlert && levelForAlert(fromAlert, levels);
   const [severity, setSeverity] = useState(() => mapped?.id ?? levels[1]?.id ?? levels[0]?.id ?? 'unknown');
   const [problem, setProblem] = useState<string>();
@@ -78,7 +91,14 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure, fromAlert }: { t
     >
       <label>
         Title
-        <input value={title} onChange={(event) => setTitle(event.target.value)} placeholder="Checkout API returns 502" aria-describedby={problem ? 'declare-problem' : undefined} />
+        <input
+          value={title}
+          // The alert's summary is offered selected: typing replaces it (a walk typed a title onto its end).
+          onFocus={(event) => offeredTitle && event.currentTarget.value === offeredTitle && event.currentTarget.select()}
+          onChange={(event) => setTitle(event.target.value)}
+          placeholder="Checkout API returns 502"
+          aria-describedby={problem ? 'declare-problem' : undefined}
+        />
       </label>
       <label>
         Severity
@@ -116,6 +136,20 @@ export function DeclareIncidentDialog({ thenRun, thenProcedure, fromAlert }: { t
             Keep “{openOne.title}” as the current incident
           </label>
         </>
+      )}
+      {elsewhere.length > 0 && (
+        <div role="note" data-testid="declare-open-elsewhere">
+          <strong>Already open:</strong>
+          <ul>
+            {elsewhere.slice(0, 3).map((incident) => (
+              <li key={incident.id}>
+                “{incident.title}” ({incident.severity}){incident.declaredBy ? `, declared by ${incident.declaredBy}` : ''}
+              </li>
+            ))}
+          </ul>
+          {elsewhere.length > 3 && <p>and {elsewhere.length - 3} more.</p>}
+          To work in one of them instead: <kbd>Esc</kbd>, then <kbd>{withCommand(PLACE_KEYS.incidents)}</kbd> lists them.
+        </div>
       )}
       {thenRun && <p className="muted">Then a run of this runbook starts in it.</p>}
       {fromAlert && (
