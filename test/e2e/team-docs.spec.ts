@@ -225,6 +225,7 @@ test.describe('team documents synced from Git', () => {
     const barRun = page.getByRole('region', { name: 'Current incident' }).locator('.incident-run');
     await expect(barRun).toHaveText('▶ Course Pages Down: step 1 of 7');
     await expect(barRun).toHaveAttribute('title', 'Coursework Platform Operational Runbooks › Course Pages Down');
+    await expect(page.getByRole('toolbar', { name: 'Step actions' }).getByRole('button', { name: 'No command in this step' })).toBeDisabled();
     await page.keyboard.press('c');
     await expect(page.getByText('Nothing copied: this step has no command.')).toBeVisible();
     // D then C at once, as a tired responder types them, with the record's write held up for a

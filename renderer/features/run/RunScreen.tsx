@@ -569,8 +569,15 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               <button type="button" onClick={() => openField('note')}>
                 Note <kbd>{RUN_KEYS.note}</kbd>
               </button>
+              {/* Two walks read "Copy command C" on a step with nothing to copy. */}
               <button type="button" onClick={() => void copyNextCommand(run, false)} disabled={!commands.length}>
-                Copy command{commands.length > 1 ? ` ${nextOfHere + 1} of ${commands.length}` : ''} <kbd>{RUN_KEYS.copy}</kbd>
+                {commands.length ? (
+                  <>
+                    Copy command{commands.length > 1 ? ` ${nextOfHere + 1} of ${commands.length}` : ''} <kbd>{RUN_KEYS.copy}</kbd>
+                  </>
+                ) : (
+                  'No command in this step'
+                )}
               </button>
               <button type="button" onClick={() => showPanel(panel === 'rollback' ? 'none' : 'rollback')}>
                 Rollback &amp; related <kbd>{RUN_KEYS.rollback}</kbd>
