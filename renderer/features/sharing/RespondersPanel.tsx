@@ -54,7 +54,8 @@ export function RespondersPanel({ incident }: { incident: IncidentState }) {
       </ul>
       <p className="responders-status" role="status">
         {status}
-        {running && ' Sharing…'}
+        {/* Apart from the status, whose last sentence may have no full stop ("1 event not shared yet Sharing…" read as one). */}
+        {running && ' (sharing now…)'}
       </p>
       {on && (
         <button type="button" onClick={() => void useShareStore.getState().exchangeNow()} aria-keyshortcuts="Shift+S">
