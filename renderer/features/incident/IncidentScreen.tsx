@@ -270,7 +270,17 @@ function Milestones({ incident, record }: { incident: IncidentState; record(bodi
 
 function IncidentNotes({ incident, record }: { incident: IncidentState; record(bodies: EventBody[]): Promise<boolean> }) {
   // Kept as it is typed: a crash or a closed window gives the note back, half a sentence and all.
-  const [text, setText] = useDraftText(incidentNoteDraft(incident.id));
+  // A note being typed when the window went (a reload, a crash) comes back with the focus in it,
+  // its end in view, unless the responder is elsewhere by then: keys typed next go on with it (a
+  // walk's went to the page's keys, and the I of a word opened Declare an incident).
+  const [text, setText] = useDraftText(incidentNoteDraft(incident.id), () => {
+    const input = field.current;
+    // Where a page opens the focus is its main region; anywhere else, the responder moved it.
+    const here = document.activeElement;
+    if (!input || (here && here !== document.body && !here.matches('main'))) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  });
   const [followUp, setFollowUp] = useState(false);
   /** What the field holds now, for a write that fails after the next note was begun. */
   const typing = useRef(text);
