@@ -7,6 +7,7 @@ import {
   BUNDLE_EXPORT_KEY,
   BUNDLE_IMPORT_KEY,
   DECLARE_KEY,
+  INCIDENT_EXPORT_KEY,
   INCIDENT_NOTE_KEY,
   KEYS_HELP_KEY,
   MAKE_CURRENT_KEY,
@@ -85,6 +86,7 @@ function keyGroups(): { title: string; rows: KeyRow[] }[] {
       rows: [
         [INCIDENT_NOTE_KEY, 'Into the note field'],
         [MAKE_CURRENT_KEY, 'Make it the current incident'],
+        [INCIDENT_EXPORT_KEY, 'Copy its export as Markdown (Tab on to Save as Markdown)'],
         [BUNDLE_EXPORT_KEY, 'Export it as a bundle file (on Incidents: every one since a time)'],
         [BUNDLE_IMPORT_KEY, 'On Incidents: import a bundle file'],
         [withShift(SHARE_NOW_KEY), 'Share incidents now'],

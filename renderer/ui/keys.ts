@@ -41,6 +41,8 @@ export const BUNDLE_IMPORT_KEY = 'U';
 export const MAKE_CURRENT_KEY = 'M';
 /** On an incident's page: into its note field. */
 export const INCIDENT_NOTE_KEY = 'N';
+/** On an incident's page: copies its export as Markdown. */
+export const INCIDENT_EXPORT_KEY = 'E';
 
 /** The run screen's keys (single letters, ignored while typing in a field). */
 export const RUN_KEYS = {

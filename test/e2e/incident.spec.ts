@@ -617,3 +617,28 @@ test('the Incidents list by keyboard: it opens on the newest incident, the arrow
   await page.keyboard.press('ArrowUp');
   await expect(links.last()).toBeFocused();
 });
+
+test('the export is reached by keys: from a run, the palette’s “Export the incident” lands on Copy, and E on the incident page copies it', async ({ launch, profile }) => {
+  const { page, readClipboard } = await launch(profile);
+  await declareIncident(page, 'Checkout API returns 502');
+  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('>export');
+  await expect(page.getByRole('option', { name: /Export the incident: copy or save it as Markdown/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  const copy = page.getByRole('button', { name: /^Copy as Markdown/ });
+  await expect(copy).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(readClipboard).toMatch(/^# Incident: Checkout API returns 502\n/);
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  // E, from anywhere on the page that is not a field: here from the page itself.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+2');
+  await expect(copy).not.toBeFocused();
+  await page.keyboard.press('e');
+  await expect(page.getByRole('status').filter({ hasText: 'Copied the export as Markdown.' })).toBeVisible();
+  await expect.poll(readClipboard).toMatch(/^# Incident: Checkout API returns 502\n/);
+  await expect(copy.locator('kbd')).toHaveText('E');
+});

@@ -9,12 +9,11 @@ import { runStepCounts } from '../../../shared/incident/runs/run-outcome';
 import { hashOf } from '../../app/services/routes';
 import { useAppStore } from '../../app/services/app-store';
 import { useIncidentStore, type LoadedIncident } from './incident-store';
-import { exportFileName, incidentMarkdown } from './incident-export';
+import { ExportButtons } from './ExportButtons';
 import { TitlePlace, useLibraryStore } from '../library';
 import { withOption, INCIDENT_NOTE_KEY, MAKE_CURRENT_KEY, MILESTONE_KEYS } from '../../ui/keys';
 import { useScreenKey } from '../../ui/use-screen-key';
 import { paletteShortcutLabel } from '../../ui/shortcut-label';
-import { saveFile } from '../../app/services/save-file';
 import { useNow } from './use-now';
 import { RebuildConfirm } from './RebuildConfirm';
 import { recordAskingBeforeResolving } from './incident-actions';
@@ -371,36 +370,6 @@ function JournalState({ loaded, folder }: { loaded: LoadedIncident; folder?: str
       </p>
       <RebuildConfirm />
     </>
-  );
-}
-
-/** The postmortem export, built when asked (its "Exported" time is the click's), copied or saved. */
-function ExportButtons({ loaded }: { loaded: LoadedIncident }) {
-  const [outcome, setOutcome] = useState<string>();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(await incidentMarkdown(loaded));
-      setOutcome('Copied the export as Markdown.');
-    } catch (error) {
-      setOutcome(`Copy failed: ${error instanceof Error ? error.message : String(error)}. Use Save instead.`);
-    }
-  };
-  const save = async () => {
-    const result = await saveFile({ suggestedName: exportFileName(loaded.state), content: await incidentMarkdown(loaded), kind: 'markdown' });
-    setOutcome(result.message);
-  };
-  return (
-    <span className="save-copy">
-      <button type="button" onClick={() => void copy()}>
-        Copy as Markdown
-      </button>
-      <button type="button" onClick={() => void save()}>
-        Save as Markdown
-      </button>
-      <span className="save-outcome" role="status">
-        {outcome}
-      </span>
-    </span>
   );
 }
 

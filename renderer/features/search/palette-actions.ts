@@ -4,7 +4,7 @@ import { escalationChain, nextToCall } from '../../../shared/oncall/escalation-c
 import { applyOverrides } from '../../../shared/oncall/contact-overrides';
 import { declareIncident, goTo, goToRoute, openRunbookId, openTemplate, showKeys, showSeverity, writeNote, type Place } from '../../app/services/app-actions';
 import { activeRuns, chainRun } from '../../../shared/incident/incident-state';
-import { correctMilestone, incidentInView, setMilestone, useIncidentStore } from '../incident';
+import { askExportFocus, correctMilestone, incidentInView, setMilestone, useIncidentStore } from '../incident';
 import { formatUtc } from '../../../shared/incident/time-format';
 import { useRouteStore } from '../../app/services/route-store';
 import { runFromPage, useLibraryStore, useRunbookStore } from '../library';
@@ -13,7 +13,7 @@ import { useOnCallStore } from '../oncall';
 import { localToday } from '../../ui/local-today';
 import { useSyncStore } from '../sync';
 import { useShareStore } from '../sharing';
-import { DECLARE_KEY, KEYS_HELP_KEY, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, syncKeysLabel, withCommand, withOption } from '../../ui/keys';
+import { DECLARE_KEY, INCIDENT_EXPORT_KEY, KEYS_HELP_KEY, MILESTONE_KEYS, PLACE_KEYS, SEVERITY_KEY, START_RUN_KEY, syncKeysLabel, withCommand, withOption } from '../../ui/keys';
 
 export interface PaletteAction {
   id: string;
@@ -67,6 +67,18 @@ export function availableActions(): PaletteAction[] {
       if (set === undefined) actions.push({ id: `milestone-${milestone}`, title: `Set milestone: ${milestone}, now`, keys: withOption(MILESTONE_KEYS[milestone]), run: () => void setMilestone(milestone) });
       else actions.push({ id: `milestone-${milestone}`, title: `Correct the time of milestone ${milestone}, set at ${formatUtc(set)}`, keys: useRouteStore.getState().route.name === 'incident' ? withOption(MILESTONE_KEYS[milestone]) : undefined, run: () => correctMilestone(inView, milestone) });
     }
+  }
+  if (inView) {
+    const onItsPage = useRouteStore.getState().route.name === 'incident';
+    actions.push({
+      id: 'export',
+      title: 'Export the incident: copy or save it as Markdown',
+      keys: onItsPage ? INCIDENT_EXPORT_KEY : undefined,
+      run: () => {
+        askExportFocus();
+        if (!onItsPage) goToRoute({ name: 'incident', id: inView });
+      },
+    });
   }
   const next = nextPersonToCall();
   if (next) actions.push({ id: 'call-next', title: `Call the next person in the chain: ${next.name}${next.phone ? `, ${next.phone}` : ''}`, run: () => callNext(next) });

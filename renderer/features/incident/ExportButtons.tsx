@@ -1,0 +1,66 @@
+import { useEffect, useRef, useState } from 'react';
+import { saveFile } from '../../app/services/save-file';
+import { INCIDENT_EXPORT_KEY } from '../../ui/keys';
+import { useScreenKey } from '../../ui/use-screen-key';
+import type { LoadedIncident } from './incident-store';
+import { exportFileName, incidentMarkdown } from './incident-export';
+
+/** Set by the palette's "Export the incident": the page opening next puts the focus on Copy. */
+let focusAsked = false;
+/** The Copy button on screen, if any. */
+let shown: HTMLButtonElement | null = null;
+
+/**
+ * The palette's export action: the incident's page (shown now, or next) puts the focus on Copy, so
+ * Enter copies and Tab reaches Save. After a task: the palette gives the focus back as it closes.
+ */
+export function askExportFocus(): void {
+  if (shown) {
+    const button = shown;
+    setTimeout(() => button.focus(), 0);
+  } else focusAsked = true;
+}
+
+/**
+ * The postmortem export, built when asked (its "Exported" time is the press's), copied (E, or the
+ * button) or saved. A walk found no key for it: it took Tab after Tab from the top of the page.
+ */
+export function ExportButtons({ loaded }: { loaded: LoadedIncident }) {
+  const [outcome, setOutcome] = useState<string>();
+  const copyButton = useRef<HTMLButtonElement>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(await incidentMarkdown(loaded));
+      setOutcome('Copied the export as Markdown.');
+    } catch (error) {
+      setOutcome(`Copy failed: ${error instanceof Error ? error.message : String(error)}. Use Save instead.`);
+    }
+  };
+  const save = async () => {
+    const result = await saveFile({ suggestedName: exportFileName(loaded.state), content: await incidentMarkdown(loaded), kind: 'markdown' });
+    setOutcome(result.message);
+  };
+  useScreenKey(INCIDENT_EXPORT_KEY, () => void copy());
+  useEffect(() => {
+    const button = copyButton.current;
+    shown = button;
+    if (focusAsked && button) setTimeout(() => button.focus(), 0);
+    focusAsked = false;
+    return () => {
+      if (shown === button) shown = null;
+    };
+  }, []);
+  return (
+    <span className="save-copy">
+      <button ref={copyButton} type="button" onClick={() => void copy()}>
+        Copy as Markdown <kbd>{INCIDENT_EXPORT_KEY}</kbd>
+      </button>
+      <button type="button" onClick={() => void save()}>
+        Save as Markdown
+      </button>
+      <span className="save-outcome" role="status">
+        {outcome}
+      </span>
+    </span>
+  );
+}
