@@ -213,6 +213,16 @@ test('a failure written as a symptom is looked up in the library: the runbook fo
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('PostgreSQL outage and Patroni failover');
 });
 
+test('a failure the library has nothing more for says so under its heading, rather than leaving the section out', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Login returns 500');
+  await runOnStep(page, 'application crash', 'Application crash or high error rate', 4);
+  await failWith(page, 'zxqv quorble');
+  const found = page.getByRole('region', { name: 'In the library, for “zxqv quorble”' });
+  await expect(found).toContainText('No other runbook matches it closely.');
+  await expect(found.getByRole('link')).toHaveCount(0);
+});
+
 test('finishing a run with no checks to tick: Enter finishes it, and an Enter in the empty abort field says why it did nothing', async ({ launch, profile }) => {
   const { page } = await launch(profile, TROUBLESHOOTING_RENDERER);
   await declareIncident(page, 'Orders projection lagging');

@@ -102,22 +102,26 @@ export function RecoveryPanel({ run, step, stepTitle, commands, filling }: Props
  * and before its rollback. Two documents share a title ("Operations Runbook"): each is named with
  * its place, as everywhere.
  */
-function ForFailure({ reason, hits }: { reason?: string; hits: SearchHit[] }) {
-  if (!hits.length) return null;
+function ForFailure({ reason, hits }: { reason?: string; hits?: SearchHit[] }) {
+  if (!hits) return null;
   return (
     <section className="run-for-failure" aria-labelledby="run-for-failure-title">
       <h2 id="run-for-failure-title">In the library, for “{reason}”</h2>
-      <ul>
-        {hits.map((hit) => (
-          <li key={hit.summary.id}>
-            {/* At its top, not at the section search picked: a walk's "connection refused" matched the failover runbook's step 5, after the failover. */}
-            <a href={hashOf({ name: 'runbook', id: hit.summary.id })}>
-              {hit.summary.title}
-              <TitlePlace id={hit.summary.id} />
-            </a>
-          </li>
-        ))}
-      </ul>
+      {/* Said, not left out: a walk looked for this section and could not tell whether it had been searched. */}
+      {!hits.length && <p className="muted">No other runbook matches it closely.</p>}
+      {hits.length > 0 && (
+        <ul>
+          {hits.map((hit) => (
+            <li key={hit.summary.id}>
+              {/* At its top, not at the section search picked: a walk's "connection refused" matched the failover runbook's step 5, after the failover. */}
+              <a href={hashOf({ name: 'runbook', id: hit.summary.id })}>
+                {hit.summary.title}
+                <TitlePlace id={hit.summary.id} />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -10,9 +10,10 @@ const OFFERED = 3;
  * db-primary:5432"): a failure reason is a symptom, and the runbook that answers it is often not
  * the one being run nor among those it names as related (a walk was offered deployment and memory
  * runbooks for a database refusing connections). The run's own runbook and weaker matches are left
- * out. Nothing while the search is under way or when it fails: the panel's other parts stand alone.
+ * out. Undefined while the search is under way or when it fails: the panel's other parts stand
+ * alone; empty when the library has nothing more for it.
  */
-export function useRunbooksForFailure(reason: string | undefined, ownId: string): SearchHit[] {
+export function useRunbooksForFailure(reason: string | undefined, ownId: string): SearchHit[] | undefined {
   const [found, setFound] = useState<{ reason: string; hits: SearchHit[] }>();
   useEffect(() => {
     if (!reason?.trim()) return;
@@ -25,5 +26,5 @@ export function useRunbooksForFailure(reason: string | undefined, ownId: string)
       live = false;
     };
   }, [reason, ownId]);
-  return found && found.reason === reason ? found.hits : [];
+  return found && found.reason === reason ? found.hits : undefined;
 }
