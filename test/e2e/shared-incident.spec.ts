@@ -209,6 +209,9 @@ test('three responders share one incident through Git on loopback: the network c
   await commander.page.keyboard.press('Alt+4');
   const asked = commander.page.getByRole('dialog', { name: 'Resolve with runs still open?' });
   await expect(asked.getByRole('listitem')).toHaveCount(1);
+  // Whose run it is, and that it is theirs to close.
+  await expect(asked.getByRole('listitem')).toContainText('by Dev Database');
+  await expect(asked).toContainText('Ask Dev Database before closing theirs: they may still be working it.');
   await commander.page.keyboard.press('Enter');
   await expect(asked).toBeHidden();
   await expect(commander.page.getByRole('region', { name: 'Current incident' })).toContainText('resolved');

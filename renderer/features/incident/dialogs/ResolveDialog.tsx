@@ -7,6 +7,7 @@ import { hashOf } from '../../../app/services/routes';
 import { Dialog } from '../../../ui/Dialog';
 import { RUN_KEYS } from '../../../ui/keys';
 import { useIncidentStore } from '../incident-store';
+import { writerName } from '../../../../shared/incident/writers';
 
 /**
  * Resolving an incident while runs are still open (recordAskingBeforeResolving): resolving
@@ -18,6 +19,12 @@ export function ResolveDialog({ incidentId, bodies }: { incidentId: string; bodi
   const close = useDialogStore((state) => state.close);
   const [problem, setProblem] = useState<string>();
   const open = incident ? activeRuns(incident) : [];
+  const ownWriter = useIncidentStore((state) => state.writer.id);
+  // Shared, a run may be another responder's: said whose, and theirs is theirs to finish (a walk
+  // read "press E to finish or abort it" as leave to abort a colleague's run).
+  const shared = incident ? Object.keys(incident.writers).length > 1 : false;
+  const others = shared ? open.filter((run) => run.startedBy !== undefined && run.startedBy !== ownWriter) : [];
+  const startedBy = (writer: string | undefined) => (writer === undefined || writer === ownWriter ? 'you' : writerName(incident?.writers[writer] ?? { id: writer }));
   const resolve = async () => {
     if (await useIncidentStore.getState().record(incidentId, bodies)) close();
     else setProblem(useIncidentStore.getState().problem ?? 'The incident could not be resolved.');
@@ -47,13 +54,15 @@ export function ResolveDialog({ incidentId, bodies }: { incidentId: string; bodi
               </a>{' '}
               <span className="muted">
                 {settled} of {run.steps.length} steps, started {formatUtc(run.startedAt.at)}
+                {shared && ` by ${startedBy(run.startedBy)}`}
               </span>
             </li>
           );
         })}
       </ul>
       <p className="muted">
-        To close a run first, open it and press <kbd>{RUN_KEYS.finish}</kbd> to finish or abort it.
+        To close {others.length ? 'one of your runs' : 'a run'} first, open it and press <kbd>{RUN_KEYS.finish}</kbd> to finish or abort it.
+        {others.length > 0 && ` Ask ${[...new Set(others.map((run) => startedBy(run.startedBy)))].join(' and ')} before closing theirs: they may still be working it.`}
       </p>
       {problem && (
         <p className="form-problem" role="alert">
