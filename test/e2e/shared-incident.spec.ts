@@ -155,11 +155,15 @@ test('three responders share one incident through Git on loopback: the network c
   await chain.locator('li.chain-now').getByRole('button', { name: 'No answer' }).click();
   await chain.locator('li.chain-now').getByRole('button', { name: 'Reached' }).click();
   await expect(comms.page.getByTestId('chain-ended')).toBeVisible();
+  // Said on every screen, in the incident bar, not only on the incident's page.
+  await expect(comms.page.getByRole('region', { name: 'Current incident' }).getByRole('link', { name: /sharing offline: 2 not shared/ })).toBeVisible({ timeout: 20_000 });
+  await lookAt(comms.page, 'shared-incident-offline-bar');
   await comms.page.keyboard.press('Control+2');
   await expect(status(comms.page)).toContainText(/2 events not shared yet\. Offline: /, { timeout: 20_000 });
   await lookAt(comms.page, 'shared-incident-offline');
   server = await startGitServer({ root, push: true, port: server.port });
   await expect(status(comms.page)).toContainText('All shared', { timeout: 20_000 });
+  await expect(comms.page.getByRole('region', { name: 'Current incident' }).getByText(/sharing offline/)).toHaveCount(0);
 
   // The database lead's machine dies mid-run; relaunched, it goes on where it was and shares on.
   await db.kill();

@@ -6,6 +6,7 @@ import { focusPage } from '../../ui/focus-page';
 import { useIncidentStore } from './incident-store';
 import { UpdateCountdown } from '../messages';
 import { useNow } from './use-now';
+import { ShareOfflineMark } from '../sharing';
 
 /** The current incident, on every screen: title, severity, how long, status, and where its runs are. */
 export function IncidentBar() {
@@ -41,6 +42,7 @@ export function IncidentBar() {
             </span>
           )}
           <UpdateCountdown incident={incident} now={now.at} />
+          <ShareOfflineMark incident={incident} />
           {/* The bar's links put the focus in the page they open: left on the link, Enter opened it
               again instead of going on with the run, and C then copied a failed step's command. */}
           {/* A procedure of a long document by its own name: two runs of one team's "Operations Runbook"

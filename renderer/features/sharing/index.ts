@@ -2,3 +2,4 @@
 export { useShareStore } from './share-store';
 export { unsharedCount } from './exchange-plan';
 export { RespondersPanel } from './RespondersPanel';
+export { ShareOfflineMark } from './ShareOfflineMark';
