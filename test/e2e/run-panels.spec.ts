@@ -432,3 +432,20 @@ test('at 900x700 a step’s long command wraps whole in its block, nothing cut a
   expect(await block.evaluate((pre) => pre.scrollWidth - pre.clientWidth)).toBeLessThanOrEqual(0);
   await expect(block).toBeInViewport();
 });
+
+test('a note written while looking at another step than the one in progress says which step it goes on', async ({ launch, profile }) => {
+  const { page } = await launch(profile);
+  await declareIncident(page, 'Primary database restarting');
+  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await page.keyboard.press('d');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 4/ })).toBeVisible();
+  await page.keyboard.press('n');
+  await expect(page.getByRole('textbox', { name: 'Note on this step' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await page.keyboard.press('n');
+  await expect(page.getByRole('textbox', { name: 'Note on step 1 (the run is on step 2)' })).toBeFocused();
+});

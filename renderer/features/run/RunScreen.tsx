@@ -517,7 +517,14 @@ function RunView({ incident, run }: { incident: IncidentState; run: RunState }) 
               }}
             >
               <label>
-                {panel === 'skip' ? 'Why skip this step? (required)' : panel === 'fail' ? 'What failed? (required)' : 'Note on this step'}
+                {panel === 'skip'
+                  ? 'Why skip this step? (required)'
+                  : panel === 'fail'
+                    ? 'What failed? (required)'
+                    : // Said when it is not the step in progress: a walk wrote a note meant for step 8 while looking at step 5.
+                      viewed !== run.current && !finished
+                      ? `Note on step ${viewed + 1} (the run is on step ${run.current + 1})`
+                      : 'Note on this step'}
                 <input ref={field} value={text} onChange={(event) => typeText(event.target.value)} onKeyDown={onFieldKey} />
               </label>
               <button type="submit" disabled={!text.trim()}>
