@@ -639,6 +639,7 @@ test('the export is reached by keys: from a run, the palette’s “Export the i
   await expect(copy).not.toBeFocused();
   await page.keyboard.press('e');
   await expect(page.getByRole('status').filter({ hasText: 'Copied the export as Markdown.' })).toBeVisible();
+  await lookAt(page, 'incident-export-copied');
   await expect.poll(readClipboard).toMatch(/^# Incident: Checkout API returns 502\n/);
   await expect(copy.locator('kbd')).toHaveText('E');
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { saveFile } from '../../app/services/save-file';
 import { INCIDENT_EXPORT_KEY } from '../../ui/keys';
 import { useScreenKey } from '../../ui/use-screen-key';
@@ -25,7 +25,7 @@ export function askExportFocus(): void {
  * The postmortem export, built when asked (its "Exported" time is the press's), copied (E, or the
  * button) or saved. A walk found no key for it: it took Tab after Tab from the top of the page.
  */
-export function ExportButtons({ loaded }: { loaded: LoadedIncident }) {
+export function ExportButtons({ loaded, more }: { loaded: LoadedIncident; /** Buttons beside these, before what was done is said: said between them, it pushed the next button onto another line (a walk). */ more?: ReactNode }) {
   const [outcome, setOutcome] = useState<string>();
   const copyButton = useRef<HTMLButtonElement>(null);
   const copy = async () => {
@@ -58,6 +58,7 @@ export function ExportButtons({ loaded }: { loaded: LoadedIncident }) {
       <button type="button" onClick={() => void save()}>
         Save as Markdown
       </button>
+      {more}
       <span className="save-outcome" role="status">
         {outcome}
       </span>

@@ -73,8 +73,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
             </button>
           )}
           <div className="runbook-actions">
-            <ExportButtons loaded={loaded} />
-            <ExportBundleButton incidentId={incident.id} />
+            <ExportButtons loaded={loaded} more={<ExportBundleButton incidentId={incident.id} />} />
           </div>
         </div>
         <div className="incident-fields">
