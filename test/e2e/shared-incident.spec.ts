@@ -254,6 +254,8 @@ test('without any server: a bundle file carried from one machine to another and 
   await commander.page.keyboard.press('Enter');
   await commander.page.getByRole('button', { name: /Export bundle/ }).click();
   await expect(commander.page.getByRole('status').filter({ hasText: 'Saved to' })).toBeVisible();
+  // Said on its own line under the buttons, cut where it is long: nothing moves for it.
+  await lookAt(commander.page, 'incident-export-outcome');
   const bundleOf = async (profile: string) => {
     const [name] = (await readdir(savedFilesFolder(profile))).filter((file) => file.endsWith('.failsafe-bundle'));
     return path.join(savedFilesFolder(profile), name);

@@ -4,10 +4,12 @@ import { exportIncidentBundle } from './bundle-export';
 import { useBundleStore } from './bundle-store';
 import { useScreenKey } from '../../ui/use-screen-key';
 
-/** On the incident page: the whole incident, every responder's events, as one file to carry to another machine. */
+/**
+ * On the incident page: the whole incident, every responder's events, as one file to carry to
+ * another machine. What it did is said by the page's export line (useBundleExportOutcome).
+ */
 export function ExportBundleButton({ incidentId }: { incidentId: string }) {
   const busy = useBundleStore((state) => state.busy);
-  const outcome = useBundleStore((state) => state.outcome);
   // What an export said on another screen is not this screen's news.
   useEffect(() => useBundleStore.getState().set({ outcome: undefined }), []);
   const start = () => {
@@ -15,13 +17,11 @@ export function ExportBundleButton({ incidentId }: { incidentId: string }) {
   };
   useScreenKey(BUNDLE_EXPORT_KEY, start);
   return (
-    <span className="save-copy">
-      <button type="button" onClick={start} aria-busy={busy} title="Every event of this incident, everyone’s, as one file another machine can import">
-        Export bundle <kbd>{BUNDLE_EXPORT_KEY}</kbd>
-      </button>
-      <span className="save-outcome" role="status">
-        {outcome}
-      </span>
-    </span>
+    <button type="button" onClick={start} aria-busy={busy} title="Every event of this incident, everyone’s, as one file another machine can import">
+      Export bundle <kbd>{BUNDLE_EXPORT_KEY}</kbd>
+    </button>
   );
 }
+
+/** What the last bundle export said (saved where, or why not), for the incident page's export line. */
+export const useBundleExportOutcome = () => useBundleStore((state) => state.outcome);

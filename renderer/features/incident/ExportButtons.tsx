@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { saveFile } from '../../app/services/save-file';
 import { INCIDENT_EXPORT_KEY } from '../../ui/keys';
 import { useScreenKey } from '../../ui/use-screen-key';
 import type { LoadedIncident } from './incident-store';
 import { exportFileName, incidentMarkdown } from './incident-export';
+import { ExportBundleButton, useBundleExportOutcome } from '../bundle';
 
 /** Set by the palette's "Export the incident": the page opening next puts the focus on Copy. */
 let focusAsked = false;
@@ -23,10 +24,15 @@ export function askExportFocus(): void {
 
 /**
  * The postmortem export, built when asked (its "Exported" time is the press's), copied (E, or the
- * button) or saved. A walk found no key for it: it took Tab after Tab from the top of the page.
+ * button) or saved, and the bundle export beside it. A walk found no key for the Markdown: it took
+ * Tab after Tab from the top of the page. What the last of them did is said on one line under them.
  */
-export function ExportButtons({ loaded, more }: { loaded: LoadedIncident; /** Buttons beside these, before what was done is said: said between them, it pushed the next button onto another line (a walk). */ more?: ReactNode }) {
-  const [outcome, setOutcome] = useState<string>();
+export function ExportButtons({ loaded }: { loaded: LoadedIncident }) {
+  const bundled = useBundleExportOutcome();
+  /** What Copy or Save said, and the bundle's line at that moment: a bundle line that changed since is the latest. */
+  const [own, setOwn] = useState<{ text: string; bundled?: string }>();
+  const setOutcome = (text: string) => setOwn({ text, bundled });
+  const outcome = own && own.bundled === bundled ? own.text : bundled;
   const copyButton = useRef<HTMLButtonElement>(null);
   const copy = async () => {
     try {
@@ -51,17 +57,19 @@ export function ExportButtons({ loaded, more }: { loaded: LoadedIncident; /** Bu
     };
   }, []);
   return (
-    <span className="save-copy">
-      <button ref={copyButton} type="button" onClick={() => void copy()}>
-        Copy as Markdown <kbd>{INCIDENT_EXPORT_KEY}</kbd>
-      </button>
-      <button type="button" onClick={() => void save()}>
-        Save as Markdown
-      </button>
-      {more}
-      <span className="save-outcome" role="status">
-        {outcome}
+    <div className="export-row">
+      <span className="save-copy">
+        <button ref={copyButton} type="button" onClick={() => void copy()}>
+          Copy as Markdown <kbd>{INCIDENT_EXPORT_KEY}</kbd>
+        </button>
+        <button type="button" onClick={() => void save()}>
+          Save as Markdown
+        </button>
+        <ExportBundleButton incidentId={loaded.state.id} />
       </span>
-    </span>
+      <p className="save-outcome" role="status" title={outcome}>
+        {outcome}
+      </p>
+    </div>
   );
 }

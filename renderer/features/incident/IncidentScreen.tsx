@@ -19,7 +19,6 @@ import { RebuildConfirm } from './RebuildConfirm';
 import { recordAskingBeforeResolving } from './incident-actions';
 import { RecordingSelect } from '../../ui/RecordingSelect';
 import { RespondersPanel } from '../sharing';
-import { ExportBundleButton } from '../bundle';
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -73,7 +72,7 @@ function IncidentView({ loaded, current }: { loaded: LoadedIncident; current: bo
             </button>
           )}
           <div className="runbook-actions">
-            <ExportButtons loaded={loaded} more={<ExportBundleButton incidentId={incident.id} />} />
+            <ExportButtons loaded={loaded} />
           </div>
         </div>
         <div className="incident-fields">
