@@ -5,22 +5,7 @@ import { useScreenKey } from '../../ui/use-screen-key';
 import type { LoadedIncident } from './incident-store';
 import { exportFileName, incidentMarkdown } from './incident-export';
 import { ExportBundleButton, useBundleExportOutcome } from '../bundle';
-
-/** Set by the palette's "Export the incident": the page opening next puts the focus on Copy. */
-let focusAsked = false;
-/** The Copy button on screen, if any. */
-let shown: HTMLButtonElement | null = null;
-
-/**
- * The palette's export action: the incident's page (shown now, or next) puts the focus on Copy, so
- * Enter copies and Tab reaches Save. After a task: the palette gives the focus back as it closes.
- */
-export function askExportFocus(): void {
-  if (shown) {
-    const button = shown;
-    setTimeout(() => button.focus(), 0);
-  } else focusAsked = true;
-}
+import { exportButtonShown } from './export-focus';
 
 /**
  * The postmortem export, built when asked (its "Exported" time is the press's), copied (E, or the
@@ -47,15 +32,7 @@ export function ExportButtons({ loaded }: { loaded: LoadedIncident }) {
     setOutcome(result.message);
   };
   useScreenKey(INCIDENT_EXPORT_KEY, () => void copy());
-  useEffect(() => {
-    const button = copyButton.current;
-    shown = button;
-    if (focusAsked && button) setTimeout(() => button.focus(), 0);
-    focusAsked = false;
-    return () => {
-      if (shown === button) shown = null;
-    };
-  }, []);
+  useEffect(() => (copyButton.current ? exportButtonShown(copyButton.current) : undefined), []);
   return (
     <div className="export-row">
       <span className="save-copy">

@@ -4,4 +4,4 @@ export { readIncidentEvents, readOwnLastSeq, readPeerPlaces, readRunSummaries, r
 export { nowStamp, openCurrentIncident, useIncidentStore } from './incident-store';
 export { loadResponderName, saveResponderName } from './responder-name';
 export { useNow } from './use-now';
-export { askExportFocus } from './ExportButtons';
+export { askExportFocus } from './export-focus';
