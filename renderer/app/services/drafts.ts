@@ -69,9 +69,9 @@ export function dropDraft(key: string): void {
 
 /**
  * A text field's value kept as a draft under `key`: the stored draft comes back when the field is
- * shown again (unless something was typed meanwhile); setting '' drops it.
+ * shown again (unless something was typed meanwhile); setting '' drops it. `onRestored` is called
+ * once a kept draft is back in the field (after its render), to give it the focus.
  */
-/** `onRestored`: called once a kept draft is back in the field (after its render), to give it the focus. */
 export function useDraftText(key: string, onRestored?: () => void): [string, (text: string) => void] {
   const [field, setField] = useState({ key, text: '', typed: false });
   // Another form's key (another incident): its own text, read again.

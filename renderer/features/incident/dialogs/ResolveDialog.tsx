@@ -61,7 +61,11 @@ export function ResolveDialog({ incidentId, bodies }: { incidentId: string; bodi
         })}
       </ul>
       <p className="muted">
-        To close {others.length ? 'one of your runs' : 'a run'} first, open it and press <kbd>{RUN_KEYS.finish}</kbd> to finish or abort it.
+        {others.length < open.length && (
+          <>
+            To close {others.length ? 'one of your runs' : 'a run'} first, open it and press <kbd>{RUN_KEYS.finish}</kbd> to finish or abort it.
+          </>
+        )}
         {others.length > 0 && ` Ask ${[...new Set(others.map((run) => startedBy(run.startedBy)))].join(' and ')} before closing theirs: they may still be working it.`}
       </p>
       {problem && (
