@@ -49,7 +49,7 @@ for (const group of SYMPTOM_EQUIVALENTS) {
 }
 
 /** Words that say nothing about which runbook is meant: they do not count when weighing how much of a query a runbook answers. */
-export const STOP_WORDS: ReadonlySet<string> = new Set(['a', 'after', 'an', 'and', 'are', 'at', 'be', 'by', 'for', 'from', 'got', 'in', 'is', 'it', 'my', 'of', 'on', 'or', 'our', 'the', 'to', 'we', 'with']);
+export const STOP_WORDS: ReadonlySet<string> = new Set(['a', 'after', 'an', 'and', 'are', 'at', 'be', 'by', 'for', 'from', 'got', 'in', 'is', 'it', 'my', 'of', 'on', 'or', 'our', 'out', 'the', 'to', 'we', 'with']);
 
 /** Every word of every equivalent of `word` (`db` gives `database`, `postgres`, `mysql`). */
 export function equivalentsOf(word: string): string[] {

@@ -71,6 +71,12 @@ describe('sections of a long document', () => {
     expect(titleAnswersQuery('KubePodCrashLooping', 'Application crash or high error rate', ['kubepodcrashlooping'])).toBe(false);
   });
 
+  it('never lands on a step for the particle of a phrasal verb: "times out" is not "Scale out"', () => {
+    const body = '# Application crash\n\n## Purpose\n\nThe API returns 5xx errors, times out, or its pods restart in a loop.\n\n## Steps\n\n### Step 7: Scale out if the pods are overloaded\n\n`kubectl scale --replicas=6 deploy/api`';
+    const found = matchSections('users cannot log in, login times out', 'Application crash or high error rate', body, ['times', 'out']);
+    expect(found.section?.heading ?? 'no section').not.toMatch(/Scale out/);
+  });
+
   it('names no section when the title answers the query as well as any section', () => {
     const body = '# Disk full\n\n## Steps\n\n1. Find what fills the disk: `du -xh /`\n\n## Verification\n\n- [ ] Disk below 80%';
     expect(matchSections('disk full', 'Disk full on a host', body, ['disk', 'full'])).toEqual({ moreSections: [] });
