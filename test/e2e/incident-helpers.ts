@@ -33,6 +33,14 @@ export async function openRunbook(page: Page, query: string, title: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
+/** In a new incident titled `incident`, R on the Planned Patroni switchover (no parameters): its run starts on step 1. */
+export async function startPatroniRun(page: Page, incident: string) {
+  await declareIncident(page, incident);
+  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+}
+
 export const stepItems = (page: Page) => page.getByRole('navigation', { name: 'Steps' }).getByRole('listitem');
 
 /** Each step's outcome as the step list shows it: `done`, `in progress`, `to do`… */

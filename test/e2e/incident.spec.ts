@@ -4,7 +4,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readJournal } from '../../shared/incident/journal';
 import { expect, test } from './fixtures';
-import { declareIncident, holdIncidentWrites, openRunbook, startWithOfferedValues, stepItems, stepOutcomes, storedEvents, tickEveryCheck, withoutClockReadings } from './incident-helpers';
+import { declareIncident, holdIncidentWrites, openRunbook, startWithOfferedValues, stepItems, stepOutcomes, storedEvents, tickEveryCheck, withoutClockReadings, startPatroniRun } from './incident-helpers';
 import { savedFilesFolder } from './host';
 import { lookAt } from './look-at';
 import { journalFolder } from '../../electron/journal-store';
@@ -263,10 +263,7 @@ test('closed abruptly after the third step, the app comes back with the incident
 
 test('the desktop app writes each event to the incident’s journal file, and rebuilds an incident from it', async ({ launch, profile }) => {
   const { page } = await launch(profile);
-  await declareIncident(page, 'Queue backlog');
-  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
-  await page.keyboard.press('r');
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await startPatroniRun(page, 'Queue backlog');
   await page.keyboard.press('d');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 4/ })).toBeVisible();
   const stored = await storedEvents(page);
@@ -550,10 +547,7 @@ test('declared while reading a runbook, the responder stays on it; R then runs i
 
 test('resolving with a run still open asks first: Esc leaves the incident open, Enter resolves it', async ({ launch, profile }) => {
   const { page } = await launch(profile);
-  await declareIncident(page, 'Primary database restarting');
-  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
-  await page.keyboard.press('r');
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await startPatroniRun(page, 'Primary database restarting');
   await page.keyboard.press('d');
   await page.keyboard.press('Control+2');
   const status = page.getByLabel('Status');
@@ -620,10 +614,7 @@ test('the Incidents list by keyboard: it opens on the newest incident, the arrow
 
 test('the export is reached by keys: from a run, the palette’s “Export the incident” lands on Copy, and E on the incident page copies it', async ({ launch, profile }) => {
   const { page, readClipboard } = await launch(profile);
-  await declareIncident(page, 'Checkout API returns 502');
-  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
-  await page.keyboard.press('r');
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await startPatroniRun(page, 'Checkout API returns 502');
   await page.keyboard.press('Control+K');
   await page.getByRole('combobox', { name: 'Search runbooks' }).pressSequentially('>export');
   await expect(page.getByRole('option', { name: /Export the incident: copy or save it as Markdown/ })).toBeVisible();

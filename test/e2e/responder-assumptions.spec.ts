@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { lookAt } from './look-at';
-import { declareIncident, holdIncidentWrites, openRunbook, startWithOfferedValues, stepOutcomes, storedEvents } from './incident-helpers';
+import { declareIncident, holdIncidentWrites, openRunbook, startWithOfferedValues, stepOutcomes, storedEvents, startPatroniRun } from './incident-helpers';
 
 // What a tired responder assumes without reading a line of help, each written as that assumption.
 
@@ -291,10 +291,7 @@ test('a copied message appears whole in the timeline, folded to its first line',
 
 test('ticking a verification check with Space keeps the focus on the checklist', async ({ launch, profile }) => {
   const { page } = await launch(profile);
-  await declareIncident(page, 'Primary database restarting');
-  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
-  await page.keyboard.press('r');
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await startPatroniRun(page, 'Primary database restarting');
   await page.keyboard.press('e');
   const checks = page.getByRole('region', { name: 'Finish the run' }).getByRole('checkbox');
   await expect(checks.first()).toBeFocused();
@@ -526,10 +523,7 @@ test('arrows on the Status field step to a status recorded once, by Enter; Esc o
 
 test('Enter on the run screen never starts a second step past the one in progress', async ({ launch, profile }) => {
   const { page } = await launch(profile);
-  await declareIncident(page, 'Primary database restarting');
-  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
-  await page.keyboard.press('r');
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await startPatroniRun(page, 'Primary database restarting');
   // Enter on the step in progress: nothing moves.
   await page.keyboard.press('Enter');
   await page.keyboard.press('d');

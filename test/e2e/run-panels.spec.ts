@@ -6,7 +6,7 @@ import { parseLibrary } from '../../shared/library/library-parser';
 import { expect, test } from './fixtures';
 import { lookAt } from './look-at';
 import { E2E_BUILD, RENDERER } from './host';
-import { declareIncident, holdIncidentWrites, openRunbook, startWithOfferedValues, stepOutcomes, storedEvents } from './incident-helpers';
+import { declareIncident, holdIncidentWrites, openRunbook, startWithOfferedValues, stepOutcomes, storedEvents, startPatroniRun } from './incident-helpers';
 
 // What the run screen shows beside a step: the "Copied" line of C stays with its step, and a failed
 // step offers the runbook's Troubleshooting entry for it before Rollback, commands shown whole.
@@ -309,9 +309,7 @@ test('with the finish form open, letters typed after tabbing onto its buttons ma
 /** An incident, a run of the release rollback (whose finish form lists two checks) on its step 1, and E. */
 /** In a new incident, a run of the Patroni switchover with its four steps marked done (D), the checks still to tick. */
 async function doEveryPatroniStep(page: Page) {
-  await declareIncident(page, 'Primary database restarting');
-  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
-  await page.keyboard.press('r');
+  await startPatroniRun(page, 'Primary database restarting');
   for (let step = 1; step <= 4; step++) {
     await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Step ${step} of 4`) })).toBeVisible();
     await page.keyboard.press('d');
@@ -435,10 +433,7 @@ test('at 900x700 a step’s long command wraps whole in its block, nothing cut a
 
 test('a note written while looking at another step than the one in progress says which step it goes on', async ({ launch, profile }) => {
   const { page } = await launch(profile);
-  await declareIncident(page, 'Primary database restarting');
-  await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
-  await page.keyboard.press('r');
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  await startPatroniRun(page, 'Primary database restarting');
   await page.keyboard.press('d');
   await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 4/ })).toBeVisible();
   await page.keyboard.press('n');

@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
 import { lookAt } from './look-at';
 import { E2E_BUILD, hostKind, RENDERER } from './host';
 import { startPreviewServer } from '../../electron/preview-server';
-import { declareIncident, openRunbook, stepOutcomes } from './incident-helpers';
+import { declareIncident, openRunbook, stepOutcomes, startPatroniRun } from './incident-helpers';
 
 const results = (page: Page) => page.getByRole('listbox', { name: 'Results' }).getByRole('option');
 const SCREENSHOTS = path.join(E2E_BUILD, 'screenshots');
@@ -136,10 +136,7 @@ test.describe('Git sync', () => {
     const preview = await startPreviewServer(RENDERER);
     try {
       const { page } = await launch(profile, undefined, { server: preview });
-      await declareIncident(page, 'Checkout API returns 502');
-      await openRunbook(page, 'patroni switchover', 'Planned Patroni switchover');
-      await page.keyboard.press('r');
-      await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+      await startPatroniRun(page, 'Checkout API returns 502');
       await page.keyboard.press('Control+4');
       await page.getByLabel('Repository URL').fill(server.url('team'));
       await page.getByLabel('Repository URL').press('Enter');
