@@ -1,4 +1,5 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { focusPageTop } from './focus-page';
 
 /** Keys with which a closed select steps from option to option, each step a change. */
 const STEPPING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
@@ -50,7 +51,7 @@ export function RecordingSelect({ value, onChoose, children }: { value: string; 
       // Nothing to put back: Esc gives the focus back to the page, whose keys then act.
       event.preventDefault();
       event.stopPropagation();
-      event.currentTarget.blur();
+      focusPageTop();
       return;
     }
     if (chosen === undefined || writing) return;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DraftRecord } from './database';
 import { appDatabase } from './app-services';
 
@@ -70,25 +70,19 @@ export function dropDraft(key: string): void {
 /**
  * A text field's value kept as a draft under `key`: the stored draft comes back when the field is
  * shown again (unless something was typed meanwhile); setting '' drops it. `onRestored` is called
- * once a kept draft is back in the field (after its render), to give it the focus.
+ * after a kept draft was read (and its render), to give the field the focus where nothing else has it.
  */
 export function useDraftText(key: string, onRestored?: () => void): [string, (text: string) => void] {
   const [field, setField] = useState({ key, text: '', typed: false });
   // Another form's key (another incident): its own text, read again.
   const shown = field.key === key ? field : { key, text: '', typed: false };
-  // The field as it stands, for the draft read below: whether the responder typed first.
-  const now = useRef(field);
-  useEffect(() => {
-    now.current = field;
-  });
   useEffect(() => {
     let live = true;
     void readDraft(key).then((draft) => {
       if (!live || !draft) return;
-      const before = now.current;
-      if (before.key === key && before.typed) return;
-      setField({ key, text: draft.text, typed: false });
-      if (draft.text && onRestored) setTimeout(onRestored, 0);
+      setField((before) => (before.key === key && before.typed ? before : { key, text: draft.text, typed: false }));
+      // Also when the responder typed first: the callback leaves a focus that is in a field alone.
+      if (onRestored) setTimeout(onRestored, 0);
     });
     return () => {
       live = false;
